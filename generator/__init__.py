@@ -1,0 +1,1 @@
+"""Turns source documents and their YAML metadata into a briefing site."""

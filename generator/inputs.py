@@ -1,0 +1,311 @@
+"""The input model: what contributors write in ``seeds/``, field by field.
+
+These classes are the single source of truth for the metadata format: the
+validator checks files against them, and the contributors' reference page is
+generated from their field descriptions and examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def slugify(text: str) -> str:
+    """A slug suggestion for ``text``: lowercase ASCII words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "item"
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > 80 or not _SLUG_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
+            f" (for example '{slugify(value)}')"
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    if value != value.strip() or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise ValueError("a URL must not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{value}' is not an http(s) URL: only http:// and https:// links are allowed")
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept a YAML date or an ISO ``YYYY-MM-DD`` string; refuse numbers and times."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date without a time, as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real calendar date") from None
+    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, for example 2023-05-11")
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("this text is empty")
+    return value
+
+
+def _check_wikidata(value: str) -> str:
+    if not _WIKIDATA_RE.match(value):
+        raise ValueError(f"'{value}' is not a Wikidata item id such as Q399")
+    return value
+
+
+def _check_language(value: str) -> str:
+    if not _LANGUAGE_RE.match(value):
+        raise ValueError(f"'{value}' is not a language code such as 'en' or 'hy'")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Text = Annotated[str, AfterValidator(_check_text)]
+WikidataId = Annotated[str, AfterValidator(_check_wikidata)]
+Language = Annotated[str, AfterValidator(_check_language)]
+
+
+class Strict(BaseModel):
+    """Base of every input class: unknown fields are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+PartyKind = Literal[
+    "state", "government", "government-body", "armed-forces", "person", "alliance",
+    "international-organisation", "de-facto-authority", "armed-group", "media", "other",
+]
+LocationKind = Literal[
+    "country", "region", "city", "village", "corridor", "border-area", "site", "other",
+]
+OutletKind = Literal[
+    "wire-agency", "newspaper", "broadcaster", "news-website", "aggregator",
+    "official-body", "blog", "other",
+]
+HopRole = Literal["original-reporting", "wire", "republisher", "aggregator", "translation"]
+ClaimKind = Literal[
+    "casualty-report", "accusation", "denial", "statement-of-intent", "diplomatic-statement",
+    "assessment", "factual-report",
+]
+ClaimStatus = Literal["unverified", "disputed", "corroborated", "false", "outdated"]
+BoilerplateKind = Literal["byline", "author-bio", "source-line", "headline", "related-link", "other"]
+DocumentKind = Literal["news-article", "official-statement", "wire-report", "report", "transcript", "other"]
+
+
+class Citation(Strict):
+    """Where a fact comes from: one of our documents, or a public web page."""
+
+    document: Slug | None = Field(None, description="Id of a source document of this site.", examples=["2023-05-11-sotk-border-clash"])
+    url: Url | None = Field(None, description="Public http(s) address of the source.", examples=["https://en.wikipedia.org/wiki/Lachin_corridor"])
+    title: Text | None = Field(None, description="Title of the page cited by `url`.", examples=["Lachin corridor"])
+    publisher: Text | None = Field(None, description="Who published the page cited by `url`.", examples=["Wikipedia"])
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Citation:
+        if (self.document is None) == (self.url is None):
+            raise ValueError("a citation needs exactly one of 'document' or 'url'")
+        return self
+
+
+class Coordinates(Strict):
+    """A point in decimal degrees (WGS 84)."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude, -90 to 90, north positive.", examples=[40.2033])
+    lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180, east positive.", examples=[45.9453])
+
+
+class Party(Strict):
+    """Someone who acts or speaks: a state, a government body, a person, an alliance."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["armenia-mod"])
+    name: Text = Field(description="Name as readers know it.", examples=["Ministry of Defence of Armenia"])
+    kind: PartyKind = Field(description="What sort of party this is.", examples=["government-body"])
+    aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.", examples=[["Ministry of Defense in Yerevan"]])
+    affiliation: Slug | None = Field(None, description="Id of the party this one belongs to: a minister to a government, a government to a state.", examples=["armenia-government"])
+    role: Text | None = Field(None, description="For a person: office held at the time of the documents.", examples=["Prime Minister of Armenia"])
+    description: Text = Field(description="One or two neutral sentences for the party's page.", examples=["The ministry that commands Armenia's armed forces."])
+    wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q399"])
+    sources: list[Citation] = Field(default_factory=list, description="Where the description's facts come from.")
+
+
+class Location(Strict):
+    """A place: country, region, city, village, corridor or border area."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["sotk"])
+    name: Text = Field(description="Name as readers know it.", examples=["Sotk"])
+    kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
+    coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.")
+    parent: Slug | None = Field(None, description="Id of the location that contains this one.", examples=["gegharkunik"])
+    aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
+    description: Text = Field(description="One or two neutral sentences for the place's page.")
+    administered_by: list[Slug] = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
+    claimed_by: list[Slug] = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
+    wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
+    sources: list[Citation] = Field(default_factory=list, description="Where the description and coordinates come from.")
+
+
+class Outlet(Strict):
+    """A publisher through which texts reach us: agency, newspaper, website."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["reuters"])
+    name: Text = Field(description="Name as the outlet spells it.", examples=["Reuters"])
+    kind: OutletKind = Field(description="What sort of outlet this is.", examples=["wire-agency"])
+    homepage: Url | None = Field(None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"])
+    notes: Text | None = Field(None, description="What is known, or not known, about the outlet.")
+    sources: list[Citation] = Field(default_factory=list, description="Where the notes come from.")
+
+
+class PartyRegistry(Strict):
+    """`seeds/parties.yaml`: every party of the site."""
+
+    parties: list[Party] = Field(description="All parties.")
+
+
+class LocationRegistry(Strict):
+    """`seeds/locations.yaml`: every place of the site."""
+
+    locations: list[Location] = Field(description="All places.")
+
+
+class OutletRegistry(Strict):
+    """`seeds/outlets.yaml`: every outlet of the site."""
+
+    outlets: list[Outlet] = Field(description="All outlets.")
+
+
+class Section(Strict):
+    """One section of a topic's background explainer."""
+
+    heading: Text = Field(description="Section heading (plain text).", examples=["The 2020 war"])
+    body: Text = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.")
+    sources: list[Citation] = Field(default_factory=list, description="Where the section's facts come from.")
+
+
+class KeyFact(Strict):
+    """A short fact shown in the explainer's key-facts box."""
+
+    text: Text = Field(description="The fact, one sentence, plain text.", examples=["Nagorno-Karabakh is internationally recognised as part of Azerbaijan."])
+    sources: list[Citation] = Field(min_length=1, description="At least one source.")
+
+
+class Question(Strict):
+    """A question or incident that competing claims answer, so they line up side by side."""
+
+    id: Slug = Field(description="Unique id; claims refer to it with `question:`.", examples=["who-fired-2023-05-11"])
+    text: Text = Field(description="The question, neutral.", examples=["Who started the exchange of fire on 11 May 2023?"])
+
+
+class Event(Strict):
+    """A dated event on the topic's timeline."""
+
+    id: Slug = Field(description="Unique id; the anchor on the timeline.", examples=["2023-05-11-sotk-clash"])
+    date: Date = Field(description="Day the event happened (or began), YYYY-MM-DD.", examples=["2023-05-11"])
+    end: Date | None = Field(None, description="Last day, for events that lasted several days.", examples=["2023-05-04"])
+    title: Text = Field(description="What happened, one line.", examples=["Exchange of fire near Sotk"])
+    description: Text | None = Field(None, description="A few more sentences, plain text.")
+    parties: list[Slug] = Field(default_factory=list, description="Ids of the parties involved.")
+    locations: list[Slug] = Field(default_factory=list, description="Ids of the places involved.")
+    sources: list[Citation] = Field(min_length=1, description="At least one citation: a document of ours or a public URL.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Event:
+        if self.end is not None and self.end < self.date:
+            raise ValueError("'end' is before 'date'")
+        return self
+
+
+class Topic(Strict):
+    """`seeds/topics/<id>.yaml`: a topic with its background explainer."""
+
+    id: Slug = Field(description="Unique id; documents refer to it with `topic:`.", examples=["nagorno-karabakh"])
+    title: Text = Field(description="Title of the topic.", examples=["The Nagorno-Karabakh conflict"])
+    summary: Text = Field(description="One or two sentences shown on the home page.")
+    background: list[Section] = Field(min_length=1, description="The explainer's prose, section by section.")
+    key_facts: list[KeyFact] = Field(default_factory=list, description="Short facts shown in a box at the top.")
+    questions: list[Question] = Field(default_factory=list, description="Questions and incidents that claims answer.")
+    events: list[Event] = Field(default_factory=list, description="Timeline events.")
+
+
+class Boilerplate(Strict):
+    """A part of the copy that is not the report itself (byline, author bio, source line)."""
+
+    quote: Text = Field(description="The passage, verbatim from the text.", examples=["Source: Hot News"])
+    kind: BoilerplateKind = Field(description="What the passage is.", examples=["source-line"])
+    note: Text | None = Field(None, description="Anything a reader should know about it.")
+
+
+class Hop(Strict):
+    """One step of a source chain, from the original reporting to the copy held."""
+
+    outlet: Slug = Field(description="Id of the outlet at this step.", examples=["reuters"])
+    role: HopRole = Field(description="What the outlet did with the text.", examples=["original-reporting"])
+    url: Url | None = Field(None, description="Address of this outlet's version, if known; without it the hop is shown as unverified.")
+    date: Date | None = Field(None, description="Publication date of this version, if known.")
+    evidence: Text | None = Field(None, description="Verbatim passage of the text that names this step, such as 'Reuters reported'.", examples=["Reuters reported"])
+    note: Text | None = Field(None, description="What is known about this step.")
+
+
+class Figure(Strict):
+    """A number that a claim asserts."""
+
+    value: float = Field(description="The number.", examples=[4])
+    unit: Text = Field(description="What is counted.", examples=["soldiers wounded"])
+    as_of: Date | None = Field(None, description="Date the number refers to.", examples=["2023-05-11"])
+
+
+class Claim(Strict):
+    """Something a party or outlet asserts, pinned to a verbatim quote of the text."""
+
+    id: Slug = Field(description="Unique id across the site; also the claim's page and anchor.", examples=["armenia-four-wounded-2023-05-11"])
+    claimant: Slug = Field(description="Id of the party, or of the outlet, that asserts it.", examples=["armenia-mod"])
+    via: Slug | None = Field(None, description="Id of the outlet in this document's chain that carried the claim.", examples=["reuters"])
+    kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
+    question: Slug | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
+    paraphrase: Text = Field(description="A neutral one-line summary: what the claimant says, not whether it is true.", examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."])
+    quote: Text = Field(description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).")
+    occurrence: int | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).")
+    subjects: list[Slug] = Field(default_factory=list, description="Ids of the parties and places the claim is about.")
+    status: ClaimStatus = Field(description="What is known of the claim's truth.", examples=["unverified"])
+    disputes: list[Slug] = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both).")
+    supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both).")
+    figure: Figure | None = Field(None, description="The number the claim gives, if any.")
+    note: Text | None = Field(None, description="Context for the status: a later revision, a correction. Markdown links allowed.")
+    sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.")
+
+
+class Document(Strict):
+    """`seeds/documents/<name>.yaml`: metadata of one source text."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
+    title: Text = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
+    topic: Slug = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
+    text: str = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
+    language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
+    kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
+    summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.")
+    event_date: Date = Field(description="Day of the events the text reports.", examples=["2023-05-11"])
+    published: Date | None = Field(None, description="Date of the copy we hold, if the copy shows it.")
+    outlet: Slug = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
+    author: Text | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
+    url: Url | None = Field(None, description="Address of the copy held, if known.")
+    boilerplate: list[Boilerplate] = Field(default_factory=list, description="Parts of the copy that are not the report (kept in the text, marked as such).")
+    chain: list[Hop] = Field(min_length=1, description="The source chain, in order: original reporting first, the copy held last.")
+    claims: list[Claim] = Field(default_factory=list, description="Every claim the text attributes to someone.")

@@ -1,0 +1,207 @@
+"""Stage 1: read the seed folder into plain data that remembers positions.
+
+YAML is parsed with PyYAML's safe loader, but through its node tree so that
+every key and value keeps its line and column, and so that a key given twice
+in one mapping is reported instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problems
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+REGISTRY_FILES = ("parties.yaml", "locations.yaml", "outlets.yaml")
+TOPICS_DIR = "topics"
+DOCUMENTS_DIR = "documents"
+
+
+@dataclass
+class YamlFile:
+    """A parsed YAML file with the 1-based position of every key and value."""
+
+    path: Path
+    data: Any
+    key_positions: dict[Loc, Position] = field(default_factory=dict)
+    value_positions: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, prefer_key: bool = False) -> Position:
+        """Where ``loc`` is written, or where its nearest written parent is."""
+        first, second = (
+            (self.key_positions, self.value_positions)
+            if prefer_key
+            else (self.value_positions, self.key_positions)
+        )
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in first:
+                return first[prefix]
+            if prefix in second:
+                return second[prefix]
+        return (1, 1)
+
+
+@dataclass
+class TextFile:
+    """A verbatim source text, exactly as stored."""
+
+    path: Path
+    text: str
+
+
+@dataclass
+class RawCorpus:
+    """Everything read from the seed folder, before validation."""
+
+    root: Path
+    registries: dict[str, YamlFile]
+    topics: list[YamlFile]
+    documents: list[YamlFile]
+    texts: dict[Path, TextFile]
+
+
+def load_corpus(root: Path, problems: Problems) -> RawCorpus:
+    """Read every metadata file and every text file it names under ``root``."""
+    registries: dict[str, YamlFile] = {}
+    for name in REGISTRY_FILES:
+        path = root / name
+        if not path.is_file():
+            problems.add(path, 1, 1, "missing-file", f"the registry file {name} is missing",
+                         f"create {name} with a top-level '{name.removesuffix('.yaml')}:' list")
+            continue
+        loaded = load_yaml_file(path, problems)
+        if loaded is not None:
+            registries[name.removesuffix(".yaml")] = loaded
+    topics = _load_folder(root / TOPICS_DIR, problems)
+    documents = _load_folder(root / DOCUMENTS_DIR, problems)
+    texts = _load_texts(documents, problems)
+    return RawCorpus(root, registries, topics, documents, texts)
+
+
+def _load_folder(folder: Path, problems: Problems) -> list[YamlFile]:
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    loaded = (load_yaml_file(path, problems) for path in sorted(files))
+    return [item for item in loaded if item is not None]
+
+
+def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, TextFile]:
+    """Read the text file each document names (``text:``), resolved next to it."""
+    texts: dict[Path, TextFile] = {}
+    for meta in documents:
+        name = meta.data.get("text") if isinstance(meta.data, dict) else None
+        if not isinstance(name, str) or not _is_plain_file_name(name):
+            continue  # validation reports the bad or missing field
+        path = meta.path.parent / name
+        line, column = meta.position(("text",))
+        if not path.is_file():
+            problems.add(meta.path, line, column, "missing-text",
+                         f"the text file '{name}' does not exist next to this metadata file",
+                         f"put the verbatim text at {problems.display_path(path)}")
+            continue
+        text = read_text(path, problems)
+        if text is not None:
+            texts[path] = TextFile(path, text)
+    return texts
+
+
+def _is_plain_file_name(name: str) -> bool:
+    return name not in ("", ".", "..") and "/" not in name and "\\" not in name
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """A text file decoded as UTF-8, or ``None`` with a problem recorded."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.add(path, line, column, "encoding",
+                     f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                     "save the file as UTF-8")
+        return None
+
+
+def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
+    """Parse one YAML file; on a syntax error record it and return ``None``."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return parse_yaml(path, text, problems)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """The safe loader, refusing aliases: they are never needed in metadata
+    and a few nested ones expand into billions of nodes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not supported in metadata", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        result = YamlFile(path, None)
+        if node is not None:
+            _index_node(node, (), result, path, problems)
+            result.data = loader.construct_document(node)
+        return result
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}",
+                     "check indentation, colons and quotes around this position")
+        return None
+    except yaml.YAMLError as error:
+        problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
+                     "check that the file is plain YAML")
+        return None
+    finally:
+        loader.dispose()
+
+
+def _index_node(node: yaml.Node, loc: Loc, out: YamlFile, path: Path, problems: Problems) -> None:
+    out.value_positions[loc] = _start(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                line, column = _start(key_node)
+                problems.add(path, line, column, "yaml-key", "a mapping key must be a plain word",
+                             "write keys as simple names such as 'name:'")
+                continue
+            if key in seen:
+                line, column = _start(key_node)
+                first_line = _start(seen[key])[0]
+                problems.add(path, line, column, "duplicate-key",
+                             f"the key '{key}' is given twice in this mapping (first on line {first_line})",
+                             "YAML keeps only the last value; merge the two entries into one")
+                continue
+            seen[key] = key_node
+            out.key_positions[loc + (key,)] = _start(key_node)
+            _index_node(value_node, loc + (key,), out, path, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out.key_positions[loc + (index,)] = _start(item)
+            _index_node(item, loc + (index,), out, path, problems)
+
+
+def _start(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)

@@ -1,0 +1,84 @@
+"""Problems found in the input: small sortable values with a position.
+
+Every stage appends problems instead of raising, so that one run reports
+everything a contributor has to fix. Output formats live here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, at a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    hint: str = ""
+
+    def format_text(self) -> str:
+        """``path:line:col: message (rule)`` and the hint on the next line."""
+        head = f"{self.path}:{self.line}:{self.column}: error: {self.message} ({self.rule})"
+        return f"{head}\n    hint: {self.hint}" if self.hint else head
+
+    def format_github(self) -> str:
+        """A GitHub workflow command that annotates the line in a pull request."""
+        text = f"{self.message} ({self.rule})"
+        if self.hint:
+            text += f"\n{self.hint}"
+        return (
+            f"::error file={_escape_property(self.path)},line={self.line},"
+            f"col={self.column},title={_escape_property(self.rule)}::{_escape_data(text)}"
+        )
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+class Problems:
+    """An append-only collection of problems, reported once at the end."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._items: list[Problem] = []
+
+    def add(
+        self, path: Path, line: int, column: int, rule: str, message: str, hint: str = ""
+    ) -> None:
+        self._items.append(Problem(self.display_path(path), line, column, rule, message, hint))
+
+    def display_path(self, path: Path) -> str:
+        """The path as a contributor types it: relative to the project when possible."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+def format_report(problems: list[Problem], output_format: str = "text") -> str:
+    """All problems in one block, followed by a count in the text format."""
+    if output_format == "github":
+        return "\n".join(p.format_github() for p in problems)
+    lines = [p.format_text() for p in problems]
+    count = len(problems)
+    lines.append(f"{count} error{'s' if count != 1 else ''} found.")
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Finding verbatim passages in a source text.
+
+Matching is exact except for what a contributor cannot see or type
+reliably: runs of whitespace, line endings, non-breaking spaces, and
+straight versus curly quotation marks and apostrophes. A match is returned
+as the exact span of the original text, so the highlight covers it verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_EQUIVALENT = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+})
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A text folded for matching, with the original offset of every character."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> NormalizedText:
+        chars: list[str] = []
+        offsets: list[int] = []
+        folded = original.translate(_EQUIVALENT)
+        position = 0
+        for match in _SPACE_RUN.finditer(folded):
+            chars.extend(folded[position:match.start()])
+            offsets.extend(range(position, match.start()))
+            chars.append(" ")
+            offsets.append(match.start())
+            position = match.end()
+        chars.extend(folded[position:])
+        offsets.extend(range(position, len(folded)))
+        offsets.append(len(folded))
+        return cls("".join(chars), tuple(offsets))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded text back to the original text."""
+        last = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        return self.offsets[start], last
+
+
+def fold(passage: str) -> str:
+    """A passage folded the same way, trimmed."""
+    return _SPACE_RUN.sub(" ", passage.translate(_EQUIVALENT)).strip()
+
+
+def find_all(haystack: NormalizedText, passage: str) -> list[tuple[int, int]]:
+    """Every non-overlapping occurrence of ``passage``, as original spans."""
+    needle = fold(passage)
+    if not needle:
+        return []
+    spans = []
+    start = haystack.text.find(needle)
+    while start != -1:
+        spans.append(haystack.original_span(start, start + len(needle)))
+        start = haystack.text.find(needle, start + len(needle))
+    return spans
+
+
+def closest_passage(haystack: NormalizedText, passage: str) -> str:
+    """The part of the text most like ``passage``, to show next to a failed match."""
+    needle = fold(passage)
+    text = haystack.text
+    if not needle or not text:
+        return ""
+    width = len(needle)
+    starts = [0] + [m.end() for m in re.finditer(r"\s", text)]
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(needle)
+    best_ratio, best_start = -1.0, 0
+    for start in starts:
+        matcher.set_seq1(text[start:start + width])
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best_ratio, best_start = ratio, start
+    return text[best_start:best_start + width]

@@ -1,0 +1,537 @@
+"""Stage 2: check the raw files against the input model and against each other.
+
+Checking happens in two passes. First every file (and every registry entry)
+is checked on its own against the classes in ``inputs``. Then, with every id
+indexed, references between files are resolved and quotes are looked up in
+their texts. Every problem is recorded; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator import inputs
+from generator.load import Loc, RawCorpus, YamlFile
+from generator.mentions import MentionFinder, surface_forms
+from generator.problems import Problems
+from generator.quotes import NormalizedText, closest_passage, find_all
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file and YAML path an input object was read from."""
+
+    file: YamlFile
+    loc: Loc
+
+    def at(self, *more: str | int) -> tuple[YamlFile, Loc]:
+        return self.file, self.loc + more
+
+    @property
+    def line(self) -> int:
+        return self.file.position(self.loc, prefer_key=True)[0]
+
+
+@dataclass
+class SourceDocument:
+    """A validated document: metadata, verbatim text, and where its quotes are."""
+
+    meta: inputs.Document
+    origin: Origin
+    text_path: Path
+    text: str
+    claim_spans: dict[str, Span] = field(default_factory=dict)
+    boilerplate_spans: list[Span] = field(default_factory=list)
+    hop_spans: dict[int, Span] = field(default_factory=dict)
+
+
+@dataclass
+class Corpus:
+    """Everything that passed validation, by id."""
+
+    root: Path
+    parties: dict[str, inputs.Party]
+    locations: dict[str, inputs.Location]
+    outlets: dict[str, inputs.Outlet]
+    topics: dict[str, inputs.Topic]
+    documents: dict[str, SourceDocument]
+    origins: dict[str, Origin]
+
+
+ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
+REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
+    "parties": inputs.Party, "locations": inputs.Location, "outlets": inputs.Outlet,
+}
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def validate(raw: RawCorpus, problems: Problems) -> Corpus:
+    """Check everything; return what is valid. Callers must check ``problems``."""
+    checker = _Checker(raw.root, problems)
+    for name, file in raw.registries.items():
+        checker.read_registry(name, file)
+    for file in raw.topics:
+        checker.read_topic(file)
+    for file in raw.documents:
+        checker.read_document(file, raw.texts)
+    checker.check_references()
+    return checker.corpus
+
+
+class _Checker:
+    def __init__(self, root: Path, problems: Problems) -> None:
+        self.problems = problems
+        self.corpus = Corpus(root, {}, {}, {}, {}, {}, {})
+        # Ids seen anywhere, even in entries that failed validation, so that a
+        # reference to them is not reported a second time.
+        self.entity_kind: dict[str, str] = {}
+        self.claim_ids: dict[str, Origin] = {}
+        self.question_topic: dict[str, str] = {}
+        self.known_documents: set[str] = set()
+        self.known_topics: set[str] = set()
+        self.event_ids: dict[str, Origin] = {}
+
+    # -- pass 1: each file on its own ------------------------------------
+
+    def read_registry(self, name: str, file: YamlFile) -> None:
+        if not isinstance(file.data, dict) or not isinstance(file.data.get(name), list):
+            self.report(file, (), "schema", f"this file must hold a mapping with a '{name}:' list",
+                        f"start the file with '{name}:' followed by items '- id: ...'")
+            return
+        for key in file.data:
+            if key != name:
+                self.report(file, (key,), "unknown-field", f"unknown top-level field '{key}'",
+                            f"this file holds only the '{name}:' list", prefer_key=True)
+        model = REGISTRY_ITEM_MODELS[name]
+        target: dict[str, Any] = getattr(self.corpus, name)
+        for index, item in enumerate(file.data[name]):
+            origin = Origin(file, (name, index))
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(raw_id, str) and not self.claim_entity_id(raw_id, ENTITY_KINDS[name], origin):
+                continue
+            obj = self.parse(model, item, origin)
+            if obj is not None:
+                target[obj.id] = obj
+                self.corpus.origins[obj.id] = origin
+
+    def read_topic(self, file: YamlFile) -> None:
+        origin = Origin(file, ())
+        topic = self.parse(inputs.Topic, file.data, origin)
+        raw = file.data if isinstance(file.data, dict) else {}
+        topic_id = raw.get("id")
+        if isinstance(topic_id, str):
+            if topic_id in self.known_topics:
+                self.report(file, ("id",), "duplicate-id", f"the topic id '{topic_id}' is used twice",
+                            "give each topic file its own id")
+                return
+            self.known_topics.add(topic_id)
+            for index, question in enumerate(_list(raw.get("questions"))):
+                if isinstance(question, dict) and isinstance(question.get("id"), str):
+                    self.claim_unique(self.question_topic_origins, question["id"], topic_id,
+                                      Origin(file, ("questions", index)), "question")
+            for index, event in enumerate(_list(raw.get("events"))):
+                if isinstance(event, dict) and isinstance(event.get("id"), str):
+                    self.claim_unique(self.event_ids, event["id"], Origin(file, ("events", index)),
+                                      Origin(file, ("events", index)), "event")
+        if topic is not None:
+            self.corpus.topics[topic.id] = topic
+            self.corpus.origins[topic.id] = origin
+
+    @property
+    def question_topic_origins(self) -> dict[str, Any]:
+        return self.question_topic
+
+    def read_document(self, file: YamlFile, texts: dict[Path, Any]) -> None:
+        origin = Origin(file, ())
+        raw = file.data if isinstance(file.data, dict) else {}
+        doc_id = raw.get("id")
+        if isinstance(doc_id, str):
+            if doc_id in self.known_documents:
+                self.report(file, ("id",), "duplicate-id", f"the document id '{doc_id}' is used twice",
+                            "give each document its own id")
+                return
+            self.known_documents.add(doc_id)
+        for index, claim in enumerate(_list(raw.get("claims"))):
+            if isinstance(claim, dict) and isinstance(claim.get("id"), str):
+                claim_origin = Origin(file, ("claims", index))
+                self.claim_unique(self.claim_ids, claim["id"], claim_origin, claim_origin, "claim")
+        meta = self.parse(inputs.Document, file.data, origin)
+        if meta is None:
+            return
+        text_file = texts.get(file.path.parent / meta.text)
+        if text_file is None:
+            return  # the loader reported the missing or unreadable text
+        if not text_file.text.strip():
+            self.report(file, ("text",), "empty-text", f"the text file '{meta.text}' is empty",
+                        "paste the verbatim text of the document into it")
+            return
+        self.corpus.documents[meta.id] = SourceDocument(meta, origin, text_file.path, text_file.text)
+        self.corpus.origins[meta.id] = origin
+
+    def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                self.report_schema_error(model, item, origin)
+            return None
+
+    def claim_entity_id(self, entity_id: str, kind: str, origin: Origin) -> bool:
+        if entity_id in self.entity_kind:
+            first_kind = self.entity_kind[entity_id]
+            first = self.corpus.origins.get(entity_id)
+            where = f" (first defined as a {first_kind} in {self.problems.display_path(first.file.path)} line {first.line})" if first else f" (already used by a {first_kind})"
+            self.report(origin.file, origin.loc + ("id",), "duplicate-id",
+                        f"the id '{entity_id}' is used twice{where}",
+                        "parties, places and outlets share one set of ids: rename one of them")
+            return False
+        self.entity_kind[entity_id] = kind
+        return True
+
+    def claim_unique(self, table: dict[str, Any], key: str, value: Any, origin: Origin, what: str) -> None:
+        if key in table:
+            self.report(origin.file, origin.loc + ("id",), "duplicate-id",
+                        f"the {what} id '{key}' is used twice", f"give each {what} its own id")
+        else:
+            table[key] = value
+
+    # -- pass 2: references between files ---------------------------------
+
+    def check_references(self) -> None:
+        corpus = self.corpus
+        for party in corpus.parties.values():
+            self.check_party(party, corpus.origins[party.id])
+        for location in corpus.locations.values():
+            self.check_location(location, corpus.origins[location.id])
+        for outlet in corpus.outlets.values():
+            self.check_citations(outlet.sources, corpus.origins[outlet.id])
+        self.check_surface_forms()
+        for topic in corpus.topics.values():
+            self.check_topic(topic, corpus.origins[topic.id])
+        for document in corpus.documents.values():
+            self.check_document(document)
+
+    def check_party(self, party: inputs.Party, origin: Origin) -> None:
+        if party.affiliation is not None:
+            self.ref(origin, ("affiliation",), party.affiliation, {"party"})
+            self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"),
+                             origin, "affiliation")
+        self.check_citations(party.sources, origin)
+
+    def check_location(self, location: inputs.Location, origin: Origin) -> None:
+        if location.parent is not None:
+            self.ref(origin, ("parent",), location.parent, {"location"})
+            self.check_cycle(location.id, lambda lid: _get(self.corpus.locations, lid, "parent"),
+                             origin, "parent")
+        for field_name in ("administered_by", "claimed_by"):
+            for index, party_id in enumerate(getattr(location, field_name)):
+                self.ref(origin, (field_name, index), party_id, {"party"})
+        self.check_citations(location.sources, origin)
+
+    def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
+        seen = {start}
+        current = step(start)
+        while current is not None:
+            if current == start:
+                self.report(origin.file, origin.loc + (field_name,), "cycle",
+                            f"'{field_name}' leads back to '{start}' in a loop",
+                            f"one of the entries in the loop must not have '{field_name}'")
+                return
+            if current in seen:
+                return
+            seen.add(current)
+            current = step(current)
+
+    def check_surface_forms(self) -> None:
+        """A name or alias may stand for one entity only, or its mentions are ambiguous."""
+        owners: dict[str, str] = {}
+        for entity_id, name, aliases, origin in self.mention_entities():
+            for index, form in enumerate((name, *aliases)):
+                loc = ("name",) if index == 0 else ("aliases", index - 1)
+                owner = owners.setdefault(form, entity_id)
+                if owner != entity_id:
+                    self.report(origin.file, origin.loc + loc, "ambiguous-alias",
+                                f"'{form}' already names '{owner}', so mentions of it in texts would be ambiguous",
+                                "keep the name or alias on one entity only, or make it longer "
+                                "(for example 'government in Baku')")
+
+    def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
+        for table in (self.corpus.parties, self.corpus.locations):
+            for entity in table.values():
+                yield entity.id, entity.name, entity.aliases, self.corpus.origins[entity.id]
+
+    def check_topic(self, topic: inputs.Topic, origin: Origin) -> None:
+        for index, section in enumerate(topic.background):
+            self.check_markdown_links(section.body, origin.at("background", index, "body"))
+            self.check_citations(section.sources, Origin(origin.file, ("background", index)))
+        for index, fact in enumerate(topic.key_facts):
+            self.check_citations(fact.sources, Origin(origin.file, ("key_facts", index)))
+        for index, event in enumerate(topic.events):
+            event_origin = Origin(origin.file, ("events", index))
+            for position, party_id in enumerate(event.parties):
+                self.ref(event_origin, ("parties", position), party_id, {"party"})
+            for position, location_id in enumerate(event.locations):
+                self.ref(event_origin, ("locations", position), location_id, {"location"})
+            self.check_citations(event.sources, event_origin)
+
+    def check_document(self, document: SourceDocument) -> None:
+        meta, origin = document.meta, document.origin
+        if meta.topic not in self.known_topics:
+            self.report_unknown(origin, ("topic",), meta.topic, "topic", sorted(self.known_topics))
+        self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
+        for index, hop in enumerate(meta.chain):
+            self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
+        if meta.chain[-1].outlet != meta.outlet:
+            self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
+                        f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
+                        "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
+        haystack = NormalizedText.of(document.text)
+        for index, hop in enumerate(meta.chain):
+            if hop.evidence is not None:
+                span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
+                if span is not None:
+                    document.hop_spans[index] = span
+        for index, item in enumerate(meta.boilerplate):
+            span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
+            if span is not None:
+                document.boilerplate_spans.append(span)
+        for index, claim in enumerate(meta.claims):
+            self.check_claim(document, claim, Origin(origin.file, ("claims", index)), haystack)
+
+    def check_claim(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
+                    haystack: NormalizedText) -> None:
+        meta = document.meta
+        self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
+        if claim.via is not None and claim.via not in {hop.outlet for hop in meta.chain}:
+            chain = ", ".join(hop.outlet for hop in meta.chain)
+            self.report(origin.file, origin.loc + ("via",), "unknown-reference",
+                        f"'via: {claim.via}' is not an outlet of this document's chain",
+                        f"use one of: {chain}")
+        if claim.question is not None:
+            topic_of_question = self.question_topic.get(claim.question)
+            if topic_of_question is None:
+                questions = [q for q, t in self.question_topic.items() if t == meta.topic]
+                self.report_unknown(origin, ("question",), claim.question, "question", questions,
+                                    f"add it under 'questions:' in the topic file of '{meta.topic}'")
+            elif topic_of_question != meta.topic:
+                self.report(origin.file, origin.loc + ("question",), "unknown-reference",
+                            f"the question '{claim.question}' belongs to topic '{topic_of_question}', not '{meta.topic}'",
+                            "use a question of this document's topic")
+        for index, subject in enumerate(claim.subjects):
+            self.ref(origin, ("subjects", index), subject, {"party", "location"})
+        for relation in ("disputes", "supports"):
+            for index, other in enumerate(getattr(claim, relation)):
+                if other == claim.id:
+                    self.report(origin.file, origin.loc + (relation, index), "self-reference",
+                                f"the claim '{claim.id}' cannot {relation[:-1]} itself",
+                                "name another claim's id")
+                elif other not in self.claim_ids:
+                    self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
+        if claim.note is not None:
+            self.check_markdown_links(claim.note, origin.at("note"))
+        self.check_citations(claim.sources, origin)
+        span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
+        if span is not None:
+            document.claim_spans[claim.id] = span
+
+    def locate(self, haystack: NormalizedText, passage: str, occurrence: int | None,
+               where: tuple[YamlFile, Loc], document: SourceDocument) -> Span | None:
+        """The span of ``passage`` in the text, or ``None`` with a problem recorded."""
+        file, loc = where
+        spans = find_all(haystack, passage)
+        text_name = document.meta.text
+        if not spans:
+            closest = closest_passage(haystack, passage)
+            self.report(file, loc, "quote-not-found",
+                        f"this passage does not occur in {text_name}",
+                        f"copy it exactly from the text; the closest passage is: \"{closest}\"")
+            return None
+        if occurrence is None and len(spans) > 1:
+            self.report(file, loc, "quote-ambiguous",
+                        f"this passage occurs {len(spans)} times in {text_name}",
+                        "lengthen the quote so it occurs once, or add 'occurrence: N' to pick one")
+            return None
+        index = (occurrence or 1) - 1
+        if index >= len(spans):
+            self.report(file, loc, "quote-ambiguous",
+                        f"'occurrence: {occurrence}' is asked for, but the passage occurs {len(spans)} time(s)",
+                        f"use a number from 1 to {len(spans)}")
+            return None
+        return spans[index]
+
+    def check_citations(self, citations: list[inputs.Citation], origin: Origin) -> None:
+        for index, citation in enumerate(citations):
+            if citation.document is not None and citation.document not in self.known_documents:
+                self.report_unknown(origin, ("sources", index, "document"), citation.document,
+                                    "document", sorted(self.known_documents))
+
+    def check_markdown_links(self, markdown: str, where: tuple[YamlFile, Loc]) -> None:
+        for match in _MARKDOWN_LINK.finditer(markdown):
+            target = next(group for group in match.groups() if group is not None)
+            try:
+                inputs._check_url(target)
+            except ValueError:
+                self.report(where[0], where[1], "unsafe-link",
+                            f"the link target '{target}' is not an http(s) URL",
+                            "link only to full http:// or https:// addresses")
+
+    def ref(self, origin: Origin, loc: Loc, target: str, kinds: set[str]) -> None:
+        """Report ``target`` unless it is the id of an entity of one of ``kinds``."""
+        kind = self.entity_kind.get(target)
+        if kind in kinds:
+            return
+        wanted = " or ".join(sorted(kinds))
+        if kind is not None:
+            self.report(origin.file, origin.loc + loc, "wrong-reference",
+                        f"'{target}' is a {kind}, but a {wanted} is expected here",
+                        f"use the id of a {wanted}")
+            return
+        candidates = [eid for eid, k in self.entity_kind.items() if k in kinds]
+        self.report_unknown(origin, loc, target, wanted, candidates)
+
+    def report_unknown(self, origin: Origin, loc: Loc, target: str, what: str,
+                       candidates: list[str], otherwise: str = "") -> None:
+        close = difflib.get_close_matches(target, candidates, n=3, cutoff=0.6)
+        if close:
+            hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        else:
+            hint = otherwise or f"define a {what} with this id first, or fix the id"
+        self.report(origin.file, origin.loc + loc, "unknown-reference", f"no {what} has the id '{target}'", hint)
+
+    def report(self, file: YamlFile, loc: Loc, rule: str, message: str, hint: str = "",
+               prefer_key: bool = False) -> None:
+        line, column = file.position(loc, prefer_key=prefer_key)
+        self.problems.add(file.path, line, column, rule, message, hint)
+
+    def report_schema_error(self, model: type[BaseModel], item: Any, origin: Origin) -> None:
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        file = origin.file
+        if kind == "missing":
+            name = loc[-1]
+            info = _field_info(model, loc)
+            example = _example_of(info)
+            self.report(file, origin.loc + loc[:-1], "missing-field", f"missing required field '{name}'",
+                        f"add '{name}:' here" + (f", for example '{name}: {example}'" if example else "")
+                        + (f" ({info.description})" if info is not None and info.description else ""),
+                        prefer_key=True)
+        elif kind == "extra_forbidden":
+            name = str(loc[-1])
+            allowed = _field_names(model, loc[:-1])
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(allowed)
+            self.report(file, origin.loc + loc, "unknown-field", f"unknown field '{name}'", hint, prefer_key=True)
+        elif kind == "literal_error":
+            expected = item["ctx"]["expected"]
+            close = difflib.get_close_matches(str(item["input"]), re.findall(r"'([^']*)'", expected), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"use one of {expected}"
+            self.report(file, origin.loc + loc, "invalid-value",
+                        f"'{item['input']}' is not allowed for '{loc[-1]}'", hint)
+        else:
+            message, hint = _describe(item)
+            self.report(file, origin.loc + loc, "invalid-value", message, hint)
+
+
+def _describe(item: Any) -> tuple[str, str]:
+    """A message and a hint for a type or value error."""
+    kind, loc, value = item["type"], item["loc"], item["input"]
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    got = _kind_of(value)
+    expectations = {
+        "string_type": "text", "float_type": "a number", "float_parsing": "a number",
+        "int_type": "a whole number", "int_parsing": "a whole number", "list_type": "a list",
+        "dict_type": "a mapping of fields", "model_type": "a mapping of fields",
+        "model_attributes_type": "a mapping of fields", "bool_type": "true or false",
+    }
+    if kind in expectations:
+        return (f"'{name}' must be {expectations[kind]}, not {got}",
+                "in YAML, quote text that looks like a number, date or yes/no")
+    if kind == "too_short":
+        return (f"'{name}' needs at least {item['ctx'].get('min_length', 1)} item(s)", "add the missing items")
+    message = item["msg"].removeprefix("Value error, ")
+    return f"'{name}': {message}", "fix the value"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (YAML reads yes/no/true/false as a boolean)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'" if isinstance(value, str) else type(value).__name__
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The input class that describes the mapping at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside ``list[X]``, ``X | None`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+    inner = _model_at(model, loc)
+    return list(inner.model_fields) if inner else []
+
+
+def _field_info(model: type[BaseModel], loc: Loc) -> Any:
+    inner = _model_at(model, loc[:-1])
+    return inner.model_fields.get(str(loc[-1])) if inner else None
+
+
+def _example_of(info: Any) -> str:
+    if info is None or not info.examples:
+        return ""
+    example = info.examples[0]
+    return example if isinstance(example, str) else str(example)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _get(table: dict[str, Any], key: str, attribute: str) -> Any:
+    entry = table.get(key)
+    return getattr(entry, attribute) if entry is not None else None
+
+
+def mention_finder(corpus: Corpus) -> MentionFinder:
+    """A finder for every party and place name and alias of the corpus."""
+    entities = [(e.id, e.name, e.aliases) for table in (corpus.parties, corpus.locations) for e in table.values()]
+    return MentionFinder(surface_forms(entities))
