@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load import load_corpus
+from generator.model import build_site
 from generator.problems import Problem, Problems
+from generator.render import RenderedPage, render_site
 from generator.validate import Corpus, validate
 
 
@@ -28,3 +30,21 @@ def check(seeds: Path, project_root: Path | None = None) -> Checked:
     raw = load_corpus(seeds, problems)
     corpus = validate(raw, problems)
     return Checked(corpus, problems.sorted())
+
+
+@dataclass
+class Built:
+    """Generated pages, or the problems that prevented them."""
+
+    pages: list[RenderedPage]
+    problems: list[Problem]
+    checked: Checked
+
+
+def build_pages(seeds: Path, project_root: Path | None = None) -> Built:
+    """Every stage in order; no page is rendered unless validation found nothing."""
+    checked = check(seeds, project_root)
+    if not checked.ok:
+        return Built([], checked.problems, checked)
+    site = build_site(checked.corpus)
+    return Built(render_site(site), [], checked)

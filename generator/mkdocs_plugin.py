@@ -1,0 +1,53 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+On every build (and every rebuild of ``mkdocs serve``) it runs the pipeline
+on the seed folder and adds the generated pages to the build in memory;
+nothing is written into ``docs/``. Any problem in the input fails the build
+with every problem listed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from generator.pipeline import build_pages
+from generator.problems import format_report
+
+log = get_plugin_logger(__name__)
+
+
+class BriefingConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    """The seed folder, relative to mkdocs.yml."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        project = Path(config.config_file_path).resolve().parent
+        seeds = project / self.config.seeds
+        if not seeds.is_dir():
+            raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
+        built = build_pages(seeds, project)
+        if built.problems:
+            raise PluginError(
+                "briefing: the seed metadata has problems; nothing was built.\n"
+                + format_report(built.problems)
+            )
+        docs_dir = Path(config.docs_dir).resolve()
+        for page in built.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
+            generated = File.generated(config, page.path, content=page.markdown)
+            if page.source is not None:
+                generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+            files.append(generated)
+        log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
+        return files

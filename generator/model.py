@@ -1,0 +1,184 @@
+"""Stage 3: the in-memory model of the whole site.
+
+Built once from a validated corpus, before anything is rendered: every id
+resolved, every mention found, every backlink indexed. Renderers only read
+from it; no page is ever searched for what links to what.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator import inputs
+from generator.mentions import Mention
+from generator.validate import Corpus, SourceDocument, Span, mention_finder
+from generator.quotes import NormalizedText
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    """A claim with the document it was found in and the span of its quote."""
+
+    claim: inputs.Claim
+    document: SourceDocument
+    span: Span
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def topic(self) -> str:
+        return self.document.meta.topic
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    event: inputs.Event
+    topic: inputs.Topic
+
+
+@dataclass
+class Backlinks:
+    """Everything on the site that involves one party, place or outlet."""
+
+    documents: set[str] = field(default_factory=set)
+    claims_by: set[str] = field(default_factory=set)
+    claims_about: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+    carried: set[str] = field(default_factory=set)  # documents whose chain has this outlet
+
+
+@dataclass
+class Site:
+    corpus: Corpus
+    claims: dict[str, ClaimEntry]
+    events: dict[str, EventEntry]
+    questions: dict[str, tuple[inputs.Topic, inputs.Question]]
+    mentions: dict[str, list[Mention]]
+    disputes: dict[str, list[str]]
+    supports: dict[str, list[str]]
+    backlinks: dict[str, Backlinks]
+    members: dict[str, list[str]]  # party id -> ids of parties affiliated to it
+    sublocations: dict[str, list[str]]
+
+    def documents_newest_first(self, topic: str | None = None) -> list[SourceDocument]:
+        documents = [d for d in self.corpus.documents.values() if topic in (None, d.meta.topic)]
+        return sorted(documents, key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+
+    def claims_on(self, question: str) -> list[ClaimEntry]:
+        return [c for c in self.claims.values() if c.claim.question == question]
+
+    def is_contested(self, claim_id: str) -> bool:
+        return bool(self.disputes.get(claim_id))
+
+    def entity_name(self, entity_id: str) -> str:
+        for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
+            if entity_id in table:
+                return table[entity_id].name
+        raise KeyError(entity_id)
+
+    def entity_kind(self, entity_id: str) -> str:
+        if entity_id in self.corpus.parties:
+            return "party"
+        if entity_id in self.corpus.locations:
+            return "location"
+        return "outlet"
+
+    def affiliation_chain(self, party_id: str) -> list[str]:
+        """The party, then what it belongs to, up to the top (person → ministry → state)."""
+        chain = [party_id]
+        parent = self.corpus.parties[party_id].affiliation
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.corpus.parties[parent].affiliation
+        return chain
+
+    def location_chain(self, location_id: str) -> list[str]:
+        chain = [location_id]
+        parent = self.corpus.locations[location_id].parent
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.corpus.locations[parent].parent
+        return chain
+
+
+def build_site(corpus: Corpus) -> Site:
+    """Index a validated corpus. The corpus must have passed validation."""
+    claims = _claims(corpus)
+    finder = mention_finder(corpus)
+    mentions = {doc_id: finder.find(NormalizedText.of(doc.text)) for doc_id, doc in corpus.documents.items()}
+    site = Site(
+        corpus=corpus,
+        claims=claims,
+        events={e.id: EventEntry(e, t) for t in corpus.topics.values() for e in t.events},
+        questions={q.id: (t, q) for t in corpus.topics.values() for q in t.questions},
+        mentions=mentions,
+        disputes=_symmetric(claims, "disputes"),
+        supports=_symmetric(claims, "supports"),
+        backlinks=defaultdict(Backlinks),
+        members=_children(corpus.parties, "affiliation"),
+        sublocations=_children(corpus.locations, "parent"),
+    )
+    _index_backlinks(site)
+    site.backlinks = dict(site.backlinks)
+    return site
+
+
+def _claims(corpus: Corpus) -> dict[str, ClaimEntry]:
+    return {
+        claim.id: ClaimEntry(claim, doc, doc.claim_spans[claim.id])
+        for doc in corpus.documents.values()
+        for claim in doc.meta.claims
+    }
+
+
+def _symmetric(claims: dict[str, ClaimEntry], relation: str) -> dict[str, list[str]]:
+    """A relation declared on either claim, shown on both."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for entry in claims.values():
+        for other in getattr(entry.claim, relation):
+            pairs[entry.id].add(other)
+            pairs[other].add(entry.id)
+    return {claim_id: sorted(others) for claim_id, others in sorted(pairs.items())}
+
+
+def _children(table: dict[str, inputs.Party] | dict[str, inputs.Location], attribute: str) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = defaultdict(list)
+    for entity in table.values():
+        parent = getattr(entity, attribute)
+        if parent is not None:
+            children[parent].append(entity.id)
+    return {key: sorted(values) for key, values in children.items()}
+
+
+def _index_backlinks(site: Site) -> None:
+    links = site.backlinks
+    for doc_id, doc in site.corpus.documents.items():
+        for mention in site.mentions[doc_id]:
+            links[mention.entity].documents.add(doc_id)
+        links[doc.meta.outlet].documents.add(doc_id)
+        for hop in doc.meta.chain:
+            links[hop.outlet].carried.add(doc_id)
+    for claim_id, entry in site.claims.items():
+        doc_id = entry.document.meta.id
+        links[entry.claim.claimant].claims_by.add(claim_id)
+        links[entry.claim.claimant].documents.add(doc_id)
+        for subject in entry.claim.subjects:
+            links[subject].claims_about.add(claim_id)
+            links[subject].documents.add(doc_id)
+    for event_id, entry in site.events.items():
+        for entity_id in (*entry.event.parties, *entry.event.locations):
+            links[entity_id].events.add(event_id)
+
+
+def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
+    """Ids of the parties and of the places a document involves, sorted by name."""
+    ids: set[str] = {m.entity for m in site.mentions[document.meta.id]}
+    for claim in document.meta.claims:
+        ids.add(claim.claimant)
+        ids.update(claim.subjects)
+    parties = sorted((i for i in ids if i in site.corpus.parties), key=site.entity_name)
+    places = sorted((i for i in ids if i in site.corpus.locations), key=site.entity_name)
+    return parties, places

@@ -1,0 +1,114 @@
+"""Small pieces that several page kinds show: links, claim rows, citations, chains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator import inputs
+from generator.model import ClaimEntry, Site
+from generator.render import markdown as md
+from generator.render import paths
+from generator.validate import SourceDocument
+
+STATUS_LABELS = {
+    "unverified": "Unverified",
+    "disputed": "Disputed",
+    "corroborated": "Corroborated",
+    "false": "False",
+    "outdated": "Outdated",
+}
+ROLE_LABELS = {
+    "original-reporting": "original reporting",
+    "wire": "wire",
+    "republisher": "republished",
+    "aggregator": "aggregated",
+    "translation": "translated",
+}
+
+
+def label(value: str) -> str:
+    """A kind or role id as words: ``casualty-report`` → ``casualty report``."""
+    return value.replace("-", " ")
+
+
+def entity_link(site: Site, entity_id: str, here: str) -> str:
+    kind = site.entity_kind(entity_id)
+    return md.link(site.entity_name(entity_id), here, paths.entity(kind, entity_id))
+
+
+def entity_links(site: Site, entity_ids: Iterable[str], here: str) -> str:
+    return ", ".join(entity_link(site, entity_id, here) for entity_id in entity_ids)
+
+
+def document_link(document: SourceDocument, here: str) -> str:
+    return md.link(document.meta.title, here, paths.document(document.meta.id))
+
+
+def claim_link(entry: ClaimEntry, here: str) -> str:
+    return md.link(entry.claim.paraphrase, here, paths.claim(entry.id))
+
+
+def quote_link(entry: ClaimEntry, here: str, label_text: str = "quote in context") -> str:
+    return md.link(label_text, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))
+
+
+def status_badge(status: str) -> str:
+    return f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>'
+
+
+def claimant_says(site: Site, entry: ClaimEntry, here: str) -> str:
+    """``**[Azerbaijan](...)** says``: who asserts the claim."""
+    return f"**{entity_link(site, entry.claim.claimant, here)}** says"
+
+
+def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
+    rows = [
+        (
+            entity_link(site, entry.claim.claimant, here),
+            claim_link(entry, here),
+            status_badge(entry.claim.status),
+            quote_link(entry, here, "quote"),
+        )
+        for entry in entries
+    ]
+    if not rows:
+        return ""
+    return md.table(("Claimant", "Claim", "Status", "Source"), rows)
+
+
+def citations(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
+    """Sources as an inline list: our documents by title, web pages by title or host."""
+    parts = []
+    for source in sources:
+        if source.document is not None:
+            parts.append(document_link(site.corpus.documents[source.document], here))
+        else:
+            assert source.url is not None
+            title = source.title or source.url
+            publisher = f" ({md.text(source.publisher)})" if source.publisher else ""
+            parts.append(md.external(title, source.url) + publisher)
+    return "; ".join(parts)
+
+
+def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
+    listed = citations(site, sources, here)
+    return f"<small>Sources: {listed}</small>" if listed else ""
+
+
+def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
+    """``Reuters → Hot News → 247 News Reel``, each outlet linked."""
+    return " → ".join(entity_link(site, hop.outlet, here) for hop in document.meta.chain)
+
+
+def unverified_hops(document: SourceDocument) -> int:
+    return sum(1 for hop in document.meta.chain if hop.url is None)
+
+
+def list_or_none(items: list[str], none: str = "None recorded.") -> str:
+    return md.bullets(items) if items else f"*{none}*"
+
+
+def date_range(start: object, end: object | None) -> str:
+    if end is None or end == start:
+        return md.date_text(start)
+    return f"{md.date_text(start)} – {md.date_text(end)}"

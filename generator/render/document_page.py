@@ -1,0 +1,96 @@
+"""The page of one source document."""
+
+from __future__ import annotations
+
+from generator.model import Site, document_entities
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.common import (
+    ROLE_LABELS, chain_summary, claims_table, entity_link, label, list_or_none, unverified_hops,
+)
+from generator.render.source_text import label_of, render_text
+from generator.validate import SourceDocument
+
+
+def render_document(site: Site, document: SourceDocument) -> str:
+    meta = document.meta
+    here = paths.document(meta.id)
+    topic = site.corpus.topics[meta.topic]
+    return md.page(
+        md.front_matter(meta.title, meta.summary, [topic.title, "document"]),
+        md.heading(1, meta.title),
+        f'<p class="summary">{md.text(meta.summary)}</p>',
+        _metadata_box(site, document, here),
+        md.heading(2, "Source chain", "source-chain"),
+        _chain(site, document, here),
+        md.heading(2, "Text", "text"),
+        _text_legend(document),
+        render_text(site, document, here),
+        md.heading(2, "Claims", "claims"),
+        claims_table(site, (site.claims[c.id] for c in meta.claims), here) or "*No claims recorded.*",
+        md.heading(2, "Parties", "parties"),
+        _entities(site, document, here, parties=True),
+        md.heading(2, "Places", "places"),
+        _entities(site, document, here, parties=False),
+        md.heading(2, "Related documents", "related"),
+        _related(site, document, here),
+    )
+
+
+def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
+    meta = document.meta
+    hops = len(meta.chain)
+    unverified = unverified_hops(document)
+    rows = [
+        ("Topic", md.link(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
+        ("Date of the events", md.date_text(meta.event_date)),
+        ("Copy held", entity_link(site, meta.outlet, here)
+         + (f" ({md.external('original page', meta.url)})" if meta.url else " (no address recorded)")),
+        ("Author", md.text(meta.author) if meta.author else "*not named*"),
+        ("Date of the copy", md.date_text(meta.published) if meta.published else "*not shown in the copy*"),
+        ("Language", md.text(meta.language)),
+        ("Kind", label(meta.kind)),
+        ("Source chain", f"{chain_summary(site, document, here)} "
+                         f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
+    ]
+    return md.table(("", ""), ((f"**{name}**", value) for name, value in rows))
+
+
+def _chain(site: Site, document: SourceDocument, here: str) -> str:
+    items = []
+    for index, hop in enumerate(document.meta.chain):
+        parts = [f"**{entity_link(site, hop.outlet, here)}**", ROLE_LABELS[hop.role]]
+        if hop.date is not None:
+            parts.append(md.date_text(hop.date))
+        parts.append(md.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
+        line = f'{index + 1}. <span id="{paths.hop_anchor(index)}"></span>' + " · ".join(parts)
+        if hop.evidence:
+            line += f'  \n   The text says: “{md.text(hop.evidence)}”'
+        if hop.note:
+            line += f"  \n   {md.text(hop.note)}"
+        items.append(line)
+    return "\n".join(items)
+
+
+def _text_legend(document: SourceDocument) -> str:
+    lines = ["The text below is the copy held, verbatim. "
+             '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
+             "[Claims](#claims); names of parties and places link to their pages."]
+    if document.meta.boilerplate:
+        kinds = sorted({label_of(item.kind) for item in document.meta.boilerplate})
+        lines.append(f'<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report ({md.text(", ".join(kinds))}).')
+    return " ".join(lines)
+
+
+def _entities(site: Site, document: SourceDocument, here: str, parties: bool) -> str:
+    party_ids, place_ids = document_entities(site, document)
+    ids = party_ids if parties else place_ids
+    return list_or_none([entity_link(site, entity_id, here) for entity_id in ids])
+
+
+def _related(site: Site, document: SourceDocument, here: str) -> str:
+    """Other documents of the same topic, newest first."""
+    others = [d for d in site.documents_newest_first(document.meta.topic) if d.meta.id != document.meta.id]
+    items = [f"{md.link(d.meta.title, here, paths.document(d.meta.id))} ({md.date_text(d.meta.event_date)})"
+             for d in others[:10]]
+    return list_or_none(items, "No other documents on this topic yet.")

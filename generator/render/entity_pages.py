@@ -1,0 +1,146 @@
+"""Pages of parties, places and outlets, each with its backlinks."""
+
+from __future__ import annotations
+
+from generator import inputs
+from generator.model import Backlinks, Site
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.common import (
+    claims_table, date_range, document_link, entity_link, entity_links, label, list_or_none, sources_line,
+)
+
+
+def render_party(site: Site, party: inputs.Party) -> str:
+    here = paths.entity("party", party.id)
+    links = site.backlinks.get(party.id, Backlinks())
+    chain = site.affiliation_chain(party.id)
+    facts = [("Kind", label(party.kind))]
+    if party.role:
+        facts.append(("Role", md.text(party.role)))
+    if len(chain) > 1:
+        facts.append(("Belongs to", " → ".join(entity_link(site, pid, here) for pid in chain[1:])))
+    members = site.members.get(party.id, [])
+    if members:
+        facts.append(("Includes", entity_links(site, members, here)))
+    facts += _common_facts(party.aliases, party.wikidata)
+    administered = [loc.id for loc in site.corpus.locations.values() if party.id in loc.administered_by]
+    claimed = [loc.id for loc in site.corpus.locations.values() if party.id in loc.claimed_by]
+    if administered:
+        facts.append(("Administers", entity_links(site, administered, here)))
+    if claimed:
+        facts.append(("Claims", entity_links(site, claimed, here)))
+    return md.page(
+        md.front_matter(party.name, party.description, [label(party.kind), "party"]),
+        md.heading(1, party.name),
+        md.text(party.description),
+        _facts_table(facts),
+        sources_line(site, party.sources, here),
+        *_backlink_sections(site, links, here),
+    )
+
+
+def render_location(site: Site, location: inputs.Location) -> str:
+    here = paths.entity("location", location.id)
+    links = site.backlinks.get(location.id, Backlinks())
+    lat, lon = location.coordinates.lat, location.coordinates.lon
+    osm = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=12/{lat:.5f}/{lon:.5f}"
+    facts = [
+        ("Kind", label(location.kind)),
+        ("Coordinates", f'<span class="coordinates" data-lat="{lat:.5f}" data-lon="{lon:.5f}">'
+                        f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
+                        f"({md.external('open on OpenStreetMap', osm)})"),
+    ]
+    chain = site.location_chain(location.id)
+    if len(chain) > 1:
+        facts.append(("Part of", " → ".join(entity_link(site, lid, here) for lid in chain[1:])))
+    inside = site.sublocations.get(location.id, [])
+    if inside:
+        facts.append(("Places within", entity_links(site, inside, here)))
+    if location.administered_by:
+        facts.append(("Administered by", entity_links(site, location.administered_by, here)))
+    if location.claimed_by:
+        facts.append(("Claimed by", entity_links(site, location.claimed_by, here)))
+    facts += _common_facts(location.aliases, location.wikidata)
+    return md.page(
+        md.front_matter(location.name, location.description, [label(location.kind), "place"]),
+        md.heading(1, location.name),
+        md.text(location.description),
+        _facts_table(facts),
+        sources_line(site, location.sources, here),
+        *_backlink_sections(site, links, here),
+    )
+
+
+def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
+    here = paths.entity("outlet", outlet.id)
+    links = site.backlinks.get(outlet.id, Backlinks())
+    facts = [("Kind", label(outlet.kind)),
+             ("Home page", md.external(outlet.homepage, outlet.homepage) if outlet.homepage else "*not confirmed*")]
+    held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
+    chain_rows = []
+    for doc_id in sorted(links.carried):
+        document = site.corpus.documents[doc_id]
+        for index, hop in enumerate(document.meta.chain):
+            if hop.outlet == outlet.id:
+                status = "linked" if hop.url else "unverified"
+                chain_rows.append((document_link(document, here), f"hop {index + 1} of {len(document.meta.chain)}",
+                                   label(hop.role), status))
+    description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
+    return md.page(
+        md.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
+        md.heading(1, outlet.name),
+        md.text(outlet.notes) if outlet.notes else "",
+        _facts_table(facts),
+        sources_line(site, outlet.sources, here),
+        md.heading(2, "Copies held from this outlet", "copies"),
+        list_or_none([document_link(site.corpus.documents[d], here) for d in held]),
+        md.heading(2, "In source chains", "chains"),
+        md.table(("Document", "Position", "Role", "Link"), chain_rows) if chain_rows else "*None.*",
+        md.heading(2, "Claims asserted by this outlet", "claims-by"),
+        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None.*",
+        md.heading(2, "Claims carried by this outlet", "claims-carried"),
+        claims_table(site, (e for e in _sorted_claims(site) if e.claim.via == outlet.id), here) or "*None.*",
+    )
+
+
+def _sorted_claims(site: Site) -> list:
+    return [site.claims[c] for c in sorted(site.claims)]
+
+
+def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:
+    facts = []
+    if aliases:
+        facts.append(("Also called", ", ".join(f"“{md.text(alias)}”" for alias in aliases)))
+    if wikidata:
+        facts.append(("Wikidata", md.external(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")))
+    return facts
+
+
+def _facts_table(facts: list[tuple[str, str]]) -> str:
+    return md.table(("", ""), ((f"**{name}**", value) for name, value in facts))
+
+
+def _degrees(value: float, positive: str, negative: str) -> str:
+    return f"{abs(value):.4f}° {positive if value >= 0 else negative}"
+
+
+def _backlink_sections(site: Site, links: Backlinks, here: str) -> list[str]:
+    documents = sorted((site.corpus.documents[d] for d in links.documents),
+                       key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+    events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
+    event_items = [
+        f"{date_range(e.event.date, e.event.end)}: "
+        + md.link(e.event.title, here, paths.TIMELINE, paths.event_anchor(e.event.id))
+        for e in events
+    ]
+    return [
+        md.heading(2, "Documents", "documents"),
+        list_or_none([f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents]),
+        md.heading(2, "Claims made", "claims-by"),
+        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None recorded.*",
+        md.heading(2, "Claims about it", "claims-about"),
+        claims_table(site, (site.claims[c] for c in sorted(links.claims_about)), here) or "*None recorded.*",
+        md.heading(2, "Timeline events", "events"),
+        list_or_none(event_items),
+    ]

@@ -1,0 +1,163 @@
+"""Home, section index pages and the source-chain overview."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from generator.model import Site
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.claim_pages import side_by_side
+from generator.render.common import (
+    chain_summary, document_link, entity_link, label, list_or_none, unverified_hops,
+)
+
+LATEST_ON_HOME = 10
+
+
+def render_home(site: Site) -> str:
+    here = paths.HOME
+    topics = sorted(site.corpus.topics.values(), key=lambda t: t.title)
+    topic_items = [f"**{md.link(t.title, here, paths.topic(t.id))}**: {md.text(t.summary)}" for t in topics]
+    latest = site.documents_newest_first()[:LATEST_ON_HOME]
+    latest_items = [
+        f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})  \n  {md.text(d.meta.summary)}"
+        for d in latest
+    ]
+    return md.page(
+        md.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
+        md.heading(1, "Briefings"),
+        "Each briefing starts from source documents kept verbatim. For every document you can see "
+        "**who claims what** (each claim pinned to its exact words), **where the sides contradict "
+        "each other**, **how the text reached us** (its chain of sources), and the **background** "
+        "needed to understand it.",
+        md.heading(2, "Topics", "topics"),
+        list_or_none(topic_items, "No topics yet."),
+        md.heading(2, "Latest documents", "latest"),
+        list_or_none(latest_items, "No documents yet."),
+        md.heading(2, "Contested claims", "contested"),
+        _contested(site, here),
+        md.heading(2, "Browse", "browse"),
+        md.bullets([
+            md.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
+            md.link("Parties", here, paths.PARTIES) + ", " + md.link("places", here, paths.PLACES)
+            + " and " + md.link("outlets", here, paths.OUTLETS),
+            md.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
+            md.link("Timeline", here, paths.TIMELINE),
+        ]),
+    )
+
+
+def _contested(site: Site, here: str) -> str:
+    """Questions with contradicting claims, the most contested first."""
+    blocks = []
+    ranked = []
+    for question_id, (topic, question) in site.questions.items():
+        contested = [e for e in site.claims_on(question_id) if site.is_contested(e.id)]
+        if contested:
+            ranked.append((-len(contested), question.text, question, contested))
+    for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
+        blocks.append(md.heading(3, question.text))
+        blocks.append(side_by_side(site, sorted(contested, key=lambda e: e.id), here))
+    return "\n\n".join(blocks) or "*No contested claims recorded.*"
+
+
+def render_topics_index(site: Site) -> str:
+    here = paths.TOPICS
+    items = [f"**{md.link(t.title, here, paths.topic(t.id))}**: {md.text(t.summary)}"
+             for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)]
+    return md.page(
+        md.front_matter("Topics", "Every topic with its background explainer."),
+        md.heading(1, "Topics"),
+        "Each topic has a background explainer: its history, key parties and places, timeline, "
+        "documents and open disputes.",
+        list_or_none(items, "No topics yet."),
+    )
+
+
+def render_documents_index(site: Site) -> str:
+    here = paths.DOCUMENTS
+    blocks = [
+        md.front_matter("Documents", "Every source document, by topic and year, newest first."),
+        md.heading(1, "Documents"),
+        "Every source document, by topic, newest first.",
+    ]
+    for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
+        documents = site.documents_newest_first(topic.id)
+        if not documents:
+            continue
+        blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
+        for year, in_year in groupby(documents, key=lambda d: d.meta.event_date.year):
+            blocks.append(md.heading(3, str(year), f"{topic.id}-{year}"))
+            blocks.append(md.table(
+                ("Date", "Document", "Copy held", "Claims"),
+                ((md.date_text(d.meta.event_date), document_link(d, here),
+                  entity_link(site, d.meta.outlet, here), str(len(d.meta.claims))) for d in in_year),
+            ))
+    return md.page(*blocks)
+
+
+def render_entity_index(site: Site, kind: str) -> str:
+    """Parties, places or outlets, grouped by kind, alphabetical."""
+    title, table, intro = {
+        "party": ("Parties", site.corpus.parties, "States, government bodies, armed forces, people and organisations."),
+        "location": ("Places", site.corpus.locations, "Countries, regions, towns, corridors and border areas."),
+        "outlet": ("Outlets", site.corpus.outlets, "Agencies, newspapers and websites through which texts reach us."),
+    }[kind]
+    here = {"party": paths.PARTIES, "location": paths.PLACES, "outlet": paths.OUTLETS}[kind]
+    blocks = [md.front_matter(title, intro), md.heading(1, title), intro]
+    entities = sorted(table.values(), key=lambda e: (e.kind, e.name.casefold(), e.id))
+    for entity_kind, group in groupby(entities, key=lambda e: e.kind):
+        blocks.append(md.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
+        blocks.append(md.table(("Name", "Documents", "About"), (
+            (md.link(e.name, here, paths.entity(kind, e.id)),
+             str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
+             md.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
+            for e in group
+        )))
+    if not entities:
+        blocks.append("*None yet.*")
+    return md.page(*blocks)
+
+
+def _short(value: str, limit: int = 140) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def render_sources_overview(site: Site) -> str:
+    here = paths.SOURCES
+    documents = site.documents_newest_first()
+    chain_rows = [
+        (document_link(d, here), chain_summary(site, d, here), str(len(d.meta.chain)), str(unverified_hops(d)))
+        for d in documents
+    ]
+    funnel: Counter[str] = Counter()
+    original: Counter[str] = Counter()
+    unverified: Counter[str] = Counter()
+    for document in documents:
+        for index, hop in enumerate(document.meta.chain):
+            funnel[hop.outlet] += 1
+            if index == 0:
+                original[hop.outlet] += 1
+            if hop.url is None:
+                unverified[hop.outlet] += 1
+    funnel_rows = [
+        (entity_link(site, outlet_id, here), str(funnel[outlet_id]), str(original[outlet_id]), str(unverified[outlet_id]))
+        for outlet_id in sorted(funnel, key=lambda o: (-funnel[o], site.entity_name(o)))
+    ]
+    total_hops = sum(funnel.values())
+    total_unverified = sum(unverified.values())
+    return md.page(
+        md.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
+        md.heading(1, "Source chains"),
+        "A source chain runs from the original reporting to the copy we hold. A hop without a link "
+        f"is **unverified**: we could not check that version. Across the site: {total_hops} hops, "
+        f"{total_unverified} unverified.",
+        md.heading(2, "Chains by document", "chains"),
+        md.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows else "*No documents yet.*",
+        md.heading(2, "Outlets the texts funnel through", "funnel"),
+        md.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
+        if funnel_rows else "*None.*",
+    )

@@ -1,0 +1,122 @@
+"""Safe building blocks for generated Markdown.
+
+Everything that comes from YAML or source text goes through one of these
+functions before it lands in a page: ``text`` for plain text (every Markdown
+and HTML character neutralised), ``attr`` for HTML attribute values, ``prose``
+for the few fields that accept Markdown, and ``url`` for external links.
+Links between pages are written as relative ``.md`` paths so that MkDocs
+checks and rewrites them.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+# Characters with a meaning in Markdown or in the extensions the site enables.
+# pymdownx.escapeall makes a backslash escape any of them.
+_BACKSLASHED = frozenset("\\`*_{}[]()#+-.!|~^=:$@%'\"")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27",
+               "\\": "%5C", "`": "%60", " ": "%20", "|": "%7C", "*": "%2A", "_": "%5F"}
+
+
+def text(value: str) -> str:
+    """Plain text, on one line, shown literally whatever characters it holds."""
+    out = []
+    for char in value:
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _BACKSLASHED:
+            out.append("\\" + char)
+        elif char in "\r\n\t\v\f" or char == "\u2028" or char == "\u2029":
+            out.append(" ")
+        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def attr(value: str) -> str:
+    """A value for an HTML attribute written by us, quoted with double quotes."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def url(value: str) -> str:
+    """An http(s) URL (validated upstream), encoded so Markdown cannot misread it."""
+    if not re.match(r"^https?://", value):
+        raise ValueError(f"refusing to emit a non-http(s) URL: {value!r}")
+    return "".join(_URL_UNSAFE.get(char, char) for char in value)
+
+
+def prose(value: str) -> str:
+    """Contributor Markdown: formatting and http(s) links kept, raw HTML and
+    attribute lists shown as text."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("{", "\\{").replace("}", "\\}")
+    return re.sub(r"^&gt;", ">", escaped, flags=re.M)
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """The relative path from one generated page to another (both ``.md`` paths)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link to another page of the site; ``label`` is plain text."""
+    target = relative(from_page, to_page) + (f"#{anchor}" if anchor else "")
+    return f"[{text(label)}]({target})"
+
+
+def external(label: str, address: str) -> str:
+    return f"[{text(label)}]({url(address)})"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells must already be escaped Markdown."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+_PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02"})
+
+
+def plain(value: str) -> str:
+    """Text for the page head (title, description, tags), which the theme
+    inserts without escaping: markup characters become full-width look-alikes."""
+    cleaned = "".join(c for c in value if c.isprintable() or c.isspace())
+    return " ".join(cleaned.split()).translate(_PLAIN)
+
+
+def front_matter(title: str, description: str, tags: Iterable[str] = ()) -> str:
+    """YAML front matter: title and description for the page head, tags for the index."""
+    meta: dict[str, object] = {"title": plain(title), "description": plain(description)}
+    tag_list = sorted({plain(tag) for tag in tags})
+    if tag_list:
+        meta["tags"] = tag_list
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def heading(level: int, value: str, anchor: str | None = None) -> str:
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return f"{'#' * level} {text(value)}{suffix}"
+
+
+def page(*blocks: str) -> str:
+    """Join blocks with blank lines; empty blocks are dropped."""
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def date_text(value: object) -> str:
+    """A date as ``11 May 2023``."""
+    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]

@@ -1,0 +1,50 @@
+"""Where each generated page lives in the site, and the anchors inside pages."""
+
+from __future__ import annotations
+
+HOME = "index.md"
+TOPICS = "topics/index.md"
+DOCUMENTS = "documents/index.md"
+CLAIMS = "claims/index.md"
+PARTIES = "parties/index.md"
+PLACES = "places/index.md"
+OUTLETS = "outlets/index.md"
+SOURCES = "sources/index.md"
+TIMELINE = "timeline.md"
+REFERENCE = "contributing/input-model.md"
+
+_FOLDERS = {"party": "parties", "location": "places", "outlet": "outlets"}
+
+
+def entity(kind: str, entity_id: str) -> str:
+    """The page of a party, location or outlet."""
+    return f"{_FOLDERS[kind]}/{entity_id}.md"
+
+
+def document(document_id: str) -> str:
+    return f"documents/{document_id}.md"
+
+
+def claim(claim_id: str) -> str:
+    return f"claims/{claim_id}.md"
+
+
+def topic(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def quote_anchor(claim_id: str) -> str:
+    """The anchor of a claim's highlighted quote on its document page."""
+    return f"quote-{claim_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def question_anchor(question_id: str) -> str:
+    return f"q-{question_id}"
+
+
+def hop_anchor(index: int) -> str:
+    return f"hop-{index + 1}"

@@ -1,0 +1,97 @@
+"""The contributors' reference of the input model, generated from ``inputs``."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator import inputs
+from generator.render import markdown as md
+
+# The files a contributor writes, then the parts they are made of.
+MODELS: list[tuple[type[BaseModel], str]] = [
+    (inputs.PartyRegistry, "seeds/parties.yaml"),
+    (inputs.Party, "an entry of parties.yaml"),
+    (inputs.LocationRegistry, "seeds/locations.yaml"),
+    (inputs.Location, "an entry of locations.yaml"),
+    (inputs.Coordinates, "part of a location"),
+    (inputs.OutletRegistry, "seeds/outlets.yaml"),
+    (inputs.Outlet, "an entry of outlets.yaml"),
+    (inputs.Topic, "seeds/topics/<id>.yaml"),
+    (inputs.Section, "part of a topic"),
+    (inputs.KeyFact, "part of a topic"),
+    (inputs.Question, "part of a topic"),
+    (inputs.Event, "part of a topic"),
+    (inputs.Document, "seeds/documents/<name>.yaml"),
+    (inputs.Boilerplate, "part of a document"),
+    (inputs.Hop, "part of a document's chain"),
+    (inputs.Claim, "part of a document"),
+    (inputs.Figure, "part of a claim"),
+    (inputs.Citation, "a source, wherever 'sources' is allowed"),
+]
+
+
+def render_reference() -> str:
+    blocks = [
+        md.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example."),
+        md.heading(1, "Input model reference"),
+        "Every field of every metadata file, generated from the same definitions the validator uses. "
+        "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
+        "Only `http://` and `https://` addresses are accepted. Unknown fields are errors.",
+    ]
+    for model, where in MODELS:
+        blocks.append(md.heading(2, model.__name__, model.__name__.lower()))
+        blocks.append(f"*{md.text(where)}*. {md.text(_doc(model))}")
+        blocks.append(md.table(
+            ("Field", "Type", "Required", "Meaning", "Example"),
+            (_row(name, info) for name, info in model.model_fields.items()),
+        ))
+    return md.page(*blocks)
+
+
+def _doc(model: type[BaseModel]) -> str:
+    return " ".join((model.__doc__ or "").split())
+
+
+def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
+    required = "yes" if info.is_required() else "no"
+    example = json.dumps(info.examples[0], ensure_ascii=False) if info.examples else ""
+    kind = _name_from_metadata(info.metadata) or type_name(info.annotation)
+    return (f"`{name}`", md.text(kind), required,
+            md.text(info.description or ""), md.text(example))
+
+
+_VALIDATOR_NAMES = {
+    inputs._check_slug: "id", inputs._check_url: "http(s) URL", inputs._parse_date: "date (YYYY-MM-DD)",
+    inputs._check_text: "text", inputs._check_wikidata: "Wikidata id", inputs._check_language: "language code",
+}
+
+
+def _name_from_metadata(metadata: Any) -> str:
+    for item in metadata:
+        name = _VALIDATOR_NAMES.get(getattr(item, "func", None))
+        if name:
+            return name
+    return ""
+
+
+def type_name(annotation: Any) -> str:
+    """A readable name for a field type: ``list of Party``, ``one of: a, b``."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _name_from_metadata(args[1:]) or type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(type_name(a) for a in args if a is not type(None))
+    if origin is list:
+        return f"list of {type_name(args[0])}"
+    if origin is typing.Literal:
+        return "one of: " + ", ".join(str(a) for a in args)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation.__name__
+    return {str: "text", float: "number", int: "whole number", bool: "true/false"}.get(annotation, str(annotation))
