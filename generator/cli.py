@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.pipeline import check
+from generator.pipeline import build_pages, check
 from generator.problems import format_report
 
 
@@ -25,6 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="'github' prints workflow annotations for pull requests (default: text)")
     validate.set_defaults(run=_validate)
+
+    markdown = commands.add_parser(
+        "markdown", help="validate, then write every generated page as Markdown into a folder")
+    _add_seeds_option(markdown)
+    markdown.add_argument("out", type=Path, help="folder to write into; generated pages in it are replaced")
+    markdown.set_defaults(run=_markdown)
     return parser
 
 
@@ -46,3 +52,41 @@ def _validate(args: argparse.Namespace) -> int:
           f"{len(corpus.parties)} parties, {len(corpus.locations)} places, {len(corpus.outlets)} outlets, "
           f"{sum(len(d.meta.claims) for d in corpus.documents.values())} claims: no problems found.")
     return 0
+
+
+def _markdown(args: argparse.Namespace) -> int:
+    if not args.seeds.is_dir():
+        print(f"error: the seed folder '{args.seeds}' does not exist", file=sys.stderr)
+        return 2
+    built = build_pages(args.seeds, Path.cwd())
+    if built.problems:
+        print(format_report(built.problems))
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        print(f"error: '{out}' exists and is not a folder", file=sys.stderr)
+        return 2
+    stale = _previous_output(out)
+    for page in built.pages:
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        stale.discard(target)
+    for path in sorted(stale):
+        path.unlink()
+    (out / _MANIFEST).write_text("\n".join(p.path for p in built.pages) + "\n", encoding="utf-8")
+    print(f"Wrote {len(built.pages)} pages to {out}" + (f", removed {len(stale)} stale" if stale else "") + ".")
+    return 0
+
+
+_MANIFEST = ".generated-pages"
+
+
+def _previous_output(out: Path) -> set[Path]:
+    """Pages this command wrote last time, so that removed ones are deleted."""
+    manifest = out / _MANIFEST
+    if not manifest.is_file():
+        return set()
+    return {out / line for line in manifest.read_text(encoding="utf-8").splitlines()
+            if line and ".." not in line.split("/") and (out / line).is_file()}

@@ -63,6 +63,21 @@ def _check_text(value: str) -> str:
     return value
 
 
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M
+)
+
+
+def _check_prose(value: str) -> str:
+    """Markdown prose: every link and image must point to an http(s) address."""
+    _check_text(value)
+    for match in _MARKDOWN_LINK.finditer(value):
+        target = next(group for group in match.groups() if group is not None)
+        if not re.match(r"^https?://[^/\s]", target):
+            raise ValueError(f"the link target '{target}' is not an http(s) URL: link only to full https:// addresses")
+    return value
+
+
 def _check_wikidata(value: str) -> str:
     if not _WIKIDATA_RE.match(value):
         raise ValueError(f"'{value}' is not a Wikidata item id such as Q399")
@@ -79,6 +94,7 @@ Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pat
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_check_text)]
+Prose = Annotated[str, AfterValidator(_check_prose)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata)]
 Language = Annotated[str, AfterValidator(_check_language)]
 
@@ -195,7 +211,7 @@ class Section(Strict):
     """One section of a topic's background explainer."""
 
     heading: Text = Field(description="Section heading (plain text).", examples=["The 2020 war"])
-    body: Text = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.")
+    body: Prose = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.")
     sources: list[Citation] = Field(default_factory=list, description="Where the section's facts come from.")
 
 
@@ -287,7 +303,7 @@ class Claim(Strict):
     disputes: list[Slug] = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both).")
     supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both).")
     figure: Figure | None = Field(None, description="The number the claim gives, if any.")
-    note: Text | None = Field(None, description="Context for the status: a later revision, a correction. Markdown links allowed.")
+    note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.")
     sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.")
 
 

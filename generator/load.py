@@ -65,11 +65,13 @@ class RawCorpus:
     topics: list[YamlFile]
     documents: list[YamlFile]
     texts: dict[Path, TextFile]
+    unreadable: set[str] = field(default_factory=set)  # kinds of file that failed to parse
 
 
 def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     """Read every metadata file and every text file it names under ``root``."""
     registries: dict[str, YamlFile] = {}
+    unreadable: set[str] = set()
     for name in REGISTRY_FILES:
         path = root / name
         if not path.is_file():
@@ -77,17 +79,21 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
                          f"create {name} with a top-level '{name.removesuffix('.yaml')}:' list")
             continue
         loaded = load_yaml_file(path, problems)
-        if loaded is not None:
+        if loaded is None:
+            unreadable.add(name.removesuffix(".yaml"))
+        else:
             registries[name.removesuffix(".yaml")] = loaded
-    topics = _load_folder(root / TOPICS_DIR, problems)
-    documents = _load_folder(root / DOCUMENTS_DIR, problems)
+    topics = _load_folder(root / TOPICS_DIR, problems, unreadable)
+    documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable)
     texts = _load_texts(documents, problems)
-    return RawCorpus(root, registries, topics, documents, texts)
+    return RawCorpus(root, registries, topics, documents, texts, unreadable)
 
 
-def _load_folder(folder: Path, problems: Problems) -> list[YamlFile]:
-    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-    loaded = (load_yaml_file(path, problems) for path in sorted(files))
+def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
+    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    loaded = [load_yaml_file(path, problems) for path in files]
+    if None in loaded:
+        unreadable.add(folder.name)
     return [item for item in loaded if item is not None]
 
 
@@ -139,7 +145,13 @@ def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
 
 class _NoAliasLoader(yaml.SafeLoader):
     """The safe loader, refusing aliases: they are never needed in metadata
-    and a few nested ones expand into billions of nodes."""
+    and a few nested ones expand into billions of nodes. Dates stay text, so
+    that the validator checks them and reports a bad one at its position."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -164,7 +176,7 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}",
-                     "check indentation, colons and quotes around this position")
+                     _syntax_hint(message))
         return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
@@ -172,6 +184,18 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         return None
     finally:
         loader.dispose()
+
+
+def _syntax_hint(message: str) -> str:
+    if "aliases" in message:
+        return "write the values out in full instead of referring to an &anchor"
+    if "\\t" in message or "tab" in message:
+        return "indent with spaces, not tabs"
+    if "block" in message or "indent" in message:
+        return "the indentation of this line probably does not match the lines around it"
+    if "tag" in message:
+        return "remove the '!tag': metadata is plain YAML"
+    return "check indentation, colons and quotes around this position"
 
 
 def _index_node(node: yaml.Node, loc: Loc, out: YamlFile, path: Path, problems: Problems) -> None:

@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import build_pages
 from generator.problems import format_report
@@ -45,7 +45,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for page in built.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
-            generated = File.generated(config, page.path, content=page.markdown)
+            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+            generated = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)

@@ -69,16 +69,17 @@ class Corpus:
     origins: dict[str, Origin]
 
 
+_KIND_OF_FILE = {"parties": "party", "locations": "location", "outlets": "outlet",
+                 "topics": "topic", "documents": "document"}
 ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
 REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "parties": inputs.Party, "locations": inputs.Location, "outlets": inputs.Outlet,
 }
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 
 
 def validate(raw: RawCorpus, problems: Problems) -> Corpus:
     """Check everything; return what is valid. Callers must check ``problems``."""
-    checker = _Checker(raw.root, problems)
+    checker = _Checker(raw.root, problems, raw.unreadable)
     for name, file in raw.registries.items():
         checker.read_registry(name, file)
     for file in raw.topics:
@@ -90,8 +91,11 @@ def validate(raw: RawCorpus, problems: Problems) -> Corpus:
 
 
 class _Checker:
-    def __init__(self, root: Path, problems: Problems) -> None:
+    def __init__(self, root: Path, problems: Problems, unreadable: set[str]) -> None:
         self.problems = problems
+        # Kinds of ids we cannot know because a file failed to parse: references
+        # to them are not reported, so that one syntax error does not cascade.
+        self.unknowable = {_KIND_OF_FILE[k] for k in unreadable}
         self.corpus = Corpus(root, {}, {}, {}, {}, {}, {})
         # Ids seen anywhere, even in entries that failed validation, so that a
         # reference to them is not reported a second time.
@@ -118,7 +122,7 @@ class _Checker:
         for index, item in enumerate(file.data[name]):
             origin = Origin(file, (name, index))
             raw_id = item.get("id") if isinstance(item, dict) else None
-            if isinstance(raw_id, str) and not self.claim_entity_id(raw_id, ENTITY_KINDS[name], origin):
+            if _is_slug(raw_id) and not self.claim_entity_id(raw_id, ENTITY_KINDS[name], origin):
                 continue
             obj = self.parse(model, item, origin)
             if obj is not None:
@@ -130,18 +134,18 @@ class _Checker:
         topic = self.parse(inputs.Topic, file.data, origin)
         raw = file.data if isinstance(file.data, dict) else {}
         topic_id = raw.get("id")
-        if isinstance(topic_id, str):
+        if _is_slug(topic_id):
             if topic_id in self.known_topics:
                 self.report(file, ("id",), "duplicate-id", f"the topic id '{topic_id}' is used twice",
                             "give each topic file its own id")
                 return
             self.known_topics.add(topic_id)
             for index, question in enumerate(_list(raw.get("questions"))):
-                if isinstance(question, dict) and isinstance(question.get("id"), str):
+                if isinstance(question, dict) and _is_slug(question.get("id")):
                     self.claim_unique(self.question_topic_origins, question["id"], topic_id,
                                       Origin(file, ("questions", index)), "question")
             for index, event in enumerate(_list(raw.get("events"))):
-                if isinstance(event, dict) and isinstance(event.get("id"), str):
+                if isinstance(event, dict) and _is_slug(event.get("id")):
                     self.claim_unique(self.event_ids, event["id"], Origin(file, ("events", index)),
                                       Origin(file, ("events", index)), "event")
         if topic is not None:
@@ -156,14 +160,14 @@ class _Checker:
         origin = Origin(file, ())
         raw = file.data if isinstance(file.data, dict) else {}
         doc_id = raw.get("id")
-        if isinstance(doc_id, str):
+        if _is_slug(doc_id):
             if doc_id in self.known_documents:
                 self.report(file, ("id",), "duplicate-id", f"the document id '{doc_id}' is used twice",
                             "give each document its own id")
                 return
             self.known_documents.add(doc_id)
         for index, claim in enumerate(_list(raw.get("claims"))):
-            if isinstance(claim, dict) and isinstance(claim.get("id"), str):
+            if isinstance(claim, dict) and _is_slug(claim.get("id")):
                 claim_origin = Origin(file, ("claims", index))
                 self.claim_unique(self.claim_ids, claim["id"], claim_origin, claim_origin, "claim")
         meta = self.parse(inputs.Document, file.data, origin)
@@ -191,7 +195,7 @@ class _Checker:
         if entity_id in self.entity_kind:
             first_kind = self.entity_kind[entity_id]
             first = self.corpus.origins.get(entity_id)
-            where = f" (first defined as a {first_kind} in {self.problems.display_path(first.file.path)} line {first.line})" if first else f" (already used by a {first_kind})"
+            where = f" (first defined as {_article(first_kind)} in {self.problems.display_path(first.file.path)} line {first.line})" if first else f" (already used by {_article(first_kind)})"
             self.report(origin.file, origin.loc + ("id",), "duplicate-id",
                         f"the id '{entity_id}' is used twice{where}",
                         "parties, places and outlets share one set of ids: rename one of them")
@@ -273,7 +277,6 @@ class _Checker:
 
     def check_topic(self, topic: inputs.Topic, origin: Origin) -> None:
         for index, section in enumerate(topic.background):
-            self.check_markdown_links(section.body, origin.at("background", index, "body"))
             self.check_citations(section.sources, Origin(origin.file, ("background", index)))
         for index, fact in enumerate(topic.key_facts):
             self.check_citations(fact.sources, Origin(origin.file, ("key_facts", index)))
@@ -338,8 +341,6 @@ class _Checker:
                                 "name another claim's id")
                 elif other not in self.claim_ids:
                     self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
-        if claim.note is not None:
-            self.check_markdown_links(claim.note, origin.at("note"))
         self.check_citations(claim.sources, origin)
         span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
         if span is not None:
@@ -376,16 +377,6 @@ class _Checker:
                 self.report_unknown(origin, ("sources", index, "document"), citation.document,
                                     "document", sorted(self.known_documents))
 
-    def check_markdown_links(self, markdown: str, where: tuple[YamlFile, Loc]) -> None:
-        for match in _MARKDOWN_LINK.finditer(markdown):
-            target = next(group for group in match.groups() if group is not None)
-            try:
-                inputs._check_url(target)
-            except ValueError:
-                self.report(where[0], where[1], "unsafe-link",
-                            f"the link target '{target}' is not an http(s) URL",
-                            "link only to full http:// or https:// addresses")
-
     def ref(self, origin: Origin, loc: Loc, target: str, kinds: set[str]) -> None:
         """Report ``target`` unless it is the id of an entity of one of ``kinds``."""
         kind = self.entity_kind.get(target)
@@ -394,19 +385,21 @@ class _Checker:
         wanted = " or ".join(sorted(kinds))
         if kind is not None:
             self.report(origin.file, origin.loc + loc, "wrong-reference",
-                        f"'{target}' is a {kind}, but a {wanted} is expected here",
-                        f"use the id of a {wanted}")
+                        f"'{target}' is {_article(kind)}, but {_article(wanted)} is expected here",
+                        f"use the id of {_article(wanted)}")
             return
         candidates = [eid for eid, k in self.entity_kind.items() if k in kinds]
         self.report_unknown(origin, loc, target, wanted, candidates)
 
     def report_unknown(self, origin: Origin, loc: Loc, target: str, what: str,
                        candidates: list[str], otherwise: str = "") -> None:
+        if self.unknowable & set(what.split(" or ")):
+            return
         close = difflib.get_close_matches(target, candidates, n=3, cutoff=0.6)
         if close:
             hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
         else:
-            hint = otherwise or f"define a {what} with this id first, or fix the id"
+            hint = otherwise or f"define {_article(what)} with this id first, or fix the id"
         self.report(origin.file, origin.loc + loc, "unknown-reference", f"no {what} has the id '{target}'", hint)
 
     def report(self, file: YamlFile, loc: Loc, rule: str, message: str, hint: str = "",
@@ -440,6 +433,9 @@ class _Checker:
                         f"'{item['input']}' is not allowed for '{loc[-1]}'", hint)
         else:
             message, hint = _describe(item)
+            if not hint:
+                info = _field_info(model, loc) if loc and isinstance(loc[-1], str) else None
+                hint = _hint_for(info)
             self.report(file, origin.loc + loc, "invalid-value", message, hint)
 
 
@@ -454,13 +450,27 @@ def _describe(item: Any) -> tuple[str, str]:
         "dict_type": "a mapping of fields", "model_type": "a mapping of fields",
         "model_attributes_type": "a mapping of fields", "bool_type": "true or false",
     }
+    hints = {
+        "string_type": "in YAML, put quotes around text that looks like a number, a date or yes/no",
+        "list_type": "write a list, either [a, b] or one '- item' per line",
+        "dict_type": "write the fields on indented lines below, as 'field: value'",
+        "model_type": "write the fields on indented lines below, as 'field: value'",
+    }
     if kind in expectations:
-        return (f"'{name}' must be {expectations[kind]}, not {got}",
-                "in YAML, quote text that looks like a number, date or yes/no")
+        return f"'{name}' must be {expectations[kind]}, not {got}", hints.get(kind, "")
     if kind == "too_short":
         return (f"'{name}' needs at least {item['ctx'].get('min_length', 1)} item(s)", "add the missing items")
     message = item["msg"].removeprefix("Value error, ")
-    return f"'{name}': {message}", "fix the value"
+    return f"'{name}': {message}", ""
+
+
+def _hint_for(info: Any) -> str:
+    """The field's own description and example, as a reminder of what it takes."""
+    if info is None:
+        return "see the input model reference for what this field takes"
+    example = _example_of(info)
+    text = info.description or "see the input model reference"
+    return f"{text}" + (f" For example: {example}" if example else "")
 
 
 def _kind_of(value: Any) -> str:
@@ -520,6 +530,14 @@ def _example_of(info: Any) -> str:
         return ""
     example = info.examples[0]
     return example if isinstance(example, str) else str(example)
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _is_slug(value: Any) -> bool:
+    return isinstance(value, str) and bool(inputs._SLUG_RE.match(value))
 
 
 def _list(value: Any) -> list[Any]:

@@ -25,6 +25,7 @@ class RenderedPage:
     path: str
     markdown: str
     source: Path | None = None
+    listed: bool = False  # section index pages are listed in the navigation
 
 
 def render_site(site: Site) -> list[RenderedPage]:
@@ -32,16 +33,16 @@ def render_site(site: Site) -> list[RenderedPage]:
     corpus = site.corpus
     origin = corpus.origins
     pages = [
-        RenderedPage(paths.HOME, render_home(site)),
-        RenderedPage(paths.TOPICS, render_topics_index(site)),
-        RenderedPage(paths.DOCUMENTS, render_documents_index(site)),
-        RenderedPage(paths.CLAIMS, render_claims_index(site)),
-        RenderedPage(paths.PARTIES, render_entity_index(site, "party")),
-        RenderedPage(paths.PLACES, render_entity_index(site, "location")),
-        RenderedPage(paths.OUTLETS, render_entity_index(site, "outlet")),
-        RenderedPage(paths.SOURCES, render_sources_overview(site)),
-        RenderedPage(paths.TIMELINE, render_timeline(site)),
-        RenderedPage(paths.REFERENCE, render_reference()),
+        RenderedPage(paths.HOME, render_home(site), listed=True),
+        RenderedPage(paths.TOPICS, render_topics_index(site), listed=True),
+        RenderedPage(paths.DOCUMENTS, render_documents_index(site), listed=True),
+        RenderedPage(paths.CLAIMS, render_claims_index(site), listed=True),
+        RenderedPage(paths.PARTIES, render_entity_index(site, "party"), listed=True),
+        RenderedPage(paths.PLACES, render_entity_index(site, "location"), listed=True),
+        RenderedPage(paths.OUTLETS, render_entity_index(site, "outlet"), listed=True),
+        RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
+        RenderedPage(paths.TIMELINE, render_timeline(site), listed=True),
+        RenderedPage(paths.REFERENCE, render_reference(), listed=True),
     ]
     pages += [RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path)
               for t in corpus.topics.values()]

@@ -19,7 +19,7 @@ def render_document(site: Site, document: SourceDocument) -> str:
     return md.page(
         md.front_matter(meta.title, meta.summary, [topic.title, "document"]),
         md.heading(1, meta.title),
-        f'<p class="summary">{md.text(meta.summary)}</p>',
+        md.summary(meta.summary),
         _metadata_box(site, document, here),
         md.heading(2, "Source chain", "source-chain"),
         _chain(site, document, here),

@@ -22,7 +22,7 @@ import yaml
 _BACKSLASHED = frozenset("\\`*_{}[]()#+-.!|~^=:$@%'\"")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27",
-               "\\": "%5C", "`": "%60", " ": "%20", "|": "%7C", "*": "%2A", "_": "%5F"}
+               "\\": "%5C", "`": "%60", " ": "%20", "|": "%7C"}
 
 
 def text(value: str) -> str:
@@ -104,12 +104,17 @@ def front_matter(title: str, description: str, tags: Iterable[str] = ()) -> str:
     tag_list = sorted({plain(tag) for tag in tags})
     if tag_list:
         meta["tags"] = tag_list
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---"
 
 
 def heading(level: int, value: str, anchor: str | None = None) -> str:
     suffix = f" {{#{anchor}}}" if anchor else ""
     return f"{'#' * level} {text(value)}{suffix}"
+
+
+def summary(value: str) -> str:
+    """A lead paragraph, styled as such."""
+    return f"{text(value)}\n{{: .summary }}"
 
 
 def page(*blocks: str) -> str:

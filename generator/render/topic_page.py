@@ -20,7 +20,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> str:
     return md.page(
         md.front_matter(topic.title, topic.summary, [topic.title, "topic"]),
         md.heading(1, topic.title),
-        f'<p class="summary">{md.text(topic.summary)}</p>',
+        md.summary(topic.summary),
         _key_facts(site, topic, here),
         *(_section(site, section, here) for section in topic.background),
         md.heading(2, "Key parties", "key-parties"),

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real seed folder, the small fixture corpus, and a real MkDocs build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+def copy_corpus(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` on ``seeds`` with the project's mkdocs.yml."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["site_dir"] = str(workdir / "site")
+    config["watch"] = [str(seeds)]
+    config["plugins"] = [
+        {"briefing": {"seeds": str(seeds)}} if isinstance(p, dict) and "briefing" in p else p
+        for p in config["plugins"]
+    ]
+    workdir.mkdir(parents=True, exist_ok=True)
+    config_file = workdir / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
+        capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus built once by the real MkDocs."""
+    workdir = tmp_path_factory.mktemp("seed-build")
+    result = mkdocs_build(SEEDS, workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return workdir / "site"
