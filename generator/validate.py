@@ -131,7 +131,7 @@ class _Checker:
 
     def read_topic(self, file: YamlFile) -> None:
         origin = Origin(file, ())
-        topic = self.parse(inputs.Topic, file.data, origin)
+        topic = self.parse_with_items(inputs.Topic, file.data, origin, "events", inputs.Event)
         raw = file.data if isinstance(file.data, dict) else {}
         topic_id = raw.get("id")
         if _is_slug(topic_id):
@@ -170,7 +170,7 @@ class _Checker:
             if isinstance(claim, dict) and _is_slug(claim.get("id")):
                 claim_origin = Origin(file, ("claims", index))
                 self.claim_unique(self.claim_ids, claim["id"], claim_origin, claim_origin, "claim")
-        meta = self.parse(inputs.Document, file.data, origin)
+        meta = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
         if meta is None:
             return
         text_file = texts.get(file.path.parent / meta.text)
@@ -182,6 +182,22 @@ class _Checker:
             return
         self.corpus.documents[meta.id] = SourceDocument(meta, origin, text_file.path, text_file.text)
         self.corpus.origins[meta.id] = origin
+
+    def parse_with_items(self, model: type[BaseModel], data: Any, origin: Origin,
+                         list_field: str, item_model: type[BaseModel]) -> Any:
+        """Check a file whose ``list_field`` items are checked one by one, so that
+        one bad item does not hide the references of the others. Bad items are
+        left out of the result (their problems are recorded)."""
+        items = data.get(list_field) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            return self.parse(model, data, origin)
+        parsed = self.parse(model, {**data, list_field: []}, origin)
+        good = [
+            item for index, raw_item in enumerate(items)
+            if (item := self.parse(item_model, raw_item, Origin(origin.file, origin.loc + (list_field, index))))
+            is not None
+        ]
+        return parsed.model_copy(update={list_field: good}) if parsed is not None else None
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
         try:

@@ -1,0 +1,61 @@
+"""Reading a built site: links, ids and text of every HTML page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+
+@dataclass
+class ParsedPage:
+    path: Path
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    marks: list[dict[str, str]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: ParsedPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.page.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.page.links.append(values["href"])
+        if tag == "mark":
+            self.page.marks.append(values)
+
+    def handle_data(self, data: str) -> None:
+        self.page.text.append(data)
+
+
+def parse(path: Path) -> ParsedPage:
+    page = ParsedPage(path)
+    _Parser(page).feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def internal_targets(site: Path, page: ParsedPage) -> list[tuple[str, Path, str]]:
+    """Every internal link of a page as (href, target file, fragment)."""
+    base = "/" + page.path.relative_to(site).as_posix()
+    targets = []
+    for href in page.links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            continue
+        resolved = urlsplit(urljoin(base, href))
+        target = site / unquote(resolved.path).lstrip("/")
+        if resolved.path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        targets.append((href, target, unquote(resolved.fragment)))
+    return targets
+
+
+def page_of(site: Path, url_path: str) -> Path:
+    return site / url_path / "index.html"

@@ -1,0 +1,106 @@
+"""The real MkDocs build of the seed, inspected as HTML."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+from tests.conftest import MINI, SEEDS, copy_corpus, mkdocs_build
+from tests.htmlsite import internal_targets, page_of, parse
+
+DOCUMENT = "documents/2023-05-11-sotk-border-clash"
+
+
+def test_every_internal_link_and_anchor_resolves(seed_site: Path) -> None:
+    pages = {path: parse(path) for path in seed_site.rglob("*.html")}
+    broken = []
+    for page in pages.values():
+        for href, target, fragment in internal_targets(seed_site, page):
+            if not target.is_file():
+                broken.append(f"{page.path.relative_to(seed_site)} → {href}")
+            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{page.path.relative_to(seed_site)} → {href} (no such anchor)")
+    assert broken == []
+    assert len(pages) > 50
+
+
+def test_document_page_links_every_party_and_place(seed_site: Path) -> None:
+    page = parse(page_of(seed_site, DOCUMENT))
+    targets = {target for _, target, _ in internal_targets(seed_site, page)}
+    for folder in ("parties", "places"):
+        for entity_page in (seed_site / folder).glob("*/index.html"):
+            if entity_page.parent.name in {"baku", "gegharkunik", "artsakh-authorities"}:
+                continue  # not named in the text itself
+            assert entity_page in targets, f"document page does not link {entity_page.parent.name}"
+
+
+def test_every_claim_has_an_anchor_and_a_highlight(seed_site: Path) -> None:
+    page = parse(page_of(seed_site, DOCUMENT))
+    claims = [p.name for p in (seed_site / "claims").iterdir() if p.is_dir()]
+    assert len(claims) >= 10
+    highlighted = {cls for mark in page.marks for cls in mark.get("class", "").split()}
+    for claim_id in claims:
+        assert f"quote-{claim_id}" in page.ids
+        assert f"claim-{claim_id}" in highlighted
+        claim_page = parse(page_of(seed_site, f"claims/{claim_id}"))
+        assert any(href.endswith(f"#quote-{claim_id}") for href in claim_page.links)
+
+
+def test_verbatim_text_survives_rendering(seed_site: Path) -> None:
+    text = "".join(parse(page_of(seed_site, DOCUMENT)).text)
+    for line in (SEEDS / "documents" / "000_614b3afb3e3651c0.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            assert line.strip() in text
+
+
+def test_party_page_has_backlinks(seed_site: Path) -> None:
+    page = parse(page_of(seed_site, "parties/armenia-mod"))
+    hrefs = " ".join(page.links)
+    assert "2023-05-11-sotk-border-clash" in hrefs
+    assert "claims/armenia-four-wounded-2023-05-11" in hrefs
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = mkdocs_build(MINI, tmp_path / "one")
+    second = mkdocs_build(MINI, tmp_path / "two")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    comparison = filecmp.dircmp(tmp_path / "one" / "site", tmp_path / "two" / "site")
+    differing = _differences(comparison)
+    assert differing == []
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found = [*mismatch, *errors, *comparison.left_only, *comparison.right_only]
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+def test_bad_input_fails_the_build_listing_every_problem(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    meta = corpus / "documents" / "ridge-clash.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("claimant: beta", "claimant: gamma")
+                    .replace("status: unverified", "status: maybe"), encoding="utf-8")
+    result = mkdocs_build(corpus, tmp_path / "build")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "no outlet or party has the id 'gamma'" in output
+    assert "'maybe' is not allowed for 'status'" in output
+    assert not (tmp_path / "build" / "site" / "index.html").exists()
+
+
+def test_removing_a_document_removes_its_pages_and_links(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "documents" / "ridge-clash.yaml").unlink()
+    (corpus / "documents" / "ridge-clash.txt").unlink()
+    topic = corpus / "topics" / "ridge.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("- document: ridge-clash", "- url: https://example.org/clash"),
+                     encoding="utf-8")
+    result = mkdocs_build(corpus, tmp_path / "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "build" / "site"
+    assert not (site / "documents" / "ridge-clash").exists()
+    assert not (site / "claims" / "alpha-two-hurt").exists()
+    for path in site.rglob("*.html"):
+        assert "documents/ridge-clash" not in " ".join(parse(path).links), path
