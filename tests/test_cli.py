@@ -1,0 +1,73 @@
+"""The command line: validate and markdown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINI, ROOT, copy_corpus
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_validate_passes_on_the_seed() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("OK: 1 documents")
+
+
+def test_validate_lists_every_problem_and_fails(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    parties = corpus / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace("kind: state", "knd: state"), encoding="utf-8")
+    result = run("validate", "--seeds", "seeds", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "seeds/parties.yaml:4:5: error: unknown field 'knd' (unknown-field)" in lines
+    assert "seeds/parties.yaml:14:5: error: unknown field 'knd' (unknown-field)" in lines
+    assert "    hint: did you mean 'kind'?" in lines
+    assert lines[-1] == "4 errors found."
+
+
+def test_github_format_prints_annotations(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "outlets.yaml").write_text("outlets:\n  - id: Wire\n", encoding="utf-8")
+    result = run("validate", "--seeds", "seeds", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "::error file=seeds/outlets.yaml,line=2,col=9,title=invalid-value::'id'" in result.stdout.splitlines()[-1]
+    assert all(line.startswith("::error file=") for line in result.stdout.splitlines())
+
+
+def test_missing_seed_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("validate", "--seeds", "nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_markdown_writes_pages_and_removes_stale_ones(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    out = tmp_path / "out"
+    assert run("markdown", "--seeds", str(corpus), str(out)).returncode == 0
+    assert (out / "documents" / "ridge-clash.md").is_file()
+    assert (out / "claims" / "alpha-two-hurt.md").is_file()
+    meta = corpus / "documents" / "ridge-clash.yaml"
+    text = meta.read_text(encoding="utf-8")
+    start = text.index("  - id: alpha-two-hurt")
+    end = text.index("  - id: beta-self-defence")
+    meta.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("markdown", "--seeds", str(corpus), str(out))
+    assert result.returncode == 0, result.stdout
+    assert "removed 1 stale" in result.stdout
+    assert not (out / "claims" / "alpha-two-hurt.md").exists()
+
+
+def test_markdown_writes_nothing_on_bad_input(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "outlets.yaml").write_text("outlets: [", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("markdown", "--seeds", str(corpus), str(out))
+    assert result.returncode == 1
+    assert not out.exists()
