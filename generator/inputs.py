@@ -78,6 +78,15 @@ def _check_prose(value: str) -> str:
     return value
 
 
+def _check_file_name(value: str) -> str:
+    if (not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value)) or ".." in value:
+        raise ValueError(
+            f"'{value}' is not a plain file name: name a file in the same folder, "
+            "using letters, digits, '.', '_' and '-' (for example 'statement.txt')"
+        )
+    return value
+
+
 def _check_wikidata(value: str) -> str:
     if not _WIKIDATA_RE.match(value):
         raise ValueError(f"'{value}' is not a Wikidata item id such as Q399")
@@ -94,6 +103,7 @@ Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pat
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_check_text)]
+FileName = Annotated[str, AfterValidator(_check_file_name)]
 Prose = Annotated[str, AfterValidator(_check_prose)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata)]
 Language = Annotated[str, AfterValidator(_check_language)]
@@ -313,7 +323,7 @@ class Document(Strict):
     id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
     title: Text = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
     topic: Slug = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
-    text: str = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
+    text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
     kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
     summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.")

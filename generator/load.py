@@ -8,6 +8,7 @@ in one mapping is reported instead of silently overwritten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,8 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
 
 
 def _is_plain_file_name(name: str) -> bool:
-    return name not in ("", ".", "..") and "/" not in name and "\\" not in name
+    """Only a name in the same folder is read; validation reports anything else."""
+    return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
 
 
 def read_text(path: Path, problems: Problems) -> str | None:

@@ -105,6 +105,8 @@ class _Checker:
         self.known_documents: set[str] = set()
         self.known_topics: set[str] = set()
         self.event_ids: dict[str, Origin] = {}
+        self.first_seen: dict[tuple[str, str], Origin] = {}
+        self.duplicated: set[tuple[str, str]] = set()  # references to these are not checked
 
     # -- pass 1: each file on its own ------------------------------------
 
@@ -142,7 +144,7 @@ class _Checker:
             self.known_topics.add(topic_id)
             for index, question in enumerate(_list(raw.get("questions"))):
                 if isinstance(question, dict) and _is_slug(question.get("id")):
-                    self.claim_unique(self.question_topic_origins, question["id"], topic_id,
+                    self.claim_unique(self.question_topic, question["id"], topic_id,
                                       Origin(file, ("questions", index)), "question")
             for index, event in enumerate(_list(raw.get("events"))):
                 if isinstance(event, dict) and _is_slug(event.get("id")):
@@ -151,10 +153,6 @@ class _Checker:
         if topic is not None:
             self.corpus.topics[topic.id] = topic
             self.corpus.origins[topic.id] = origin
-
-    @property
-    def question_topic_origins(self) -> dict[str, Any]:
-        return self.question_topic
 
     def read_document(self, file: YamlFile, texts: dict[Path, Any]) -> None:
         origin = Origin(file, ())
@@ -220,11 +218,16 @@ class _Checker:
         return True
 
     def claim_unique(self, table: dict[str, Any], key: str, value: Any, origin: Origin, what: str) -> None:
-        if key in table:
-            self.report(origin.file, origin.loc + ("id",), "duplicate-id",
-                        f"the {what} id '{key}' is used twice", f"give each {what} its own id")
-        else:
+        """Record ``key`` in ``table`` unless another {what} already has it."""
+        first = self.first_seen.setdefault((what, key), origin)
+        if first is origin:
             table[key] = value
+            return
+        self.duplicated.add((what, key))
+        where = f"{self.problems.display_path(first.file.path)} line {first.line}"
+        self.report(origin.file, origin.loc + ("id",), "duplicate-id",
+                    f"the {what} id '{key}' is used twice (first in {where})",
+                    f"give each {what} its own id")
 
     # -- pass 2: references between files ---------------------------------
 
@@ -337,7 +340,7 @@ class _Checker:
             self.report(origin.file, origin.loc + ("via",), "unknown-reference",
                         f"'via: {claim.via}' is not an outlet of this document's chain",
                         f"use one of: {chain}")
-        if claim.question is not None:
+        if claim.question is not None and ("question", claim.question) not in self.duplicated:
             topic_of_question = self.question_topic.get(claim.question)
             if topic_of_question is None:
                 questions = [q for q, t in self.question_topic.items() if t == meta.topic]

@@ -35,7 +35,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
         md.front_matter(title, claim.paraphrase, [label(claim.kind), claim.status, "claim"]),
         md.heading(1, claim.paraphrase),
         f"> {md.text(quote)}\n>\n> — as quoted in {md.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}",
-        md.table(("", ""), ((f"**{name}**", value) for name, value in facts)),
+        md.facts(facts),
         _note(site, entry, here),
         _relations(site, entry, here),
     )
@@ -89,15 +89,20 @@ def render_claims_index(site: Site) -> str:
             continue
         blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
         for question in topic.questions:
-            on_question = sorted(site.claims_on(question.id), key=lambda e: e.id)
+            on_question = by_claimant(site, site.claims_on(question.id))
             if on_question:
                 blocks.append(md.heading(3, question.text, paths.question_anchor(question.id)))
                 blocks.append(side_by_side(site, on_question, here))
-        loose = sorted((e for e in entries if e.claim.question is None), key=lambda e: e.id)
+        loose = by_claimant(site, [e for e in entries if e.claim.question is None])
         if loose:
             blocks.append(md.heading(3, "Other claims", f"other-{topic.id}"))
             blocks.append(side_by_side(site, loose, here))
     return md.page(*blocks)
+
+
+def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
+    """Claims grouped by who makes them, so one side's claims stand together."""
+    return sorted(entries, key=lambda e: (site.entity_name(e.claim.claimant), e.id))
 
 
 def side_by_side(site: Site, entries: list[ClaimEntry], here: str) -> str:
@@ -110,10 +115,10 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str) -> str:
         if contested:
             names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in contested})
             against = f"  \n    <small>Contradicted by: {md.text(', '.join(names))}</small>"
+        carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
         cards.append(
-            f"-   **{entity_link(site, claim.claimant, here)}** says: {claim_link(entry, here)}  \n"
-            f"    {status_badge(claim.status)} · via "
-            f"{entity_link(site, claim.via, here) if claim.via else 'not stated'} · "
-            f"{quote_link(entry, here)}{against}"
+            f"-   **{entity_link(site, claim.claimant, here)}**  \n"
+            f"    {claim_link(entry, here)}  \n"
+            f"    {status_badge(claim.status)} · {carrier} · {quote_link(entry, here)}{against}"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"

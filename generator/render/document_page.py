@@ -53,7 +53,7 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
         ("Source chain", f"{chain_summary(site, document, here)} "
                          f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
     ]
-    return md.table(("", ""), ((f"**{name}**", value) for name, value in rows))
+    return md.facts(rows)
 
 
 def _chain(site: Site, document: SourceDocument, here: str) -> str:

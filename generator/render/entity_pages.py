@@ -34,7 +34,7 @@ def render_party(site: Site, party: inputs.Party) -> str:
         md.front_matter(party.name, party.description, [label(party.kind), "party"]),
         md.heading(1, party.name),
         md.text(party.description),
-        _facts_table(facts),
+        md.facts(facts),
         sources_line(site, party.sources, here),
         *_backlink_sections(site, links, here),
     )
@@ -66,7 +66,7 @@ def render_location(site: Site, location: inputs.Location) -> str:
         md.front_matter(location.name, location.description, [label(location.kind), "place"]),
         md.heading(1, location.name),
         md.text(location.description),
-        _facts_table(facts),
+        md.facts(facts),
         sources_line(site, location.sources, here),
         *_backlink_sections(site, links, here),
     )
@@ -91,7 +91,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
         md.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
         md.heading(1, outlet.name),
         md.text(outlet.notes) if outlet.notes else "",
-        _facts_table(facts),
+        md.facts(facts),
         sources_line(site, outlet.sources, here),
         md.heading(2, "Copies held from this outlet", "copies"),
         list_or_none([document_link(site.corpus.documents[d], here) for d in held]),
@@ -118,7 +118,7 @@ def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, s
 
 
 def _facts_table(facts: list[tuple[str, str]]) -> str:
-    return md.table(("", ""), ((f"**{name}**", value) for name, value in facts))
+    return md.facts(facts)
 
 
 def _degrees(value: float, positive: str, negative: str) -> str:

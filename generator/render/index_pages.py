@@ -8,7 +8,7 @@ from itertools import groupby
 from generator.model import Site
 from generator.render import markdown as md
 from generator.render import paths
-from generator.render.claim_pages import side_by_side
+from generator.render.claim_pages import by_claimant, side_by_side
 from generator.render.common import (
     chain_summary, document_link, entity_link, label, list_or_none, unverified_hops,
 )
@@ -59,7 +59,7 @@ def _contested(site: Site, here: str) -> str:
             ranked.append((-len(contested), question.text, question, contested))
     for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
         blocks.append(md.heading(3, question.text))
-        blocks.append(side_by_side(site, sorted(contested, key=lambda e: e.id), here))
+        blocks.append(side_by_side(site, by_claimant(site, contested), here))
     return "\n\n".join(blocks) or "*No contested claims recorded.*"
 
 

@@ -84,6 +84,12 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def facts(rows: Iterable[tuple[str, str]]) -> str:
+    """A two-column box of labelled facts; values must already be escaped Markdown."""
+    body = table(("Fact", "Value"), ((f"**{text(name)}**", value) for name, value in rows))
+    return f'<div class="facts" markdown>\n\n{body}\n\n</div>'
+
+
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 

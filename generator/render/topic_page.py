@@ -9,7 +9,7 @@ from generator import inputs
 from generator.model import EventEntry, Site, document_entities
 from generator.render import markdown as md
 from generator.render import paths
-from generator.render.claim_pages import side_by_side
+from generator.render.claim_pages import by_claimant, side_by_side
 from generator.render.common import (
     citations, date_range, document_link, entity_link, entity_links, list_or_none, sources_line,
 )
@@ -88,7 +88,7 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
             blocks.append(md.heading(3, question.text))
-            blocks.append(side_by_side(site, sorted(entries, key=lambda e: e.id), here))
+            blocks.append(side_by_side(site, by_claimant(site, entries), here))
     return "\n\n".join(blocks) or "*No contested claims recorded.*"
 
 
