@@ -109,6 +109,11 @@ def list_or_none(items: list[str], none: str = "None recorded.") -> str:
 
 
 def date_range(start: object, end: object | None) -> str:
+    """``11 May 2023``, ``1–4 May 2023``, ``27 September – 10 November 2020``."""
     if end is None or end == start:
         return md.date_text(start)
+    if (start.year, start.month) == (end.year, end.month):  # type: ignore[attr-defined]
+        return f"{start.day}–{md.date_text(end)}"  # type: ignore[attr-defined]
+    if start.year == end.year:  # type: ignore[attr-defined]
+        return f"{start.day} {start:%B} – {md.date_text(end)}"  # type: ignore[attr-defined]
     return f"{md.date_text(start)} – {md.date_text(end)}"

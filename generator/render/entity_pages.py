@@ -68,7 +68,7 @@ def render_location(site: Site, location: inputs.Location) -> str:
         md.text(location.description),
         md.facts(facts),
         sources_line(site, location.sources, here),
-        *_backlink_sections(site, links, here),
+        *_backlink_sections(site, links, here, claims_by=False),
     )
 
 
@@ -125,7 +125,7 @@ def _degrees(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):.4f}° {positive if value >= 0 else negative}"
 
 
-def _backlink_sections(site: Site, links: Backlinks, here: str) -> list[str]:
+def _backlink_sections(site: Site, links: Backlinks, here: str, claims_by: bool = True) -> list[str]:
     documents = sorted((site.corpus.documents[d] for d in links.documents),
                        key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
     events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
@@ -134,11 +134,14 @@ def _backlink_sections(site: Site, links: Backlinks, here: str) -> list[str]:
         + md.link(e.event.title, here, paths.TIMELINE, paths.event_anchor(e.event.id))
         for e in events
     ]
+    made = [
+        md.heading(2, "Claims made", "claims-by"),
+        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None recorded.*",
+    ] if claims_by else []
     return [
         md.heading(2, "Documents", "documents"),
         list_or_none([f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents]),
-        md.heading(2, "Claims made", "claims-by"),
-        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None recorded.*",
+        *made,
         md.heading(2, "Claims about it", "claims-about"),
         claims_table(site, (site.claims[c] for c in sorted(links.claims_about)), here) or "*None recorded.*",
         md.heading(2, "Timeline events", "events"),
