@@ -16,23 +16,23 @@ from generator.render import markdown as md
 # The files a contributor writes, then the parts they are made of.
 MODELS: list[tuple[type[BaseModel], str]] = [
     (inputs.PartyRegistry, "seeds/parties.yaml"),
-    (inputs.Party, "an entry of parties.yaml"),
+    (inputs.Party, "A party (an entry of parties.yaml)"),
     (inputs.LocationRegistry, "seeds/locations.yaml"),
-    (inputs.Location, "an entry of locations.yaml"),
-    (inputs.Coordinates, "part of a location"),
+    (inputs.Location, "A place (an entry of locations.yaml)"),
+    (inputs.Coordinates, "Coordinates (of a place)"),
     (inputs.OutletRegistry, "seeds/outlets.yaml"),
-    (inputs.Outlet, "an entry of outlets.yaml"),
+    (inputs.Outlet, "An outlet (an entry of outlets.yaml)"),
     (inputs.Topic, "seeds/topics/<id>.yaml"),
-    (inputs.Section, "part of a topic"),
-    (inputs.KeyFact, "part of a topic"),
-    (inputs.Question, "part of a topic"),
-    (inputs.Event, "part of a topic"),
+    (inputs.Section, "A background section (of a topic)"),
+    (inputs.KeyFact, "A key fact (of a topic)"),
+    (inputs.Question, "A question (of a topic)"),
+    (inputs.Event, "A timeline event (of a topic)"),
     (inputs.Document, "seeds/documents/<name>.yaml"),
-    (inputs.Boilerplate, "part of a document"),
-    (inputs.Hop, "part of a document's chain"),
-    (inputs.Claim, "part of a document"),
-    (inputs.Figure, "part of a claim"),
-    (inputs.Citation, "a source, wherever 'sources' is allowed"),
+    (inputs.Boilerplate, "A boilerplate passage (of a document)"),
+    (inputs.Hop, "A hop of the source chain (of a document)"),
+    (inputs.Claim, "A claim (of a document)"),
+    (inputs.Figure, "A figure (of a claim)"),
+    (inputs.Citation, "A source (wherever 'sources' is allowed)"),
 ]
 
 
@@ -42,11 +42,12 @@ def render_reference() -> str:
         md.heading(1, "Input model reference"),
         "Every field of every metadata file, generated from the same definitions the validator uses. "
         "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
-        "Only `http://` and `https://` addresses are accepted. Unknown fields are errors.",
+        "Only `http://` and `https://` addresses are accepted. Unknown fields are errors. "
+        "The files under `seeds/` are complete, working examples of every file.",
     ]
-    for model, where in MODELS:
-        blocks.append(md.heading(2, model.__name__, model.__name__.lower()))
-        blocks.append(f"*{md.text(where)}*. {md.text(_doc(model))}")
+    for model, title in MODELS:
+        blocks.append(md.heading(2, title, model.__name__.lower()))
+        blocks.append(_doc(model))
         blocks.append(md.table(
             ("Field", "Type", "Required", "Meaning", "Example"),
             (_row(name, info) for name, info in model.model_fields.items()),
@@ -60,15 +61,18 @@ def _doc(model: type[BaseModel]) -> str:
 
 def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
     required = "yes" if info.is_required() else "no"
-    example = json.dumps(info.examples[0], ensure_ascii=False) if info.examples else ""
-    kind = _name_from_metadata(info.metadata) or type_name(info.annotation)
-    return (f"`{name}`", md.text(kind), required,
-            md.text(info.description or ""), md.text(example))
+    kind = md.text(_name_from_metadata(info.metadata)) or type_name(info.annotation)
+    # Descriptions and examples are written in inputs.py, not by contributors:
+    # they may use Markdown.
+    example = info.examples[0] if info.examples else None
+    shown = "" if example is None else f"`{example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)}`"
+    return (f"`{name}`", kind, required, (info.description or "").replace("|", "\\|"), shown)
 
 
 _VALIDATOR_NAMES = {
     inputs._check_slug: "id", inputs._check_url: "http(s) URL", inputs._parse_date: "date (YYYY-MM-DD)",
-    inputs._check_text: "text", inputs._check_file_name: "file name", inputs._check_prose: "Markdown text", inputs._check_wikidata: "Wikidata id", inputs._check_language: "language code",
+    inputs._check_text: "text", inputs._check_file_name: "file name", inputs._check_prose: "Markdown text",
+    inputs._check_wikidata: "Wikidata id", inputs._check_language: "language code",
 }
 
 
@@ -81,17 +85,17 @@ def _name_from_metadata(metadata: Any) -> str:
 
 
 def type_name(annotation: Any) -> str:
-    """A readable name for a field type: ``list of Party``, ``one of: a, b``."""
+    """A readable Markdown name for a field type: ``list of [Party](#party)``, ``one of: `a`, `b` ``."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _name_from_metadata(args[1:]) or type_name(args[0])
+        return md.text(_name_from_metadata(args[1:])) or type_name(args[0])
     if origin in (typing.Union, types.UnionType):
         return " or ".join(type_name(a) for a in args if a is not type(None))
     if origin is list:
         return f"list of {type_name(args[0])}"
     if origin is typing.Literal:
-        return "one of: " + ", ".join(str(a) for a in args)
+        return "one of: " + ", ".join(f"`{a}`" for a in args)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation.__name__
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     return {str: "text", float: "number", int: "whole number", bool: "true/false"}.get(annotation, str(annotation))
