@@ -169,7 +169,7 @@ class Party(Strict):
     role: Text | None = Field(None, description="For a person: office held at the time of the documents.", examples=["Prime Minister of Armenia"])
     description: Text = Field(description="One or two neutral sentences for the party's page.", examples=["The ministry that commands Armenia's armed forces."])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q399"])
-    sources: list[Citation] = Field(default_factory=list, description="Where the description's facts come from.")
+    sources: list[Citation] = Field(default_factory=list, description="Where the description's facts come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class Location(Strict):
@@ -178,14 +178,14 @@ class Location(Strict):
     id: Slug = Field(description="Unique id; also the page address.", examples=["sotk"])
     name: Text = Field(description="Name as readers know it.", examples=["Sotk"])
     kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
-    coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.")
+    coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.", examples=[{"lat": 40.2031, "lon": 45.8647}])
     parent: Slug | None = Field(None, description="Id of the location that contains this one.", examples=["gegharkunik"])
     aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
-    description: Text = Field(description="One or two neutral sentences for the place's page.")
+    description: Text = Field(description="One or two neutral sentences for the place's page.", examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."])
     administered_by: list[Slug] = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
     claimed_by: list[Slug] = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
-    sources: list[Citation] = Field(default_factory=list, description="Where the description and coordinates come from.")
+    sources: list[Citation] = Field(default_factory=list, description="Where the description and coordinates come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class Outlet(Strict):
@@ -195,41 +195,41 @@ class Outlet(Strict):
     name: Text = Field(description="Name as the outlet spells it.", examples=["Reuters"])
     kind: OutletKind = Field(description="What sort of outlet this is.", examples=["wire-agency"])
     homepage: Url | None = Field(None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"])
-    notes: Text | None = Field(None, description="What is known, or not known, about the outlet.")
-    sources: list[Citation] = Field(default_factory=list, description="Where the notes come from.")
+    notes: Text | None = Field(None, description="What is known, or not known, about the outlet.", examples=["Named only in the copy's source line; its identity is not confirmed."])
+    sources: list[Citation] = Field(default_factory=list, description="Where the notes come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class PartyRegistry(Strict):
     """`seeds/parties.yaml`: every party of the site."""
 
-    parties: list[Party] = Field(description="All parties.")
+    parties: list[Party] = Field(description="All parties.", examples=[[{"id": "armenia", "name": "Armenia", "kind": "state", "description": "A state in the South Caucasus."}]])
 
 
 class LocationRegistry(Strict):
     """`seeds/locations.yaml`: every place of the site."""
 
-    locations: list[Location] = Field(description="All places.")
+    locations: list[Location] = Field(description="All places.", examples=[[{"id": "sotk", "name": "Sotk", "kind": "village", "coordinates": {"lat": 40.2031, "lon": 45.8647}, "description": "A village in Armenia."}]])
 
 
 class OutletRegistry(Strict):
     """`seeds/outlets.yaml`: every outlet of the site."""
 
-    outlets: list[Outlet] = Field(description="All outlets.")
+    outlets: list[Outlet] = Field(description="All outlets.", examples=[[{"id": "reuters", "name": "Reuters", "kind": "wire-agency"}]])
 
 
 class Section(Strict):
     """One section of a topic's background explainer."""
 
     heading: Text = Field(description="Section heading (plain text).", examples=["The 2020 war"])
-    body: Prose = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.")
-    sources: list[Citation] = Field(default_factory=list, description="Where the section's facts come from.")
+    body: Prose = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.", examples=["Fighting resumed on *27 September 2020* and ended with a [ceasefire statement](https://en.wikipedia.org/wiki/2020_Nagorno-Karabakh_ceasefire_agreement)."])
+    sources: list[Citation] = Field(default_factory=list, description="Where the section's facts come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class KeyFact(Strict):
     """A short fact shown in the explainer's key-facts box."""
 
     text: Text = Field(description="The fact, one sentence, plain text.", examples=["Nagorno-Karabakh is internationally recognised as part of Azerbaijan."])
-    sources: list[Citation] = Field(min_length=1, description="At least one source.")
+    sources: list[Citation] = Field(min_length=1, description="At least one source.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class Question(Strict):
@@ -246,10 +246,10 @@ class Event(Strict):
     date: Date = Field(description="Day the event happened (or began), YYYY-MM-DD.", examples=["2023-05-11"])
     end: Date | None = Field(None, description="Last day, for events that lasted several days.", examples=["2023-05-04"])
     title: Text = Field(description="What happened, one line.", examples=["Exchange of fire near Sotk"])
-    description: Text | None = Field(None, description="A few more sentences, plain text.")
-    parties: list[Slug] = Field(default_factory=list, description="Ids of the parties involved.")
-    locations: list[Slug] = Field(default_factory=list, description="Ids of the places involved.")
-    sources: list[Citation] = Field(min_length=1, description="At least one citation: a document of ours or a public URL.")
+    description: Text | None = Field(None, description="A few more sentences, plain text.", examples=["Armenia's defence ministry reported four soldiers wounded; Azerbaijan reported one soldier killed."])
+    parties: list[Slug] = Field(default_factory=list, description="Ids of the parties involved.", examples=[["armenia", "azerbaijan"]])
+    locations: list[Slug] = Field(default_factory=list, description="Ids of the places involved.", examples=[["sotk"]])
+    sources: list[Citation] = Field(min_length=1, description="At least one citation: a document of ours or a public URL.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Event:
@@ -263,11 +263,11 @@ class Topic(Strict):
 
     id: Slug = Field(description="Unique id; documents refer to it with `topic:`.", examples=["nagorno-karabakh"])
     title: Text = Field(description="Title of the topic.", examples=["The Nagorno-Karabakh conflict"])
-    summary: Text = Field(description="One or two sentences shown on the home page.")
-    background: list[Section] = Field(min_length=1, description="The explainer's prose, section by section.")
-    key_facts: list[KeyFact] = Field(default_factory=list, description="Short facts shown in a box at the top.")
-    questions: list[Question] = Field(default_factory=list, description="Questions and incidents that claims answer.")
-    events: list[Event] = Field(default_factory=list, description="Timeline events.")
+    summary: Text = Field(description="One or two sentences shown on the home page.", examples=["Armenia and Azerbaijan have fought two wars over Nagorno-Karabakh."])
+    background: list[Section] = Field(min_length=1, description="The explainer's prose, section by section.", examples=[[{"heading": "The 2020 war", "body": "Fighting resumed on 27 September 2020 ..."}]])
+    key_facts: list[KeyFact] = Field(default_factory=list, description="Short facts shown in a box at the top.", examples=[[{"text": "The 2020 war lasted 44 days.", "sources": [{"url": "https://en.wikipedia.org/wiki/Second_Nagorno-Karabakh_War"}]}]])
+    questions: list[Question] = Field(default_factory=list, description="Questions and incidents that claims answer.", examples=[[{"id": "who-fired-2023-05-11", "text": "Who started the exchange of fire on 11 May 2023?"}]])
+    events: list[Event] = Field(default_factory=list, description="Timeline events.", examples=[[{"id": "brussels-meeting-2023-05-14", "date": "2023-05-14", "title": "Aliyev and Pashinyan meet in Brussels", "sources": [{"url": "https://www.consilium.europa.eu/"}]}]])
 
 
 class Boilerplate(Strict):
@@ -275,7 +275,7 @@ class Boilerplate(Strict):
 
     quote: Text = Field(description="The passage, verbatim from the text.", examples=["Source: Hot News"])
     kind: BoilerplateKind = Field(description="What the passage is.", examples=["source-line"])
-    note: Text | None = Field(None, description="Anything a reader should know about it.")
+    note: Text | None = Field(None, description="Anything a reader should know about it.", examples=["A promotional biography of the author, not part of the report."])
 
 
 class Hop(Strict):
@@ -283,10 +283,10 @@ class Hop(Strict):
 
     outlet: Slug = Field(description="Id of the outlet at this step.", examples=["reuters"])
     role: HopRole = Field(description="What the outlet did with the text.", examples=["original-reporting"])
-    url: Url | None = Field(None, description="Address of this outlet's version, if known; without it the hop is shown as unverified.")
-    date: Date | None = Field(None, description="Publication date of this version, if known.")
+    url: Url | None = Field(None, description="Address of this outlet's version, if known; without it the hop is shown as unverified.", examples=["https://www.reuters.com/world/"])
+    date: Date | None = Field(None, description="Publication date of this version, if known.", examples=["2023-05-11"])
     evidence: Text | None = Field(None, description="Verbatim passage of the text that names this step, such as 'Reuters reported'.", examples=["Reuters reported"])
-    note: Text | None = Field(None, description="What is known about this step.")
+    note: Text | None = Field(None, description="What is known about this step.", examples=["The Reuters story itself is not linked from the copy."])
 
 
 class Figure(Strict):
@@ -306,15 +306,15 @@ class Claim(Strict):
     kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
     question: Slug | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
     paraphrase: Text = Field(description="A neutral one-line summary: what the claimant says, not whether it is true.", examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."])
-    quote: Text = Field(description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).")
-    occurrence: int | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).")
-    subjects: list[Slug] = Field(default_factory=list, description="Ids of the parties and places the claim is about.")
+    quote: Text = Field(description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).", examples=["reported that four soldiers were wounded"])
+    occurrence: int | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).", examples=[2])
+    subjects: list[Slug] = Field(default_factory=list, description="Ids of the parties and places the claim is about.", examples=[["azerbaijan-armed-forces", "sotk"]])
     status: ClaimStatus = Field(description="What is known of the claim's truth.", examples=["unverified"])
-    disputes: list[Slug] = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both).")
-    supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both).")
-    figure: Figure | None = Field(None, description="The number the claim gives, if any.")
-    note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.")
-    sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.")
+    disputes: list[Slug] = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both; declare it on one of them).", examples=[["azerbaijan-deliberate-provocation"]])
+    supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
+    figure: Figure | None = Field(None, description="The number the claim gives, if any.", examples=[{"value": 4, "unit": "soldiers wounded", "as_of": "2023-05-11"}])
+    note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.", examples=["Armenia later raised its toll to 105 (14 September 2022)."])
+    sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
 class Document(Strict):
@@ -326,12 +326,12 @@ class Document(Strict):
     text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
     kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
-    summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.")
+    summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.", examples=["On 11 May 2023 Armenia and Azerbaijan accused each other of starting an exchange of fire near Sotk."])
     event_date: Date = Field(description="Day of the events the text reports.", examples=["2023-05-11"])
-    published: Date | None = Field(None, description="Date of the copy we hold, if the copy shows it.")
+    published: Date | None = Field(None, description="Date of the copy we hold, if the copy shows it.", examples=["2023-05-12"])
     outlet: Slug = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
     author: Text | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
-    url: Url | None = Field(None, description="Address of the copy held, if known.")
-    boilerplate: list[Boilerplate] = Field(default_factory=list, description="Parts of the copy that are not the report (kept in the text, marked as such).")
-    chain: list[Hop] = Field(min_length=1, description="The source chain, in order: original reporting first, the copy held last.")
-    claims: list[Claim] = Field(default_factory=list, description="Every claim the text attributes to someone.")
+    url: Url | None = Field(None, description="Address of the copy held, if known.", examples=["https://www.example.org/news/sotk-clash"])
+    boilerplate: list[Boilerplate] = Field(default_factory=list, description="Parts of the copy that are not the report (kept in the text, marked as such).", examples=[[{"quote": "Source: Hot News", "kind": "source-line"}]])
+    chain: list[Hop] = Field(min_length=1, description="The source chain, in order: original reporting first, the copy held last.", examples=[[{"outlet": "reuters", "role": "original-reporting"}, {"outlet": "247-news-reel", "role": "aggregator"}]])
+    claims: list[Claim] = Field(default_factory=list, description="Every claim the text attributes to someone.", examples=[[{"id": "armenia-four-wounded-2023-05-11", "claimant": "armenia-mod", "kind": "casualty-report", "paraphrase": "Armenia's defence ministry says four soldiers were wounded.", "quote": "reported that four soldiers were wounded", "status": "unverified"}]])

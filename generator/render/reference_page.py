@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import types
 import typing
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -55,6 +55,11 @@ def render_reference() -> str:
     return md.page(*blocks)
 
 
+def _flow_yaml(value: Any) -> str:
+    """A value as one line of YAML, the way a contributor could write it."""
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=100000, sort_keys=False).strip()
+
+
 def _doc(model: type[BaseModel]) -> str:
     return " ".join((model.__doc__ or "").split())
 
@@ -65,7 +70,7 @@ def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
     # Descriptions and examples are written in inputs.py, not by contributors:
     # they may use Markdown.
     example = info.examples[0] if info.examples else None
-    shown = "" if example is None else f"`{example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)}`"
+    shown = "" if example is None else f"`{example if isinstance(example, str) else _flow_yaml(example)}`"
     return (f"`{name}`", kind, required, (info.description or "").replace("|", "\\|"), shown)
 
 
