@@ -43,8 +43,18 @@ def text(value: str) -> str:
 
 
 def attr(value: str) -> str:
-    """A value for an HTML attribute written by us, quoted with double quotes."""
-    return html.escape(" ".join(value.split()), quote=True)
+    """A value for an HTML attribute written by us, quoted with double quotes.
+
+    Markdown runs its inline processors (code spans first) over raw HTML
+    before it recognises a tag, so every character with a Markdown meaning
+    becomes a numeric character reference too; the browser decodes them."""
+    escaped = html.escape(" ".join(text_chars(value).split()), quote=True)
+    return "".join(f"&#{ord(c)};" if c in _BACKSLASHED else c for c in escaped.replace("&#x27;", "'"))
+
+
+def text_chars(value: str) -> str:
+    """``value`` without control characters."""
+    return "".join(c for c in value if c.isprintable() or c.isspace())
 
 
 def url(value: str) -> str:
