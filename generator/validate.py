@@ -343,7 +343,8 @@ class _Checker:
         if claim.question is not None and ("question", claim.question) not in self.duplicated:
             topic_of_question = self.question_topic.get(claim.question)
             if topic_of_question is None:
-                questions = [q for q, t in self.question_topic.items() if t == meta.topic]
+                questions = [q for q, t in self.question_topic.items()
+                             if t == meta.topic or meta.topic not in self.known_topics]
                 self.report_unknown(origin, ("question",), claim.question, "question", questions,
                                     f"add it under 'questions:' in the topic file of '{meta.topic}'")
             elif topic_of_question != meta.topic:
