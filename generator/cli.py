@@ -34,14 +34,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seeds_exist(seeds: Path) -> bool:
+    if seeds.is_dir():
+        return True
+    print(f"error: the seed folder '{seeds}' does not exist (give another with --seeds)", file=sys.stderr)
+    return False
+
+
 def _add_seeds_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"),
                         help="folder with the registries, topics/ and documents/ (default: seeds)")
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if not args.seeds.is_dir():
-        print(f"error: the seed folder '{args.seeds}' does not exist", file=sys.stderr)
+    if not _seeds_exist(args.seeds):
         return 2
     checked = check(args.seeds, Path.cwd())
     if checked.problems:
@@ -55,8 +61,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _markdown(args: argparse.Namespace) -> int:
-    if not args.seeds.is_dir():
-        print(f"error: the seed folder '{args.seeds}' does not exist", file=sys.stderr)
+    if not _seeds_exist(args.seeds):
         return 2
     built = build_pages(args.seeds, Path.cwd())
     if built.problems:

@@ -48,6 +48,8 @@ class Backlinks:
     claims_about: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
     carried: set[str] = field(default_factory=set)  # documents whose chain has this outlet
+    administers: set[str] = field(default_factory=set)  # places a party controls
+    claims_territory: set[str] = field(default_factory=set)  # places a party claims
 
 
 @dataclass
@@ -88,20 +90,20 @@ class Site:
 
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
-        chain = [party_id]
-        parent = self.corpus.parties[party_id].affiliation
-        while parent is not None and parent not in chain:
-            chain.append(parent)
-            parent = self.corpus.parties[parent].affiliation
-        return chain
+        return _chain(self.corpus.parties, party_id, "affiliation")
 
     def location_chain(self, location_id: str) -> list[str]:
-        chain = [location_id]
-        parent = self.corpus.locations[location_id].parent
-        while parent is not None and parent not in chain:
-            chain.append(parent)
-            parent = self.corpus.locations[parent].parent
-        return chain
+        """The place, then the places that contain it."""
+        return _chain(self.corpus.locations, location_id, "parent")
+
+
+def _chain(table: dict[str, inputs.Party] | dict[str, inputs.Location], start: str, attribute: str) -> list[str]:
+    chain = [start]
+    parent = getattr(table[start], attribute)
+    while parent is not None and parent not in chain:
+        chain.append(parent)
+        parent = getattr(table[parent], attribute)
+    return chain
 
 
 def build_site(corpus: Corpus) -> Site:
@@ -168,6 +170,11 @@ def _index_backlinks(site: Site) -> None:
         for subject in entry.claim.subjects:
             links[subject].claims_about.add(claim_id)
             links[subject].documents.add(doc_id)
+    for location in site.corpus.locations.values():
+        for party_id in location.administered_by:
+            links[party_id].administers.add(location.id)
+        for party_id in location.claimed_by:
+            links[party_id].claims_territory.add(location.id)
     for event_id, entry in site.events.items():
         for entity_id in (*entry.event.parties, *entry.event.locations):
             links[entity_id].events.add(event_id)

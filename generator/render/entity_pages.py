@@ -24,20 +24,9 @@ def render_party(site: Site, party: inputs.Party) -> str:
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
     facts += _common_facts(party.aliases, party.wikidata)
-    administered = [loc.id for loc in site.corpus.locations.values() if party.id in loc.administered_by]
-    claimed = [loc.id for loc in site.corpus.locations.values() if party.id in loc.claimed_by]
-    if administered:
-        facts.append(("Administers", entity_links(site, administered, here)))
-    if claimed:
-        facts.append(("Claims", entity_links(site, claimed, here)))
-    return md.page(
-        md.front_matter(party.name, party.description, [label(party.kind), "party"]),
-        md.heading(1, party.name),
-        md.text(party.description),
-        md.facts(facts),
-        sources_line(site, party.sources, here),
-        *_backlink_sections(site, links, here),
-    )
+    facts += _linked_facts(site, here, [("Administers", links.administers), ("Claims", links.claims_territory)])
+    return _entity_page(site, party, here, [label(party.kind), "party"], facts,
+                        _backlink_sections(site, links, here))
 
 
 def render_location(site: Site, location: inputs.Location) -> str:
@@ -54,22 +43,31 @@ def render_location(site: Site, location: inputs.Location) -> str:
     chain = site.location_chain(location.id)
     if len(chain) > 1:
         facts.append(("Part of", " → ".join(entity_link(site, lid, here) for lid in chain[1:])))
-    inside = site.sublocations.get(location.id, [])
-    if inside:
-        facts.append(("Places within", entity_links(site, inside, here)))
-    if location.administered_by:
-        facts.append(("Administered by", entity_links(site, location.administered_by, here)))
-    if location.claimed_by:
-        facts.append(("Claimed by", entity_links(site, location.claimed_by, here)))
+    facts += _linked_facts(site, here, [
+        ("Places within", site.sublocations.get(location.id, [])),
+        ("Administered by", location.administered_by),
+        ("Claimed by", location.claimed_by),
+    ])
     facts += _common_facts(location.aliases, location.wikidata)
+    return _entity_page(site, location, here, [label(location.kind), "place"], facts,
+                        _backlink_sections(site, links, here, claims_by=False))
+
+
+def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],
+                 facts: list[tuple[str, str]], sections: list[str]) -> str:
     return md.page(
-        md.front_matter(location.name, location.description, [label(location.kind), "place"]),
-        md.heading(1, location.name),
-        md.text(location.description),
+        md.front_matter(entity.name, entity.description, tags),
+        md.heading(1, entity.name),
+        md.text(entity.description),
         md.facts(facts),
-        sources_line(site, location.sources, here),
-        *_backlink_sections(site, links, here, claims_by=False),
+        sources_line(site, entity.sources, here),
+        *sections,
     )
+
+
+def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[str]]]) -> list[tuple[str, str]]:
+    """Rows of linked entities, leaving out the empty ones."""
+    return [(name, entity_links(site, sorted(ids), here)) for name, ids in rows if ids]
 
 
 def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
