@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
+from generator.inputs import _check_file_name, slugify
 from generator.pipeline import build_pages, check
 from generator.problems import format_report
+from generator.scaffold import scaffold_document
+from generator.schema import SCHEMA_DIR, outdated_schemas, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +36,19 @@ def _parser() -> argparse.ArgumentParser:
     _add_seeds_option(markdown)
     markdown.add_argument("out", type=Path, help="folder to write into; generated pages in it are replaced")
     markdown.set_defaults(run=_markdown)
+
+    new = commands.add_parser(
+        "new", help="write a first metadata file for a new source text (overwrites nothing)")
+    new.add_argument("text", type=Path, help="the verbatim text (.txt, UTF-8); copied into SEEDS/documents/ if it is elsewhere")
+    new.add_argument("--topic", help="id of the topic the document belongs to")
+    new.add_argument("--id", dest="document_id", help="id of the new document (default: from the file name)")
+    _add_seeds_option(new)
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas of the metadata files into docs/schemas/ (editor autocompletion)")
+    schema.add_argument("--check", action="store_true", help="only check that the committed schemas are up to date")
+    schema.set_defaults(run=_schema)
     return parser
 
 
@@ -95,3 +113,77 @@ def _previous_output(out: Path) -> set[Path]:
         return set()
     return {out / line for line in manifest.read_text(encoding="utf-8").splitlines()
             if line and ".." not in line.split("/") and (out / line).is_file()}
+
+
+def _new(args: argparse.Namespace) -> int:
+    if not _seeds_exist(args.seeds):
+        return 2
+    source: Path = args.text
+    if not source.is_file():
+        print(f"error: '{source}' is not a file", file=sys.stderr)
+        return 2
+    try:
+        source.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        print(f"error: '{source}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
+        return 2
+    documents = args.seeds / "documents"
+    text_path = _text_in_documents(source, documents)
+    if text_path is None:
+        return 2
+    checked = check(args.seeds, Path.cwd())
+    if checked.problems:
+        print(f"note: the seed folder has {len(checked.problems)} problem(s); "
+              "the scaffold uses the registry entries that are valid", file=sys.stderr)
+    metadata, content = scaffold_document(text_path, args.seeds, Path.cwd(), checked.corpus, args.topic,
+                                          args.document_id, dt.date.today())
+    if metadata.exists():
+        print(f"error: {metadata} already exists; nothing was overwritten", file=sys.stderr)
+        return 2
+    metadata.write_text(content, encoding="utf-8")
+    drafts = content.count("\n    draft: true")
+    todos = content.count('"TODO')
+    print(f"Wrote {metadata}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
+          f"Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
+    return 0
+
+
+def _text_in_documents(source: Path, documents: Path) -> Path | None:
+    """The text inside the documents folder: copied there (never over another file) if needed."""
+    if source.resolve().parent == documents.resolve():
+        try:
+            _check_file_name(source.name)
+        except ValueError as error:
+            print(f"error: {error}; rename the file", file=sys.stderr)
+            return None
+        return source
+    name = source.name
+    try:
+        _check_file_name(name)
+    except ValueError:
+        name = slugify(source.stem) + (source.suffix.lower() or ".txt")
+    target = documents / name
+    if target.exists():
+        if target.read_bytes() == source.read_bytes():
+            return target
+        print(f"error: {target} already exists with other content; nothing was overwritten "
+              "(rename your file)", file=sys.stderr)
+        return None
+    documents.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    print(f"Copied the text to {target} (byte for byte).")
+    return target
+
+
+def _schema(args: argparse.Namespace) -> int:
+    project = Path.cwd()
+    if args.check:
+        outdated = outdated_schemas(project)
+        if outdated:
+            print(f"error: out of date in {SCHEMA_DIR}: {', '.join(outdated)}; run 'python -m generator schema'")
+            return 1
+        print(f"OK: the schemas in {SCHEMA_DIR} match the input model.")
+        return 0
+    for path in write_schemas(project):
+        print(f"Wrote {path.relative_to(project)}")
+    return 0

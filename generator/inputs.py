@@ -105,8 +105,8 @@ Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_check_text)]
 FileName = Annotated[str, AfterValidator(_check_file_name)]
 Prose = Annotated[str, AfterValidator(_check_prose)]
-WikidataId = Annotated[str, AfterValidator(_check_wikidata)]
-Language = Annotated[str, AfterValidator(_check_language)]
+WikidataId = Annotated[str, AfterValidator(_check_wikidata), Field(json_schema_extra={"pattern": _WIKIDATA_RE.pattern})]
+Language = Annotated[str, AfterValidator(_check_language), Field(json_schema_extra={"pattern": _LANGUAGE_RE.pattern})]
 
 
 class Strict(BaseModel):
@@ -314,6 +314,7 @@ class Claim(Strict):
     supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
     figure: Figure | None = Field(None, description="The number the claim gives, if any.", examples=[{"value": 4, "unit": "soldiers wounded", "as_of": "2023-05-11"}])
     note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.", examples=["Armenia later raised its toll to 105 (14 September 2022)."])
+    draft: bool = Field(False, description="Set by `python -m generator new` on the claim candidates it finds. A person checks the claimant, kind, paraphrase, quote and status, then deletes this line; the site is not built while a draft claim remains.", examples=[True])
     sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 

@@ -77,9 +77,18 @@ REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+PLACEHOLDER = "TODO"
+
+
+def is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
+
+
 def validate(raw: RawCorpus, problems: Problems) -> Corpus:
     """Check everything; return what is valid. Callers must check ``problems``."""
     checker = _Checker(raw.root, problems, raw.unreadable)
+    for file in [*raw.registries.values(), *raw.topics, *raw.documents]:
+        checker.find_placeholders(file)
     for name, file in raw.registries.items():
         checker.read_registry(name, file)
     for file in raw.topics:
@@ -106,6 +115,7 @@ class _Checker:
         self.known_topics: set[str] = set()
         self.event_ids: dict[str, Origin] = {}
         self.first_seen: dict[tuple[str, str], Origin] = {}
+        self.placeholders: dict[int, set[Loc]] = {}
         self.duplicated: set[tuple[str, str]] = set()  # references to these are not checked
 
     # -- pass 1: each file on its own ------------------------------------
@@ -165,9 +175,15 @@ class _Checker:
                 return
             self.known_documents.add(doc_id)
         for index, claim in enumerate(_list(raw.get("claims"))):
+            claim_origin = Origin(file, ("claims", index))
             if isinstance(claim, dict) and _is_slug(claim.get("id")):
-                claim_origin = Origin(file, ("claims", index))
                 self.claim_unique(self.claim_ids, claim["id"], claim_origin, claim_origin, "claim")
+            if isinstance(claim, dict) and claim.get("draft") is True:
+                self.report(file, claim_origin.loc + ("draft",), "draft-claim",
+                            f"the claim '{claim.get('id')}' is a draft found by 'new'",
+                            "check its claimant, kind, paraphrase, quote and status against the text, "
+                            "then delete the line 'draft: true' (or delete the whole claim if it is not one)",
+                            prefer_key=True)
         meta = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
         if meta is None:
             return
@@ -201,9 +217,23 @@ class _Checker:
         try:
             return model.model_validate(data)
         except ValidationError as error:
+            placeholders = self.placeholders.get(id(origin.file), set())
             for item in error.errors(include_url=False):
-                self.report_schema_error(model, item, origin)
+                loc = origin.loc + tuple(item["loc"])
+                if not any(loc[: len(p)] == p for p in placeholders):
+                    self.report_schema_error(model, item, origin)
             return None
+
+    def find_placeholders(self, file: YamlFile) -> None:
+        """Report every value still holding the ``TODO`` placeholder that ``new`` writes;
+        other checks of the same value are skipped, so each is reported once."""
+        found: set[Loc] = set()
+        for loc, value in _walk(file.data, ()):
+            if is_placeholder(value):
+                found.add(loc)
+                self.report(file, loc, "unfinished", f"'{loc[-1] if loc else 'value'}' still holds a placeholder: {value}",
+                            "replace the TODO with the real value (see the comment next to it)")
+        self.placeholders[id(file)] = found
 
     def claim_entity_id(self, entity_id: str, kind: str, origin: Origin) -> bool:
         if entity_id in self.entity_kind:
@@ -309,12 +339,12 @@ class _Checker:
 
     def check_document(self, document: SourceDocument) -> None:
         meta, origin = document.meta, document.origin
-        if meta.topic not in self.known_topics:
+        if meta.topic not in self.known_topics and not is_placeholder(meta.topic):
             self.report_unknown(origin, ("topic",), meta.topic, "topic", sorted(self.known_topics))
         self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
         for index, hop in enumerate(meta.chain):
             self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
-        if meta.chain[-1].outlet != meta.outlet:
+        if meta.chain[-1].outlet != meta.outlet and not is_placeholder(meta.outlet):
             self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
                         f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
                         "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
@@ -335,7 +365,7 @@ class _Checker:
                     haystack: NormalizedText) -> None:
         meta = document.meta
         self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
-        if claim.via is not None and claim.via not in {hop.outlet for hop in meta.chain}:
+        if claim.via is not None and not is_placeholder(claim.via) and claim.via not in {hop.outlet for hop in meta.chain}:
             chain = ", ".join(hop.outlet for hop in meta.chain)
             self.report(origin.file, origin.loc + ("via",), "unknown-reference",
                         f"'via: {claim.via}' is not an outlet of this document's chain",
@@ -370,6 +400,8 @@ class _Checker:
                where: tuple[YamlFile, Loc], document: SourceDocument) -> Span | None:
         """The span of ``passage`` in the text, or ``None`` with a problem recorded."""
         file, loc = where
+        if is_placeholder(passage):
+            return None
         spans = find_all(haystack, passage)
         text_name = document.meta.text
         if not spans:
@@ -399,6 +431,8 @@ class _Checker:
 
     def ref(self, origin: Origin, loc: Loc, target: str, kinds: set[str]) -> None:
         """Report ``target`` unless it is the id of an entity of one of ``kinds``."""
+        if is_placeholder(target):
+            return
         kind = self.entity_kind.get(target)
         if kind in kinds:
             return
@@ -413,6 +447,8 @@ class _Checker:
 
     def report_unknown(self, origin: Origin, loc: Loc, target: str, what: str,
                        candidates: list[str], otherwise: str = "") -> None:
+        if is_placeholder(target):
+            return
         if self.unknowable & set(what.split(" or ")):
             return
         close = difflib.get_close_matches(target, candidates, n=3, cutoff=0.6)
@@ -554,6 +590,18 @@ def _example_of(info: Any) -> str:
 
 def _article(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Every scalar of a parsed YAML document with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, loc + (index,))
+    else:
+        yield loc, data
 
 
 def _is_slug(value: Any) -> bool:

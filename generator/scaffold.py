@@ -1,0 +1,321 @@
+"""``python -m generator new``: a first metadata file for a new source text.
+
+The scaffold lists what the registries already know (parties, places and
+outlets whose names or aliases occur in the text, each with the line it was
+found on), proposes claim candidates (sentences that attribute something to
+someone, with the verbatim quote prefilled and a likely claimant), and names
+capitalised phrases that no registry knows. Everything a person must decide
+is either a ``TODO`` placeholder or a claim marked ``draft: true``; the
+validator reports each of them until it is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.inputs import slugify
+from generator.mentions import Mention, MentionFinder, surface_forms
+from generator.quotes import NormalizedText, find_all
+from generator.schema import modeline
+from generator.validate import PLACEHOLDER, Corpus
+
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|saying|reported|reports|report|accused|accuses|accusing|blamed|blames|"
+    r"called|calls|claimed|claims|denied|denies|stated|states|announced|announces|warned|warns|"
+    r"told|tells|insisted|insists|alleged|alleges|added|confirmed|confirms|according to)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_CAPITALISED = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})"
+    r"(?:\s+(?:(?:of|the|de|del|al|and|for|on)\s+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
+)
+_COMMON_STARTERS = frozenset(
+    "A An And As At But By For From He Her His However If In It Its Last Many More Most "
+    "New No Not On One Our She Since So Some The Their There These They This Those Thursday "
+    "Monday Tuesday Wednesday Friday Saturday Sunday January February March April May June July "
+    "August September October November December To Two Under We What When Where While Who With".split()
+)
+
+
+@dataclass
+class Found:
+    """An entity of the registries found in the text, with the lines it occurs on."""
+
+    entity: str
+    name: str
+    lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    """A sentence that attributes something to someone."""
+
+    quote: str
+    line: int
+    claimant: str | None
+    kind: str
+    occurrence: int | None
+
+
+@dataclass
+class Scaffold:
+    text_name: str
+    parties: list[Found]
+    places: list[Found]
+    outlets: list[Found]
+    candidates: list[Candidate]
+    unknown_names: list[tuple[str, int]]
+
+
+def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
+    """Everything the scaffold proposes for ``text``, from the registries of ``corpus``."""
+    haystack = NormalizedText.of(text)
+    entities = [(e.id, e.name, e.aliases) for t in (corpus.parties, corpus.locations) for e in t.values()]
+    mentions = MentionFinder(surface_forms(entities)).find(haystack)
+    outlet_mentions = MentionFinder({o.name: o.id for o in corpus.outlets.values()}).find(haystack)
+    line_of = _line_index(text)
+    found = _group(mentions, line_of, corpus)
+    return Scaffold(
+        text_name=text_name,
+        parties=[f for f in found if f.entity in corpus.parties],
+        places=[f for f in found if f.entity in corpus.locations],
+        outlets=_group(outlet_mentions, line_of, corpus),
+        candidates=_candidates(text, haystack, mentions, corpus, line_of),
+        unknown_names=_unknown_names(text, [*mentions, *outlet_mentions], line_of),
+    )
+
+
+def _line_index(text: str) -> list[int]:
+    """Offsets where each line starts, for turning an offset into a line number."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _line(line_of: list[int], offset: int) -> int:
+    low, high = 0, len(line_of) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if line_of[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low + 1
+
+
+def _group(mentions: Iterable[Mention], line_of: list[int], corpus: Corpus) -> list[Found]:
+    names = {e.id: e.name for t in (corpus.parties, corpus.locations, corpus.outlets) for e in t.values()}
+    grouped: dict[str, Found] = {}
+    for mention in mentions:
+        entry = grouped.setdefault(mention.entity, Found(mention.entity, names[mention.entity]))
+        line = _line(line_of, mention.start)
+        if line not in entry.lines:
+            entry.lines.append(line)
+    return sorted(grouped.values(), key=lambda f: (f.lines[0], f.entity))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a text: lines, cut after sentence-ending punctuation."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end_match in _SENTENCE_END.finditer(line.group()):
+            spans.append((start, line.start() + end_match.start()))
+            start = line.start() + end_match.end()
+        spans.append((start, line.end()))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
+            for a, b in spans if text[a:b].strip()]
+
+
+# ", Reuters reported." at the end of a sentence names a hop of the chain, not the claim.
+_TRAILING_SOURCE = re.compile(r",\s+[^,]{1,40}\s(?:reported|said|says|reports|added)\.?\s*$")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—]\s+")
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence, cut at ", and", ";" and dashes."""
+    spans, position = [], start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], corpus: Corpus,
+                line_of: list[int]) -> list[Candidate]:
+    """One candidate per clause with an attribution verb and a party to whom it is attributed."""
+    candidates = []
+    for sentence_start, sentence_end in sentences(text):
+        for start, end in clauses(text, sentence_start, sentence_end):
+            clause = text[start:end]
+            verb = ATTRIBUTION.search(clause)
+            if verb is None or len(clause.split()) < 4:
+                continue  # "Reuters reported": a hop of the chain, not a claim
+            quote = _TRAILING_SOURCE.sub("", clause).rstrip(".,;:")
+            occurrences = find_all(haystack, quote)
+            occurrence = next((i + 1 for i, (a, _) in enumerate(occurrences) if a == start), None)
+            candidates.append(Candidate(
+                quote=quote,
+                line=_line(line_of, start),
+                claimant=_likely_claimant(mentions, corpus, start, start + verb.start(), end, verb.group()),
+                kind=_likely_kind(clause, verb.group()),
+                occurrence=occurrence if len(occurrences) > 1 else None,
+            ))
+    return candidates
+
+
+def _likely_claimant(mentions: list[Mention], corpus: Corpus, start: int, verb: int, end: int,
+                     verb_text: str) -> str | None:
+    """The party named closest before the verb ("X said"), or after "according to"."""
+    parties = [m for m in mentions if m.entity in corpus.parties and start <= m.start and m.end <= end]
+    if verb_text == "according to":
+        after = [m for m in parties if m.start >= verb]
+        return after[0].entity if after else None
+    before = [m for m in parties if m.end <= verb]
+    return before[-1].entity if before else None
+
+
+def _likely_kind(sentence: str, verb: str) -> str:
+    lowered = sentence.lower()
+    if re.search(r"\b(killed|wounded|injured|dead|died|casualt|lost (his|her|their) li)", lowered):
+        return "casualty-report"
+    if verb.startswith(("accus", "blam", "alleg")) or "provocation" in lowered or "violation" in lowered:
+        return "accusation"
+    if verb.startswith("deni"):
+        return "denial"
+    return "factual-report"
+
+
+def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[tuple[str, int]]:
+    """Capitalised phrases that no registry name covers, with the line of their first use.
+
+    Single words that start a sentence, weekdays and months, and adjectives of
+    known names ("Armenian" beside "Armenia") are left out."""
+    covered = [(m.start, m.end) for m in known]
+    known_stems = {text[m.start:m.end][:5] for m in known}
+    starts = {a for a, _ in sentences(text)}
+    seen: dict[str, int] = {}
+    for match in _CAPITALISED.finditer(text):
+        words = [re.sub(r"[’']s$", "", w) for w in match.group().split()]
+        while words and words[0] in _COMMON_STARTERS:
+            words = words[1:]
+        name = " ".join(words)
+        if not name or any(a <= match.start() < b or a < match.end() <= b for a, b in covered):
+            continue
+        if len(words) == 1 and (match.start() in starts or name in _COMMON_STARTERS or name[:5] in known_stems
+                                or len(name) < 3):
+            continue
+        seen.setdefault(name, _line(line_of, match.start()))
+    return sorted(seen.items(), key=lambda item: (item[1], item[0]))
+
+
+# -- writing the YAML -------------------------------------------------------------
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str,
+                    today: dt.date) -> str:
+    todo = PLACEHOLDER
+    lines = [
+        schema_line,
+        f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {scaffold.text_name}.",
+        "# Replace every TODO, check every claim marked 'draft: true', then run",
+        "# 'python -m generator validate'. Field reference: the site's Contributing > Input model page.",
+        "",
+        f"id: {document_id}",
+        f"title: {_q(todo + ': a neutral title for the page')}",
+        f"topic: {topic if topic else _q(todo + ': id of a topic in seeds/topics/')}",
+        f"text: {scaffold.text_name}",
+        "language: en  # BCP 47 code of the text's language",
+        "kind: news-article  # news-article, official-statement, wire-report, report, transcript, other",
+        f"summary: {_q(todo + ': what happened, two or three neutral sentences')}",
+        f"event_date: {_q(todo + ': YYYY-MM-DD, the day of the events reported')}",
+        "# published: YYYY-MM-DD   # date of the copy, if the copy shows it",
+        f"outlet: {_q(todo + ': id of the outlet whose copy this is (seeds/outlets.yaml)')}",
+        "# author: Name as in the byline",
+        "# url: https://...        # address of the copy, if known",
+        "",
+        *_found_comments("Parties", scaffold.parties),
+        *_found_comments("Places", scaffold.places),
+        *_found_comments("Outlets", scaffold.outlets),
+        *_unknown_comments(scaffold.unknown_names),
+        "chain:  # original reporting first, the copy held last",
+        *_chain_lines(scaffold.outlets),
+        f"  - outlet: {_q(todo + ': the outlet whose copy this is, as in outlet: above')}",
+        "    role: republisher  # original-reporting, wire, republisher, aggregator, translation",
+        "",
+        "claims:",
+        *_claim_lines(scaffold.candidates),
+    ]
+    if not scaffold.candidates:
+        lines.append("  []  # no sentence attributing something to someone was found; add claims by hand")
+    return "\n".join(lines) + "\n"
+
+
+def _found_comments(title: str, found: list[Found]) -> list[str]:
+    if not found:
+        return [f"# {title} found in the text: none"]
+    rows = [f"# {title} found in the text (names and aliases of the registries):"]
+    rows += [f"#   {f.entity} ({f.name}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
+             for f in found]
+    return rows
+
+
+def _unknown_comments(names: list[tuple[str, int]]) -> list[str]:
+    if not names:
+        return [""]
+    rows = ["# Names no registry knows; if one matters, add it to parties.yaml or locations.yaml",
+            "# (or as an alias of an existing entry), then run 'new' again on a copy or link by hand:"]
+    rows += [f"#   {name}: line {line}" for name, line in names]
+    return [*rows, ""]
+
+
+def _chain_lines(outlets: list[Found]) -> list[str]:
+    rows = []
+    for index, outlet in enumerate(outlets):
+        role = "original-reporting" if index == 0 else "republisher"
+        rows += [f"  - outlet: {outlet.entity}  # named in the text on line {outlet.lines[0]}",
+                 f"    role: {role}  # check: original-reporting, wire, republisher, aggregator, translation",
+                 "    # url: https://...  # without it the hop is shown as unverified"]
+    return rows
+
+
+def _claim_lines(candidates: list[Candidate]) -> list[str]:
+    rows: list[str] = []
+    used: set[str] = set()
+    for index, candidate in enumerate(candidates, start=1):
+        base = slugify(f"{candidate.claimant or 'claim'}-{index}")
+        claim_id = base if base not in used else f"{base}-{index}"
+        used.add(claim_id)
+        claimant = candidate.claimant or _q(PLACEHOLDER + ": id of the party or outlet that asserts it")
+        rows += [
+            f"  - id: {claim_id}  # line {candidate.line}; rename to say what the claim is",
+            "    draft: true  # delete this line once a person has checked the claim",
+            f"    claimant: {claimant}",
+            f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
+            "diplomatic-statement, assessment, factual-report",
+            f"    paraphrase: {_q(PLACEHOLDER + ': one neutral line saying what the claimant asserts')}",
+            f"    quote: {_q(candidate.quote)}  # shorten to the words that carry the claim",
+        ]
+        if candidate.occurrence is not None:
+            rows.append(f"    occurrence: {candidate.occurrence}")
+        rows += ["    status: unverified  # unverified, disputed, corroborated, false, outdated", ""]
+    return rows
+
+
+def scaffold_document(text_path: Path, seeds: Path, project: Path, corpus: Corpus, topic: str | None,
+                      document_id: str | None, today: dt.date) -> tuple[Path, str]:
+    """The metadata path and YAML for a text already in ``seeds/documents/``."""
+    text = text_path.read_text(encoding="utf-8")
+    scaffold = analyse(text, text_path.name, corpus)
+    doc_id = document_id or slugify(text_path.stem)
+    metadata = text_path.with_suffix(".yaml")
+    schema_line = modeline("document", metadata, project)
+    return metadata, render_scaffold(scaffold, doc_id, topic, schema_line, today)

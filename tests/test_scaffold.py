@@ -1,0 +1,88 @@
+"""``python -m generator new`` on a fresh text, against the fixture registries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.pipeline import check
+from tests.conftest import MINI, copy_corpus
+
+TEXT = (
+    "Beta accused Alpha of shelling North Ridge on Monday, Wire One reported.\n"
+    "The government in Alphaville said three soldiers were wounded; Gamma Province officials were not reached.\n"
+    "Talks in Omegatown are planned for June.\n"
+)
+
+
+def run_new(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "new", *args], cwd=workdir,
+                          capture_output=True, text=True)
+
+
+def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "incoming report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+
+    result = run_new(tmp_path, str(source), "--topic", "ridge")
+
+    assert result.returncode == 0, result.stderr
+    text_copy = corpus / "documents" / "incoming-report.txt"
+    assert text_copy.read_bytes() == source.read_bytes()
+    metadata = corpus / "documents" / "incoming-report.yaml"
+    content = metadata.read_text(encoding="utf-8")
+    assert content.startswith("# yaml-language-server: $schema=../../docs/schemas/document.schema.json\n")
+    assert "#   beta (Beta): line 1" in content
+    assert "#   alpha-government (Government of Alpha): line 2" in content
+    assert "#   north-ridge (North Ridge): line 1" in content
+    assert "  - outlet: wire-one  # named in the text on line 1" in content
+    assert "#   Gamma Province: line 2" in content and "#   Omegatown: line 3" in content
+
+    data = yaml.safe_load(content)
+    claims = {c["claimant"]: c for c in data["claims"]}
+    assert claims["beta"]["quote"] == "Beta accused Alpha of shelling North Ridge on Monday"
+    assert claims["beta"]["kind"] == "accusation" and claims["beta"]["draft"] is True
+    assert claims["alpha-government"]["quote"] == "The government in Alphaville said three soldiers were wounded"
+    assert claims["alpha-government"]["kind"] == "casualty-report"
+
+    problems = check(corpus, corpus).problems
+    assert problems, "a fresh scaffold must not validate"
+    assert {p.rule for p in problems} == {"unfinished", "draft-claim"}
+    assert all(p.path == "documents/incoming-report.yaml" for p in problems)
+
+
+def test_filled_scaffold_validates(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    source = corpus / "documents" / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
+    metadata = corpus / "documents" / "report.yaml"
+    data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
+    data.update(title="Beta accuses Alpha", summary="Beta accused Alpha of shelling.", event_date="2024-03-04",
+                outlet="site-two")
+    data["chain"][-1]["outlet"] = "site-two"
+    for claim in data["claims"]:
+        claim.pop("draft")
+        claim["paraphrase"] = "A paraphrase."
+    metadata.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert check(corpus, corpus).problems == []
+
+
+def test_new_overwrites_nothing(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    existing = corpus / "documents" / "ridge-clash.yaml"
+    before = existing.read_bytes()
+    result = run_new(tmp_path, str(corpus / "documents" / "ridge-clash.txt"))
+    assert result.returncode == 2
+    assert "already exists; nothing was overwritten" in result.stderr
+    assert existing.read_bytes() == before
+
+    other = tmp_path / "ridge-clash.txt"
+    other.write_text("Different text.\n", encoding="utf-8")
+    result = run_new(tmp_path, str(other))
+    assert result.returncode == 2
+    assert "already exists with other content" in result.stderr
