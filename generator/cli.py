@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from generator.inputs import _check_file_name, slugify
+from generator.linkcheck import broken_links
 from generator.pipeline import build_pages, check
 from generator.problems import format_report
 from generator.scaffold import scaffold_document
@@ -49,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="write the JSON Schemas of the metadata files into docs/schemas/ (editor autocompletion)")
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are up to date")
     schema.set_defaults(run=_schema)
+
+    links = commands.add_parser("check-links", help="check that every internal link and anchor of a built site resolves")
+    links.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
+    links.set_defaults(run=_check_links)
     return parser
 
 
@@ -186,4 +191,19 @@ def _schema(args: argparse.Namespace) -> int:
         return 0
     for path in write_schemas(project):
         print(f"Wrote {path.relative_to(project)}")
+    return 0
+
+
+def _check_links(args: argparse.Namespace) -> int:
+    if not (args.site / "index.html").is_file():
+        print(f"error: '{args.site}' is not a built site (no index.html); run 'mkdocs build' first", file=sys.stderr)
+        return 2
+    broken = broken_links(args.site)
+    for line in broken:
+        print(line)
+    pages = sum(1 for _ in args.site.rglob("*.html"))
+    if broken:
+        print(f"{len(broken)} broken link(s) in {pages} pages.")
+        return 1
+    print(f"OK: every internal link and anchor of {pages} pages resolves.")
     return 0

@@ -1,4 +1,8 @@
-"""Reading a built site: links, ids and text of every HTML page."""
+"""Checking a built site: every internal link and anchor must resolve.
+
+Runs on the HTML that MkDocs wrote, so it also covers links that the theme
+and raw HTML produce. ``python -m generator check-links site``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 @dataclass
 class ParsedPage:
+    """The links, ids, highlights and text of one HTML page."""
+
     path: Path
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -26,8 +32,12 @@ class _Parser(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if "id" in values:
             self.page.ids.add(values["id"])
-        if tag == "a" and "href" in values:
+        if tag == "a" and "name" in values:
+            self.page.ids.add(values["name"])
+        if tag in ("a", "link") and "href" in values:
             self.page.links.append(values["href"])
+        if tag in ("img", "script") and "src" in values:
+            self.page.links.append(values["src"])
         if tag == "mark":
             self.page.marks.append(values)
 
@@ -55,6 +65,20 @@ def internal_targets(site: Path, page: ParsedPage) -> list[tuple[str, Path, str]
             target = target / "index.html"
         targets.append((href, target, unquote(resolved.fragment)))
     return targets
+
+
+def broken_links(site: Path) -> list[str]:
+    """``page → href`` for every internal link whose file or anchor is missing."""
+    pages = {path: parse(path) for path in sorted(site.rglob("*.html"))}
+    broken = []
+    for page in pages.values():
+        for href, target, fragment in internal_targets(site, page):
+            where = page.path.relative_to(site).as_posix()
+            if not target.is_file():
+                broken.append(f"{where}: broken link → {href}")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"{where}: missing anchor → {href}")
+    return broken
 
 
 def page_of(site: Path, url_path: str) -> Path:
