@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import MINI, copy_corpus, mkdocs_build
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) {: onclick=alert(4) } | `code` # &amp; {{ x }} {% y %} <!-- c -->'
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) {: onclick=alert(4) } | `code` # &amp; {{ x }} {% y %} <!-- c --> --8<-- "CONTRIBUTING.md"'
 
 
 class _Elements(HTMLParser):
@@ -66,4 +66,5 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     parser.feed(document)
     text = "".join(parser.text)
     assert "<script>alert(1)</script>" in text  # shown to the reader, as text
-    assert "{{ x }} {% y %} <!-- c -->" in text
+    assert '{{ x }} {% y %} <!-- c --> --8<-- "CONTRIBUTING.md"' in text
+    assert "Add a source document, end to end" not in text  # no file was included
