@@ -46,3 +46,14 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(SEEDS, workdir)
     assert result.returncode == 0, result.stdout + result.stderr
     return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def seed_model():
+    """The seed corpus, validated and indexed."""
+    from generator.model import build_site
+    from generator.pipeline import check
+
+    checked = check(SEEDS, ROOT)
+    assert checked.problems == []
+    return build_site(checked.corpus)

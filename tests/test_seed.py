@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import build_site, document_entities
-from generator.pipeline import check
-from tests.conftest import ROOT, SEEDS
+from generator.model import document_entities
+from tests.conftest import SEEDS
 
 SEED_TEXT = SEEDS / "documents" / "000_614b3afb3e3651c0.txt"
 SEED_DOCUMENT = "2023-05-11-sotk-border-clash"
 
 
 @pytest.fixture(scope="module")
-def site():
-    checked = check(SEEDS, ROOT)
-    assert checked.problems == []
-    return build_site(checked.corpus)
+def site(seed_model):
+    return seed_model
 
 
 def test_seed_text_is_kept_byte_for_byte() -> None:

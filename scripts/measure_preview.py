@@ -1,0 +1,119 @@
+"""Measure the live preview: from saving a metadata edit to the rebuilt page being served.
+
+Starts ``mkdocs serve`` on a temporary copy of the project, then, several
+times, edits a place's description in ``seeds/locations.yaml`` and polls the
+place's page until the new text is served. Also saves an invalid edit and
+checks that the server keeps running, prints the problem, and recovers once
+the edit is undone. Prints its figures; nothing is asserted on time.
+
+    python scripts/measure_preview.py [--runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "places/sotk/"
+ANCHOR = "A village in Vardenis municipality"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return ""  # not up yet, or stuck on a failed build
+
+
+def wait_for(url: str, needle: str, limit: float = 60.0) -> float | None:
+    """Seconds until ``needle`` is served at ``url``, or None after ``limit``."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if needle in fetch(url):
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="preview-"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, work / name)
+    for folder in ("docs", "seeds"):
+        shutil.copytree(ROOT / folder, work / folder)
+    locations = work / "seeds" / "locations.yaml"
+    original = locations.read_text(encoding="utf-8")
+    assert ANCHOR in original, "the measured description changed; update ANCHOR"
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    log_path = work / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+    try:
+        first = wait_for(url, ANCHOR, limit=120)
+        print(f"first build served after {first:.2f} s" if first else "server did not come up")
+        if first is None:
+            return 1
+        timings = []
+        for run in range(args.runs):
+            marker = f"Edited {run} {time.time_ns()}"
+            locations.write_text(original.replace(ANCHOR, f"{marker}. {ANCHOR}", 1), encoding="utf-8")
+            elapsed = wait_for(url, marker)
+            timings.append(elapsed if elapsed is not None else float("inf"))
+            time.sleep(0.5)
+        served = [t for t in timings if t != float("inf")]
+        print(f"save → rebuilt page served, {len(served)}/{args.runs} runs: "
+              f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s")
+
+        locations.write_text(original.replace("kind: village", "kind: hamlet", 1), encoding="utf-8")
+        time.sleep(3)
+        log_text = log_path.read_text()
+        alive = server.poll() is None
+        reported = "'hamlet' is not allowed for 'kind'" in log_text
+        print(f"invalid edit: server still running: {alive}; problem printed in the terminal: {reported}")
+        locations.write_text(original, encoding="utf-8")
+        recovered = wait_for(url, ANCHOR)
+        print(f"after undoing the invalid edit, page served again after {recovered:.2f} s" if recovered
+              else "server did not recover after the invalid edit was undone")
+        builds = log_text.count("Building documentation")
+        time.sleep(3)
+        idle_builds = log_path.read_text().count("Building documentation") - builds
+        print(f"rebuilds while idle for 3 s (a rebuild loop would show here): {max(idle_builds - 1, 0)}")
+        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+        return 0 if alive and reported and recovered else 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
