@@ -132,7 +132,7 @@ ClaimKind = Literal[
     "assessment", "factual-report",
 ]
 ClaimStatus = Literal["unverified", "disputed", "corroborated", "false", "outdated"]
-BoilerplateKind = Literal["byline", "author-bio", "source-line", "headline", "related-link", "other"]
+BoilerplateKind = Literal["byline", "dateline", "author-bio", "source-line", "headline", "related-link", "other"]
 DocumentKind = Literal["news-article", "official-statement", "wire-report", "report", "transcript", "other"]
 
 

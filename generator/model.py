@@ -59,8 +59,9 @@ class Site:
     events: dict[str, EventEntry]
     questions: dict[str, tuple[inputs.Topic, inputs.Question]]
     mentions: dict[str, list[Mention]]
-    disputes: dict[str, list[str]]
-    supports: dict[str, list[str]]
+    disputes: dict[str, list[str]]  # symmetric: shown on both claims
+    supports: dict[str, list[str]]  # claim → the claims it backs up
+    supported_by: dict[str, list[str]]  # claim → the claims that back it up
     backlinks: dict[str, Backlinks]
     members: dict[str, list[str]]  # party id -> ids of parties affiliated to it
     sublocations: dict[str, list[str]]
@@ -118,7 +119,8 @@ def build_site(corpus: Corpus) -> Site:
         questions={q.id: (t, q) for t in corpus.topics.values() for q in t.questions},
         mentions=mentions,
         disputes=_symmetric(claims, "disputes"),
-        supports=_symmetric(claims, "supports"),
+        supports=_directed(claims, "supports", reverse=False),
+        supported_by=_directed(claims, "supports", reverse=True),
         backlinks=defaultdict(Backlinks),
         members=_children(corpus.parties, "affiliation"),
         sublocations=_children(corpus.locations, "parent"),
@@ -143,6 +145,15 @@ def _symmetric(claims: dict[str, ClaimEntry], relation: str) -> dict[str, list[s
         for other in getattr(entry.claim, relation):
             pairs[entry.id].add(other)
             pairs[other].add(entry.id)
+    return {claim_id: sorted(others) for claim_id, others in sorted(pairs.items())}
+
+
+def _directed(claims: dict[str, ClaimEntry], relation: str, reverse: bool) -> dict[str, list[str]]:
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for entry in claims.values():
+        for other in getattr(entry.claim, relation):
+            source, target = (other, entry.id) if reverse else (entry.id, other)
+            pairs[source].add(target)
     return {claim_id: sorted(others) for claim_id, others in sorted(pairs.items())}
 
 

@@ -86,4 +86,15 @@ def closest_passage(haystack: NormalizedText, passage: str) -> str:
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best_ratio, best_start = ratio, start
-    return text[best_start:best_start + width]
+    window = text[best_start:best_start + width]
+    matcher.set_seq1(window)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return window.strip()
+    start = best_start + blocks[0].a
+    end = best_start + blocks[-1].a + blocks[-1].size
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1  # whole words only
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end].strip()

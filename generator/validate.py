@@ -87,8 +87,14 @@ def is_placeholder(value: Any) -> bool:
 def validate(raw: RawCorpus, problems: Problems) -> Corpus:
     """Check everything; return what is valid. Callers must check ``problems``."""
     checker = _Checker(raw.root, problems, raw.unreadable)
-    for file in [*raw.registries.values(), *raw.topics, *raw.documents]:
-        checker.find_placeholders(file)
+    registry_models = {"parties": inputs.PartyRegistry, "locations": inputs.LocationRegistry,
+                       "outlets": inputs.OutletRegistry}
+    for name, file in raw.registries.items():
+        checker.find_placeholders(file, registry_models[name])
+    for file in raw.topics:
+        checker.find_placeholders(file, inputs.Topic)
+    for file in raw.documents:
+        checker.find_placeholders(file, inputs.Document)
     for name, file in raw.registries.items():
         checker.read_registry(name, file)
     for file in raw.topics:
@@ -224,15 +230,17 @@ class _Checker:
                     self.report_schema_error(model, item, origin)
             return None
 
-    def find_placeholders(self, file: YamlFile) -> None:
+    def find_placeholders(self, file: YamlFile, model: type[BaseModel]) -> None:
         """Report every value still holding the ``TODO`` placeholder that ``new`` writes;
         other checks of the same value are skipped, so each is reported once."""
         found: set[Loc] = set()
         for loc, value in _walk(file.data, ()):
             if is_placeholder(value):
                 found.add(loc)
-                self.report(file, loc, "unfinished", f"'{loc[-1] if loc else 'value'}' still holds a placeholder: {value}",
-                            "replace the TODO with the real value (see the comment next to it)")
+                info = _field_info(model, loc) if loc and isinstance(loc[-1], str) else None
+                self.report(file, loc, "unfinished",
+                            f"'{loc[-1] if loc else 'value'}' still holds a placeholder: {value}",
+                            f"replace the TODO with the real value. {_hint_for(info)}")
         self.placeholders[id(file)] = found
 
     def claim_entity_id(self, entity_id: str, kind: str, origin: Origin) -> bool:

@@ -63,7 +63,8 @@ def _note(site: Site, entry: ClaimEntry, here: str) -> str:
 
 def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
     parts = []
-    for relation, title in (("disputes", "Contradicted by"), ("supports", "Supported by")):
+    for relation, title in (("disputes", "Contradicted by"), ("supports", "Supports"),
+                            ("supported_by", "Supported by")):
         others = getattr(site, relation).get(entry.id, [])
         if others:
             parts.append(md.heading(2, title, relation))
