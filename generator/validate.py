@@ -54,6 +54,7 @@ class SourceDocument:
     claim_spans: dict[str, Span] = field(default_factory=dict)
     boilerplate_spans: list[Span] = field(default_factory=list)
     hop_spans: dict[int, Span] = field(default_factory=dict)
+    unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
 
 
 @dataclass
@@ -149,7 +150,7 @@ class _Checker:
 
     def read_topic(self, file: YamlFile) -> None:
         origin = Origin(file, ())
-        topic = self.parse_with_items(inputs.Topic, file.data, origin, "events", inputs.Event)
+        topic, _ = self.parse_with_items(inputs.Topic, file.data, origin, "events", inputs.Event)
         raw = file.data if isinstance(file.data, dict) else {}
         topic_id = raw.get("id")
         if _is_slug(topic_id):
@@ -190,7 +191,7 @@ class _Checker:
                             "check its claimant, kind, paraphrase, quote and status against the text, "
                             "then delete the line 'draft: true' (or delete the whole claim if it is not one)",
                             prefer_key=True)
-        meta = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
+        meta, unchecked = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
         if meta is None:
             return
         text_file = texts.get(file.path.parent / meta.text)
@@ -200,35 +201,65 @@ class _Checker:
             self.report(file, ("text",), "empty-text", f"the text file '{meta.text}' is empty",
                         "paste the verbatim text of the document into it")
             return
-        self.corpus.documents[meta.id] = SourceDocument(meta, origin, text_file.path, text_file.text)
+        self.corpus.documents[meta.id] = SourceDocument(meta, origin, text_file.path, text_file.text,
+                                                        unchecked=unchecked)
         self.corpus.origins[meta.id] = origin
 
     def parse_with_items(self, model: type[BaseModel], data: Any, origin: Origin,
-                         list_field: str, item_model: type[BaseModel]) -> Any:
+                         list_field: str, item_model: type[BaseModel]) -> tuple[Any, set[str]]:
         """Check a file whose ``list_field`` items are checked one by one, so that
         one bad item does not hide the references of the others. Bad items are
-        left out of the result (their problems are recorded)."""
+        left out of the result (their problems are recorded). Also returns the
+        top-level fields that were wrong and stood in for (see ``parse_partial``)."""
         items = data.get(list_field) if isinstance(data, dict) else None
         if not isinstance(items, list):
-            return self.parse(model, data, origin)
-        parsed = self.parse(model, {**data, list_field: []}, origin)
+            return self.parse_partial(model, data, origin)
+        parsed, unchecked = self.parse_partial(model, {**data, list_field: []}, origin)
         good = [
             item for index, raw_item in enumerate(items)
             if (item := self.parse(item_model, raw_item, Origin(origin.file, origin.loc + (list_field, index))))
             is not None
         ]
-        return parsed.model_copy(update={list_field: good}) if parsed is not None else None
+        return (parsed.model_copy(update={list_field: good}) if parsed is not None else None), unchecked
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
+        return self._parse_reporting(model, data, origin)[0]
+
+    def parse_partial(self, model: type[BaseModel], data: Any, origin: Origin) -> tuple[Any, set[str]]:
+        """Parse a file; when only some top-level fields are wrong, stand in for them
+        (their problems are already recorded) so that the rest of the file is still
+        checked in the same run. Returns the object and the fields stood in for;
+        callers skip the checks that depend on those. Ids and text names are never
+        stood in for."""
+        parsed, bad = self._parse_reporting(model, data, origin)
+        if parsed is not None or not isinstance(data, dict) or not bad or bad & {"id", "text", ""}:
+            return parsed, set()
+        patched = dict(data)
+        for name in bad:
+            info = model.model_fields.get(name)
+            if info is None or not info.is_required():
+                patched.pop(name, None)
+            elif info.examples:
+                patched[name] = info.examples[0]
+            else:
+                return None, set()
         try:
-            return model.model_validate(data)
+            return model.model_validate(patched), bad
+        except ValidationError:
+            return None, set()
+
+    def _parse_reporting(self, model: type[BaseModel], data: Any, origin: Origin) -> tuple[Any, set[str]]:
+        try:
+            return model.model_validate(data), set()
         except ValidationError as error:
             placeholders = self.placeholders.get(id(origin.file), set())
+            bad: set[str] = set()
             for item in error.errors(include_url=False):
                 loc = origin.loc + tuple(item["loc"])
+                bad.add(str(item["loc"][0]) if item["loc"] else "")
                 if not any(loc[: len(p)] == p for p in placeholders):
                     self.report_schema_error(model, item, origin)
-            return None
+            return None, bad
 
     def find_placeholders(self, file: YamlFile, model: type[BaseModel]) -> None:
         """Report every value still holding the ``TODO`` placeholder that ``new`` writes;
@@ -346,22 +377,14 @@ class _Checker:
             self.check_citations(event.sources, event_origin)
 
     def check_document(self, document: SourceDocument) -> None:
-        meta, origin = document.meta, document.origin
-        if meta.topic not in self.known_topics and not is_placeholder(meta.topic):
+        meta, origin, unchecked = document.meta, document.origin, document.unchecked
+        if "topic" not in unchecked and meta.topic not in self.known_topics and not is_placeholder(meta.topic):
             self.report_unknown(origin, ("topic",), meta.topic, "topic", sorted(self.known_topics))
-        self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
-        for index, hop in enumerate(meta.chain):
-            self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
-        if meta.chain[-1].outlet != meta.outlet and not is_placeholder(meta.outlet):
-            self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
-                        f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
-                        "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
+        if "outlet" not in unchecked:
+            self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
         haystack = NormalizedText.of(document.text)
-        for index, hop in enumerate(meta.chain):
-            if hop.evidence is not None:
-                span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
-                if span is not None:
-                    document.hop_spans[index] = span
+        if "chain" not in unchecked:
+            self.check_chain(document, haystack)
         for index, item in enumerate(meta.boilerplate):
             span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
             if span is not None:
@@ -369,16 +392,32 @@ class _Checker:
         for index, claim in enumerate(meta.claims):
             self.check_claim(document, claim, Origin(origin.file, ("claims", index)), haystack)
 
+    def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> None:
+        meta, origin = document.meta, document.origin
+        for index, hop in enumerate(meta.chain):
+            self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
+        if "outlet" not in document.unchecked and meta.chain[-1].outlet != meta.outlet and not is_placeholder(meta.outlet):
+            self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
+                        f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
+                        "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
+        for index, hop in enumerate(meta.chain):
+            if hop.evidence is not None:
+                span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
+                if span is not None:
+                    document.hop_spans[index] = span
+
     def check_claim(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
                     haystack: NormalizedText) -> None:
         meta = document.meta
         self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
-        if claim.via is not None and not is_placeholder(claim.via) and claim.via not in {hop.outlet for hop in meta.chain}:
+        if (claim.via is not None and not is_placeholder(claim.via) and "chain" not in document.unchecked
+                and claim.via not in {hop.outlet for hop in meta.chain}):
             chain = ", ".join(hop.outlet for hop in meta.chain)
             self.report(origin.file, origin.loc + ("via",), "unknown-reference",
                         f"'via: {claim.via}' is not an outlet of this document's chain",
                         f"use one of: {chain}")
-        if claim.question is not None and ("question", claim.question) not in self.duplicated:
+        if (claim.question is not None and ("question", claim.question) not in self.duplicated
+                and "topic" not in document.unchecked):
             topic_of_question = self.question_topic.get(claim.question)
             if topic_of_question is None:
                 questions = [q for q, t in self.question_topic.items()
