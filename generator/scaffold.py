@@ -69,7 +69,7 @@ class Scaffold:
     places: list[Found]
     outlets: list[Found]
     candidates: list[Candidate]
-    unknown_names: list[tuple[str, int]]
+    unknown_names: list[UnknownName]
 
 
 def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
@@ -190,27 +190,44 @@ def _likely_kind(sentence: str, verb: str) -> str:
     return "factual-report"
 
 
-def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[tuple[str, int]]:
-    """Capitalised phrases that no registry name covers, with the line of their first use.
+def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[UnknownName]:
+    """Capitalised phrases that no registry name covers, with the lines they occur on.
 
     Single words that start a sentence, weekdays and months, and adjectives of
-    known names ("Armenian" beside "Armenia") are left out."""
-    covered = [(m.start, m.end) for m in known]
+    known names ("Armenian" beside "Armenia") are left out. A phrase that
+    contains a known name but is longer ("Azerbaijan Army" around
+    "Azerbaijan") is kept and says which name it contains."""
     known_stems = {text[m.start:m.end][:5] for m in known}
     starts = {a for a, _ in sentences(text)}
-    seen: dict[str, int] = {}
+    found: dict[str, UnknownName] = {}
     for match in _CAPITALISED.finditer(text):
         words = [re.sub(r"[’']s$", "", w) for w in match.group().split()]
+        start = match.start()
         while words and words[0] in _COMMON_STARTERS:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
         name = " ".join(words)
-        if not name or any(a <= match.start() < b or a < match.end() <= b for a, b in covered):
-            continue
-        if len(words) == 1 and (match.start() in starts or name in _COMMON_STARTERS or name[:5] in known_stems
+        end = match.end() - (2 if re.search(r"[’']s$", match.group()) else 0)
+        inside = [m for m in known if start < m.end and m.start < end]
+        if not name or any(m.start <= start and end <= m.end for m in inside):
+            continue  # wholly a known name
+        if len(words) == 1 and (start in starts or name in _COMMON_STARTERS or name[:5] in known_stems
                                 or len(name) < 3):
             continue
-        seen.setdefault(name, _line(line_of, match.start()))
-    return sorted(seen.items(), key=lambda item: (item[1], item[0]))
+        entry = found.setdefault(name, UnknownName(name, [], sorted({text[m.start:m.end] for m in inside})))
+        line = _line(line_of, start)
+        if line not in entry.lines:
+            entry.lines.append(line)
+    return sorted(found.values(), key=lambda u: (u.lines[0], u.name))
+
+
+@dataclass
+class UnknownName:
+    """A capitalised phrase no registry knows, and the known names it contains."""
+
+    name: str
+    lines: list[int]
+    contains: list[str]
 
 
 # -- writing the YAML -------------------------------------------------------------
@@ -234,7 +251,7 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         f"topic: {topic if topic else _q(todo + ': id of a topic in seeds/topics/')}",
         f"text: {scaffold.text_name}",
         "language: en  # BCP 47 code of the text's language",
-        "kind: news-article  # news-article, official-statement, wire-report, report, transcript, other",
+        f"kind: {_q(todo + ': news-article, official-statement, wire-report, report, transcript or other')}",
         f"summary: {_q(todo + ': what happened, two or three neutral sentences')}",
         f"event_date: {_q(todo + ': YYYY-MM-DD, the day of the events reported')}",
         "# published: YYYY-MM-DD   # date of the copy, if the copy shows it",
@@ -246,7 +263,8 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         *_found_comments("Places", scaffold.places),
         *_found_comments("Outlets", scaffold.outlets),
         *_unknown_comments(scaffold.unknown_names),
-        "chain:  # original reporting first, the copy held last",
+        "chain:  # original reporting first, the copy held last; a statement on its issuer's own site is",
+        "        # one hop: the issuer's site as outlet, role original-reporting",
         *_chain_lines(scaffold.outlets),
         f"  - outlet: {_q(todo + ': the outlet whose copy this is, as in outlet: above')}",
         "    role: republisher  # original-reporting, wire, republisher, aggregator, translation",
@@ -255,8 +273,22 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         *_claim_lines(scaffold.candidates),
     ]
     if not scaffold.candidates:
-        lines.append("  []  # no sentence attributing something to someone was found; add claims by hand")
+        lines[-1] = "claims: []  # no clause attributing something to someone was found"
+        lines += _CLAIM_TEMPLATE
     return "\n".join(lines) + "\n"
+
+
+# Shown when no candidate was found, e.g. in a statement that speaks in its own voice.
+_CLAIM_TEMPLATE = [
+    "# To add a claim, replace [] above with one entry per claim, like this:",
+    "#   - id: issuer-says-what-2023-05-11   # lowercase words and hyphens",
+    "#     claimant: party-or-outlet-id       # an official statement's issuer, for example",
+    "#     kind: accusation                   # casualty-report, accusation, denial, statement-of-intent,",
+    "#                                        # diplomatic-statement, assessment, factual-report",
+    "#     paraphrase: One neutral line saying what the claimant asserts.",
+    "#     quote: the exact words of the text that carry the claim",
+    "#     status: unverified                 # unverified, disputed, corroborated, false, outdated",
+]
 
 
 def _found_comments(title: str, found: list[Found]) -> list[str]:
@@ -268,12 +300,15 @@ def _found_comments(title: str, found: list[Found]) -> list[str]:
     return rows
 
 
-def _unknown_comments(names: list[tuple[str, int]]) -> list[str]:
+def _unknown_comments(names: list[UnknownName]) -> list[str]:
     if not names:
         return [""]
-    rows = ["# Names no registry knows; if one matters, add it to parties.yaml or locations.yaml",
-            "# (or as an alias of an existing entry), then run 'new' again on a copy or link by hand:"]
-    rows += [f"#   {name}: line {line}" for name, line in names]
+    rows = ["# Names no registry knows. Add the ones that act or speak in the text to parties.yaml",
+            "# or locations.yaml (or as an alias of an entry); validate then links their mentions:"]
+    for unknown in names:
+        lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
+        contains = f" (contains the known name {', '.join(unknown.contains)})" if unknown.contains else ""
+        rows.append(f"#   {unknown.name}: {lines}{contains}")
     return [*rows, ""]
 
 

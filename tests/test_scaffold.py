@@ -62,7 +62,7 @@ def test_filled_scaffold_validates(tmp_path: Path) -> None:
     assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
     metadata = corpus / "documents" / "report.yaml"
     data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
-    data.update(title="Beta accuses Alpha", summary="Beta accused Alpha of shelling.", event_date="2024-03-04",
+    data.update(title="Beta accuses Alpha", summary="Beta accused Alpha of shelling.", event_date="2024-03-04", kind="news-article",
                 outlet="site-two")
     data["chain"][-1]["outlet"] = "site-two"
     for claim in data["claims"]:
