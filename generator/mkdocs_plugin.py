@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import build_pages
+from generator.render import RenderedPage
 from generator.problems import format_report
 
 log = get_plugin_logger(__name__)
@@ -30,7 +31,12 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def __init__(self) -> None:
+        self.pages: list[RenderedPage] = []
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Validate and render before MkDocs cleans the site folder: bad input
+        fails the build with every problem listed, and the last good site stays."""
         project = Path(config.config_file_path).resolve().parent
         seeds = project / self.config.seeds
         if not seeds.is_dir():
@@ -41,8 +47,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "briefing: the seed metadata has problems; nothing was built.\n"
                 + format_report(built.problems)
             )
+        self.pages = built.pages
+        log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages to the build, in memory."""
         docs_dir = Path(config.docs_dir).resolve()
-        for page in built.pages:
+        for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
@@ -50,5 +61,4 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
-        log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
         return files

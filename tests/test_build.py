@@ -82,12 +82,20 @@ def test_bad_input_fails_the_build_listing_every_problem(tmp_path: Path) -> None
     meta = corpus / "documents" / "ridge-clash.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("claimant: beta", "claimant: gamma")
                     .replace("status: unverified", "status: maybe"), encoding="utf-8")
+    good = mkdocs_build(MINI, tmp_path / "build")
+    assert good.returncode == 0
+    site = tmp_path / "build" / "site"
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
     result = mkdocs_build(corpus, tmp_path / "build")
+
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "no outlet or party has the id 'gamma'" in output
     assert "'maybe' is not allowed for 'status'" in output
-    assert not (tmp_path / "build" / "site" / "index.html").exists()
+    assert "Traceback" not in output
+    after = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert after == before, "a failed build must leave the last good site untouched"
 
 
 def test_removing_a_document_removes_its_pages_and_links(tmp_path: Path) -> None:
