@@ -25,12 +25,21 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "item"
 
 
+# Ids become file names: these would collide with a section's index page, or
+# cannot be files on Windows.
+RESERVED_IDS = frozenset(
+    ["index", "con", "prn", "aux", "nul"] + [f"com{n}" for n in range(10)] + [f"lpt{n}" for n in range(10)]
+)
+
+
 def _check_slug(value: str) -> str:
     if len(value) > 80 or not _SLUG_RE.match(value):
         raise ValueError(
             f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
             f" (for example '{slugify(value)}')"
         )
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be an id (for example '{value}-1')")
     return value
 
 

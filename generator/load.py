@@ -8,6 +8,7 @@ in one mapping is reported instead of silently overwritten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,11 @@ Position = tuple[int, int]
 REGISTRY_FILES = ("parties.yaml", "locations.yaml", "outlets.yaml")
 TOPICS_DIR = "topics"
 DOCUMENTS_DIR = "documents"
+# Larger files are refused before they are read: metadata this big is a mistake
+# or an attack, and parsing it would take minutes and gigabytes.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 32  # nesting levels of YAML collections; the model needs fewer than 8
+_BOM = "\ufeff"
 
 
 @dataclass
@@ -87,11 +93,12 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     topics = _load_folder(root / TOPICS_DIR, problems, unreadable)
     documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable)
     texts = _load_texts(documents, problems)
+    _report_stray_files(root, texts, problems)
     return RawCorpus(root, registries, topics, documents, texts, unreadable)
 
 
 def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
-    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    files = sorted(path for path in folder.glob("*") if path.suffix in (".yaml", ".yml"))
     loaded = [load_yaml_file(path, problems) for path in files]
     if None in loaded:
         unreadable.add(folder.name)
@@ -107,7 +114,7 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
             continue  # validation reports the bad or missing field
         path = meta.path.parent / name
         line, column = meta.position(("text",))
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             problems.add(meta.path, line, column, "missing-text",
                          f"the text file '{name}' does not exist next to this metadata file",
                          f"put the verbatim text at {problems.display_path(path)}")
@@ -118,16 +125,54 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
     return texts
 
 
+def _report_stray_files(root: Path, texts: dict[Path, TextFile], problems: Problems) -> None:
+    """Files the generator would ignore: a text no metadata names, a misnamed registry.
+    Ignoring them silently would lose a contributor's work."""
+    expected_root = {*REGISTRY_FILES, TOPICS_DIR, DOCUMENTS_DIR}
+    for path in sorted(root.iterdir()):
+        if path.name.startswith(".") or path.name in expected_root or path.name.lower().startswith("readme"):
+            continue
+        close = difflib.get_close_matches(path.name, sorted(expected_root), n=1)
+        problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a file the generator reads",
+                     f"did you mean '{close[0]}'?" if close else
+                     "registries are parties.yaml, locations.yaml and outlets.yaml; "
+                     "topics go in topics/, documents in documents/")
+    for folder, allowed in ((root / TOPICS_DIR, (".yaml", ".yml")), (root / DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix not in allowed or path.is_dir():
+                problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a file the generator reads",
+                             f"only {', '.join(allowed)} files belong in {folder.name}/")
+            elif path.suffix == ".txt" and path not in texts:
+                problems.add(path, 1, 1, "orphan-text", "no metadata file names this text, so it would not be published",
+                             f"run 'python -m generator new {problems.display_path(path)}', "
+                             "or name it in a document's 'text:' field")
+
+
 def _is_plain_file_name(name: str) -> bool:
     """Only a name in the same folder is read; validation reports anything else."""
     return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """A text file decoded as UTF-8, or ``None`` with a problem recorded."""
+    """A file decoded as UTF-8 (a leading byte-order mark is dropped), or ``None``
+    with a problem recorded. Symbolic links and oversized files are refused."""
+    if path.is_symlink():
+        problems.add(path, 1, 1, "unsafe-path", "symbolic links are not followed",
+                     "replace the link by the file itself")
+        return None
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.add(path, 1, 1, "file-too-large",
+                     f"the file is {size / 1024 / 1024:.1f} MB; files over {MAX_FILE_BYTES // 1024 // 1024} MB are refused",
+                     "split it, or check that it is the file you meant")
+        return None
     data = path.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
@@ -135,6 +180,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
                      f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
                      "save the file as UTF-8")
         return None
+    return text.removeprefix(_BOM)
 
 
 def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
@@ -155,17 +201,35 @@ class _NoAliasLoader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not supported in metadata", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
-    loader = _NoAliasLoader(text)
+    """Parse YAML text; on any error record one problem at its position and return ``None``."""
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        problems.add(path, line, column, "yaml-syntax",
+                     f"the character U+{error.character:04X} is not allowed in YAML",
+                     _syntax_hint("special characters"))
+        return None
     try:
         node = loader.get_single_node()
         result = YamlFile(path, None)
@@ -188,6 +252,11 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         loader.dispose()
 
 
+def _line_column(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _syntax_hint(message: str) -> str:
     if "aliases" in message:
         return "write the values out in full instead of referring to an &anchor"
@@ -196,7 +265,11 @@ def _syntax_hint(message: str) -> str:
     if "block" in message or "indent" in message:
         return "the indentation of this line probably does not match the lines around it"
     if "tag" in message:
-        return "remove the '!tag': metadata is plain YAML"
+        return "remove the '!tag': metadata is plain YAML, without tags"
+    if "nested" in message:
+        return "metadata needs only a few levels of nesting; check the indentation"
+    if "special characters" in message:
+        return "remove the control character at this position"
     return "check indentation, colons and quotes around this position"
 
 

@@ -70,8 +70,8 @@ class Corpus:
     origins: dict[str, Origin]
 
 
-_KIND_OF_FILE = {"parties": "party", "locations": "location", "outlets": "outlet",
-                 "topics": "topic", "documents": "document"}
+_KINDS_OF_FILE = {"parties": {"party"}, "locations": {"location"}, "outlets": {"outlet"},
+                  "topics": {"topic", "question", "event"}, "documents": {"document", "claim"}}
 ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
 REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "parties": inputs.Party, "locations": inputs.Location, "outlets": inputs.Outlet,
@@ -111,7 +111,7 @@ class _Checker:
         self.problems = problems
         # Kinds of ids we cannot know because a file failed to parse: references
         # to them are not reported, so that one syntax error does not cascade.
-        self.unknowable = {_KIND_OF_FILE[k] for k in unreadable}
+        self.unknowable = {kind for k in unreadable for kind in _KINDS_OF_FILE[k]}
         self.corpus = Corpus(root, {}, {}, {}, {}, {}, {})
         # Ids seen anywhere, even in entries that failed validation, so that a
         # reference to them is not reported a second time.
