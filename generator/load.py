@@ -93,7 +93,9 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     topics = _load_folder(root / TOPICS_DIR, problems, unreadable)
     documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable)
     texts = _load_texts(documents, problems)
-    _report_stray_files(root, texts, problems)
+    named = {meta.path.parent / meta.data["text"] for meta in documents
+             if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)}
+    _report_stray_files(root, named, problems)
     return RawCorpus(root, registries, topics, documents, texts, unreadable)
 
 
@@ -125,7 +127,7 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
     return texts
 
 
-def _report_stray_files(root: Path, texts: dict[Path, TextFile], problems: Problems) -> None:
+def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> None:
     """Files the generator would ignore: a text no metadata names, a misnamed registry.
     Ignoring them silently would lose a contributor's work."""
     expected_root = {*REGISTRY_FILES, TOPICS_DIR, DOCUMENTS_DIR}
@@ -146,7 +148,7 @@ def _report_stray_files(root: Path, texts: dict[Path, TextFile], problems: Probl
             if path.suffix not in allowed or path.is_dir():
                 problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a file the generator reads",
                              f"only {', '.join(allowed)} files belong in {folder.name}/")
-            elif path.suffix == ".txt" and path not in texts:
+            elif path.suffix == ".txt" and path not in named:
                 problems.add(path, 1, 1, "orphan-text", "no metadata file names this text, so it would not be published",
                              f"run 'python -m generator new {problems.display_path(path)}', "
                              "or name it in a document's 'text:' field")

@@ -6,6 +6,7 @@ everything a contributor has to fix. Output formats live here too.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +60,8 @@ class Problems:
 
     def display_path(self, path: Path) -> str:
         """The path as a contributor types it: relative to the project when possible."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        try:  # absolute, but symbolic links not followed: the path as written
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -1,0 +1,93 @@
+"""Hostile and broken files: each gives a clear problem (or is handled), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.pipeline import build_pages, check
+from tests.conftest import MINI, copy_corpus
+
+BOMB = """outlets:
+  - id: wire-one
+    name: Wire One
+    kind: wire-agency
+lol: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+lol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+lol3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+lol4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+lol5: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+lol6: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+lol7: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+lol8: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+lol9: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""
+
+
+def _rules(corpus: Path) -> dict[str, str]:
+    return {f"{p.path}:{p.line}:{p.column}": p.rule for p in check(corpus, corpus).problems}
+
+
+def test_billion_laughs_is_refused_at_the_first_alias(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "outlets.yaml").write_text(BOMB, encoding="utf-8")
+    assert _rules(corpus) == {"outlets.yaml:6:11": "yaml-syntax"}
+
+
+def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    with (corpus / "parties.yaml").open("wb") as big:
+        big.truncate(50 * 1024 * 1024)
+    problems = check(corpus, corpus).problems
+    assert [(p.path, p.rule) for p in problems] == [("parties.yaml", "file-too-large")]
+    assert "50.0 MB" in problems[0].message
+
+
+def test_a_huge_text_is_refused_too(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    with (corpus / "documents" / "ridge-clash.txt").open("ab") as text:
+        text.write(b"x" * (11 * 1024 * 1024))
+    assert _rules(corpus) == {"documents/ridge-clash.txt:1:1": "file-too-large"}
+
+
+def test_bom_and_crlf_are_handled_and_quotes_keep_their_exact_span(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    for path in [corpus / "parties.yaml", corpus / "documents" / "ridge-clash.yaml",
+                 corpus / "documents" / "ridge-clash.txt"]:
+        data = path.read_bytes().replace(b"\n", b"\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + data)
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    document = built.checked.corpus.documents["ridge-clash"]
+    start, end = document.claim_spans["beta-self-defence"]
+    assert document.text[start:end] == "Beta said its troops acted in self-defence"
+    assert not document.text.startswith("\ufeff")
+
+
+def test_a_symlink_cannot_read_outside_the_seed_folder(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Alpha and Beta traded fire. Beta said its troops acted in self-defence.\n", encoding="utf-8")
+    text = corpus / "documents" / "ridge-clash.txt"
+    text.unlink()
+    text.symlink_to(secret)
+    problems = check(corpus, corpus).problems
+    assert ("documents/ridge-clash.txt", "unsafe-path") in {(p.path, p.rule) for p in problems}
+
+
+def test_stray_and_orphan_files_are_reported_not_ignored(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "partys.yaml").write_text("parties: []\n", encoding="utf-8")
+    (corpus / "documents" / "forgotten.txt").write_text("A text nobody described.\n", encoding="utf-8")
+    (corpus / "topics" / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (corpus / "documents" / ".DS_Store").write_bytes(b"\0")
+    problems = {(p.path, p.rule): p for p in check(corpus, corpus).problems}
+    assert set(problems) == {("partys.yaml", "unexpected-file"), ("documents/forgotten.txt", "orphan-text"),
+                             ("topics/notes.md", "unexpected-file")}
+    assert problems[("partys.yaml", "unexpected-file")].hint == "did you mean 'parties.yaml'?"
+
+
+def test_invalid_utf8_in_a_text_names_the_byte(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    with (corpus / "documents" / "ridge-clash.txt").open("ab") as text:
+        text.write(b"Caf\xe9\n")
+    assert _rules(corpus) == {"documents/ridge-clash.txt:6:4": "encoding"}
