@@ -116,8 +116,17 @@ def _previous_output(out: Path) -> set[Path]:
     manifest = out / _MANIFEST
     if not manifest.is_file():
         return set()
-    return {out / line for line in manifest.read_text(encoding="utf-8").splitlines()
-            if line and ".." not in line.split("/") and (out / line).is_file()}
+    root = out.resolve()
+    stale = set()
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        candidate = out / line
+        # Only plain relative paths of generated pages, inside the folder: a
+        # tampered manifest must not delete anything else.
+        if (line.endswith(".md") and not line.startswith("/") and ".." not in line.split("/")
+                and candidate.is_file() and not candidate.is_symlink()
+                and candidate.resolve().is_relative_to(root)):
+            stale.add(candidate)
+    return stale
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -80,6 +80,8 @@ _MARKDOWN_LINK = re.compile(
 def _check_prose(value: str) -> str:
     """Markdown prose: every link and image must point to an http(s) address."""
     _check_text(value)
+    if "![" in value:
+        raise ValueError("images are not allowed in prose: link to the picture with [text](https://...) instead")
     for match in _MARKDOWN_LINK.finditer(value):
         target = next(group for group in match.groups() if group is not None)
         if not re.match(r"^https?://[^/\s]", target):

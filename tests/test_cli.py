@@ -72,3 +72,15 @@ def test_markdown_writes_nothing_on_bad_input(tmp_path: Path) -> None:
     result = run("markdown", "--seeds", str(corpus), str(out))
     assert result.returncode == 1
     assert not out.exists()
+
+
+def test_a_tampered_manifest_cannot_delete_files_outside_the_folder(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    out = tmp_path / "out"
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep me", encoding="utf-8")
+    out.mkdir()
+    (out / ".generated-pages").write_text(f"{victim}\n../victim.md\nseeds/parties.yaml\n", encoding="utf-8")
+    assert run("markdown", "--seeds", str(corpus), str(out)).returncode == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert (corpus / "parties.yaml").is_file()

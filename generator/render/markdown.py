@@ -65,11 +65,19 @@ def url(value: str) -> str:
 
 
 def prose(value: str) -> str:
-    """Contributor Markdown: formatting and http(s) links kept, raw HTML and
-    attribute lists shown as text."""
+    """Contributor Markdown, restricted to what reads as prose.
+
+    Kept: paragraphs, emphasis, lists, blockquotes, inline code, headings of
+    level 3 to 6, and links (validation has made sure they are http(s)).
+    Shown as text: raw HTML and HTML comments, attribute lists ``{...}``,
+    headings of level 1 and 2 (they would break the page's outline), tables,
+    admonitions and fenced code blocks. Images are refused at validation."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("{", "\\{").replace("}", "\\}")
-    return re.sub(r"^&gt;", ">", escaped, flags=re.M)
+    escaped = escaped.replace("{", "\\{").replace("}", "\\}").replace("|", "\\|")
+    escaped = re.sub(r"^(\s*)&gt;", r"\1>", escaped, flags=re.M)  # blockquotes
+    escaped = re.sub(r"^(\s*)(#{1,2})(?=\s|$)", lambda m: m[1] + "\\" + "\\".join(m[2]), escaped, flags=re.M)
+    escaped = re.sub(r"^(\s*)([!?]{3}|`{3,}|~{3,})", lambda m: m[1] + "\\" + "\\".join(m[2]), escaped, flags=re.M)
+    return escaped
 
 
 def relative(from_page: str, to_page: str) -> str:
