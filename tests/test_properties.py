@@ -1,0 +1,157 @@
+"""Property-based: arbitrary text in every free-text field of the fixture corpus.
+
+For each generated string the corpus is rewritten with it in every field a
+contributor can fill with free text (names, aliases, descriptions, titles,
+paraphrases, notes, the explainer prose and the source text itself), then
+the real ``mkdocs build --strict`` runs in-process. The site must build, no
+element or attribute may come from the data, every link must be relative or
+http(s), and the string must be shown to the reader as text.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import MINI, ROOT
+
+# Every tag and attribute the theme and the generator write; anything else came from data.
+ALLOWED_TAGS = {
+    "a", "article", "blockquote", "body", "br", "button", "code", "div", "em", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
+    "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
+    "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
+    "charset", "checked", "class", "content", "crossorigin", "d", "data-lat", "data-lon",
+    "data-md-color-accent", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
+    "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
+    "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "spellcheck",
+    "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
+}
+MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
+YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\ufeff")
+FREE_TEXT = st.lists(st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from(MARKUP)),
+                     min_size=1, max_size=12).map("".join).filter(lambda s: s.strip() and len(s.strip()) > 1)
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.bad.append(f"tag <{tag}>")
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRIBUTES:
+                self.bad.append(f"attribute {name} on <{tag}>")
+            if name in ("href", "src") and value:
+                scheme = urlsplit(value.strip()).scheme
+                if scheme not in ("", "http", "https") or value.strip().startswith("//"):
+                    self.bad.append(f"{name}={value!r}")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _prose_safe(text: str) -> str:
+    """Prose refuses images and non-http links at validation; keep only what it accepts."""
+    return text.replace("![", "! [").replace("](", "] (").replace("]:", "] :")
+
+
+def _inject(corpus: Path, s: str) -> None:
+    def rewrite(name: str, change) -> None:
+        path = corpus / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def parties(data):
+        for n, party in enumerate(data["parties"]):
+            party.update(name=f"{s} P{n}", description=s)
+        data["parties"][0]["role"] = s
+        data["parties"][1]["aliases"] = [f"{s} alias"]
+
+    def locations(data):
+        for n, place in enumerate(data["locations"]):
+            place.update(name=f"{s} L{n}", description=s, aliases=[f"{s} place {n}"])
+
+    def outlets(data):
+        for n, outlet in enumerate(data["outlets"]):
+            outlet.update(name=f"{s} O{n}", notes=s)
+
+    def topic(data):
+        data.update(title=s, summary=s)
+        data["background"][0].update(heading=s, body=_prose_safe(s))
+        data["background"][0]["sources"][0].update(title=s, publisher=s)
+        data["questions"][0]["text"] = s
+        data["events"][0].update(title=s, description=s)
+        data["key_facts"] = [{"text": s, "sources": [{"url": "https://example.org/", "title": s}]}]
+
+    def document(data):
+        data.update(title=s, summary=s, author=s)
+        data["boilerplate"][0]["note"] = s
+        data["chain"][0]["note"] = s
+        for claim in data["claims"]:
+            claim.update(paraphrase=s, note=_prose_safe(s))
+        data["claims"][1]["figure"]["unit"] = s
+        data["claims"][0]["quote"] = "QQ" + s
+
+    rewrite("parties.yaml", parties)
+    rewrite("locations.yaml", locations)
+    rewrite("outlets.yaml", outlets)
+    rewrite("topics/ridge.yaml", topic)
+    rewrite("documents/ridge-clash.yaml", document)
+    with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
+        text.write(f"QQ{s}\n{s}\n")
+
+
+def _build(corpus: Path, work: Path) -> Path:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(ROOT / "docs"), site_dir=str(work / "site"), watch=[str(corpus)])
+    config["plugins"] = [{"briefing": {"seeds": str(corpus)}} if isinstance(p, dict) and "briefing" in p else p
+                         for p in config["plugins"]]
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    build(load_config(config_file=str(work / "mkdocs.yml")))
+    return work / "site"
+
+
+@pytest.fixture(autouse=True)
+def _quiet_mkdocs():
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    yield
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(s=FREE_TEXT)
+def test_arbitrary_text_builds_strict_and_stays_text(tmp_path_factory: pytest.TempPathFactory, s: str) -> None:
+    work = tmp_path_factory.mktemp("prop")
+    corpus = work / "seeds"
+    shutil.copytree(MINI, corpus)
+    _inject(corpus, s)
+
+    site = _build(corpus, work)  # raises on any problem or, being strict, on any warning
+
+    expected = " ".join(s.split())
+    for path in site.rglob("*.html"):
+        page = _Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        assert page.bad == [], (path.relative_to(site), page.bad)
+    party = _Page()
+    party.feed((site / "parties" / "beta" / "index.html").read_text(encoding="utf-8"))
+    shown = " ".join("".join(party.text).split())
+    assert f"{expected} P2" in shown
