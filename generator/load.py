@@ -142,6 +142,7 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
     for folder, allowed in ((root / TOPICS_DIR, (".yaml", ".yml")), (root / DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
         if not folder.is_dir():
             continue
+        _report_case_collisions(folder, problems)
         for path in sorted(folder.iterdir()):
             if path.name.startswith("."):
                 continue
@@ -152,6 +153,17 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
                 problems.add(path, 1, 1, "orphan-text", "no metadata file names this text, so it would not be published",
                              f"run 'python -m generator new {problems.display_path(path)}', "
                              "or name it in a document's 'text:' field")
+
+
+def _report_case_collisions(folder: Path, problems: Problems) -> None:
+    """Names that differ only in case are one file on Windows and macOS."""
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        first = seen.setdefault(path.name.casefold(), path)
+        if first is not path:
+            problems.add(path, 1, 1, "case-collision",
+                         f"'{path.name}' differs from '{first.name}' only in upper and lower case",
+                         "on Windows and macOS they are the same file: rename one of them")
 
 
 def _is_plain_file_name(name: str) -> bool:

@@ -18,6 +18,9 @@ _EQUIVALENT = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2007": " ",
 })
 _SPACE_RUN = re.compile(r"\s+")
+# Characters no one can see in an editor: zero-width spaces and joiners, word
+# joiner, byte-order mark, soft hyphen. They are ignored when matching.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,19 @@ class NormalizedText:
         chars: list[str] = []
         offsets: list[int] = []
         folded = original.translate(_EQUIVALENT)
-        position = 0
-        for match in _SPACE_RUN.finditer(folded):
-            chars.extend(folded[position:match.start()])
-            offsets.extend(range(position, match.start()))
-            chars.append(" ")
-            offsets.append(match.start())
-            position = match.end()
-        chars.extend(folded[position:])
-        offsets.extend(range(position, len(folded)))
+        in_space = False
+        for offset, char in enumerate(folded):
+            if char in _INVISIBLE:
+                continue
+            if char.isspace():
+                if not in_space:
+                    chars.append(" ")
+                    offsets.append(offset)
+                in_space = True
+                continue
+            in_space = False
+            chars.append(char)
+            offsets.append(offset)
         offsets.append(len(folded))
         return cls("".join(chars), tuple(offsets))
 
@@ -52,7 +59,8 @@ class NormalizedText:
 
 def fold(passage: str) -> str:
     """A passage folded the same way, trimmed."""
-    return _SPACE_RUN.sub(" ", passage.translate(_EQUIVALENT)).strip()
+    visible = "".join(c for c in passage.translate(_EQUIVALENT) if c not in _INVISIBLE)
+    return _SPACE_RUN.sub(" ", visible).strip()
 
 
 def find_all(haystack: NormalizedText, passage: str) -> list[tuple[int, int]]:

@@ -112,3 +112,19 @@ def test_removing_a_document_removes_its_pages_and_links(tmp_path: Path) -> None
     assert not (site / "claims" / "alpha-two-hurt").exists()
     for path in site.rglob("*.html"):
         assert "documents/ridge-clash" not in " ".join(parse(path).links), path
+
+
+def test_renaming_an_entity_removes_its_old_page_and_every_link(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    for path in [*corpus.glob("*.yaml"), *corpus.glob("*/*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("id: beta\n", "id: beta-state\n").replace("claimant: beta\n", "claimant: beta-state\n")
+        text = text.replace("[beta]", "[beta-state]").replace("[alpha, beta]", "[alpha, beta-state]")
+        path.write_text(text, encoding="utf-8")
+    result = mkdocs_build(corpus, tmp_path / "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "build" / "site"
+    assert (site / "parties" / "beta-state" / "index.html").is_file()
+    assert not (site / "parties" / "beta").exists()
+    for path in site.rglob("*.html"):
+        assert not any(href.rstrip("/").endswith("parties/beta") for href in parse(path).links), path

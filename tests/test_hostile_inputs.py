@@ -91,3 +91,10 @@ def test_invalid_utf8_in_a_text_names_the_byte(tmp_path: Path) -> None:
     with (corpus / "documents" / "ridge-clash.txt").open("ab") as text:
         text.write(b"Caf\xe9\n")
     assert _rules(corpus) == {"documents/ridge-clash.txt:6:4": "encoding"}
+
+
+def test_file_names_differing_only_in_case_are_reported(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "documents" / "Ridge-Clash.txt").write_text("Another text.\n", encoding="utf-8")
+    rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
+    assert ("documents/ridge-clash.txt", "case-collision") in rules or ("documents/Ridge-Clash.txt", "case-collision") in rules

@@ -36,3 +36,16 @@ def test_unicode_names_are_matched() -> None:
     finder = MentionFinder({"Əliyev": "aliyev"})
     text = "Prezident Əliyev dedi. Əliyevin"
     assert [(m.start, m.end) for m in finder.find(NormalizedText.of(text))] == [(10, 16)]
+
+
+def test_invisible_characters_are_ignored_but_the_span_is_exact() -> None:
+    text = "The mini\u00adstry said: \u201cwe\u200b acted\u201d."
+    [(start, end)] = find_all(NormalizedText.of(text), 'ministry said: "we acted"')
+    assert text[start:end] == "mini\u00adstry said: \u201cwe\u200b acted\u201d"
+
+
+def test_armenian_and_azerbaijani_spellings_find_their_mentions() -> None:
+    finder = MentionFinder({"Լեռնային Ղարաբաղ": "nk", "Dağlıq Qarabağ": "nk", "Əliyev": "aliyev"})
+    text = "Լեռնային Ղարաբաղի — Dağlıq Qarabağ, dedi Əliyev."
+    found = [text[m.start:m.end] for m in finder.find(NormalizedText.of(text))]
+    assert found == ["Dağlıq Qarabağ", "Əliyev"]  # "Ղարաբաղի" is another word form, not a whole-word match
