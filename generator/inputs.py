@@ -82,10 +82,13 @@ def _check_prose(value: str) -> str:
     _check_text(value)
     if "![" in value:
         raise ValueError("images are not allowed in prose: link to the picture with [text](https://...) instead")
-    for match in _MARKDOWN_LINK.finditer(value):
-        target = next(group for group in match.groups() if group is not None)
-        if not re.match(r"^https?://[^/\s]", target):
-            raise ValueError(f"the link target '{target}' is not an http(s) URL: link only to full https:// addresses")
+    bad = [
+        target for match in _MARKDOWN_LINK.finditer(value)
+        if not re.match(r"^https?://[^/\s]", target := next(g for g in match.groups() if g is not None))
+    ]
+    if bad:
+        listed = ", ".join(f"'{target}'" for target in bad)
+        raise ValueError(f"link target(s) {listed} not http(s): link only to full https:// addresses")
     return value
 
 
