@@ -81,9 +81,15 @@ def _runs(span: Span, claim_spans: dict[str, Span],
     runs = []
     for a, b in zip(points, points[1:]):
         claims = tuple(sorted(cid for cid, (s, e) in claim_spans.items() if s <= a and b <= e))
-        kinds = [item.kind for (s, e), item in boilerplate if s <= a and b <= e]
-        runs.append(_Run(a, b, claims, label_of(kinds[0]) if kinds else None))
+        covering = [item for (s, e), item in boilerplate if s <= a and b <= e]
+        runs.append(_Run(a, b, claims, _boilerplate_title(covering[0]) if covering else None))
     return runs
+
+
+def _boilerplate_title(item: inputs.Boilerplate) -> str:
+    """What a reader sees on hovering a boilerplate passage: its kind, and the note."""
+    kind = label_of(item.kind)
+    return f"{kind[0].upper()}{kind[1:]}: {item.note}" if item.note else kind
 
 
 def label_of(kind: str) -> str:
