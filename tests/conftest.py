@@ -20,19 +20,34 @@ def copy_corpus(source: Path, target: Path) -> Path:
     return target
 
 
-def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs build --strict`` on ``seeds`` with the project's mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["site_dir"] = str(workdir / "site")
-    config["watch"] = [str(seeds)]
-    config["plugins"] = [
-        {"briefing": {"seeds": str(seeds)}} if isinstance(p, dict) and "briefing" in p else p
-        for p in config["plugins"]
-    ]
+def mkdocs_config(seeds: Path, workdir: Path) -> Path:
+    """A config that inherits the project's mkdocs.yml, building ``seeds`` into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
+    project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    plugins = [{"briefing": {"seeds": str(seeds)}} if isinstance(p, dict) and "briefing" in p else p
+               for p in project["plugins"]]
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(ROOT / "docs"),
+        "site_dir": str(workdir / "site"),
+        "watch": [str(seeds)],
+        "plugins": plugins,
+    }
     config_file = workdir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving MkDocs' own tags (``!!python/name:``) unresolved."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` on ``seeds`` with the project's mkdocs.yml."""
+    config_file = mkdocs_config(seeds, workdir)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
         capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},

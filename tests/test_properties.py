@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, mkdocs_config
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {
@@ -120,12 +120,7 @@ def _inject(corpus: Path, s: str) -> None:
 
 
 def _build(corpus: Path, work: Path) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(ROOT / "docs"), site_dir=str(work / "site"), watch=[str(corpus)])
-    config["plugins"] = [{"briefing": {"seeds": str(corpus)}} if isinstance(p, dict) and "briefing" in p else p
-                         for p in config["plugins"]]
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    build(load_config(config_file=str(work / "mkdocs.yml")))
+    build(load_config(config_file=str(mkdocs_config(corpus, work))))
     return work / "site"
 
 
