@@ -89,6 +89,19 @@ class Site:
             return "location"
         return "outlet"
 
+    def independent_origins(self, claim_id: str) -> list[str]:
+        """Outlets at the start of every chain that carries the claim, or a claim
+        supporting it. Republications collapse into their original: Reuters →
+        Hot News → 247 News Reel is one independent source."""
+        carriers = [claim_id, *self.supported_by.get(claim_id, [])]
+        return sorted({self.claims[c].document.meta.chain[0].outlet for c in carriers})
+
+    def side_of(self, entity_id: str) -> str:
+        """The top of a party's affiliation (ministry → government → state); an outlet is its own side."""
+        if entity_id in self.corpus.parties:
+            return self.affiliation_chain(entity_id)[-1]
+        return entity_id
+
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
         return _chain(self.corpus.parties, party_id, "affiliation")

@@ -23,6 +23,9 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
         ("Document", md.link(document.meta.title, here, paths.document(document.meta.id))
          + f" ({quote_link(entry, here)})"),
     ]
+    origins = site.independent_origins(entry.id)
+    facts.append(("Independent sources", f"{len(origins)}: {entity_links(site, origins, here)}"
+                  + (" (separate chains)" if len(origins) > 1 else " (republications count as their original)")))
     if claim.question:
         topic, question = site.questions[claim.question]
         facts.append(("Question", md.link(question.text, here, paths.CLAIMS, paths.question_anchor(question.id))))

@@ -8,6 +8,7 @@ from generator.render import paths
 from generator.render.common import (
     ROLE_LABELS, chain_summary, claims_table, entity_link, label, list_or_none, unverified_hops,
 )
+from generator.render.diagrams import chain_diagram
 from generator.render.source_text import label_of, render_text
 from generator.validate import SourceDocument
 
@@ -22,6 +23,7 @@ def render_document(site: Site, document: SourceDocument) -> str:
         md.summary(meta.summary),
         _metadata_box(site, document, here),
         md.heading(2, "Source chain", "source-chain"),
+        chain_diagram(site, document),
         _chain(site, document, here),
         md.heading(2, "Text", "text"),
         _text_legend(document),
@@ -52,6 +54,8 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
         ("Kind", label(meta.kind)),
         ("Source chain", f"{chain_summary(site, document, here)} "
                          f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
+        ("Independent sources", f"1: {entity_link(site, meta.chain[0].outlet, here)} "
+                                "(republications count as their original)"),
     ]
     return md.facts(rows)
 

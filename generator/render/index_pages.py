@@ -9,6 +9,7 @@ from generator.model import Site
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.claim_pages import by_claimant, side_by_side
+from generator.render.diagrams import funnel_diagram
 from generator.render.common import (
     chain_summary, document_link, entity_link, label, list_or_none, unverified_hops,
 )
@@ -158,6 +159,7 @@ def render_sources_overview(site: Site) -> str:
         md.heading(2, "Chains by document", "chains"),
         md.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows else "*No documents yet.*",
         md.heading(2, "Outlets the texts funnel through", "funnel"),
+        funnel_diagram(site),
         md.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
         if funnel_rows else "*None.*",
     )

@@ -1,0 +1,1 @@
+// maps: filled in below

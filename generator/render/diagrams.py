@@ -1,0 +1,62 @@
+"""Mermaid diagrams of source chains; Material renders them in the browser.
+
+Labels come from data, so every character that Mermaid could read as syntax
+is written as a Mermaid entity code (``#35;``); the diagram source itself is
+HTML-escaped by the code fence like any other code block.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Site
+from generator.render.common import ROLE_LABELS
+from generator.validate import SourceDocument
+
+
+def label(text: str) -> str:
+    """A quoted Mermaid label: letters, digits and spaces kept, the rest as entity codes."""
+    safe = "".join(c if c.isalnum() or c == " " else f"#{ord(c)};" for c in " ".join(text.split()))
+    return f'"{safe}"'
+
+
+def chain_diagram(site: Site, document: SourceDocument) -> str:
+    """Original reporting → republishers → copy held; unverified hops dashed and labelled."""
+    chain = document.meta.chain
+    lines = ["```mermaid", "flowchart LR"]
+    for index, hop in enumerate(chain):
+        role = "copy held" if index == len(chain) - 1 else ROLE_LABELS[hop.role]
+        status = "" if hop.url else " · unverified"
+        lines.append(f"    h{index}[{label(f'{site.entity_name(hop.outlet)} — {role}{status}')}]")
+        if not hop.url:
+            lines.append(f"    class h{index} unverified")
+    for index in range(1, len(chain)):
+        arrow = "-->" if chain[index].url else "-. unverified .->"
+        lines.append(f"    h{index - 1} {arrow} h{index}")
+    lines += ["    classDef unverified stroke-dasharray: 5 5", "```"]
+    return "\n".join(lines)
+
+
+def funnel_diagram(site: Site) -> str:
+    """Every outlet the corpus passes through, with how many texts take each step."""
+    steps: Counter[tuple[str, str]] = Counter()
+    unverified: set[str] = set()
+    outlets: set[str] = set()
+    for document in site.corpus.documents.values():
+        chain = document.meta.chain
+        outlets.update(hop.outlet for hop in chain)
+        unverified.update(hop.outlet for hop in chain if not hop.url)
+        for before, after in zip(chain, chain[1:]):
+            steps[(before.outlet, after.outlet)] += 1
+    if not outlets:
+        return ""
+    ids = {outlet: f"o{n}" for n, outlet in enumerate(sorted(outlets))}
+    lines = ["```mermaid", "flowchart LR"]
+    for outlet in sorted(outlets):
+        lines.append(f"    {ids[outlet]}[{label(site.entity_name(outlet))}]")
+        if outlet in unverified:
+            lines.append(f"    class {ids[outlet]} unverified")
+    for (before, after), count in sorted(steps.items()):
+        lines.append(f"    {ids[before]} -- {label(f'{count} text' + ('s' if count > 1 else ''))} --> {ids[after]}")
+    lines += ["    classDef unverified stroke-dasharray: 5 5", "```"]
+    return "\n".join(lines)
