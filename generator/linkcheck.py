@@ -23,13 +23,22 @@ class ParsedPage:
     text: list[str] = field(default_factory=list)
 
 
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
 class _Parser(HTMLParser):
+    """Collects links, ids and marks; text shown only on hover (tooltips) is not
+    part of the page's reading text."""
+
     def __init__(self, page: ParsedPage) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.hidden_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag not in _VOID and (self.hidden_depth or "claim-tip" in values.get("class", "").split()):
+            self.hidden_depth += 1
         if "id" in values:
             self.page.ids.add(values["id"])
         if tag == "a" and "name" in values:
@@ -41,8 +50,13 @@ class _Parser(HTMLParser):
         if tag == "mark":
             self.page.marks.append(values)
 
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden_depth:
+            self.hidden_depth -= 1
+
     def handle_data(self, data: str) -> None:
-        self.page.text.append(data)
+        if not self.hidden_depth:
+            self.page.text.append(data)
 
 
 def parse(path: Path) -> ParsedPage:

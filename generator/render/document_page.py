@@ -6,7 +6,7 @@ from generator.model import Site, document_entities
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.common import (
-    ROLE_LABELS, chain_summary, claims_table, entity_link, label, list_or_none, unverified_hops,
+    ROLE_LABELS, chain_summary, claims_table, entity_link, entity_links, label, list_or_none, unverified_hops,
 )
 from generator.render.diagrams import chain_diagram
 from generator.render.source_text import label_of, render_text
@@ -20,7 +20,7 @@ def render_document(site: Site, document: SourceDocument) -> str:
     return md.page(
         md.front_matter(meta.title, meta.summary, [topic.title, "document"]),
         md.heading(1, meta.title),
-        md.summary(meta.summary),
+        _at_a_glance(site, document, here),
         _metadata_box(site, document, here),
         md.heading(2, "Source chain", "source-chain"),
         chain_diagram(site, document),
@@ -37,6 +37,48 @@ def render_document(site: Site, document: SourceDocument) -> str:
         md.heading(2, "Related documents", "related"),
         _related(site, document, here),
     )
+
+
+def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
+    """The summary card: what happened, where, when, who claims what, and how the text reached us."""
+    meta = document.meta
+    parties, places = document_entities(site, document)
+    subject_places = [p for p in places if any(p in c.subjects for c in meta.claims)] or places
+    hops = len(meta.chain)
+    unverified = unverified_hops(document)
+    origin = site.entity_name(meta.chain[0].outlet)
+    lines = [
+        f"**What happened.** {md.text(meta.summary)}",
+        f"**When.** {md.date_text(meta.event_date)}.",
+        f"**Where.** {entity_links(site, subject_places[:4], here) or 'not recorded'}.",
+        f"**Who claims what** ([all claims](#claims)):\n\n{_claims_by_side(site, document, here)}",
+        f"**How it reached us.** {hops} hop{'s' if hops != 1 else ''} from the original reporting "
+        f"({md.text(origin)}) to the copy held, {unverified} of them unverified; "
+        f"1 independent source. [The chain](#source-chain)",
+    ]
+    body = "\n\n".join("\n".join(f"    {row}" for row in line.split("\n")) for line in lines)
+    return f'!!! abstract "At a glance"\n\n{body}'
+
+
+def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
+    """One line per side (a state, or an outlet in its own voice): how many claims,
+    how many contradicted, and the first contradicted one as an example."""
+    entries = [site.claims[c.id] for c in document.meta.claims]
+    if not entries:
+        return "- no claims recorded"
+    sides: dict[str, list] = {}
+    for entry in entries:
+        sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
+    rows = []
+    for side in sorted(sides, key=site.entity_name):
+        claims = sides[side]
+        contested = [e for e in claims if site.is_contested(e.id)]
+        example = (contested or claims)[0]
+        count = f"{len(claims)} claim{'s' if len(claims) > 1 else ''}"
+        count += f", {len(contested)} contradicted" if contested else ""
+        rows.append(f"- **{md.text(site.entity_name(side))}** ({count}): "
+                    f"{md.link(example.claim.paraphrase, here, paths.claim(example.id))}")
+    return "\n".join(rows)
 
 
 def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:

@@ -64,7 +64,7 @@ def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> s
         ))
         inner = _run_text(site, document.text, run, mentions, linked, here)
         if run.claims:
-            inner = _mark(site, run.claims, inner)
+            inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
             inner = f'<span class="boilerplate" title="{md.attr(run.boilerplate)}">{inner}</span>'
         out.append(inner)
@@ -118,15 +118,20 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
     return "".join(out)
 
 
-def _mark(site: Site, claim_ids: tuple[str, ...], inner: str) -> str:
-    titles = []
+def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
+    """A highlighted quote. Hovering or focusing it shows who claims it, the
+    status and a link to the claim; the ``title`` says the same without CSS."""
+    titles, tips = [], []
     for claim_id in claim_ids:
         claim = site.claims[claim_id].claim
-        titles.append(
-            f"{site.entity_name(claim.claimant)} ({STATUS_LABELS[claim.status].lower()}): {claim.paraphrase}"
-        )
+        status = STATUS_LABELS[claim.status]
+        titles.append(f"{site.entity_name(claim.claimant)} ({status.lower()}): {claim.paraphrase}")
+        target = md.relative(here, paths.claim(claim_id))
+        tips.append(f"<strong>{md.text(site.entity_name(claim.claimant))}</strong> · {status} · "
+                    f"[the claim]({target})")
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
+    tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
     return (
         f'<mark class="claim-quote {classes}" tabindex="0" title="{md.attr(" | ".join(titles))}">'
-        f"{inner}</mark>"
+        f"{inner}{tip}</mark>"
     )
