@@ -303,12 +303,23 @@ class Hop(Strict):
     note: Text | None = Field(None, description="What is known about this step.", examples=["The Reuters story itself is not linked from the copy."])
 
 
+class FigureRevision(Strict):
+    """A later (or other) count of the same thing, from a source outside the text."""
+
+    value: float = Field(description="The number.", examples=[105])
+    as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
+    by: Slug | None = Field(None, description="Id of the party that gave this count, if a party did.", examples=["armenia-government"])
+    note: Text | None = Field(None, description="What this count covers, if it differs (for example dead or missing).", examples=["dead or missing"])
+    source: Citation = Field(description="Where this count was published.", examples=[{"url": "https://www.civilnet.am/en/news/674734/"}])
+
+
 class Figure(Strict):
     """A number that a claim asserts."""
 
     value: float = Field(description="The number.", examples=[4])
     unit: Text = Field(description="What is counted.", examples=["soldiers wounded"])
-    as_of: Date | None = Field(None, description="Date the number refers to.", examples=["2023-05-11"])
+    as_of: Date | None = Field(None, description="Date the number is counted at, usually the day of the report.", examples=["2023-05-11"])
+    revisions: list[FigureRevision] = Field(default_factory=list, description="Other counts of the same thing over time, so that a revised count is shown as such, not as one silent number.", examples=[[{"value": 105, "as_of": "2022-09-14", "by": "armenia-government", "source": {"url": "https://www.civilnet.am/en/news/674734/"}}]])
 
 
 class Claim(Strict):

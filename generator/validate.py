@@ -439,6 +439,14 @@ class _Checker:
                 elif other not in self.claim_ids:
                     self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
         self.check_citations(claim.sources, origin)
+        if claim.figure is not None:
+            for index, revision in enumerate(claim.figure.revisions):
+                revision_origin = Origin(origin.file, origin.loc + ("figure", "revisions", index))
+                if revision.by is not None:
+                    self.ref(revision_origin, ("by",), revision.by, {"party"})
+                if revision.source.document is not None and revision.source.document not in self.known_documents:
+                    self.report_unknown(revision_origin, ("source", "document"), revision.source.document,
+                                        "document", sorted(self.known_documents))
         span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
         if span is not None:
             document.claim_spans[claim.id] = span

@@ -6,7 +6,7 @@ from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.common import (
-    claim_link, citations, entity_link, entity_links, label, quote_link, status_badge,
+    claim_link, citations, entity_link, entity_links, figure_over_time, label, quote_link, status_badge,
 )
 
 
@@ -30,7 +30,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
         topic, question = site.questions[claim.question]
         facts.append(("Question", md.link(question.text, here, paths.CLAIMS, paths.question_anchor(question.id))))
     if claim.figure:
-        facts.append(("Figure", _figure(entry)))
+        facts.append(("Figure", figure_over_time(site, entry, here)))
     if claim.subjects:
         facts.append(("About", entity_links(site, claim.subjects, here)))
     title = f"{site.entity_name(claim.claimant)}: {claim.paraphrase}"
@@ -42,14 +42,6 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
         _note(site, entry, here),
         _relations(site, entry, here),
     )
-
-
-def _figure(entry: ClaimEntry) -> str:
-    figure = entry.claim.figure
-    assert figure is not None
-    value = f"{figure.value:g}"
-    as_of = f", as of {md.date_text(figure.as_of)}" if figure.as_of else ""
-    return f"{md.text(value)} {md.text(figure.unit)}{as_of}"
 
 
 def _note(site: Site, entry: ClaimEntry, here: str) -> str:
@@ -87,6 +79,10 @@ def render_claims_index(site: Site) -> str:
         "Every claim recorded, by topic and by the question it answers. Where claims contradict "
         "each other they stand side by side, each with its status and a link to its exact quote.",
     ]
+    matrices = [md.link(f"who claims what in {t.title}", here, paths.topic(t.id), "who-claims-what")
+                for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)]
+    if matrices:
+        blocks.append("As a table, question by question and side by side: " + ", ".join(matrices) + ".")
     for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
         entries = [e for e in site.claims.values() if e.topic == topic.id]
         if not entries:
@@ -110,19 +106,66 @@ def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
 
 
 def side_by_side(site: Site, entries: list[ClaimEntry], here: str) -> str:
-    """Claims as cards in a grid, contested ones flagged."""
-    cards = []
+    """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
+    each claim with its claimant, carrier, status and a link to its exact quote."""
+    sides: dict[str, list[ClaimEntry]] = {}
     for entry in entries:
-        claim = entry.claim
-        contested = site.disputes.get(entry.id, [])
-        against = ""
+        sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
+    cards = []
+    for side in sorted(sides, key=site.entity_name):
+        lines = [f"-   **{md.text(site.entity_name(side))} says**", ""]
+        for entry in sides[side]:
+            claim = entry.claim
+            carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
+            against = ""
+            if site.disputes.get(entry.id):
+                names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in site.disputes[entry.id]})
+                against = f"  \n        <small>Contradicted by {md.text(', '.join(names))}</small>"
+            lines.append(
+                f"    -   {claim_link(entry, here)}  \n"
+                f"        {entity_link(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
+                f"{quote_link(entry, here, 'exact quote')}{against}"
+            )
+        cards.append("\n".join(lines))
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def claim_matrix(site: Site, topic_id: str, here: str) -> str:
+    """Questions as rows, sides as columns, each cell the side's claims; contested rows marked."""
+    topic = site.corpus.topics[topic_id]
+    rows_data = [(q, site.claims_on(q.id)) for q in topic.questions]
+    rows_data = [(q, entries) for q, entries in rows_data if entries]
+    if not rows_data:
+        return ""
+    outlets = "outlets"  # outlets speaking in their own voice share one column
+    def column(entry: ClaimEntry) -> str:
+        side = site.side_of(entry.claim.claimant)
+        return side if side in site.corpus.parties else outlets
+
+    sides = sorted({column(e) for _, entries in rows_data for e in entries},
+                   key=lambda s: (s == outlets, s != outlets and site.entity_name(s)))
+    header = ["Question", *("The texts themselves" if side == outlets else md.text(site.entity_name(side))
+                            for side in sides)]
+    rows = []
+    for question, entries in rows_data:
+        contested = any(site.is_contested(e.id) for e in entries)
+        label_cell = md.link(question.text, here, paths.CLAIMS, paths.question_anchor(question.id))
         if contested:
-            names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in contested})
-            against = f"  \n    <small>Contradicted by: {md.text(', '.join(names))}</small>"
-        carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
-        cards.append(
-            f"-   **{entity_link(site, claim.claimant, here)}**  \n"
-            f"    {claim_link(entry, here)}  \n"
-            f"    {status_badge(claim.status)} · {carrier} · {quote_link(entry, here)}{against}"
-        )
-    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
+            label_cell += ' <span class="status status-disputed">contested</span>'
+        cells = [label_cell]
+        for side in sides:
+            mine = [e for e in entries if column(e) == side]
+            cells.append("<br>".join(_matrix_cell(site, e, here) for e in mine) or "—")
+        rows.append(cells)
+    return f'<div class="claim-matrix" markdown>\n\n{md.table(header, rows)}\n\n</div>'
+
+
+def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
+    claim = entry.claim
+    quote = entry.document.text[entry.span[0]:entry.span[1]]
+    short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + " …"
+    carrier = f", via {md.text(site.entity_name(claim.via))}" if claim.via else ""
+    figure = f" **{claim.figure.value:g}** {md.text(claim.figure.unit)}." if claim.figure else ""
+    return (f"“{md.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
+            f"{figure} <small>{md.text(site.entity_name(claim.claimant))}{carrier}, "
+            f"{md.date_text(entry.document.meta.event_date)}</small> {status_badge(claim.status)}")

@@ -117,3 +117,23 @@ def date_range(start: object, end: object | None) -> str:
     if start.year == end.year:  # type: ignore[attr-defined]
         return f"{start.day} {start:%B} – {md.date_text(end)}"  # type: ignore[attr-defined]
     return f"{md.date_text(start)} – {md.date_text(end)}"
+
+
+def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
+    """``50 Armenian soldiers killed (per this text) · other counts: 49 (13 September 2022,
+    Nikol Pashinyan) → 105 (...)``: a revised count never reads as one silent number."""
+    figure = entry.claim.figure
+    if figure is None:
+        return ""
+    when = f"as of {md.date_text(figure.as_of)}" if figure.as_of else "undated"
+    shown = f"**{figure.value:g}** {md.text(figure.unit)} ({when}, per this text)"
+    revisions = sorted(figure.revisions, key=lambda r: (r.as_of, r.value))
+    if not revisions:
+        return shown
+    steps = []
+    for revision in revisions:
+        who = f", {entity_link(site, revision.by, here)}" if revision.by else ""
+        note = f", {md.text(revision.note)}" if revision.note else ""
+        steps.append(f"**{revision.value:g}** ({md.date_text(revision.as_of)}{who}{note}; "
+                     f"{citations(site, [revision.source], here)})")
+    return f"{shown} · other counts over time: " + " → ".join(steps)

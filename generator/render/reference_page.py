@@ -32,6 +32,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
     (inputs.Hop, "A hop of the source chain (of a document)"),
     (inputs.Claim, "A claim (of a document)"),
     (inputs.Figure, "A figure (of a claim)"),
+    (inputs.FigureRevision, "A revision of a figure"),
     (inputs.Citation, "A source (wherever 'sources' is allowed)"),
 ]
 

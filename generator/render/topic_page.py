@@ -9,9 +9,10 @@ from generator import inputs
 from generator.model import EventEntry, Site, document_entities
 from generator.render import markdown as md
 from generator.render import paths
-from generator.render.claim_pages import by_claimant, side_by_side
+from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
 from generator.render.common import (
-    citations, date_range, document_link, entity_link, entity_links, list_or_none, sources_line,
+    citations, date_range, document_link, entity_link, entity_links, figure_over_time, list_or_none,
+    sources_line,
 )
 
 
@@ -32,6 +33,10 @@ def render_topic(site: Site, topic: inputs.Topic) -> str:
         md.heading(2, "Documents", "documents"),
         list_or_none([f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})"
                       for d in site.documents_newest_first(topic.id)]),
+        md.heading(2, "Who claims what", "who-claims-what"),
+        claim_matrix(site, topic.id, here) or "*No claims recorded yet.*",
+        md.heading(2, "Figures over time", "figures"),
+        _figures(site, topic, here),
         md.heading(2, "Open disputes", "open-disputes"),
         _open_disputes(site, topic, here),
     )
@@ -80,6 +85,15 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
             line += f" · {involved}"
         items.append(line)
     return list_or_none(items)
+
+
+def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
+    """Every number claimed on the topic, with its date and the other counts over time."""
+    entries = sorted((e for e in site.claims.values() if e.topic == topic.id and e.claim.figure),
+                     key=lambda e: (e.claim.question or "", site.entity_name(e.claim.claimant), e.id))
+    items = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)} "
+             f"({md.link('claim', here, paths.claim(e.id))})" for e in entries]
+    return list_or_none(items, "No figures recorded.")
 
 
 def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
