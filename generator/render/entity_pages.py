@@ -6,6 +6,7 @@ from generator import inputs
 from generator.model import Backlinks, Site
 from generator.render import markdown as md
 from generator.render import paths
+from generator.render.maps import map_block
 from generator.render.common import (
     claims_table, date_range, document_link, entity_link, entity_links, label, list_or_none, sources_line,
 )
@@ -49,8 +50,10 @@ def render_location(site: Site, location: inputs.Location) -> str:
         ("Claimed by", location.claimed_by),
     ])
     facts += _common_facts(location.aliases, location.wikidata)
+    related = [location.id, *chain[1:], *site.sublocations.get(location.id, [])]
+    mapped = map_block(site, related, here, f"{location.name} and related places")
     return _entity_page(site, location, here, [label(location.kind), "place"], facts,
-                        _backlink_sections(site, links, here, claims_by=False))
+                        [mapped, *_backlink_sections(site, links, here, claims_by=False)])
 
 
 def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],

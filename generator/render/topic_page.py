@@ -9,6 +9,7 @@ from generator import inputs
 from generator.model import EventEntry, Site, document_entities
 from generator.render import markdown as md
 from generator.render import paths
+from generator.render.maps import map_block
 from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
 from generator.render.common import (
     citations, date_range, document_link, entity_link, entity_links, figure_over_time, list_or_none,
@@ -28,6 +29,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> str:
         _key_entities(site, topic, here, site.corpus.parties),
         md.heading(2, "Key places", "key-places"),
         _key_entities(site, topic, here, site.corpus.locations),
+        map_block(site, _ranked_entities(site, topic, site.corpus.locations), here, f"places of {topic.title}"),
         md.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
         md.heading(2, "Documents", "documents"),
@@ -60,14 +62,18 @@ def _section(site: Site, section: inputs.Section, here: str) -> str:
 
 def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict) -> str:
     """Entities of the topic, the most involved first."""
+    ranked = _ranked_entities(site, topic, table)
+    return entity_links(site, ranked, here) if ranked else "*None recorded.*"
+
+
+def _ranked_entities(site: Site, topic: inputs.Topic, table: dict) -> list[str]:
     counts: Counter[str] = Counter()
     for document in site.documents_newest_first(topic.id):
         parties, places = document_entities(site, document)
         counts.update(entity_id for entity_id in (*parties, *places) if entity_id in table)
     for event in topic.events:
         counts.update(entity_id for entity_id in (*event.parties, *event.locations) if entity_id in table)
-    ranked = sorted(counts, key=lambda entity_id: (-counts[entity_id], site.entity_name(entity_id)))
-    return entity_links(site, ranked, here) if ranked else "*None recorded.*"
+    return sorted(counts, key=lambda entity_id: (-counts[entity_id], site.entity_name(entity_id)))
 
 
 def _event_key(entry: EventEntry) -> tuple:
