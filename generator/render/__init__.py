@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Site
-from generator.render import paths
+from generator.render import dataset, paths
+from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.claim_pages import render_claim, render_claims_index
 from generator.render.document_page import render_document
 from generator.render.entity_pages import render_location, render_outlet, render_party
@@ -20,7 +21,8 @@ from generator.render.topic_page import render_timeline, render_topic
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A generated page: its path in the site, its Markdown, and the file to edit to change it."""
+    """A generated file: its path in the site, its content (Markdown for pages; JSON
+    or CSV for the dataset), and the file to edit to change it."""
 
     path: str
     markdown: str
@@ -43,6 +45,9 @@ def render_site(site: Site) -> list[RenderedPage]:
         RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
         RenderedPage(paths.TIMELINE, render_timeline(site), listed=True),
         RenderedPage(paths.REFERENCE, render_reference(), listed=True),
+        RenderedPage(paths.DATA, render_data_page(site), listed=True),
+        RenderedPage(dataset.JSON_FILE, corpus_json(site)),
+        *(RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()),
     ]
     pages += [RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path)
               for t in corpus.topics.values()]

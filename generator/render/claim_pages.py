@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
-from generator.render import paths
+from generator.render import paths, structured_data
 from generator.render.common import (
     claim_link, citations, entity_link, entity_links, figure_over_time, label, quote_link, status_badge,
 )
@@ -41,6 +41,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
         md.facts(facts),
         _note(site, entry, here),
         _relations(site, entry, here),
+        structured_data.script(structured_data.claim(site, entry)),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Site, document_entities
 from generator.render import markdown as md
-from generator.render import paths
+from generator.render import paths, structured_data
 from generator.render.common import (
     ROLE_LABELS, chain_summary, claims_table, entity_link, entity_links, label, list_or_none, unverified_hops,
 )
@@ -36,6 +36,7 @@ def render_document(site: Site, document: SourceDocument) -> str:
         _entities(site, document, here, parties=False),
         md.heading(2, "Related documents", "related"),
         _related(site, document, here),
+        structured_data.script(structured_data.news_article(site, document)),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator import inputs
 from generator.model import Backlinks, Site
 from generator.render import markdown as md
-from generator.render import paths
+from generator.render import paths, structured_data
 from generator.render.maps import map_block
 from generator.render.common import (
     claims_table, date_range, document_link, entity_link, entity_links, label, list_or_none, sources_line,
@@ -27,7 +27,8 @@ def render_party(site: Site, party: inputs.Party) -> str:
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Claims", links.claims_territory)])
     return _entity_page(site, party, here, [label(party.kind), "party"], facts,
-                        _backlink_sections(site, links, here))
+                        [*_backlink_sections(site, links, here),
+                         structured_data.script(structured_data.party(site, party))])
 
 
 def render_location(site: Site, location: inputs.Location) -> str:
@@ -53,7 +54,8 @@ def render_location(site: Site, location: inputs.Location) -> str:
     related = [location.id, *chain[1:], *site.sublocations.get(location.id, [])]
     mapped = map_block(site, related, here, f"{location.name} and related places")
     return _entity_page(site, location, here, [label(location.kind), "place"], facts,
-                        [mapped, *_backlink_sections(site, links, here, claims_by=False)])
+                        [mapped, *_backlink_sections(site, links, here, claims_by=False),
+                         structured_data.script(structured_data.place(site, location))])
 
 
 def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],
@@ -102,6 +104,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
         claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None.*",
         md.heading(2, "Claims carried by this outlet", "claims-carried"),
         claims_table(site, (e for e in _sorted_claims(site) if e.claim.via == outlet.id), here) or "*None.*",
+        structured_data.script(structured_data.outlet(outlet)),
     )
 
 

@@ -46,6 +46,7 @@ def render_home(site: Site) -> str:
             + " and " + md.link("outlets", here, paths.OUTLETS),
             md.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
             md.link("Timeline", here, paths.TIMELINE),
+            md.link("Data", here, paths.DATA) + ": the whole corpus as JSON and CSV",
         ]),
     )
 

@@ -12,6 +12,7 @@ OUTLETS = "outlets/index.md"
 SOURCES = "sources/index.md"
 TIMELINE = "timeline.md"
 REFERENCE = "contributing/input-model.md"
+DATA = "data/index.md"
 
 _FOLDERS = {"party": "parties", "location": "places", "outlet": "outlets"}
 

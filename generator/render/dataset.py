@@ -1,0 +1,131 @@
+"""The whole corpus as a dataset: one JSON file, and one CSV file per table.
+
+Researchers can reuse the data without scraping pages. Rows are sorted by id,
+so the files are byte-identical for the same input. A CSV cell that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
+gets a leading apostrophe; the JSON file keeps every value exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from generator.model import Site
+from generator.render import markdown as md
+from generator.render import paths
+
+FOLDER = "data"
+JSON_FILE = f"{FOLDER}/briefings.json"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value)
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def tables(site: Site) -> dict[str, str]:
+    """File name → CSV text, one per table."""
+    corpus = site.corpus
+    documents = sorted(corpus.documents.values(), key=lambda d: d.meta.id)
+    claims = sorted(site.claims.values(), key=lambda c: c.id)
+    return {
+        "documents.csv": _csv(
+            ["id", "title", "topic", "event_date", "published", "outlet", "author", "url", "language", "kind",
+             "hops", "unverified_hops", "summary"],
+            ([d.meta.id, d.meta.title, d.meta.topic, d.meta.event_date, d.meta.published, d.meta.outlet,
+              d.meta.author, d.meta.url, d.meta.language, d.meta.kind, len(d.meta.chain),
+              sum(1 for h in d.meta.chain if not h.url), d.meta.summary] for d in documents)),
+        "claims.csv": _csv(
+            ["id", "document", "claimant", "via", "kind", "question", "status", "paraphrase", "quote",
+             "figure_value", "figure_unit", "figure_as_of", "subjects", "disputes", "supports", "note"],
+            ([c.id, c.document.meta.id, c.claim.claimant, c.claim.via, c.claim.kind, c.claim.question,
+              c.claim.status, c.claim.paraphrase, c.document.text[c.span[0]:c.span[1]],
+              c.claim.figure.value if c.claim.figure else None, c.claim.figure.unit if c.claim.figure else None,
+              c.claim.figure.as_of if c.claim.figure else None, c.claim.subjects,
+              site.disputes.get(c.id, []), c.claim.supports, c.claim.note] for c in claims)),
+        "parties.csv": _csv(
+            ["id", "name", "kind", "affiliation", "role", "aliases", "wikidata", "description"],
+            ([p.id, p.name, p.kind, p.affiliation, p.role, p.aliases, p.wikidata, p.description]
+             for p in sorted(corpus.parties.values(), key=lambda p: p.id))),
+        "places.csv": _csv(
+            ["id", "name", "kind", "lat", "lon", "parent", "aliases", "administered_by", "claimed_by",
+             "wikidata", "description"],
+            ([p.id, p.name, p.kind, p.coordinates.lat, p.coordinates.lon, p.parent, p.aliases,
+              p.administered_by, p.claimed_by, p.wikidata, p.description]
+             for p in sorted(corpus.locations.values(), key=lambda p: p.id))),
+        "outlets.csv": _csv(
+            ["id", "name", "kind", "homepage", "notes"],
+            ([o.id, o.name, o.kind, o.homepage, o.notes] for o in sorted(corpus.outlets.values(), key=lambda o: o.id))),
+        "chain_hops.csv": _csv(
+            ["document", "position", "outlet", "role", "url", "date", "verified", "evidence", "note"],
+            ([d.meta.id, index + 1, h.outlet, h.role, h.url, h.date, bool(h.url), h.evidence, h.note]
+             for d in documents for index, h in enumerate(d.meta.chain))),
+        "events.csv": _csv(
+            ["id", "topic", "date", "end", "title", "parties", "locations", "description", "sources"],
+            ([e.event.id, e.topic.id, e.event.date, e.event.end, e.event.title, e.event.parties,
+              e.event.locations, e.event.description,
+              [s.url or f"document:{s.document}" for s in e.event.sources]]
+             for e in sorted(site.events.values(), key=lambda e: e.event.id))),
+    }
+
+
+def corpus_json(site: Site) -> str:
+    """Every input, validated, with each document's verbatim text."""
+    corpus = site.corpus
+    data = {
+        "parties": [p.model_dump(mode="json") for p in sorted(corpus.parties.values(), key=lambda p: p.id)],
+        "places": [p.model_dump(mode="json") for p in sorted(corpus.locations.values(), key=lambda p: p.id)],
+        "outlets": [o.model_dump(mode="json") for o in sorted(corpus.outlets.values(), key=lambda o: o.id)],
+        "topics": [t.model_dump(mode="json") for t in sorted(corpus.topics.values(), key=lambda t: t.id)],
+        "documents": [
+            {**d.meta.model_dump(mode="json"), "text": d.text}
+            for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def render_data_page(site: Site) -> str:
+    here = paths.DATA
+    rows = [
+        (md.link("briefings.json", here, JSON_FILE), "everything: registries, topics, documents with their "
+                                                     "verbatim text, claims and chains, as validated"),
+        *((md.link(name, here, f"{FOLDER}/{name}"), md.text(description)) for name, description in (
+            ("documents.csv", "one row per source document"),
+            ("claims.csv", "one row per claim, with its exact quote and status"),
+            ("parties.csv", "one row per party"),
+            ("places.csv", "one row per place, with coordinates"),
+            ("outlets.csv", "one row per outlet"),
+            ("chain_hops.csv", "one row per hop of every source chain"),
+            ("events.csv", "one row per timeline event"),
+        )),
+    ]
+    counts = (f"{len(site.corpus.documents)} documents, {len(site.claims)} claims, "
+              f"{len(site.corpus.parties)} parties, {len(site.corpus.locations)} places, "
+              f"{len(site.corpus.outlets)} outlets, {len(site.events)} events")
+    return md.page(
+        md.front_matter("Data", "The whole corpus as JSON and CSV, for reuse."),
+        md.heading(1, "Data"),
+        f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site. In the CSV files, "
+        "lists are joined with `; `, and a text cell that a spreadsheet would run as a formula (starting "
+        "with `=`, `+`, `-` or `@`) starts with an apostrophe; the JSON file keeps every value exactly.",
+        md.table(("File", "What it holds"), rows),
+    )

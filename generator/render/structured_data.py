@@ -1,0 +1,130 @@
+"""schema.org JSON-LD for each page, so search engines and fact-check tools read it.
+
+Only schema.org terms are used. The JSON is embedded in a ``<script>`` element;
+``<``, ``>`` and ``&`` are written as JSON escapes so no text from the data can
+close the element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator import inputs
+from generator.model import ClaimEntry, Site
+from generator.validate import SourceDocument
+
+CONTEXT = "https://schema.org"
+_PARTY_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "government": "GovernmentOrganization",
+    "government-body": "GovernmentOrganization",
+    "armed-forces": "GovernmentOrganization",
+}
+_NEWS_OUTLETS = {"wire-agency", "newspaper", "broadcaster", "news-website"}
+
+
+def script(data: dict[str, Any]) -> str:
+    """The JSON-LD element, safe to embed in HTML."""
+    text = json.dumps({"@context": CONTEXT, **data}, ensure_ascii=False, sort_keys=True, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def _wikidata(wikidata: str | None) -> dict[str, Any]:
+    return {"sameAs": f"https://www.wikidata.org/wiki/{wikidata}"} if wikidata else {}
+
+
+def party(site: Site, entity: inputs.Party) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": _PARTY_TYPES.get(entity.kind, "Organization"), "name": entity.name,
+                            "description": entity.description, **_wikidata(entity.wikidata)}
+    if entity.aliases:
+        data["alternateName"] = entity.aliases
+    if entity.affiliation:
+        parent = site.corpus.parties[entity.affiliation]
+        key = "affiliation" if entity.kind == "person" else "parentOrganization"
+        if entity.kind != "state":
+            data[key] = {"@type": _PARTY_TYPES.get(parent.kind, "Organization"), "name": parent.name}
+    if entity.role and entity.kind == "person":
+        data["jobTitle"] = entity.role
+    return data
+
+
+def place(site: Site, entity: inputs.Location) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Place", "name": entity.name, "description": entity.description,
+        "geo": {"@type": "GeoCoordinates", "latitude": entity.coordinates.lat, "longitude": entity.coordinates.lon},
+        **_wikidata(entity.wikidata),
+    }
+    if entity.aliases:
+        data["alternateName"] = entity.aliases
+    if entity.parent:
+        data["containedInPlace"] = {"@type": "Place", "name": site.corpus.locations[entity.parent].name}
+    return data
+
+
+def outlet(entity: inputs.Outlet) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "NewsMediaOrganization" if entity.kind in _NEWS_OUTLETS else "Organization",
+                            "name": entity.name}
+    if entity.homepage:
+        data["url"] = entity.homepage
+    if entity.notes:
+        data["description"] = entity.notes
+    return data
+
+
+def _actor(site: Site, entity_id: str) -> dict[str, Any]:
+    if entity_id in site.corpus.parties:
+        entity = site.corpus.parties[entity_id]
+        return {"@type": _PARTY_TYPES.get(entity.kind, "Organization"), "name": entity.name}
+    return {"@type": "Organization", "name": site.entity_name(entity_id)}
+
+
+def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
+    meta = document.meta
+    data: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": meta.title,
+        "description": meta.summary,
+        "inLanguage": meta.language,
+        "publisher": _actor(site, meta.outlet),
+        "temporalCoverage": meta.event_date.isoformat(),
+        "isBasedOn": [_hop(site, hop) for hop in meta.chain[:-1]],
+        "mentions": [_actor(site, e) if e in site.corpus.parties else {"@type": "Place", "name": site.entity_name(e)}
+                     for e in sorted({m.entity for m in site.mentions[meta.id]})],
+    }
+    if meta.author:
+        data["author"] = {"@type": "Person", "name": meta.author}
+    if meta.published:
+        data["datePublished"] = meta.published.isoformat()
+    if meta.url:
+        data["url"] = meta.url
+    return data
+
+
+def _hop(site: Site, hop: inputs.Hop) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "CreativeWork", "publisher": _actor(site, hop.outlet)}
+    if hop.url:
+        data["url"] = hop.url
+    if hop.date:
+        data["datePublished"] = hop.date.isoformat()
+    return data
+
+
+def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
+    document = entry.document.meta
+    quote = entry.document.text[entry.span[0]:entry.span[1]]
+    appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": document.title, "text": quote,
+                                  "publisher": _actor(site, document.outlet)}
+    if document.url:
+        appearance["url"] = document.url
+    data: dict[str, Any] = {
+        "@type": "Claim",
+        "text": entry.claim.paraphrase,
+        "author": _actor(site, entry.claim.claimant),
+        "appearance": appearance,
+        "about": [_actor(site, s) if s in site.corpus.parties else {"@type": "Place", "name": site.entity_name(s)}
+                  for s in entry.claim.subjects],
+    }
+    return data
