@@ -29,6 +29,7 @@ def mkdocs_config(seeds: Path, workdir: Path) -> Path:
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
+        "theme": {**project["theme"], "custom_dir": str(ROOT / project["theme"]["custom_dir"])},
         "site_dir": str(workdir / "site"),
         "watch": [str(seeds)],
         "plugins": plugins,
