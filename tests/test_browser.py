@@ -1,0 +1,192 @@
+"""The built seed site in a real headless browser (Debian's chromium, driven by Playwright).
+
+Checks what a reader does and sees: the path from the home page to a claim and
+the claim that contradicts it, the diagrams and maps rendering, no console
+errors, no serious or critical accessibility violations (axe-core), and
+phone-width layout. Screenshots of every page kind, at desktop and phone
+widths, are written to tests/screenshots/ (ignored by git) for a person to
+look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+# A 1×1 PNG served instead of map tiles: the tests use no network.
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
+)
+# Material draws Mermaid diagrams into a closed shadow root; open it so the test can look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+"""
+PAGE_KINDS = {
+    "home": "",
+    "topic": "topics/nagorno-karabakh/",
+    "document": "documents/2023-05-11-sotk-border-clash/",
+    "claim": "claims/armenia-azerbaijan-shelled-sotk/",
+    "party": "parties/armenia-mod/",
+    "place": "places/sotk/",
+    "outlet": "outlets/reuters/",
+    "claims": "claims/",
+    "sources": "sources/",
+    "timeline": "timeline/",
+    "data": "data/",
+}
+
+
+@pytest.fixture(scope="module")
+def server(seed_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(seed_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.route("https://tile.openstreetmap.org/**",
+                  lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
+    opened = context.new_page()
+    opened.console_errors = []  # type: ignore[attr-defined]
+    opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))
+    opened.on("pageerror", lambda error: opened.console_errors.append(str(error)))
+    yield opened
+    context.close()
+
+
+def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, server: str) -> None:
+    page.goto(server)
+    page.get_by_role("link", name="The Nagorno-Karabakh conflict").first.click()
+    expect(page.locator("h1")).to_contain_text("The Nagorno-Karabakh conflict")
+
+    page.locator("#documents + ul a").filter(has_text="Armenia and Azerbaijan trade blame").click()
+    expect(page.locator("h1")).to_contain_text("Armenia and Azerbaijan trade blame")
+    expect(page.locator(".admonition-title", has_text="At a glance")).to_be_visible()
+
+    quote = page.locator("mark.claim-armenia-azerbaijan-shelled-sotk")
+    quote.focus()
+    tip = quote.locator(".claim-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Ministry of Defence of Armenia")
+    expect(tip).to_contain_text("Disputed")
+    tip.get_by_role("link", name="the claim").click()
+    expect(page.locator("h1")).to_contain_text("shelled Armenian positions near Sotk")
+
+    page.locator("#disputes + ul a").filter(has_text="deliberate provocation").click()
+    expect(page.locator("h1")).to_contain_text("deliberate provocation")
+    opposing = page.url
+
+    page.locator(".facts a").filter(has_text="Azerbaijan").first.click()
+    expect(page.locator("h1")).to_contain_text("Azerbaijan")
+    page.go_back()
+    assert page.url == opposing
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_quote_links_land_on_the_exact_passage(page: Page, server: str) -> None:
+    page.goto(server + "claims/armenia-four-wounded-2023-05-11/")
+    page.get_by_role("link", name="quote in context").click()
+    assert page.url.endswith("#quote-armenia-four-wounded-2023-05-11")
+    expect(page.locator("mark.claim-armenia-four-wounded-2023-05-11")).to_be_in_viewport()
+
+
+def test_source_chain_diagrams_render_to_svg(page: Page, server: str) -> None:
+    for path, expected in (("documents/2023-05-11-sotk-border-clash/", "unverified"), ("sources/", "Hot News")):
+        page.goto(server + path)
+        diagram = page.locator("div.mermaid svg").first
+        expect(diagram).to_be_visible()
+        expect(diagram).to_contain_text(expected)
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_maps_render_their_markers(page: Page, server: str) -> None:
+    page.goto(server + "places/sotk/")
+    expect(page.locator(".briefing-map .leaflet-marker-icon").first).to_be_visible()
+    page.goto(server + "topics/nagorno-karabakh/")
+    markers = page.locator(".briefing-map .leaflet-marker-icon")
+    expect(markers.first).to_be_visible()
+    assert markers.count() >= 6
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
+    page.goto(server)
+    search = page.locator("input[data-md-component='search-query']")
+    search.click()
+    search.fill("government in Baku")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    expect(page.locator(".md-search-result")).to_contain_text("Government of Azerbaijan")
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str, kind: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for width, height, label in ((1280, 900, "desktop"), (375, 812, "phone")):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        context.route("https://tile.openstreetmap.org/**",
+                      lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.goto(server + PAGE_KINDS[kind])
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{label}.png"), full_page=True)
+        if label == "desktop":
+            violations = Axe().run(page).response["violations"]
+            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                       for v in violations if v["impact"] in ("serious", "critical")]
+            assert serious == [], serious
+        else:
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{kind} is {overflow}px wider than a 375px phone"
+        assert errors == []
+        context.close()
+
+
+def test_a_document_prints_as_a_clean_briefing(page: Page, server: str) -> None:
+    page.goto(server + "documents/2023-05-11-sotk-border-clash/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.locator(selector).first.is_hidden(), selector
+    expect(page.locator(".source-text")).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
