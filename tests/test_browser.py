@@ -148,11 +148,12 @@ def test_maps_render_their_markers(page: Page, server: str) -> None:
 
 def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
     page.goto(server)
+    page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker
     search = page.locator("input[data-md-component='search-query']")
     search.click()
-    search.fill("government in Baku")
+    search.press_sequentially("Baku", delay=80)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
+    expect(results.first).to_be_visible(timeout=15_000)
     expect(page.locator(".md-search-result")).to_contain_text("Government of Azerbaijan")
 
 
