@@ -206,14 +206,9 @@ def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """The safe loader, refusing aliases: they are never needed in metadata
-    and a few nested ones expand into billions of nodes. Dates stay text, so
-    that the validator checks them and reports a bad one at its position."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    """The pure-Python safe loader, used when PyYAML lacks libyaml: refuses
+    aliases (never needed in metadata, and a few nested ones expand into
+    billions of nodes) and deep nesting while composing. Dates stay text."""
 
     depth = 0
 
@@ -234,15 +229,59 @@ class _NoAliasLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+_C_LOADER = getattr(yaml, "CSafeLoader", None)
+_OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _without_timestamps(loader: type) -> type:
+    """The loader with dates left as text, so that the validator reports a bad one at its position."""
+    return type(f"Plain{loader.__name__}", (loader,), {"yaml_implicit_resolvers": {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }})
+
+
+_FAST_LOADER = _without_timestamps(_C_LOADER) if _C_LOADER else None
+_NoAliasLoader.yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader).yaml_implicit_resolvers
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before anything is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not supported in metadata",
+                                              event.start_mark)
+        if isinstance(event, _OPENERS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"the data is nested more than {MAX_DEPTH} levels deep",
+                                                  event.start_mark)
+        elif isinstance(event, _CLOSERS):
+            depth -= 1
+
+
 def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
-    """Parse YAML text; on any error record one problem at its position and return ``None``."""
+    """Parse YAML text; on any error record one problem at its position and return ``None``.
+
+    libyaml does the parsing when PyYAML has it (ten times faster); its event
+    stream is checked for aliases and nesting first. Without libyaml, the
+    pure-Python loader below does the same checks while composing."""
     try:
-        loader = _NoAliasLoader(text)
+        if _FAST_LOADER is not None:
+            _check_events(text)
+            loader = _FAST_LOADER(text)
+        else:
+            loader = _NoAliasLoader(text)
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
         problems.add(path, line, column, "yaml-syntax",
                      f"the character U+{error.character:04X} is not allowed in YAML",
                      _syntax_hint("special characters"))
+        return None
+    except yaml.MarkedYAMLError as error:
+        _report_yaml_error(path, error, problems)
         return None
     try:
         node = loader.get_single_node()
@@ -252,11 +291,7 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
             result.data = loader.construct_document(node)
         return result
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}",
-                     _syntax_hint(message))
+        _report_yaml_error(path, error, problems)
         return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
@@ -264,6 +299,13 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         return None
     finally:
         loader.dispose()
+
+
+def _report_yaml_error(path: Path, error: yaml.MarkedYAMLError, problems: Problems) -> None:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = " ".join(part for part in (error.context, error.problem) if part)
+    problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}", _syntax_hint(message))
 
 
 def _line_column(text: str, offset: int) -> Position:

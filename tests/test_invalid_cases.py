@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import load
 from generator.pipeline import check
 from tests.conftest import MINI, copy_corpus
 
@@ -30,8 +31,16 @@ def _apply(case: dict, corpus: Path) -> None:
         (corpus / name).unlink()
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case runs with both YAML parsers: libyaml when present, the pure-Python one otherwise."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(load, "_FAST_LOADER", None)
+    return request.param
+
+
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_invalid_case(case_file: Path, tmp_path: Path) -> None:
+def test_invalid_case(case_file: Path, tmp_path: Path, yaml_parser: str) -> None:
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     _apply(case, corpus)

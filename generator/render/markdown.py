@@ -10,6 +10,7 @@ checks and rewrites them.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -25,21 +26,23 @@ _URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": 
                "\\": "%5C", "`": "%60", " ": "%20", "|": "%7C"}
 
 
+def _text_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(c): "\\" + c for c in _BACKSLASHED}
+    table.update({ord(c): entity for c, entity in _ENTITIES.items()})
+    for code in [*range(0, 32), *range(0x7F, 0xA0)]:
+        table[code] = ""
+    table.update({ord(c): " " for c in "\r\n\t\v\f\u2028\u2029\x85"})
+    return table
+
+
+_TEXT_TABLE = _text_table()
+
+
 def text(value: str) -> str:
-    """Plain text, on one line, shown literally whatever characters it holds."""
-    out = []
-    for char in value:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _BACKSLASHED:
-            out.append("\\" + char)
-        elif char in "\r\n\t\v\f" or char == "\u2028" or char == "\u2029":
-            out.append(" ")
-        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
-            continue
-        else:
-            out.append(char)
-    return "".join(out)
+    """Plain text, on one line, shown literally whatever characters it holds:
+    HTML characters become entities, Markdown characters are backslash-escaped,
+    line breaks become spaces and other control characters are dropped."""
+    return value.translate(_TEXT_TABLE)
 
 
 def attr(value: str) -> str:
@@ -82,7 +85,14 @@ def prose(value: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """The relative path from one generated page to another (both ``.md`` paths)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    folder, name = posixpath.split(to_page)
+    return posixpath.join(_relative_folder(folder or ".", posixpath.dirname(from_page) or "."), name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_folder(folder: str, start: str) -> str:
+    relative = posixpath.relpath(folder, start)
+    return "" if relative == "." else relative
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
