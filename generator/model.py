@@ -7,6 +7,7 @@ from it; no page is ever searched for what links to what.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -67,11 +68,29 @@ class Site:
     sublocations: dict[str, list[str]]
 
     def documents_newest_first(self, topic: str | None = None) -> list[SourceDocument]:
-        documents = [d for d in self.corpus.documents.values() if topic in (None, d.meta.topic)]
-        return sorted(documents, key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+        return self._newest.get(topic, [])
 
     def claims_on(self, question: str) -> list[ClaimEntry]:
-        return [c for c in self.claims.values() if c.claim.question == question]
+        return self._by_question.get(question, [])
+
+    def claims_via(self, outlet: str) -> list[ClaimEntry]:
+        return self._by_via.get(outlet, [])
+
+    @functools.cached_property
+    def _newest(self) -> dict[str | None, list[SourceDocument]]:
+        ordered = sorted(self.corpus.documents.values(), key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+        by_topic: dict[str | None, list[SourceDocument]] = {None: ordered}
+        for document in ordered:
+            by_topic.setdefault(document.meta.topic, []).append(document)
+        return by_topic
+
+    @functools.cached_property
+    def _by_question(self) -> dict[str, list[ClaimEntry]]:
+        return _group(self.claims.values(), lambda c: c.claim.question)
+
+    @functools.cached_property
+    def _by_via(self) -> dict[str, list[ClaimEntry]]:
+        return _group(self.claims.values(), lambda c: c.claim.via)
 
     def is_contested(self, claim_id: str) -> bool:
         return bool(self.disputes.get(claim_id))
@@ -118,6 +137,16 @@ def _chain(table: dict[str, inputs.Party] | dict[str, inputs.Location], start: s
         chain.append(parent)
         parent = getattr(table[parent], attribute)
     return chain
+
+
+def _group(entries, key) -> dict:
+    """Claims grouped by ``key`` (skipping None), each group sorted by id."""
+    groups: dict = {}
+    for entry in sorted(entries, key=lambda e: e.id):
+        value = key(entry)
+        if value is not None:
+            groups.setdefault(value, []).append(entry)
+    return groups
 
 
 def build_site(corpus: Corpus) -> Site:

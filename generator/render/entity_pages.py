@@ -103,13 +103,9 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
         md.heading(2, "Claims asserted by this outlet", "claims-by"),
         claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None.*",
         md.heading(2, "Claims carried by this outlet", "claims-carried"),
-        claims_table(site, (e for e in _sorted_claims(site) if e.claim.via == outlet.id), here) or "*None.*",
+        claims_table(site, site.claims_via(outlet.id), here) or "*None.*",
         structured_data.script(structured_data.outlet(outlet)),
     )
-
-
-def _sorted_claims(site: Site) -> list:
-    return [site.claims[c] for c in sorted(site.claims)]
 
 
 def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ _NEWS_OUTLETS = {"wire-agency", "newspaper", "broadcaster", "news-website"}
 
 def script(data: dict[str, Any]) -> str:
     """The JSON-LD element, safe to embed in HTML."""
-    text = json.dumps({"@context": CONTEXT, **data}, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps({"@context": CONTEXT, **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
