@@ -73,6 +73,11 @@ class Site:
     def claims_on(self, question: str) -> list[ClaimEntry]:
         return self._by_question.get(question, [])
 
+    def unquestioned_claims(self, topic: str) -> list[ClaimEntry]:
+        """Claims of a topic that answer no question, newest document first."""
+        return [c for d in self.documents_newest_first(topic) for claim in d.meta.claims
+                if claim.question is None and (c := self.claims[claim.id])]
+
     def claims_via(self, outlet: str) -> list[ClaimEntry]:
         return self._by_via.get(outlet, [])
 

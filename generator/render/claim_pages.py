@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import inputs
 from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
 from generator.render import paths, structured_data
@@ -28,14 +29,14 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
                   + (" (separate chains)" if len(origins) > 1 else " (republications count as their original)")))
     if claim.question:
         topic, question = site.questions[claim.question]
-        facts.append(("Question", md.link(question.text, here, paths.CLAIMS, paths.question_anchor(question.id))))
+        facts.append(("Question", md.link(question.text, here, paths.question(question.id))))
     if claim.figure:
         facts.append(("Figure", figure_over_time(site, entry, here)))
     if claim.subjects:
         facts.append(("About", entity_links(site, claim.subjects, here)))
     title = f"{site.entity_name(claim.claimant)}: {claim.paraphrase}"
     return md.page(
-        md.front_matter(title, claim.paraphrase, [label(claim.kind), claim.status, "claim"]),
+        md.front_matter(title, claim.paraphrase),
         md.heading(1, claim.paraphrase),
         f"> {md.text(quote)}\n>\n> — as quoted in {md.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}",
         md.facts(facts),
@@ -73,32 +74,55 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
 
 
 def render_claims_index(site: Site) -> str:
+    """Every topic's questions with their counts; each question has its own page."""
     here = paths.CLAIMS
     blocks = [
         md.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side."),
         md.heading(1, "Claims"),
-        "Every claim recorded, by topic and by the question it answers. Where claims contradict "
-        "each other they stand side by side, each with its status and a link to its exact quote.",
+        "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
+        "competing claims side by side, each with its status and a link to its exact quote.",
     ]
-    matrices = [md.link(f"who claims what in {t.title}", here, paths.topic(t.id), "who-claims-what")
-                for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)]
-    if matrices:
-        blocks.append("As a table, question by question and side by side: " + ", ".join(matrices) + ".")
     for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
-        entries = [e for e in site.claims.values() if e.topic == topic.id]
-        if not entries:
+        rows = []
+        for question in topic.questions:
+            entries = site.claims_on(question.id)
+            if entries:
+                contested = sum(1 for e in entries if site.is_contested(e.id))
+                rows.append((md.link(question.text, here, paths.question(question.id)), str(len(entries)),
+                             str(contested)))
+        loose = site.unquestioned_claims(topic.id)
+        if not rows and not loose:
             continue
         blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
-        for question in topic.questions:
-            on_question = by_claimant(site, site.claims_on(question.id))
-            if on_question:
-                blocks.append(md.heading(3, question.text, paths.question_anchor(question.id)))
-                blocks.append(side_by_side(site, on_question, here))
-        loose = by_claimant(site, [e for e in entries if e.claim.question is None])
+        blocks.append(md.link("Who claims what, as a table", here, paths.topic(topic.id), "who-claims-what"))
+        if rows:
+            blocks.append(md.table(("Question", "Claims", "Contradicted"), rows))
         if loose:
             blocks.append(md.heading(3, "Other claims", f"other-{topic.id}"))
-            blocks.append(side_by_side(site, loose, here))
+            shown = loose[:LIST_LIMIT]
+            blocks.append(side_by_side(site, by_claimant(site, shown), here))
+            if len(loose) > LIST_LIMIT:
+                blocks.append(f"*The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page.*")
     return md.page(*blocks)
+
+
+def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> str:
+    here = paths.question(question.id)
+    entries = by_claimant(site, site.claims_on(question.id))
+    figures = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)}"
+               for e in entries if e.claim.figure]
+    return md.page(
+        md.front_matter(question.text, f"Every claim on: {question.text}"),
+        md.heading(1, question.text),
+        f"A question of {md.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
+        f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",
+        side_by_side(site, entries, here) if entries else "*No claims recorded yet.*",
+        md.heading(2, "Figures", "figures") if figures else "",
+        md.bullets(figures) if figures else "",
+    )
+
+
+LIST_LIMIT = 50
 
 
 def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
@@ -106,16 +130,20 @@ def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
     return sorted(entries, key=lambda e: (site.entity_name(e.claim.claimant), e.id))
 
 
-def side_by_side(site: Site, entries: list[ClaimEntry], here: str) -> str:
+def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int | None = None,
+                 more: str | None = None) -> str:
     """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
-    each claim with its claimant, carrier, status and a link to its exact quote."""
+    each claim with its claimant, carrier, status and a link to its exact quote.
+    With ``per_side``, each column shows that many and links to ``more`` for the rest."""
     sides: dict[str, list[ClaimEntry]] = {}
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
     cards = []
     for side in sorted(sides, key=site.entity_name):
         lines = [f"-   **{md.text(site.entity_name(side))} says**", ""]
-        for entry in sides[side]:
+        shown = sides[side][:per_side] if per_side else sides[side]
+        hidden = len(sides[side]) - len(shown)
+        for entry in shown:
             claim = entry.claim
             carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
             against = ""
@@ -127,6 +155,8 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str) -> str:
                 f"        {entity_link(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
                 f"{quote_link(entry, here, 'exact quote')}{against}"
             )
+        if hidden and more:
+            lines.append(f"    -   {md.link(f'{hidden} more', here, more)}")
         cards.append("\n".join(lines))
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
@@ -150,15 +180,21 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
     rows = []
     for question, entries in rows_data:
         contested = any(site.is_contested(e.id) for e in entries)
-        label_cell = md.link(question.text, here, paths.CLAIMS, paths.question_anchor(question.id))
+        label_cell = md.link(question.text, here, paths.question(question.id))
         if contested:
             label_cell += ' <span class="status status-disputed">contested</span>'
         cells = [label_cell]
         for side in sides:
             mine = [e for e in entries if column(e) == side]
-            cells.append("<br>".join(_matrix_cell(site, e, here) for e in mine) or "—")
+            cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "—"
+            if len(mine) > MATRIX_CELL_LIMIT:
+                cell += "<br>" + md.link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
+            cells.append(cell)
         rows.append(cells)
     return f'<div class="claim-matrix" markdown>\n\n{md.table(header, rows)}\n\n</div>'
+
+
+MATRIX_CELL_LIMIT = 3
 
 
 def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:

@@ -37,6 +37,9 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
     return "\n".join(lines)
 
 
+FUNNEL_STEPS = 40
+
+
 def funnel_diagram(site: Site) -> str:
     """Every outlet the corpus passes through, with how many texts take each step."""
     steps: Counter[tuple[str, str]] = Counter()
@@ -50,13 +53,18 @@ def funnel_diagram(site: Site) -> str:
             steps[(before.outlet, after.outlet)] += 1
     if not outlets:
         return ""
+    if len(steps) > FUNNEL_STEPS:
+        kept = sorted(steps.items(), key=lambda item: (-item[1], item[0]))[:FUNNEL_STEPS]
+        outlets = {name for (before, after), _ in kept for name in (before, after)}
     ids = {outlet: f"o{n}" for n, outlet in enumerate(sorted(outlets))}
     lines = ["```mermaid", "flowchart LR"]
     for outlet in sorted(outlets):
         lines.append(f"    {ids[outlet]}[{label(site.entity_name(outlet))}]")
         if outlet in unverified:
             lines.append(f"    class {ids[outlet]} unverified")
-    for (before, after), count in sorted(steps.items()):
+    # The most travelled steps only: a diagram of every step of a large corpus is unreadable.
+    busiest = sorted(steps.items(), key=lambda item: (-item[1], item[0]))[:FUNNEL_STEPS]
+    for (before, after), count in sorted(busiest):
         lines.append(f"    {ids[before]} -- {label(f'{count} text' + ('s' if count > 1 else ''))} --> {ids[after]}")
     lines += ["    classDef unverified stroke-dasharray: 5 5", "```"]
     return "\n".join(lines)

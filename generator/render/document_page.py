@@ -16,9 +16,9 @@ from generator.validate import SourceDocument
 def render_document(site: Site, document: SourceDocument) -> str:
     meta = document.meta
     here = paths.document(meta.id)
-    topic = site.corpus.topics[meta.topic]
     return md.page(
-        md.front_matter(meta.title, meta.summary, [topic.title, "document"]),
+        # No tags: a tag listing every document would grow with the corpus.
+        md.front_matter(meta.title, meta.summary),
         md.heading(1, meta.title),
         _at_a_glance(site, document, here),
         _metadata_box(site, document, here),

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from generator import inputs
 from generator.model import Backlinks, Site
 from generator.render import markdown as md
 from generator.render import paths, structured_data
+from generator.render.listings import event_page
 from generator.render.maps import map_block
 from generator.render.common import (
-    claims_table, date_range, document_link, entity_link, entity_links, label, list_or_none, sources_line,
+    claims_table, date_range, document_link, entity_link, entity_links, label, sources_line,
 )
 
 
-def render_party(site: Site, party: inputs.Party) -> str:
+def render_party(site: Site, party: inputs.Party) -> tuple[str, list[tuple[str, str]]]:
     here = paths.entity("party", party.id)
     links = site.backlinks.get(party.id, Backlinks())
     chain = site.affiliation_chain(party.id)
@@ -26,12 +30,13 @@ def render_party(site: Site, party: inputs.Party) -> str:
         facts.append(("Includes", entity_links(site, members, here)))
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Claims", links.claims_territory)])
+    sections = Sections(party.name, here)
+    _backlink_sections(site, links, sections)
     return _entity_page(site, party, here, [label(party.kind), "party"], facts,
-                        [*_backlink_sections(site, links, here),
-                         structured_data.script(structured_data.party(site, party))])
+                        [*sections.blocks, structured_data.script(structured_data.party(site, party))]), sections.extra
 
 
-def render_location(site: Site, location: inputs.Location) -> str:
+def render_location(site: Site, location: inputs.Location) -> tuple[str, list[tuple[str, str]]]:
     here = paths.entity("location", location.id)
     links = site.backlinks.get(location.id, Backlinks())
     lat, lon = location.coordinates.lat, location.coordinates.lon
@@ -53,9 +58,11 @@ def render_location(site: Site, location: inputs.Location) -> str:
     facts += _common_facts(location.aliases, location.wikidata)
     related = [location.id, *chain[1:], *site.sublocations.get(location.id, [])]
     mapped = map_block(site, related, here, f"{location.name} and related places")
+    sections = Sections(location.name, here)
+    _backlink_sections(site, links, sections, claims_by=False)
     return _entity_page(site, location, here, [label(location.kind), "place"], facts,
-                        [mapped, *_backlink_sections(site, links, here, claims_by=False),
-                         structured_data.script(structured_data.place(site, location))])
+                        [mapped, *sections.blocks,
+                         structured_data.script(structured_data.place(site, location))]), sections.extra
 
 
 def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],
@@ -75,7 +82,7 @@ def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[s
     return [(name, entity_links(site, sorted(ids), here)) for name, ids in rows if ids]
 
 
-def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
+def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[str, list[tuple[str, str]]]:
     here = paths.entity("outlet", outlet.id)
     links = site.backlinks.get(outlet.id, Backlinks())
     facts = [("Kind", label(outlet.kind)),
@@ -90,22 +97,24 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> str:
                 chain_rows.append((document_link(document, here), f"hop {index + 1} of {len(document.meta.chain)}",
                                    label(hop.role), status))
     description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
+    sections = Sections(outlet.name, here)
+    sections.add("Copies held from this outlet", "copies",
+                 [document_link(site.corpus.documents[d], here) for d in held], md.bullets, "*None.*")
+    sections.add("In source chains", "chains", chain_rows,
+                 lambda rows: md.table(("Document", "Position", "Role", "Link"), rows), "*None.*")
+    sections.add("Claims asserted by this outlet", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
+                 lambda rows: claims_table(site, rows, here), "*None.*")
+    sections.add("Claims carried by this outlet", "claims-carried", site.claims_via(outlet.id),
+                 lambda rows: claims_table(site, rows, here), "*None.*")
     return md.page(
         md.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
         md.heading(1, outlet.name),
         md.text(outlet.notes) if outlet.notes else "",
         md.facts(facts),
         sources_line(site, outlet.sources, here),
-        md.heading(2, "Copies held from this outlet", "copies"),
-        list_or_none([document_link(site.corpus.documents[d], here) for d in held]),
-        md.heading(2, "In source chains", "chains"),
-        md.table(("Document", "Position", "Role", "Link"), chain_rows) if chain_rows else "*None.*",
-        md.heading(2, "Claims asserted by this outlet", "claims-by"),
-        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None.*",
-        md.heading(2, "Claims carried by this outlet", "claims-carried"),
-        claims_table(site, site.claims_via(outlet.id), here) or "*None.*",
+        *sections.blocks,
         structured_data.script(structured_data.outlet(outlet)),
-    )
+    ), sections.extra
 
 
 def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:
@@ -125,25 +134,56 @@ def _degrees(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):.4f}° {positive if value >= 0 else negative}"
 
 
-def _backlink_sections(site: Site, links: Backlinks, here: str, claims_by: bool = True) -> list[str]:
+BACKLINK_LIMIT = 50  # items a section shows on the entity's own page
+PART_SIZE = 500  # items on each page of the full list
+
+
+class Sections:
+    """The backlink sections of an entity page. A long section shows its first
+    items and links to the full list, cut into pages under ``lists/`` (one
+    folder deep, like the entity pages, so the same relative links work)."""
+
+    def __init__(self, name: str, here: str) -> None:
+        self.name = name
+        self.here = here
+        self.blocks: list[str] = []
+        self.extra: list[tuple[str, str]] = []
+
+    def add(self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str],
+            none: str = "*None recorded.*") -> None:
+        self.blocks.append(md.heading(2, title, anchor))
+        if not rows:
+            self.blocks.append(none)
+            return
+        self.blocks.append(render(rows[:BACKLINK_LIMIT]))
+        if len(rows) <= BACKLINK_LIMIT:
+            return
+        parts = [rows[start:start + PART_SIZE] for start in range(0, len(rows), PART_SIZE)]
+        links = []
+        for number, part in enumerate(parts, start=1):
+            page = paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}")
+            heading = f"{self.name}: {title.lower()} ({number} of {len(parts)})"
+            self.extra.append((page, md.page(
+                md.front_matter(heading, f"{title} of {self.name}."), md.heading(1, heading),
+                md.link(f"Back to {self.name}", page, self.here), render(part))))
+            links.append(md.link(str(number), self.here, page))
+        self.blocks.append(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: " + " · ".join(links))
+
+
+def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:
+    here = sections.here
     documents = sorted((site.corpus.documents[d] for d in links.documents),
                        key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
     events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
-    event_items = [
+    sections.add("Documents", "documents",
+                 [f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents], md.bullets)
+    if claims_by:
+        sections.add("Claims made", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
+                     lambda rows: claims_table(site, rows, here))
+    sections.add("Claims about it", "claims-about", [site.claims[c] for c in sorted(links.claims_about)],
+                 lambda rows: claims_table(site, rows, here))
+    sections.add("Timeline events", "events", [
         f"{date_range(e.event.date, e.event.end)}: "
-        + md.link(e.event.title, here, paths.TIMELINE, paths.event_anchor(e.event.id))
+        + md.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
         for e in events
-    ]
-    made = [
-        md.heading(2, "Claims made", "claims-by"),
-        claims_table(site, (site.claims[c] for c in sorted(links.claims_by)), here) or "*None recorded.*",
-    ] if claims_by else []
-    return [
-        md.heading(2, "Documents", "documents"),
-        list_or_none([f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents]),
-        *made,
-        md.heading(2, "Claims about it", "claims-about"),
-        claims_table(site, (site.claims[c] for c in sorted(links.claims_about)), here) or "*None recorded.*",
-        md.heading(2, "Timeline events", "events"),
-        list_or_none(event_items),
-    ]
+    ], md.bullets)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
 
 from generator.model import Site
 from generator.render import markdown as md
@@ -11,7 +10,7 @@ from generator.render import paths
 from generator.render.claim_pages import by_claimant, side_by_side
 from generator.render.diagrams import funnel_diagram
 from generator.render.common import (
-    chain_summary, document_link, entity_link, label, list_or_none, unverified_hops,
+    chain_summary, document_link, entity_link, list_or_none, unverified_hops,
 )
 
 LATEST_ON_HOME = 10
@@ -61,7 +60,8 @@ def _contested(site: Site, here: str) -> str:
             ranked.append((-len(contested), question.text, question, contested))
     for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
         blocks.append(md.heading(3, question.text))
-        blocks.append(side_by_side(site, by_claimant(site, contested), here))
+        blocks.append(side_by_side(site, by_claimant(site, contested), here, per_side=3,
+                                   more=paths.question(question.id)))
     return "\n\n".join(blocks) or "*No contested claims recorded.*"
 
 
@@ -78,54 +78,7 @@ def render_topics_index(site: Site) -> str:
     )
 
 
-def render_documents_index(site: Site) -> str:
-    here = paths.DOCUMENTS
-    blocks = [
-        md.front_matter("Documents", "Every source document, by topic and year, newest first."),
-        md.heading(1, "Documents"),
-        "Every source document, by topic, newest first.",
-    ]
-    for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
-        documents = site.documents_newest_first(topic.id)
-        if not documents:
-            continue
-        blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
-        for year, in_year in groupby(documents, key=lambda d: d.meta.event_date.year):
-            blocks.append(md.heading(3, str(year), f"{topic.id}-{year}"))
-            blocks.append(md.table(
-                ("Date", "Document", "Copy held", "Claims"),
-                ((md.date_text(d.meta.event_date), document_link(d, here),
-                  entity_link(site, d.meta.outlet, here), str(len(d.meta.claims))) for d in in_year),
-            ))
-    return md.page(*blocks)
-
-
-def render_entity_index(site: Site, kind: str) -> str:
-    """Parties, places or outlets, grouped by kind, alphabetical."""
-    title, table, intro = {
-        "party": ("Parties", site.corpus.parties, "States, government bodies, armed forces, people and organisations."),
-        "location": ("Places", site.corpus.locations, "Countries, regions, towns, corridors and border areas."),
-        "outlet": ("Outlets", site.corpus.outlets, "Agencies, newspapers and websites through which texts reach us."),
-    }[kind]
-    here = {"party": paths.PARTIES, "location": paths.PLACES, "outlet": paths.OUTLETS}[kind]
-    blocks = [md.front_matter(title, intro), md.heading(1, title), intro]
-    entities = sorted(table.values(), key=lambda e: (e.kind, e.name.casefold(), e.id))
-    for entity_kind, group in groupby(entities, key=lambda e: e.kind):
-        blocks.append(md.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
-        blocks.append(md.table(("Name", "Documents", "About"), (
-            (md.link(e.name, here, paths.entity(kind, e.id)),
-             str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
-             md.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
-            for e in group
-        )))
-    if not entities:
-        blocks.append("*None yet.*")
-    return md.page(*blocks)
-
-
-def _short(value: str, limit: int = 140) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+CHAINS_LIMIT = 50
 
 
 def render_sources_overview(site: Site) -> str:
@@ -133,7 +86,7 @@ def render_sources_overview(site: Site) -> str:
     documents = site.documents_newest_first()
     chain_rows = [
         (document_link(d, here), chain_summary(site, d, here), str(len(d.meta.chain)), str(unverified_hops(d)))
-        for d in documents
+        for d in documents[:CHAINS_LIMIT]
     ]
     funnel: Counter[str] = Counter()
     original: Counter[str] = Counter()
@@ -159,6 +112,8 @@ def render_sources_overview(site: Site) -> str:
         f"{total_unverified} unverified.",
         md.heading(2, "Chains by document", "chains"),
         md.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows else "*No documents yet.*",
+        f"*The {CHAINS_LIMIT} newest of {len(documents)} documents; each document's page draws its chain.*"
+        if len(documents) > CHAINS_LIMIT else "",
         md.heading(2, "Outlets the texts funnel through", "funnel"),
         funnel_diagram(site),
         md.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)

@@ -34,6 +34,16 @@ def topic(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+def question(question_id: str) -> str:
+    """The page of a question: every claim that answers it, side by side."""
+    return f"questions/{question_id}.md"
+
+
+def listing(name: str) -> str:
+    """A page of a long list cut into parts (by year, by letter, by number)."""
+    return f"lists/{name}.md"
+
+
 def quote_anchor(claim_id: str) -> str:
     """The anchor of a claim's highlighted quote on its document page."""
     return f"quote-{claim_id}"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
 
 from generator import inputs
 from generator.model import EventEntry, Site, document_entities
 from generator.render import markdown as md
 from generator.render import paths
+from generator.render.listings import event_page
 from generator.render.maps import map_block
 from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
 from generator.render.common import (
@@ -33,8 +33,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> str:
         md.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
         md.heading(2, "Documents", "documents"),
-        list_or_none([f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})"
-                      for d in site.documents_newest_first(topic.id)]),
+        _documents(site, topic, here),
         md.heading(2, "Who claims what", "who-claims-what"),
         claim_matrix(site, topic.id, here) or "*No claims recorded yet.*",
         md.heading(2, "Figures over time", "figures"),
@@ -85,7 +84,7 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
     for entry in events:
         event = entry.event
         line = f"**{date_range(event.date, event.end)}**: " + md.link(
-            event.title, here, paths.TIMELINE, paths.event_anchor(event.id))
+            event.title, here, event_page(site, event.id), paths.event_anchor(event.id))
         involved = entity_links(site, (*event.parties, *event.locations), here)
         if involved:
             line += f" · {involved}"
@@ -93,13 +92,31 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
     return list_or_none(items)
 
 
+TOPIC_LIST_LIMIT = 20
+
+
+def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
+    documents = site.documents_newest_first(topic.id)
+    items = [f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents[:TOPIC_LIST_LIMIT]]
+    listed = list_or_none(items)
+    if len(documents) > TOPIC_LIST_LIMIT:
+        listed += (f"\n\nThe {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
+                   + md.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}") + ".")
+    return listed
+
+
 def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
-    """Every number claimed on the topic, with its date and the other counts over time."""
-    entries = sorted((e for e in site.claims.values() if e.topic == topic.id and e.claim.figure),
-                     key=lambda e: (e.claim.question or "", site.entity_name(e.claim.claimant), e.id))
+    """Numbers claimed on the topic, with their dates and the other counts over time:
+    every figure that was revised, then the newest others."""
+    entries = [site.claims[c.id] for d in site.documents_newest_first(topic.id) for c in d.meta.claims if c.figure]
+    revised = [e for e in entries if e.claim.figure.revisions]
+    others = [e for e in entries if not e.claim.figure.revisions][:TOPIC_LIST_LIMIT]
     items = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)} "
-             f"({md.link('claim', here, paths.claim(e.id))})" for e in entries]
-    return list_or_none(items, "No figures recorded.")
+             f"({md.link('claim', here, paths.claim(e.id))})" for e in [*revised, *others]]
+    listed = list_or_none(items, "No figures recorded.")
+    if len(entries) > len(revised) + len(others):
+        listed += f"\n\n*Every revised figure and the {TOPIC_LIST_LIMIT} newest others, of {len(entries)}; each question's page lists all of its figures.*"
+    return listed
 
 
 def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
@@ -108,46 +125,6 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
             blocks.append(md.heading(3, question.text))
-            blocks.append(side_by_side(site, by_claimant(site, entries), here))
+            blocks.append(side_by_side(site, by_claimant(site, entries), here, per_side=3,
+                                       more=paths.question(question.id)))
     return "\n\n".join(blocks) or "*No contested claims recorded.*"
-
-
-def render_timeline(site: Site) -> str:
-    """Every event and every document, newest first, grouped by year and month."""
-    here = paths.TIMELINE
-    items: list[tuple[object, str, str]] = []
-    for entry in site.events.values():
-        items.append((entry.event.date, entry.event.id, _event_item(site, entry, here)))
-    for document in site.corpus.documents.values():
-        meta = document.meta
-        topic = site.corpus.topics[meta.topic]
-        items.append((meta.event_date, meta.id,
-                      f"**{md.date_text(meta.event_date)}** · Document: {document_link(document, here)} "
-                      f"· {md.link(topic.title, here, paths.topic(topic.id))}"))
-    items.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    blocks = [
-        md.front_matter("Timeline", "All dated events and documents, newest first."),
-        md.heading(1, "Timeline"),
-        "All dated events and documents, newest first. Each topic's explainer has its own timeline.",
-    ]
-    for year, in_year in groupby(items, key=lambda item: item[0].year):  # type: ignore[attr-defined]
-        blocks.append(md.heading(2, str(year), f"y{year}"))
-        for month, in_month in groupby(in_year, key=lambda item: f"{item[0]:%B %Y}"):
-            blocks.append(md.heading(3, month))
-            blocks.append("\n\n".join(item[2] for item in in_month))
-    return md.page(*blocks)
-
-
-def _event_item(site: Site, entry: EventEntry, here: str) -> str:
-    event = entry.event
-    lines = [
-        f'<span id="{paths.event_anchor(event.id)}"></span>**{date_range(event.date, event.end)}** · '
-        f"**{md.text(event.title)}** · {md.link(entry.topic.title, here, paths.topic(entry.topic.id))}"
-    ]
-    if event.description:
-        lines.append(md.text(event.description))
-    involved = [entity_link(site, e, here) for e in (*event.parties, *event.locations)]
-    if involved:
-        lines.append("Involved: " + ", ".join(involved))
-    lines.append(f"Source: {citations(site, event.sources, here)}")
-    return "  \n".join(lines)

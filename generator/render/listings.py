@@ -1,0 +1,237 @@
+"""Long lists cut into pages, so that no page grows with the corpus.
+
+A small corpus keeps each list on its section's index page. Past a limit,
+the index page becomes a table of contents and the lists move to pages
+under ``lists/``: documents by topic and year (and month, if a year is
+long), parties, places and outlets by first letter, the timeline by year
+(and month). Each function returns the index page and the extra pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from typing import Any
+
+from generator.model import EventEntry, Site
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.common import citations, date_range, document_link, entity_link, label
+from generator.validate import SourceDocument
+
+ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
+PART_LIMIT = 400  # items on one part before it is cut again (year → months)
+
+Pages = list[tuple[str, str]]  # (path, markdown)
+
+
+def _periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
+    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``."""
+    periods: dict[str, list[Any]] = {}
+    for year, in_year in groupby(items, key=lambda item: date_of(item).year):
+        year_items = list(in_year)
+        if len(year_items) <= PART_LIMIT:
+            periods[str(year)] = year_items
+        else:
+            for month, in_month in groupby(year_items, key=lambda item: f"{date_of(item):%Y-%m}"):
+                periods[month] = list(in_month)
+    return periods
+
+
+def _period_title(period: str) -> str:
+    if len(period) == 4:
+        return period
+    return f"{dt.date.fromisoformat(period + '-01'):%B %Y}"
+
+
+# -- documents ------------------------------------------------------------------
+
+def render_documents(site: Site) -> Pages:
+    here = paths.DOCUMENTS
+    blocks = [
+        md.front_matter("Documents", "Every source document, by topic and year, newest first."),
+        md.heading(1, "Documents"),
+        f"All {len(site.corpus.documents)} source documents, by topic, newest first.",
+    ]
+    pages: Pages = []
+    one_page = len(site.corpus.documents) <= ONE_PAGE_LIMIT
+    for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
+        documents = site.documents_newest_first(topic.id)
+        if not documents:
+            continue
+        blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
+        periods = _periods(documents, lambda d: d.meta.event_date)
+        if one_page:
+            for period, in_period in periods.items():
+                blocks.append(md.heading(3, _period_title(period), f"{topic.id}-{period}"))
+                blocks.append(_documents_table(site, in_period, here))
+            continue
+        links = []
+        for period, in_period in periods.items():
+            page = paths.listing(f"documents-{topic.id}-{period}")
+            links.append(f"{md.link(_period_title(period), here, page)} ({len(in_period)})")
+            title = f"{topic.title}: documents of {_period_title(period)}"
+            pages.append((page, md.page(
+                md.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}."),
+                md.heading(1, title),
+                md.link("All documents", page, paths.DOCUMENTS) + f" · {len(in_period)} documents, newest first.",
+                _documents_table(site, in_period, page),
+            )))
+        blocks.append(" · ".join(links))
+    return [(here, md.page(*blocks)), *pages]
+
+
+def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
+    return md.table(
+        ("Date", "Document", "Copy held", "Claims"),
+        ((md.date_text(d.meta.event_date), document_link(d, here), entity_link(site, d.meta.outlet, here),
+          str(len(d.meta.claims))) for d in documents),
+    )
+
+
+# -- parties, places, outlets -----------------------------------------------------
+
+ENTITY_LISTS = {
+    "party": ("Parties", paths.PARTIES, "States, government bodies, armed forces, people and organisations."),
+    "location": ("Places", paths.PLACES, "Countries, regions, towns, corridors and border areas."),
+    "outlet": ("Outlets", paths.OUTLETS, "Agencies, newspapers and websites through which texts reach us."),
+}
+
+
+def _first_letter(name: str) -> str:
+    letter = name[:1].casefold()
+    return letter if "a" <= letter <= "z" else "other"
+
+
+def render_entities(site: Site, kind: str) -> Pages:
+    """Parties, places or outlets, grouped by kind, alphabetical; by first letter past the limit."""
+    title, here, intro = ENTITY_LISTS[kind]
+    table = {"party": site.corpus.parties, "location": site.corpus.locations, "outlet": site.corpus.outlets}[kind]
+    entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
+    blocks = [md.front_matter(title, intro), md.heading(1, title), intro]
+    if not entities:
+        return [(here, md.page(*blocks, "*None yet.*"))]
+    if len(entities) <= ONE_PAGE_LIMIT:
+        return [(here, md.page(*blocks, _entities_by_kind(site, kind, entities, here)))]
+    pages: Pages = []
+    links = []
+    for letter, group in groupby(entities, key=lambda e: _first_letter(e.name)):
+        members = list(group)
+        page = paths.listing(f"{here.split('/')[0]}-{letter}")
+        heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
+        links.append(f"{md.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
+        pages.append((page, md.page(
+            md.front_matter(heading, f"{title} whose names start with {letter}."),
+            md.heading(1, heading),
+            md.link(f"All {title.lower()}", page, here),
+            _entities_by_kind(site, kind, members, page),
+        )))
+    blocks.append(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links))
+    return [(here, md.page(*blocks)), *pages]
+
+
+def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> str:
+    blocks = []
+    for entity_kind, group in groupby(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)),
+                                      key=lambda e: e.kind):
+        blocks.append(md.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
+        blocks.append(md.table(("Name", "Documents", "About"), (
+            (md.link(e.name, here, paths.entity(kind, e.id)),
+             str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
+             md.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
+            for e in group
+        )))
+    return "\n\n".join(blocks)
+
+
+def _short(value: str, limit: int = 140) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# -- timeline ---------------------------------------------------------------------
+
+def _timeline_items(site: Site) -> list[tuple[dt.date, str, Any]]:
+    items: list[tuple[dt.date, str, Any]] = [(e.event.date, e.event.id, e) for e in site.events.values()]
+    items += [(d.meta.event_date, d.meta.id, d) for d in site.corpus.documents.values()]
+    return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
+
+
+def timeline_pages(site: Site) -> dict[str, list[tuple[dt.date, str, Any]]]:
+    """Page path → its items, newest first: one page, or one per year (or month)."""
+    cached = site.__dict__.get("_timeline_pages")
+    if cached is None:
+        items = _timeline_items(site)
+        if len(items) <= ONE_PAGE_LIMIT:
+            cached = {paths.TIMELINE: items}
+        else:
+            cached = {paths.listing(f"timeline-{period}"): part
+                      for period, part in _periods(items, lambda item: item[0]).items()}
+        site.__dict__["_timeline_pages"] = cached
+    return cached
+
+
+def event_page(site: Site, event_id: str) -> str:
+    """The timeline page that holds an event's anchor."""
+    index = site.__dict__.get("_event_pages")
+    if index is None:
+        index = {item[1]: page for page, items in timeline_pages(site).items()
+                 for item in items if isinstance(item[2], EventEntry)}
+        site.__dict__["_event_pages"] = index
+    return index[event_id]
+
+
+def render_timeline(site: Site) -> Pages:
+    """Every event and every document, newest first, grouped by year and month."""
+    parts = timeline_pages(site)
+    intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
+    if list(parts) == [paths.TIMELINE]:
+        return [(paths.TIMELINE, md.page(md.front_matter("Timeline", intro), md.heading(1, "Timeline"), intro,
+                                         _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE)))]
+    links = [f"{md.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
+             f" ({len(items)})" for page, items in parts.items()]
+    pages: Pages = [(paths.TIMELINE, md.page(
+        md.front_matter("Timeline", intro), md.heading(1, "Timeline"), intro,
+        "By period, newest first: " + " · ".join(links),
+    ))]
+    for page, items in parts.items():
+        title = f"Timeline: {_period_title(page.removeprefix('lists/timeline-').removesuffix('.md'))}"
+        pages.append((page, md.page(md.front_matter(title, intro), md.heading(1, title),
+                                    md.link("All periods", page, paths.TIMELINE),
+                                    _timeline_body(site, items, page))))
+    return pages
+
+
+def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> str:
+    blocks = []
+    for year, in_year in groupby(items, key=lambda item: item[0].year):
+        blocks.append(md.heading(2, str(year), f"y{year}"))
+        for month, in_month in groupby(in_year, key=lambda item: f"{item[0]:%B %Y}"):
+            blocks.append(md.heading(3, month))
+            blocks.append("\n\n".join(_timeline_item(site, item[2], here) for item in in_month))
+    return "\n\n".join(blocks)
+
+
+def _timeline_item(site: Site, item: Any, here: str) -> str:
+    if isinstance(item, EventEntry):
+        return _event_item(site, item, here)
+    meta = item.meta
+    topic = site.corpus.topics[meta.topic]
+    return (f"**{md.date_text(meta.event_date)}** · Document: {document_link(item, here)} "
+            f"· {md.link(topic.title, here, paths.topic(topic.id))}")
+
+
+def _event_item(site: Site, entry: EventEntry, here: str) -> str:
+    event = entry.event
+    lines = [
+        f'<span id="{paths.event_anchor(event.id)}"></span>**{date_range(event.date, event.end)}** · '
+        f"**{md.text(event.title)}** · {md.link(entry.topic.title, here, paths.topic(entry.topic.id))}"
+    ]
+    if event.description:
+        lines.append(md.text(event.description))
+    involved = [entity_link(site, e, here) for e in (*event.parties, *event.locations)]
+    if involved:
+        lines.append("Involved: " + ", ".join(involved))
+    lines.append(f"Source: {citations(site, event.sources, here)}")
+    return "  \n".join(lines)
