@@ -18,9 +18,13 @@ from collections.abc import Iterable, Sequence
 
 import json
 
-# Characters with a meaning in Markdown or in the extensions the site enables.
-# pymdownx.escapeall makes a backslash escape any of them.
-_BACKSLASHED = frozenset("\\`*_{}[]()#+-.!|~^=:$@%'\"")
+# Characters with a meaning in Markdown (or in the extensions the site enables)
+# wherever they stand in a line; pymdownx.escapeall makes a backslash escape
+# any of them. Brackets being escaped, parentheses cannot form a link.
+_BACKSLASHED = frozenset("\\`*_{}[]|")
+# Characters that matter only at the start of a line: lists, headings,
+# blockquotes, rules, admonitions, snippets, tables, definition lists.
+_LINE_START = frozenset("#-+=>:!?~%.)")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27",
                "\\": "%5C", "`": "%60", " ": "%20", "|": "%7C"}
@@ -40,9 +44,21 @@ _TEXT_TABLE = _text_table()
 
 def text(value: str) -> str:
     """Plain text, on one line, shown literally whatever characters it holds:
-    HTML characters become entities, Markdown characters are backslash-escaped,
-    line breaks become spaces and other control characters are dropped."""
-    return value.translate(_TEXT_TABLE)
+    HTML characters become entities, Markdown characters are backslash-escaped
+    (the first character too when it could start a block: the text may begin
+    a line), line breaks become spaces and other control characters are dropped."""
+    escaped = value.translate(_TEXT_TABLE)
+    first = escaped[:1]
+    if first in (" ", "\t"):
+        return "&#32;" + escaped[1:]  # a leading space must not start an indented block
+    if first.isdigit():
+        digits = len(escaped) - len(escaped.lstrip("0123456789"))
+        if escaped[digits:digits + 1] in (".", ")"):  # "1. x" would start a list
+            return escaped[:digits] + "\\" + escaped[digits:]
+        return escaped
+    if first in _LINE_START:
+        return "\\" + escaped
+    return escaped
 
 
 def attr(value: str) -> str:

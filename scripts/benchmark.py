@@ -1,0 +1,130 @@
+"""Benchmark: synthetic corpora of N documents through every stage and a full MkDocs build.
+
+For each N it reports the generator's stages separately (load, validate,
+model, render), the full ``mkdocs build`` (which runs them again inside it),
+peak memory of that build, pages, milliseconds per page, total site size, the
+largest page (and the largest that is not a list or index page), and the
+search index size. Figures go to standard output as a Markdown table.
+
+    python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synthetic_corpus import build as build_corpus  # noqa: E402
+
+from generator.load import load_corpus  # noqa: E402
+from generator.model import build_site  # noqa: E402
+from generator.problems import Problems  # noqa: E402
+from generator.render import render_site  # noqa: E402
+from generator.validate import validate  # noqa: E402
+from tests.conftest import mkdocs_config  # noqa: E402
+
+INDEX_PARTS = ("index.html",)
+
+
+def stages(seeds: Path) -> dict[str, float]:
+    problems = Problems(seeds)
+    times = {}
+    start = time.perf_counter()
+    raw = load_corpus(seeds, problems)
+    times["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    corpus = validate(raw, problems)
+    times["validate"] = time.perf_counter() - start
+    if problems:
+        raise SystemExit(f"the synthetic corpus has problems: {problems.sorted()[:3]}")
+    start = time.perf_counter()
+    site = build_site(corpus)
+    times["model"] = time.perf_counter() - start
+    start = time.perf_counter()
+    render_site(site)
+    times["render"] = time.perf_counter() - start
+    return times
+
+
+def mkdocs_build(seeds: Path, work: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of a real ``mkdocs build``."""
+    config = mkdocs_config(seeds, work)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)],
+                               cwd=ROOT, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"mkdocs build failed for {seeds}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def site_figures(site: Path) -> dict[str, object]:
+    pages = list(site.rglob("*.html"))
+    sizes = {page: page.stat().st_size for page in pages}
+    largest = max(sizes, key=sizes.get)
+    entity_pages = {p: s for p, s in sizes.items()
+                    if p.relative_to(site).parts[0] in ("documents", "claims", "parties", "places", "outlets", "questions")
+                    and p.parent.parent != site}
+    largest_entity = max(entity_pages, key=entity_pages.get) if entity_pages else largest
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    return {
+        "pages": len(pages),
+        "site_mb": total / 1e6,
+        "largest": (largest.parent.relative_to(site).as_posix(), sizes[largest] / 1e3),
+        "largest_entity": (largest_entity.parent.relative_to(site).as_posix(), entity_pages.get(largest_entity, 0) / 1e3),
+        "search_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-benchmark"))
+    args = parser.parse_args()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    rows = []
+    for size in args.sizes:
+        seeds = args.work / f"seeds-{size}"
+        counts = build_corpus(seeds, size, args.seed)
+        times = stages(seeds)
+        build_seconds, peak_mb = mkdocs_build(seeds, args.work / f"build-{size}")
+        figures = site_figures(args.work / f"build-{size}" / "site")
+        generator = sum(times.values())
+        row = {
+            "N": size, "claims": counts["claims"], **{k: f"{v:.2f}" for k, v in times.items()},
+            "generator share": f"{100 * generator / build_seconds:.1f}%", "mkdocs build s": f"{build_seconds:.1f}",
+            "peak MB": peak_mb, "pages": figures["pages"], "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
+            "site MB": f"{figures['site_mb']:.0f}",
+            "largest page KB": f"{figures['largest'][1]:.0f} ({figures['largest'][0]})",
+            "largest entity page KB": f"{figures['largest_entity'][1]:.0f} ({figures['largest_entity'][0]})",
+            "search index MB": f"{figures['search_mb']:.1f}",
+        }
+        rows.append(row)
+        print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)
+    header = list(rows[0])
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(row[key]) for key in header) + " |")
+    if len(rows) > 1:
+        first, last = rows[-2], rows[-1]
+        ratio = float(last["mkdocs build s"]) / float(first["mkdocs build s"])
+        print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
