@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from generator import inputs
 from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
 from generator.render import paths
+from generator.render.maps import relative_url
 from generator.validate import SourceDocument
 
 STATUS_LABELS = {
@@ -62,18 +64,36 @@ def claimant_says(site: Site, entry: ClaimEntry, here: str) -> str:
 
 
 def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
-    rows = [
-        (
-            entity_link(site, entry.claim.claimant, here),
-            claim_link(entry, here),
-            status_badge(entry.claim.status),
-            quote_link(entry, here, "quote"),
+    """A table of claims, as raw HTML: long tables are the costliest Markdown to convert."""
+    rows = []
+    for entry in entries:
+        claimant = entry.claim.claimant
+        rows.append(
+            "<tr>"
+            f"<td>{html_link(site.entity_name(claimant), here, paths.entity(site.entity_kind(claimant), claimant))}</td>"
+            f"<td>{html_link(entry.claim.paraphrase, here, paths.claim(entry.id))}</td>"
+            f"<td>{status_badge(entry.claim.status)}</td>"
+            f"<td>{html_link('quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}</td>"
+            "</tr>"
         )
-        for entry in entries
-    ]
     if not rows:
         return ""
-    return md.table(("Claimant", "Claim", "Status", "Source"), rows)
+    return html_table(("Claimant", "Claim", "Status", "Source"), rows)
+
+
+def html_link(label: str, here: str, to_page: str, anchor: str | None = None) -> str:
+    """A link in raw HTML, to the final URL of another page (MkDocs does not rewrite raw HTML)."""
+    target = relative_url(here, to_page) + (f"#{anchor}" if anchor else "")
+    if to_page == here and anchor:
+        target = f"#{anchor}"
+    return f'<a href="{html.escape(target)}">{html.escape(md.text_chars(label), quote=False)}</a>'
+
+
+def html_table(headers: Iterable[str], rows: list[str]) -> str:
+    """A table in the theme's scrolling wrapper; ``rows`` are ``<tr>`` elements."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 
 
 def citations(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:

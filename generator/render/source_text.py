@@ -9,6 +9,7 @@ The characters themselves are emitted one for one, escaped.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from generator import inputs
@@ -17,6 +18,7 @@ from generator.model import Site
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.common import STATUS_LABELS
+from generator.render.maps import relative_url
 from generator.validate import SourceDocument, Span
 
 
@@ -33,7 +35,9 @@ def render_text(site: Site, document: SourceDocument, here: str) -> str:
     paragraphs = [
         _paragraph(site, document, span, here) for span in paragraph_spans(document.text)
     ]
-    return '<div class="source-text" markdown>\n\n' + "\n\n".join(paragraphs) + "\n\n</div>"
+    # Raw HTML, which Markdown passes through untouched: the text is escaped
+    # here, character for character, and the links are the pages' final URLs.
+    return '<div class="source-text">\n' + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -66,7 +70,7 @@ def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> s
         if run.claims:
             inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
-            inner = f'<span class="boilerplate" title="{md.attr(run.boilerplate)}">{inner}</span>'
+            inner = f'<span class="boilerplate" title="{_attr(run.boilerplate)}">{inner}</span>'
         out.append(inner)
     return "".join(out)
 
@@ -104,18 +108,26 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
     for mention in mentions:
         if not (run.start <= mention.start and mention.end <= run.end):
             continue
-        out.append(md.text(text[position:mention.start]))
-        surface = text[mention.start:mention.end]
+        out.append(_html(text[position:mention.start]))
+        surface = _html(text[mention.start:mention.end])
         if mention.entity in linked:
-            out.append(md.text(surface))
+            out.append(surface)
         else:
             linked.add(mention.entity)
             kind = site.entity_kind(mention.entity)
-            target = md.relative(here, paths.entity(kind, mention.entity))
-            out.append(f"[{md.text(surface)}]({target})")
+            out.append(f'<a href="{relative_url(here, paths.entity(kind, mention.entity))}">{surface}</a>')
         position = mention.end
-    out.append(md.text(text[position:run.end]))
+    out.append(_html(text[position:run.end]))
     return "".join(out)
+
+
+def _html(value: str) -> str:
+    """Text for raw HTML: escaped, control characters dropped, line breaks as spaces."""
+    return html.escape(md.text_chars(value).replace("\n", " ").replace("\r", " "), quote=False)
+
+
+def _attr(value: str) -> str:
+    return html.escape(" ".join(md.text_chars(value).split()), quote=True)
 
 
 def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
@@ -126,12 +138,11 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
         titles.append(f"{site.entity_name(claim.claimant)} ({status.lower()}): {claim.paraphrase}")
-        target = md.relative(here, paths.claim(claim_id))
-        tips.append(f"<strong>{md.text(site.entity_name(claim.claimant))}</strong> · {status} · "
-                    f"[the claim]({target})")
+        tips.append(f"<strong>{_html(site.entity_name(claim.claimant))}</strong> · {status} · "
+                    f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
     return (
-        f'<mark class="claim-quote {classes}" tabindex="0" title="{md.attr(" | ".join(titles))}">'
+        f'<mark class="claim-quote {classes}" tabindex="0" title="{_attr(" | ".join(titles))}">'
         f"{inner}{tip}</mark>"
     )
