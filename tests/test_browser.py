@@ -112,7 +112,7 @@ def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, server
     expect(page.locator("h1")).to_contain_text("deliberate provocation")
     opposing = page.url
 
-    page.locator(".facts a").filter(has_text="Azerbaijan").first.click()
+    page.locator("article table a").filter(has_text="Azerbaijan").first.click()
     expect(page.locator("h1")).to_contain_text("Azerbaijan")
     page.go_back()
     assert page.url == opposing

@@ -11,6 +11,7 @@ http(s), and the string must be shown to the reader as text.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -69,7 +70,8 @@ class _Page(HTMLParser):
 
 def _prose_safe(text: str) -> str:
     """Prose refuses images and non-http links at validation; keep only what it accepts."""
-    return text.replace("![", "! [").replace("](", "] (").replace("]:", "] :")
+    text = text.replace("![", "! [").replace("](", "] (").replace("]:", "] :")
+    return re.sub(r"<([A-Za-z][A-Za-z0-9+.-]*:)", r"< \1", text)  # autolinks to other schemes are refused too
 
 
 def _inject(corpus: Path, s: str) -> None:

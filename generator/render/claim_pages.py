@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 from generator import inputs
 from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
 from generator.render import paths, structured_data
 from generator.render.common import (
-    claim_link, citations, entity_link, entity_links, figure_over_time, label, quote_link, status_badge,
+    claim_link, citations, entity_a, entity_link, entity_links, figure_over_time, html_link, html_table, label,
+    quote_link, status_badge,
 )
 
 
@@ -134,31 +137,34 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
                  more: str | None = None) -> str:
     """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
     each claim with its claimant, carrier, status and a link to its exact quote.
-    With ``per_side``, each column shows that many and links to ``more`` for the rest."""
+    With ``per_side``, each column shows that many and links to ``more`` for the rest.
+    Raw HTML (the theme's grid of cards), escaped here."""
     sides: dict[str, list[ClaimEntry]] = {}
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
     cards = []
     for side in sorted(sides, key=site.entity_name):
-        lines = [f"-   **{md.text(site.entity_name(side))} says**", ""]
         shown = sides[side][:per_side] if per_side else sides[side]
         hidden = len(sides[side]) - len(shown)
+        items = []
         for entry in shown:
             claim = entry.claim
-            carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
+            carrier = f"via {entity_a(site, claim.via, here)}" if claim.via else "carrier not recorded"
             against = ""
             if site.disputes.get(entry.id):
                 names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in site.disputes[entry.id]})
-                against = f"  \n        <small>Contradicted by {md.text(', '.join(names))}</small>"
-            lines.append(
-                f"    -   {claim_link(entry, here)}  \n"
-                f"        {entity_link(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
-                f"{quote_link(entry, here, 'exact quote')}{against}"
+                against = f"<br><small>Contradicted by {html.escape(', '.join(names))}</small>"
+            items.append(
+                f"<li>{html_link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
+                f"{entity_a(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
+                f"{html_link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
+                f"{against}</li>"
             )
         if hidden and more:
-            lines.append(f"    -   {md.link(f'{hidden} more', here, more)}")
-        cards.append("\n".join(lines))
-    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+            items.append(f"<li>{html_link(f'{hidden} more', here, more)}</li>")
+        cards.append(f"<li><p><strong>{html.escape(site.entity_name(side))} says</strong></p>"
+                     f"<ul>{''.join(items)}</ul></li>")
+    return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
 
 
 def claim_matrix(site: Site, topic_id: str, here: str) -> str:
@@ -175,12 +181,12 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
 
     sides = sorted({column(e) for _, entries in rows_data for e in entries},
                    key=lambda s: (s == outlets, s != outlets and site.entity_name(s)))
-    header = ["Question", *("The texts themselves" if side == outlets else md.text(site.entity_name(side))
+    header = ["Question", *("The texts themselves" if side == outlets else site.entity_name(side)
                             for side in sides)]
     rows = []
     for question, entries in rows_data:
         contested = any(site.is_contested(e.id) for e in entries)
-        label_cell = md.link(question.text, here, paths.question(question.id))
+        label_cell = html_link(question.text, here, paths.question(question.id))
         if contested:
             label_cell += ' <span class="status status-disputed">contested</span>'
         cells = [label_cell]
@@ -188,10 +194,10 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
             mine = [e for e in entries if column(e) == side]
             cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "—"
             if len(mine) > MATRIX_CELL_LIMIT:
-                cell += "<br>" + md.link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
+                cell += "<br>" + html_link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
             cells.append(cell)
-        rows.append(cells)
-    return f'<div class="claim-matrix" markdown>\n\n{md.table(header, rows)}\n\n</div>'
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return f'<div class="claim-matrix">{html_table(header, rows)}</div>'
 
 
 MATRIX_CELL_LIMIT = 3
@@ -201,8 +207,9 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
     quote = entry.document.text[entry.span[0]:entry.span[1]]
     short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + " …"
-    carrier = f", via {md.text(site.entity_name(claim.via))}" if claim.via else ""
-    figure = f" **{claim.figure.value:g}** {md.text(claim.figure.unit)}." if claim.figure else ""
-    return (f"“{md.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
-            f"{figure} <small>{md.text(site.entity_name(claim.claimant))}{carrier}, "
-            f"{md.date_text(entry.document.meta.event_date)}</small> {status_badge(claim.status)}")
+    carrier = f", via {site.entity_name(claim.via)}" if claim.via else ""
+    figure = (f" <strong>{claim.figure.value:g}</strong> {html.escape(claim.figure.unit)}."
+              if claim.figure else "")
+    byline = f"{site.entity_name(claim.claimant)}{carrier}, {md.date_text(entry.document.meta.event_date)}"
+    return (f"“{html_link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
+            f"{figure} <small>{html.escape(byline)}</small> {status_badge(claim.status)}")

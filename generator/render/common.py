@@ -81,6 +81,11 @@ def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
     return html_table(("Claimant", "Claim", "Status", "Source"), rows)
 
 
+def entity_a(site: Site, entity_id: str, here: str) -> str:
+    """A link to an entity's page, in raw HTML."""
+    return html_link(site.entity_name(entity_id), here, paths.entity(site.entity_kind(entity_id), entity_id))
+
+
 def html_link(label: str, here: str, to_page: str, anchor: str | None = None) -> str:
     """A link in raw HTML, to the final URL of another page (MkDocs does not rewrite raw HTML)."""
     target = relative_url(here, to_page) + (f"#{anchor}" if anchor else "")

@@ -129,9 +129,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:
-    """A two-column box of labelled facts; values must already be escaped Markdown."""
-    body = table(("Fact", "Value"), ((f"**{text(name)}**", value) for name, value in rows))
-    return f'<div class="facts" markdown>\n\n{body}\n\n</div>'
+    """A two-column box of labelled facts; values must already be escaped Markdown.
+    Its header row is empty, and the stylesheet hides it."""
+    return table(("", ""), ((f"**{text(name)}**", value) for name, value in rows))
 
 
 def bullets(items: Iterable[str]) -> str:
