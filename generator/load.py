@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import difflib
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.problems import Problems
+from generator.problems import Problem, Problems
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -96,6 +97,7 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     named = {meta.path.parent / meta.data["text"] for meta in documents
              if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)}
     _report_stray_files(root, named, problems)
+    _forget_unused()
     return RawCorpus(root, registries, topics, documents, texts, unreadable)
 
 
@@ -197,12 +199,31 @@ def read_text(path: Path, problems: Problems) -> str | None:
     return text.removeprefix(_BOM)
 
 
+# Parsed files by path and content hash, so that a rebuild under ``mkdocs serve``
+# parses only what changed. Entries a run did not use are dropped after it.
+_PARSED: dict[tuple[Path, Path, str], tuple[YamlFile | None, list[Problem]]] = {}
+_USED: set[tuple[Path, Path, str]] = set()
+
+
 def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
     """Parse one YAML file; on a syntax error record it and return ``None``."""
     text = read_text(path, problems)
     if text is None:
         return None
-    return parse_yaml(path, text, problems)
+    key = (problems.root, path, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    _USED.add(key)
+    if key not in _PARSED:
+        local = Problems(problems.root)
+        _PARSED[key] = (parse_yaml(path, text, local), local.items())
+    parsed, found = _PARSED[key]
+    problems.extend(found)
+    return parsed
+
+
+def _forget_unused() -> None:
+    for key in set(_PARSED) - _USED:
+        del _PARSED[key]
+    _USED.clear()
 
 
 class _NoAliasLoader(yaml.SafeLoader):

@@ -65,6 +65,12 @@ class Problems:
         except ValueError:
             return path.as_posix()
 
+    def extend(self, problems: list[Problem]) -> None:
+        self._items.extend(problems)
+
+    def items(self) -> list[Problem]:
+        return list(self._items)
+
     def sorted(self) -> list[Problem]:
         return sorted(set(self._items))
 

@@ -1,12 +1,13 @@
 """Measure the live preview: from saving a metadata edit to the rebuilt page being served.
 
-Starts ``mkdocs serve`` on a temporary copy of the project, then, several
-times, edits a place's description in ``seeds/locations.yaml`` and polls the
-place's page until the new text is served. Also saves an invalid edit and
+Starts ``mkdocs serve`` on a temporary copy of the project (or of another
+seed folder, such as a synthetic corpus), then, several times, edits the
+first document's title and polls that document's page until the new title is
+served. Also saves an invalid edit and
 checks that the server keeps running, prints the problem, and recovers once
 the edit is undone. Prints its figures; nothing is asserted on time.
 
-    python scripts/measure_preview.py [--runs 10]
+    python scripts/measure_preview.py [--runs 10] [--seeds DIR]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -26,8 +28,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "places/sotk/"
-ANCHOR = "A village in Vardenis municipality"
 
 
 def free_port() -> int:
@@ -57,16 +57,22 @@ def wait_for(url: str, needle: str, limit: float = 60.0) -> float | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds",
+                        help="seed folder to serve (default: the project's); e.g. a synthetic corpus")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="preview-"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, work / name)
-    for folder in ("docs", "seeds"):
-        shutil.copytree(ROOT / folder, work / folder)
-    locations = work / "seeds" / "locations.yaml"
-    original = locations.read_text(encoding="utf-8")
-    assert ANCHOR in original, "the measured description changed; update ANCHOR"
+    shutil.copytree(ROOT / "docs", work / "docs")
+    shutil.copytree(args.seeds, work / "seeds")
+    # The edited file is the first document's metadata; the watched page is that document's.
+    edited = sorted((work / "seeds" / "documents").glob("*.yaml"))[0]
+    original = edited.read_text(encoding="utf-8")
+    document_id = re.search(r"^id: (\S+)$", original, re.M).group(1)
+    title = re.search(r"^title: (.+)$", original, re.M).group(0)
+    PAGE = f"documents/{document_id}/"
+    ANCHOR = "<h1"
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/{PAGE}"
@@ -84,8 +90,8 @@ def main() -> int:
             return 1
         timings = []
         for run in range(args.runs):
-            marker = f"Edited {run} {time.time_ns()}"
-            locations.write_text(original.replace(ANCHOR, f"{marker}. {ANCHOR}", 1), encoding="utf-8")
+            marker = f"Edited{run}x{time.time_ns()}"
+            edited.write_text(original.replace(title, f"title: {marker}", 1), encoding="utf-8")
             elapsed = wait_for(url, marker)
             timings.append(elapsed if elapsed is not None else float("inf"))
             time.sleep(0.5)
@@ -93,13 +99,13 @@ def main() -> int:
         print(f"save → rebuilt page served, {len(served)}/{args.runs} runs: "
               f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s")
 
-        locations.write_text(original.replace("kind: village", "kind: hamlet", 1), encoding="utf-8")
+        edited.write_text(original.replace("kind: news-article", "kind: hearsay", 1), encoding="utf-8")
         time.sleep(3)
         log_text = log_path.read_text()
         alive = server.poll() is None
-        reported = "'hamlet' is not allowed for 'kind'" in log_text
+        reported = "'hearsay' is not allowed for 'kind'" in log_text
         print(f"invalid edit: server still running: {alive}; problem printed in the terminal: {reported}")
-        locations.write_text(original, encoding="utf-8")
+        edited.write_text(original, encoding="utf-8")
         recovered = wait_for(url, ANCHOR)
         print(f"after undoing the invalid edit, page served again after {recovered:.2f} s" if recovered
               else "server did not recover after the invalid edit was undone")
