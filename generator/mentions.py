@@ -18,30 +18,58 @@ class Mention:
     entity: str
 
 
+_WORD = re.compile(r"\w+")
+
+
 class MentionFinder:
     """Finds every surface form (name or alias) of a set of entities.
 
     Longer forms win over shorter ones that they contain ("government in
-    Baku" over "Baku"); matches are whole words and case-sensitive.
+    Baku" over "Baku"); matches are whole words and case-sensitive. Forms are
+    looked up by their first word at each word of the text, so the cost does
+    not grow with the number of names.
     """
 
     def __init__(self, forms: dict[str, str]) -> None:
         self._entity_by_form = {fold(form): entity for form, entity in forms.items() if fold(form)}
-        ordered = sorted(self._entity_by_form, key=lambda form: (-len(form), form))
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
-            if ordered
-            else None
-        )
+        self._by_first_word: dict[str, list[str]] = {}
+        odd = []  # forms that do not start with a word character
+        for form in sorted(self._entity_by_form, key=lambda f: (-len(f), f)):
+            first = _WORD.match(form)
+            if first:
+                self._by_first_word.setdefault(first.group(), []).append(form)
+            else:
+                odd.append(form)
+        self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
 
     def find(self, text: NormalizedText) -> list[Mention]:
-        if self._pattern is None:
-            return []
+        folded = text.text
+        found: list[tuple[int, int, str]] = []
+        taken_until = 0
+        for word in _WORD.finditer(folded):
+            start = word.start()
+            if start < taken_until:
+                continue
+            for form in self._by_first_word.get(word.group(), ()):
+                end = start + len(form)
+                if folded.startswith(form, start) and not (end < len(folded) and _is_word(folded[end])):
+                    found.append((start, end, self._entity_by_form[form]))
+                    taken_until = end
+                    break
+        if self._odd is not None:
+            taken = [(a, b) for a, b, _ in found]
+            for match in self._odd.finditer(folded):
+                if not any(a < match.end() and match.start() < b for a, b in taken):
+                    found.append((match.start(), match.end(), self._entity_by_form[match.group()]))
         mentions = []
-        for match in self._pattern.finditer(text.text):
-            start, end = text.original_span(match.start(), match.end())
-            mentions.append(Mention(start, end, self._entity_by_form[match.group()]))
+        for start, end, entity in sorted(found):
+            original_start, original_end = text.original_span(start, end)
+            mentions.append(Mention(original_start, original_end, entity))
         return mentions
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def surface_forms(entities: Iterable[tuple[str, str, list[str]]]) -> dict[str, str]:

@@ -158,7 +158,8 @@ def build_site(corpus: Corpus) -> Site:
     """Index a validated corpus. The corpus must have passed validation."""
     claims = _claims(corpus)
     finder = mention_finder(corpus)
-    mentions = {doc_id: finder.find(NormalizedText.of(doc.text)) for doc_id, doc in corpus.documents.items()}
+    mentions = {doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text))
+                for doc_id, doc in corpus.documents.items()}
     site = Site(
         corpus=corpus,
         claims=claims,

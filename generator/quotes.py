@@ -20,7 +20,11 @@ _EQUIVALENT = str.maketrans({
 _SPACE_RUN = re.compile(r"\s+")
 # Characters no one can see in an editor: zero-width spaces and joiners, word
 # joiner, byte-order mark, soft hyphen. They are ignored when matching.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = frozenset(_INVISIBLE_CHARS)
+# A run of whitespace (with any invisible characters in it) folds to one space;
+# invisible characters on their own are dropped.
+_FOLDED = re.compile(f"[\\s{_INVISIBLE_CHARS}]+")
 
 
 @dataclass(frozen=True)
@@ -32,22 +36,21 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
+        folded = original.translate(_EQUIVALENT)
         chars: list[str] = []
         offsets: list[int] = []
-        folded = original.translate(_EQUIVALENT)
-        in_space = False
-        for offset, char in enumerate(folded):
-            if char in _INVISIBLE:
-                continue
-            if char.isspace():
-                if not in_space:
-                    chars.append(" ")
-                    offsets.append(offset)
-                in_space = True
-                continue
-            in_space = False
-            chars.append(char)
-            offsets.append(offset)
+        position = 0
+        for match in _FOLDED.finditer(folded):
+            chars.append(folded[position:match.start()])
+            offsets.extend(range(position, match.start()))
+            run = match.group()
+            first_space = next((i for i, c in enumerate(run) if c not in _INVISIBLE), None)
+            if first_space is not None:  # whitespace, perhaps with invisible characters: one space
+                chars.append(" ")
+                offsets.append(match.start() + first_space)
+            position = match.end()  # invisible characters alone are dropped
+        chars.append(folded[position:])
+        offsets.extend(range(position, len(folded)))
         offsets.append(len(folded))
         return cls("".join(chars), tuple(offsets))
 

@@ -55,6 +55,7 @@ class SourceDocument:
     boilerplate_spans: list[Span] = field(default_factory=list)
     hop_spans: dict[int, Span] = field(default_factory=dict)
     unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
+    normalized: NormalizedText | None = None  # the text folded for matching, computed once
 
 
 @dataclass
@@ -382,7 +383,7 @@ class _Checker:
             self.report_unknown(origin, ("topic",), meta.topic, "topic", sorted(self.known_topics))
         if "outlet" not in unchecked:
             self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
-        haystack = NormalizedText.of(document.text)
+        haystack = document.normalized = NormalizedText.of(document.text)
         if "chain" not in unchecked:
             self.check_chain(document, haystack)
         for index, item in enumerate(meta.boilerplate):

@@ -135,9 +135,13 @@ def _entities(site: Site, document: SourceDocument, here: str, parties: bool) ->
     return list_or_none([entity_link(site, entity_id, here) for entity_id in ids])
 
 
+RELATED_LIMIT = 10
+
+
 def _related(site: Site, document: SourceDocument, here: str) -> str:
     """Other documents of the same topic, newest first."""
-    others = [d for d in site.documents_newest_first(document.meta.topic) if d.meta.id != document.meta.id]
+    newest = site.documents_newest_first(document.meta.topic)[:RELATED_LIMIT + 1]
+    others = [d for d in newest if d.meta.id != document.meta.id][:RELATED_LIMIT]
     items = [f"{md.link(d.meta.title, here, paths.document(d.meta.id))} ({md.date_text(d.meta.event_date)})"
-             for d in others[:10]]
+             for d in others]
     return list_or_none(items, "No other documents on this topic yet.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable
 
 from generator.model import Site
@@ -20,10 +19,10 @@ def page_url(page: str) -> str:
 
 
 def relative_url(from_page: str, to_page: str) -> str:
-    """A link usable in raw HTML (which MkDocs does not rewrite) from one page to another."""
-    here = page_url(from_page) or "./"
-    relative = posixpath.relpath(page_url(to_page) or ".", here.rstrip("/") or ".")
-    return relative.rstrip("/") + "/" if relative != "." else "./"
+    """A link usable in raw HTML (which MkDocs does not rewrite) from one page to another:
+    up to the site's root, then down to the target's directory URL."""
+    depth = page_url(from_page).count("/")
+    return ("../" * depth + page_url(to_page)) or "./"
 
 
 def map_block(site: Site, location_ids: Iterable[str], here: str, title: str) -> str:
