@@ -8,6 +8,7 @@ as the exact span of the original text, so the highlight covers it verbatim.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -29,35 +30,55 @@ _FOLDED = re.compile(f"[\\s{_INVISIBLE_CHARS}]+")
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """A text folded for matching, with the original offset of every character."""
+    """A text folded for matching, and how to map its positions back to the original.
+
+    The folded text is a series of segments, each copied from one place of the
+    original: ``segment_starts`` are where they start in the folded text,
+    ``origins`` where they start in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    segment_starts: tuple[int, ...]
+    origins: tuple[int, ...]
+    original_length: int
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
         folded = original.translate(_EQUIVALENT)
-        chars: list[str] = []
-        offsets: list[int] = []
+        chunks: list[str] = []
+        starts: list[int] = []
+        origins: list[int] = []
+        length = 0
         position = 0
         for match in _FOLDED.finditer(folded):
-            chars.append(folded[position:match.start()])
-            offsets.extend(range(position, match.start()))
+            if match.start() > position:
+                starts.append(length)
+                origins.append(position)
+                chunks.append(folded[position:match.start()])
+                length += match.start() - position
             run = match.group()
             first_space = next((i for i, c in enumerate(run) if c not in _INVISIBLE), None)
             if first_space is not None:  # whitespace, perhaps with invisible characters: one space
-                chars.append(" ")
-                offsets.append(match.start() + first_space)
+                starts.append(length)
+                origins.append(match.start() + first_space)
+                chunks.append(" ")
+                length += 1
             position = match.end()  # invisible characters alone are dropped
-        chars.append(folded[position:])
-        offsets.extend(range(position, len(folded)))
-        offsets.append(len(folded))
-        return cls("".join(chars), tuple(offsets))
+        if position < len(folded):
+            starts.append(length)
+            origins.append(position)
+            chunks.append(folded[position:])
+        return cls("".join(chunks), tuple(starts), tuple(origins), len(original))
+
+    def _original(self, index: int) -> int:
+        if index >= len(self.text):
+            return self.original_length
+        segment = bisect.bisect_right(self.segment_starts, index) - 1
+        return self.origins[segment] + index - self.segment_starts[segment]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded text back to the original text."""
-        last = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
-        return self.offsets[start], last
+        last = self._original(end - 1) + 1 if end > start else self._original(start)
+        return self._original(start), last
 
 
 def fold(passage: str) -> str:
