@@ -58,11 +58,6 @@ def status_badge(status: str) -> str:
     return f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>'
 
 
-def claimant_says(site: Site, entry: ClaimEntry, here: str) -> str:
-    """``**[Azerbaijan](...)** says``: who asserts the claim."""
-    return f"**{entity_link(site, entry.claim.claimant, here)}** says"
-
-
 def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
     """A table of claims, as raw HTML: long tables are the costliest Markdown to convert."""
     rows = []

@@ -126,10 +126,6 @@ def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, s
     return facts
 
 
-def _facts_table(facts: list[tuple[str, str]]) -> str:
-    return md.facts(facts)
-
-
 def _degrees(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):.4f}° {positive if value >= 0 else negative}"
 

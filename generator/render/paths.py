@@ -53,9 +53,5 @@ def event_anchor(event_id: str) -> str:
     return f"event-{event_id}"
 
 
-def question_anchor(question_id: str) -> str:
-    return f"q-{question_id}"
-
-
 def hop_anchor(index: int) -> str:
     return f"hop-{index + 1}"
