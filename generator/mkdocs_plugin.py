@@ -8,6 +8,7 @@ with every problem listed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -23,6 +24,20 @@ from generator.render import RenderedPage
 from generator.problems import format_report
 
 log = get_plugin_logger(__name__)
+
+
+class _GeneratedFile(File):
+    """A generated file that tells ``mkdocs serve --dirty`` whether it changed since
+    the last build of this process, so that only changed pages are rebuilt."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+# Content hashes of the files the last build of this process generated.
+_LAST_BUILT: dict[str, str] = {}
 
 
 class BriefingConfig(base.Config):
@@ -57,7 +72,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            generated = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            generated = _GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            digest = hashlib.sha256(page.markdown.encode("utf-8")).hexdigest()
+            generated.changed = _LAST_BUILT.get(page.path) != digest
+            _LAST_BUILT[page.path] = digest
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)

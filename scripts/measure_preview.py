@@ -57,6 +57,7 @@ def wait_for(url: str, needle: str, limit: float = 60.0) -> float | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--dirty", action="store_true", help="serve with --dirty: rebuild only changed pages")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds",
                         help="seed folder to serve (default: the project's); e.g. a synthetic corpus")
     args = parser.parse_args()
@@ -80,7 +81,7 @@ def main() -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if args.dirty else [])],
             cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
         )
     try:
