@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from generator import inputs
 from generator.model import ClaimEntry, Site
 from generator.render import markdown as md
@@ -153,7 +151,7 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
             against = ""
             if site.disputes.get(entry.id):
                 names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in site.disputes[entry.id]})
-                against = f"<br><small>Contradicted by {html.escape(', '.join(names))}</small>"
+                against = f"<br><small>Contradicted by {md.html_text(', '.join(names))}</small>"
             items.append(
                 f"<li>{html_link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
                 f"{entity_a(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
@@ -162,7 +160,7 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
             )
         if hidden and more:
             items.append(f"<li>{html_link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{html.escape(site.entity_name(side))} says</strong></p>"
+        cards.append(f"<li><p><strong>{md.html_text(site.entity_name(side))} says</strong></p>"
                      f"<ul>{''.join(items)}</ul></li>")
     return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
 
@@ -208,8 +206,8 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     quote = entry.document.text[entry.span[0]:entry.span[1]]
     short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + " …"
     carrier = f", via {site.entity_name(claim.via)}" if claim.via else ""
-    figure = (f" <strong>{claim.figure.value:g}</strong> {html.escape(claim.figure.unit)}."
+    figure = (f" <strong>{claim.figure.value:g}</strong> {md.html_text(claim.figure.unit)}."
               if claim.figure else "")
     byline = f"{site.entity_name(claim.claimant)}{carrier}, {md.date_text(entry.document.meta.event_date)}"
     return (f"“{html_link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
-            f"{figure} <small>{html.escape(byline)}</small> {status_badge(claim.status)}")
+            f"{figure} <small>{md.html_text(byline)}</small> {status_badge(claim.status)}")

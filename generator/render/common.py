@@ -86,12 +86,12 @@ def html_link(label: str, here: str, to_page: str, anchor: str | None = None) ->
     target = relative_url(here, to_page) + (f"#{anchor}" if anchor else "")
     if to_page == here and anchor:
         target = f"#{anchor}"
-    return f'<a href="{html.escape(target)}">{html.escape(md.text_chars(label), quote=False)}</a>'
+    return f'<a href="{html.escape(target)}">{md.html_text(label)}</a>'
 
 
 def html_table(headers: Iterable[str], rows: list[str]) -> str:
     """A table in the theme's scrolling wrapper; ``rows`` are ``<tr>`` elements."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    head = "".join(f"<th>{md.html_text(h)}</th>" for h in headers)
     return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 

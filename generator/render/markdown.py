@@ -67,7 +67,7 @@ def attr(value: str) -> str:
     Markdown runs its inline processors (code spans first) over raw HTML
     before it recognises a tag, so every character with a Markdown meaning
     becomes a numeric character reference too; the browser decodes them."""
-    escaped = html.escape(" ".join(text_chars(value).split()), quote=True)
+    escaped = html_attr(value)
     return "".join(f"&#{ord(c)};" if c in _BACKSLASHED else c for c in escaped.replace("&#x27;", "'"))
 
 
@@ -77,6 +77,17 @@ _CONTROL_TABLE = {code: None for code in [*range(0, 32), *range(0x7F, 0xA0)] if 
 def text_chars(value: str) -> str:
     """``value`` without control characters (tabs and line breaks kept)."""
     return value.translate(_CONTROL_TABLE)
+
+
+def html_text(value: str) -> str:
+    """Text for raw HTML written by us: escaped, control characters dropped,
+    line breaks as spaces (Markdown never sees it)."""
+    return html.escape(text_chars(value).replace("\r", " ").replace("\n", " "), quote=False)
+
+
+def html_attr(value: str) -> str:
+    """A value for an HTML attribute in raw HTML, quoted with double quotes."""
+    return html.escape(" ".join(text_chars(value).split()), quote=True)
 
 
 def url(value: str) -> str:
@@ -147,8 +158,7 @@ _PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff0
 def plain(value: str) -> str:
     """Text for the page head (title, description, tags), which the theme
     inserts without escaping: markup characters become full-width look-alikes."""
-    cleaned = "".join(c for c in value if c.isprintable() or c.isspace())
-    return " ".join(cleaned.split()).translate(_PLAIN)
+    return " ".join(text_chars(value).split()).translate(_PLAIN)
 
 
 def front_matter(title: str, description: str, tags: Iterable[str] = ()) -> str:

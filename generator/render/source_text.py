@@ -9,7 +9,6 @@ The characters themselves are emitted one for one, escaped.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from generator import inputs
@@ -70,7 +69,7 @@ def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> s
         if run.claims:
             inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
-            inner = f'<span class="boilerplate" title="{_attr(run.boilerplate)}">{inner}</span>'
+            inner = f'<span class="boilerplate" title="{md.html_attr(run.boilerplate)}">{inner}</span>'
         out.append(inner)
     return "".join(out)
 
@@ -108,8 +107,8 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
     for mention in mentions:
         if not (run.start <= mention.start and mention.end <= run.end):
             continue
-        out.append(_html(text[position:mention.start]))
-        surface = _html(text[mention.start:mention.end])
+        out.append(md.html_text(text[position:mention.start]))
+        surface = md.html_text(text[mention.start:mention.end])
         if mention.entity in linked:
             out.append(surface)
         else:
@@ -117,17 +116,8 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
             kind = site.entity_kind(mention.entity)
             out.append(f'<a href="{relative_url(here, paths.entity(kind, mention.entity))}">{surface}</a>')
         position = mention.end
-    out.append(_html(text[position:run.end]))
+    out.append(md.html_text(text[position:run.end]))
     return "".join(out)
-
-
-def _html(value: str) -> str:
-    """Text for raw HTML: escaped, control characters dropped, line breaks as spaces."""
-    return html.escape(md.text_chars(value).replace("\n", " ").replace("\r", " "), quote=False)
-
-
-def _attr(value: str) -> str:
-    return html.escape(" ".join(md.text_chars(value).split()), quote=True)
 
 
 def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
@@ -138,11 +128,11 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
         titles.append(f"{site.entity_name(claim.claimant)} ({status.lower()}): {claim.paraphrase}")
-        tips.append(f"<strong>{_html(site.entity_name(claim.claimant))}</strong> · {status} · "
+        tips.append(f"<strong>{md.html_text(site.entity_name(claim.claimant))}</strong> · {status} · "
                     f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
     return (
-        f'<mark class="claim-quote {classes}" tabindex="0" title="{_attr(" | ".join(titles))}">'
+        f'<mark class="claim-quote {classes}" tabindex="0" title="{md.html_attr(" | ".join(titles))}">'
         f"{inner}{tip}</mark>"
     )
