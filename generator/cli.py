@@ -99,7 +99,7 @@ def _markdown(args: argparse.Namespace) -> int:
     for page in built.pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.text, encoding="utf-8")
         stale.discard(target)
     for path in sorted(stale):
         path.unlink()

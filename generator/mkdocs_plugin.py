@@ -4,13 +4,23 @@ On every build (and every rebuild of ``mkdocs serve``) it runs the pipeline
 on the seed folder and adds the generated pages to the build in memory;
 nothing is written into ``docs/``. Any problem in the input fails the build
 with every problem listed.
+
+A generated page's body is already HTML (see ``generator.render.markup``),
+so its MkDocs page takes that body as its content, with the outline of its
+headings, instead of converting Markdown: the same HTML, without the
+costliest step of a large build. Everything after that (theme, search,
+tags, other plugins' events) runs as for any page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
+from typing import Any, Literal
+
+from markdown.extensions.toc import nest_toc_tokens
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -18,9 +28,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.pipeline import build_pages
-from generator.render import RenderedPage
+from generator.render import RenderedPage, markup
 from generator.problems import format_report
 
 log = get_plugin_logger(__name__)
@@ -31,9 +44,46 @@ class _GeneratedFile(File):
     the last build of this process, so that only changed pages are rebuilt."""
 
     changed = True
+    rendered: markup.Page | None = None
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    @property
+    def content_string(self) -> str:  # type: ignore[override]
+        """A page's Markdown, made only if something asks for it."""
+        if self.rendered is not None:
+            return self.rendered.markdown
+        return super().content_string
+
+    @property
+    def content_bytes(self) -> bytes:  # type: ignore[override]
+        return self.content_string.encode("utf-8")
+
+
+_IDS = re.compile(r' id="([^"]+)"')
+
+
+class _PrebuiltPage(Page):
+    """A generated page: its head and HTML body come from the renderer as they are."""
+
+    file: _GeneratedFile
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        rendered = self.file.rendered
+        assert rendered is not None
+        self.meta = rendered.meta
+        self.markdown = rendered.body  # HTML blocks are Markdown too, for plugins that read it
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        rendered = self.file.rendered
+        assert rendered is not None and self.markdown is not None
+        self.content = self.markdown
+        tokens: list[dict[str, Any]] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
+        self.toc = get_toc(nest_toc_tokens(tokens))
+        self._title_from_render = rendered.head.title
+        self.present_anchor_ids = set(_IDS.findall(self.content))
+        self.links_to_anchors = {}
 
 
 # Content hashes of the files the last build of this process generated.
@@ -48,6 +98,16 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.pages: list[RenderedPage] = []
+        self.serving = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("briefing: generated pages link to directory URLs; "
+                              "remove 'use_directory_urls: false' from mkdocs.yml")
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate and render before MkDocs cleans the site folder: bad input
@@ -72,11 +132,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            generated = _GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-            digest = hashlib.sha256(page.markdown.encode("utf-8")).hexdigest()
-            generated.changed = _LAST_BUILT.get(page.path) != digest
-            _LAST_BUILT[page.path] = digest
+            if isinstance(page.content, str):  # a data file
+                generated = _GeneratedFile.generated(config, page.path, content=page.content, inclusion=inclusion)
+            else:
+                generated = _GeneratedFile.generated(config, page.path, content="", inclusion=inclusion)
+                generated.rendered = page.content
+            if self.serving:
+                digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+                generated.changed = _LAST_BUILT.get(page.path) != digest
+                _LAST_BUILT[page.path] = digest
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Generated pages take their prebuilt HTML instead of converting Markdown."""
+        for file in files:
+            if isinstance(file, _GeneratedFile) and file.rendered is not None:
+                if file.page is None:
+                    _PrebuiltPage(None, file, config)
+                else:  # a page of the navigation, made by MkDocs already
+                    file.page.__class__ = _PrebuiltPage
+        return nav

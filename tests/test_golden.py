@@ -23,7 +23,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def _pages(seeds: Path) -> dict[str, str]:
     built = build_pages(seeds, ROOT)
     assert built.problems == []
-    return {page.path: page.markdown for page in built.pages}
+    return {page.path: page.text for page in built.pages}
 
 
 MINI_PAGES = _pages(MINI)

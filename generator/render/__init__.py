@@ -1,4 +1,8 @@
-"""Stage 4: every page of the site as Markdown, from the in-memory model."""
+"""Stage 4: every page of the site, from the in-memory model.
+
+A page is a little front matter and a body of HTML (see ``markup``); written
+out, it is a Markdown file any engine can build. The data files (JSON, CSV)
+are generated here too."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Site
-from generator.render import dataset, paths
+from generator.render import dataset, markup, paths
 from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.claim_pages import render_claim, render_claims_index, render_question
 from generator.render.document_page import render_document
@@ -21,13 +25,18 @@ _SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS,
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A generated file: its path in the site, its content (Markdown for pages; JSON
-    or CSV for the dataset), and the file to edit to change it."""
+    """A generated file: its path in the site, its content (a page, or the text of
+    a JSON or CSV file), and the file to edit to change it."""
 
     path: str
-    markdown: str
+    content: markup.Page | str
     source: Path | None = None
     listed: bool = False  # section index pages are listed in the navigation
+
+    @property
+    def text(self) -> str:
+        """The file as written out: a page as Markdown, a data file as it is."""
+        return self.content if isinstance(self.content, str) else self.content.markdown
 
 
 def render_site(site: Site) -> list[RenderedPage]:
@@ -47,7 +56,7 @@ def render_site(site: Site) -> list[RenderedPage]:
     ]
     listings = [*render_documents(site), *render_entities(site, "party"), *render_entities(site, "location"),
                 *render_entities(site, "outlet"), *render_timeline(site)]
-    pages += [RenderedPage(path, markdown, listed=path in _SECTION_INDEXES) for path, markdown in listings]
+    pages += [RenderedPage(path, page, listed=path in _SECTION_INDEXES) for path, page in listings]
     pages += [RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path)
               for t in corpus.topics.values()]
     pages += [RenderedPage(paths.document(d.meta.id), render_document(site, d), d.origin.file.path)
@@ -59,8 +68,8 @@ def render_site(site: Site) -> list[RenderedPage]:
     for kind, table, render in (("party", corpus.parties, render_party), ("location", corpus.locations, render_location),
                                 ("outlet", corpus.outlets, render_outlet)):
         for entity in table.values():
-            markdown, extra = render(site, entity)
+            page, extra = render(site, entity)
             source = origin[entity.id].file.path
-            pages.append(RenderedPage(paths.entity(kind, entity.id), markdown, source))
-            pages += [RenderedPage(path, text, source) for path, text in extra]
+            pages.append(RenderedPage(paths.entity(kind, entity.id), page, source))
+            pages += [RenderedPage(path, part, source) for path, part in extra]
     return sorted(pages, key=lambda page: page.path)

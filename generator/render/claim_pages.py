@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from generator import inputs
 from generator.model import ClaimEntry, Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
-    claim_link, citations, entity_a, entity_link, entity_links, figure_over_time, html_link, html_table, label,
+    claim_link, citations, entity_link, entity_links, figure_over_time, label,
     quote_link, status_badge,
 )
 
 
-def render_claim(site: Site, entry: ClaimEntry) -> str:
+def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     claim = entry.claim
     here = paths.claim(entry.id)
     document = entry.document
     quote = document.text[entry.span[0]:entry.span[1]]
     facts = [
         ("Claimant", entity_link(site, claim.claimant, here)),
-        ("Reported via", entity_link(site, claim.via, here) if claim.via else "*not stated*"),
+        ("Reported via", entity_link(site, claim.via, here) if claim.via else "<em>not stated</em>"),
         ("Kind", label(claim.kind)),
         ("Status", status_badge(claim.status)),
-        ("Document", md.link(document.meta.title, here, paths.document(document.meta.id))
+        ("Document", mk.link(document.meta.title, here, paths.document(document.meta.id))
          + f" ({quote_link(entry, here)})"),
     ]
     origins = site.independent_origins(entry.id)
@@ -30,17 +30,19 @@ def render_claim(site: Site, entry: ClaimEntry) -> str:
                   + (" (separate chains)" if len(origins) > 1 else " (republications count as their original)")))
     if claim.question:
         topic, question = site.questions[claim.question]
-        facts.append(("Question", md.link(question.text, here, paths.question(question.id))))
+        facts.append(("Question", mk.link(question.text, here, paths.question(question.id))))
     if claim.figure:
         facts.append(("Figure", figure_over_time(site, entry, here)))
     if claim.subjects:
         facts.append(("About", entity_links(site, claim.subjects, here)))
     title = f"{site.entity_name(claim.claimant)}: {claim.paraphrase}"
-    return md.page(
-        md.front_matter(title, claim.paraphrase),
-        md.heading(1, claim.paraphrase),
-        f"> {md.text(quote)}\n>\n> — as quoted in {md.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}",
-        md.facts(facts),
+    return mk.page(
+        mk.front_matter(title, claim.paraphrase),
+        mk.heading(1, claim.paraphrase),
+        f"<blockquote><p>{mk.text(quote)}</p><p>— as quoted in "
+        f"{mk.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}</p>"
+        "</blockquote>",
+        mk.facts(facts),
         _note(site, entry, here),
         _relations(site, entry, here),
         structured_data.script(structured_data.claim(site, entry)),
@@ -51,12 +53,12 @@ def _note(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
     if not claim.note and not claim.sources:
         return ""
-    parts = [md.heading(2, "Note on the status", "note")]
+    parts = [mk.heading(2, "Note on the status", "note")]
     if claim.note:
-        parts.append(md.prose(claim.note))
+        parts.append(mk.prose(claim.note))
     if claim.sources:
-        parts.append(f"Sources: {citations(site, claim.sources, here)}")
-    return "\n\n".join(parts)
+        parts.append(mk.para(f"Sources: {citations(site, claim.sources, here)}"))
+    return "\n".join(parts)
 
 
 def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
@@ -65,21 +67,21 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
                             ("supported_by", "Supported by")):
         others = getattr(site, relation).get(entry.id, [])
         if others:
-            parts.append(md.heading(2, title, relation))
-            parts.append(md.bullets(
+            parts.append(mk.heading(2, title, relation))
+            parts.append(mk.bullets(
                 f"{entity_link(site, site.claims[o].claim.claimant, here)}: {claim_link(site.claims[o], here)} "
                 f"{status_badge(site.claims[o].claim.status)}"
                 for o in others
             ))
-    return "\n\n".join(parts)
+    return "\n".join(parts)
 
 
-def render_claims_index(site: Site) -> str:
+def render_claims_index(site: Site) -> mk.Page:
     """Every topic's questions with their counts; each question has its own page."""
     here = paths.CLAIMS
     blocks = [
-        md.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side."),
-        md.heading(1, "Claims"),
+        mk.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side."),
+        mk.heading(1, "Claims"),
         "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
         "competing claims side by side, each with its status and a link to its exact quote.",
     ]
@@ -89,37 +91,37 @@ def render_claims_index(site: Site) -> str:
             entries = site.claims_on(question.id)
             if entries:
                 contested = sum(1 for e in entries if site.is_contested(e.id))
-                rows.append((md.link(question.text, here, paths.question(question.id)), str(len(entries)),
+                rows.append((mk.link(question.text, here, paths.question(question.id)), str(len(entries)),
                              str(contested)))
         loose = site.unquestioned_claims(topic.id)
         if not rows and not loose:
             continue
-        blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
-        blocks.append(md.link("Who claims what, as a table", here, paths.topic(topic.id), "who-claims-what"))
+        blocks.append(mk.heading(2, topic.title, f"topic-{topic.id}"))
+        blocks.append(mk.para(mk.link("Who claims what, as a table", here, paths.topic(topic.id), "who-claims-what")))
         if rows:
-            blocks.append(md.table(("Question", "Claims", "Contradicted"), rows))
+            blocks.append(mk.table(("Question", "Claims", "Contradicted"), rows))
         if loose:
-            blocks.append(md.heading(3, "Other claims", f"other-{topic.id}"))
+            blocks.append(mk.heading(3, "Other claims", f"other-{topic.id}"))
             shown = loose[:LIST_LIMIT]
             blocks.append(side_by_side(site, by_claimant(site, shown), here))
             if len(loose) > LIST_LIMIT:
-                blocks.append(f"*The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page.*")
-    return md.page(*blocks)
+                blocks.append(mk.note(f"The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page."))
+    return mk.page(*blocks)
 
 
-def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> str:
+def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> mk.Page:
     here = paths.question(question.id)
     entries = by_claimant(site, site.claims_on(question.id))
     figures = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)}"
                for e in entries if e.claim.figure]
-    return md.page(
-        md.front_matter(question.text, f"Every claim on: {question.text}"),
-        md.heading(1, question.text),
-        f"A question of {md.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
+    return mk.page(
+        mk.front_matter(question.text, f"Every claim on: {question.text}"),
+        mk.heading(1, question.text),
+        f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
         f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",
-        side_by_side(site, entries, here) if entries else "*No claims recorded yet.*",
-        md.heading(2, "Figures", "figures") if figures else "",
-        md.bullets(figures) if figures else "",
+        side_by_side(site, entries, here) if entries else mk.note("No claims recorded yet."),
+        mk.heading(2, "Figures", "figures") if figures else "",
+        mk.bullets(figures) if figures else "",
     )
 
 
@@ -147,20 +149,20 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
         items = []
         for entry in shown:
             claim = entry.claim
-            carrier = f"via {entity_a(site, claim.via, here)}" if claim.via else "carrier not recorded"
+            carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
             against = ""
             if site.disputes.get(entry.id):
                 names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in site.disputes[entry.id]})
-                against = f"<br><small>Contradicted by {md.html_text(', '.join(names))}</small>"
+                against = f"<br><small>Contradicted by {mk.text(', '.join(names))}</small>"
             items.append(
-                f"<li>{html_link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
-                f"{entity_a(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
-                f"{html_link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
+                f"<li>{mk.link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
+                f"{entity_link(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
+                f"{mk.link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
                 f"{against}</li>"
             )
         if hidden and more:
-            items.append(f"<li>{html_link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{md.html_text(site.entity_name(side))} says</strong></p>"
+            items.append(f"<li>{mk.link(f'{hidden} more', here, more)}</li>")
+        cards.append(f"<li><p><strong>{mk.text(site.entity_name(side))} says</strong></p>"
                      f"<ul>{''.join(items)}</ul></li>")
     return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
 
@@ -184,7 +186,7 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
     rows = []
     for question, entries in rows_data:
         contested = any(site.is_contested(e.id) for e in entries)
-        label_cell = html_link(question.text, here, paths.question(question.id))
+        label_cell = mk.link(question.text, here, paths.question(question.id))
         if contested:
             label_cell += ' <span class="status status-disputed">contested</span>'
         cells = [label_cell]
@@ -192,10 +194,10 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
             mine = [e for e in entries if column(e) == side]
             cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "—"
             if len(mine) > MATRIX_CELL_LIMIT:
-                cell += "<br>" + html_link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
+                cell += "<br>" + mk.link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
             cells.append(cell)
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return f'<div class="claim-matrix">{html_table(header, rows)}</div>'
+        rows.append(cells)
+    return f'<div class="claim-matrix">{mk.table(header, rows)}</div>'
 
 
 MATRIX_CELL_LIMIT = 3
@@ -206,8 +208,8 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     quote = entry.document.text[entry.span[0]:entry.span[1]]
     short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + " …"
     carrier = f", via {site.entity_name(claim.via)}" if claim.via else ""
-    figure = (f" <strong>{claim.figure.value:g}</strong> {md.html_text(claim.figure.unit)}."
+    figure = (f" <strong>{claim.figure.value:g}</strong> {mk.text(claim.figure.unit)}."
               if claim.figure else "")
-    byline = f"{site.entity_name(claim.claimant)}{carrier}, {md.date_text(entry.document.meta.event_date)}"
-    return (f"“{html_link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
-            f"{figure} <small>{md.html_text(byline)}</small> {status_badge(claim.status)}")
+    byline = f"{site.entity_name(claim.claimant)}{carrier}, {mk.date_text(entry.document.meta.event_date)}"
+    return (f"“{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
+            f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status)}")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from generator import inputs
 from generator.model import ClaimEntry, Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
-from generator.render.maps import relative_url
 from generator.validate import SourceDocument
 
 STATUS_LABELS = {
@@ -35,7 +33,7 @@ def label(value: str) -> str:
 
 def entity_link(site: Site, entity_id: str, here: str) -> str:
     kind = site.entity_kind(entity_id)
-    return md.link(site.entity_name(entity_id), here, paths.entity(kind, entity_id))
+    return mk.link(site.entity_name(entity_id), here, paths.entity(kind, entity_id))
 
 
 def entity_links(site: Site, entity_ids: Iterable[str], here: str) -> str:
@@ -43,15 +41,15 @@ def entity_links(site: Site, entity_ids: Iterable[str], here: str) -> str:
 
 
 def document_link(document: SourceDocument, here: str) -> str:
-    return md.link(document.meta.title, here, paths.document(document.meta.id))
+    return mk.link(document.meta.title, here, paths.document(document.meta.id))
 
 
 def claim_link(entry: ClaimEntry, here: str) -> str:
-    return md.link(entry.claim.paraphrase, here, paths.claim(entry.id))
+    return mk.link(entry.claim.paraphrase, here, paths.claim(entry.id))
 
 
 def quote_link(entry: ClaimEntry, here: str, label_text: str = "quote in context") -> str:
-    return md.link(label_text, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))
+    return mk.link(label_text, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))
 
 
 def status_badge(status: str) -> str:
@@ -59,41 +57,19 @@ def status_badge(status: str) -> str:
 
 
 def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
-    """A table of claims, as raw HTML: long tables are the costliest Markdown to convert."""
+    """A table of claims: claimant, claim, status and a link to the quote."""
     rows = []
     for entry in entries:
         claimant = entry.claim.claimant
-        rows.append(
-            "<tr>"
-            f"<td>{html_link(site.entity_name(claimant), here, paths.entity(site.entity_kind(claimant), claimant))}</td>"
-            f"<td>{html_link(entry.claim.paraphrase, here, paths.claim(entry.id))}</td>"
-            f"<td>{status_badge(entry.claim.status)}</td>"
-            f"<td>{html_link('quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}</td>"
-            "</tr>"
-        )
+        rows.append((
+            entity_link(site, claimant, here),
+            claim_link(entry, here),
+            status_badge(entry.claim.status),
+            quote_link(entry, here, "quote"),
+        ))
     if not rows:
         return ""
-    return html_table(("Claimant", "Claim", "Status", "Source"), rows)
-
-
-def entity_a(site: Site, entity_id: str, here: str) -> str:
-    """A link to an entity's page, in raw HTML."""
-    return html_link(site.entity_name(entity_id), here, paths.entity(site.entity_kind(entity_id), entity_id))
-
-
-def html_link(label: str, here: str, to_page: str, anchor: str | None = None) -> str:
-    """A link in raw HTML, to the final URL of another page (MkDocs does not rewrite raw HTML)."""
-    target = relative_url(here, to_page) + (f"#{anchor}" if anchor else "")
-    if to_page == here and anchor:
-        target = f"#{anchor}"
-    return f'<a href="{html.escape(target)}">{md.html_text(label)}</a>'
-
-
-def html_table(headers: Iterable[str], rows: list[str]) -> str:
-    """A table in the theme's scrolling wrapper; ``rows`` are ``<tr>`` elements."""
-    head = "".join(f"<th>{md.html_text(h)}</th>" for h in headers)
-    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
+    return mk.table(("Claimant", "Claim", "Status", "Source"), rows)
 
 
 def citations(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
@@ -105,14 +81,14 @@ def citations(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
         else:
             assert source.url is not None
             title = source.title or source.url
-            publisher = f" ({md.text(source.publisher)})" if source.publisher else ""
-            parts.append(md.external(title, source.url) + publisher)
+            publisher = f" ({mk.text(source.publisher)})" if source.publisher else ""
+            parts.append(mk.external(title, source.url) + publisher)
     return "; ".join(parts)
 
 
 def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
     listed = citations(site, sources, here)
-    return f"<small>Sources: {listed}</small>" if listed else ""
+    return mk.para(f"<small>Sources: {listed}</small>") if listed else ""
 
 
 def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
@@ -125,18 +101,18 @@ def unverified_hops(document: SourceDocument) -> int:
 
 
 def list_or_none(items: list[str], none: str = "None recorded.") -> str:
-    return md.bullets(items) if items else f"*{none}*"
+    return mk.bullets(items) if items else mk.note(none)
 
 
 def date_range(start: object, end: object | None) -> str:
     """``11 May 2023``, ``1–4 May 2023``, ``27 September – 10 November 2020``."""
     if end is None or end == start:
-        return md.date_text(start)
+        return mk.date_text(start)
     if (start.year, start.month) == (end.year, end.month):  # type: ignore[attr-defined]
-        return f"{start.day}–{md.date_text(end)}"  # type: ignore[attr-defined]
+        return f"{start.day}–{mk.date_text(end)}"  # type: ignore[attr-defined]
     if start.year == end.year:  # type: ignore[attr-defined]
-        return f"{start.day} {start:%B} – {md.date_text(end)}"  # type: ignore[attr-defined]
-    return f"{md.date_text(start)} – {md.date_text(end)}"
+        return f"{start.day} {start:%B} – {mk.date_text(end)}"  # type: ignore[attr-defined]
+    return f"{mk.date_text(start)} – {mk.date_text(end)}"
 
 
 def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
@@ -145,15 +121,15 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     figure = entry.claim.figure
     if figure is None:
         return ""
-    when = f"as of {md.date_text(figure.as_of)}" if figure.as_of else "undated"
-    shown = f"**{figure.value:g}** {md.text(figure.unit)} ({when}, per this text)"
+    when = f"as of {mk.date_text(figure.as_of)}" if figure.as_of else "undated"
+    shown = f"<strong>{figure.value:g}</strong> {mk.text(figure.unit)} ({when}, per this text)"
     revisions = sorted(figure.revisions, key=lambda r: (r.as_of, r.value))
     if not revisions:
         return shown
     steps = []
     for revision in revisions:
         who = f", {entity_link(site, revision.by, here)}" if revision.by else ""
-        note = f", {md.text(revision.note)}" if revision.note else ""
-        steps.append(f"**{revision.value:g}** ({md.date_text(revision.as_of)}{who}{note}; "
+        note = f", {mk.text(revision.note)}" if revision.note else ""
+        steps.append(f"<strong>{revision.value:g}</strong> ({mk.date_text(revision.as_of)}{who}{note}; "
                      f"{citations(site, [revision.source], here)})")
     return f"{shown} · other counts over time: " + " → ".join(steps)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator.model import Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
 
 FOLDER = "data"
@@ -103,12 +103,12 @@ def corpus_json(site: Site) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def render_data_page(site: Site) -> str:
+def render_data_page(site: Site) -> mk.Page:
     here = paths.DATA
     rows = [
-        (md.link("briefings.json", here, JSON_FILE), "everything: registries, topics, documents with their "
+        (mk.link("briefings.json", here, JSON_FILE), "everything: registries, topics, documents with their "
                                                      "verbatim text, claims and chains, as validated"),
-        *((md.link(name, here, f"{FOLDER}/{name}"), md.text(description)) for name, description in (
+        *((mk.link(name, here, f"{FOLDER}/{name}"), mk.text(description)) for name, description in (
             ("documents.csv", "one row per source document"),
             ("claims.csv", "one row per claim, with its exact quote and status"),
             ("parties.csv", "one row per party"),
@@ -121,11 +121,12 @@ def render_data_page(site: Site) -> str:
     counts = (f"{len(site.corpus.documents)} documents, {len(site.claims)} claims, "
               f"{len(site.corpus.parties)} parties, {len(site.corpus.locations)} places, "
               f"{len(site.corpus.outlets)} outlets, {len(site.events)} events")
-    return md.page(
-        md.front_matter("Data", "The whole corpus as JSON and CSV, for reuse."),
-        md.heading(1, "Data"),
-        f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site. In the CSV files, "
-        "lists are joined with `; `, and a text cell that a spreadsheet would run as a formula (starting "
-        "with `=`, `+`, `-` or `@`) starts with an apostrophe; the JSON file keeps every value exactly.",
-        md.table(("File", "What it holds"), rows),
+    return mk.page(
+        mk.front_matter("Data", "The whole corpus as JSON and CSV, for reuse."),
+        mk.heading(1, "Data"),
+        mk.para(f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site."),
+        mk.ours("In the CSV files, lists are joined with `; `, and a text cell that a spreadsheet would run "
+                "as a formula (starting with `=`, `+`, `-` or `@`) starts with an apostrophe; the JSON file "
+                "keeps every value exactly."),
+        mk.table(("File", "What it holds"), rows),
     )

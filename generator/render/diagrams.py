@@ -2,7 +2,7 @@
 
 Labels come from data, so every character that Mermaid could read as syntax
 is written as a Mermaid entity code (``#35;``); the diagram source itself is
-HTML-escaped by the code fence like any other code block.
+HTML-escaped in its ``<pre>`` like any other text.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import Site
+from generator.render import markup as mk
 from generator.render.common import ROLE_LABELS
 from generator.validate import SourceDocument
 
@@ -23,7 +24,7 @@ def label(text: str) -> str:
 def chain_diagram(site: Site, document: SourceDocument) -> str:
     """Original reporting → republishers → copy held; unverified hops dashed and labelled."""
     chain = document.meta.chain
-    lines = ["```mermaid", "flowchart LR"]
+    lines = ["flowchart LR"]
     for index, hop in enumerate(chain):
         role = "copy held" if index == len(chain) - 1 else ROLE_LABELS[hop.role]
         status = "" if hop.url else " · unverified"
@@ -33,8 +34,8 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
     for index in range(1, len(chain)):
         arrow = "-->" if chain[index].url else "-. unverified .->"
         lines.append(f"    h{index - 1} {arrow} h{index}")
-    lines += ["    classDef unverified stroke-dasharray: 5 5", "```"]
-    return "\n".join(lines)
+    lines.append("    classDef unverified stroke-dasharray: 5 5")
+    return mk.diagram("\n".join(lines))
 
 
 FUNNEL_STEPS = 40
@@ -57,7 +58,7 @@ def funnel_diagram(site: Site) -> str:
         kept = sorted(steps.items(), key=lambda item: (-item[1], item[0]))[:FUNNEL_STEPS]
         outlets = {name for (before, after), _ in kept for name in (before, after)}
     ids = {outlet: f"o{n}" for n, outlet in enumerate(sorted(outlets))}
-    lines = ["```mermaid", "flowchart LR"]
+    lines = ["flowchart LR"]
     for outlet in sorted(outlets):
         lines.append(f"    {ids[outlet]}[{label(site.entity_name(outlet))}]")
         if outlet in unverified:
@@ -66,5 +67,5 @@ def funnel_diagram(site: Site) -> str:
     busiest = sorted(steps.items(), key=lambda item: (-item[1], item[0]))[:FUNNEL_STEPS]
     for (before, after), count in sorted(busiest):
         lines.append(f"    {ids[before]} -- {label(f'{count} text' + ('s' if count > 1 else ''))} --> {ids[after]}")
-    lines += ["    classDef unverified stroke-dasharray: 5 5", "```"]
-    return "\n".join(lines)
+    lines.append("    classDef unverified stroke-dasharray: 5 5")
+    return mk.diagram("\n".join(lines))

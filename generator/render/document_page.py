@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Site, document_entities
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
     ROLE_LABELS, chain_summary, claims_table, entity_link, entity_links, label, list_or_none, unverified_hops,
@@ -13,28 +13,28 @@ from generator.render.source_text import label_of, render_text
 from generator.validate import SourceDocument
 
 
-def render_document(site: Site, document: SourceDocument) -> str:
+def render_document(site: Site, document: SourceDocument) -> mk.Page:
     meta = document.meta
     here = paths.document(meta.id)
-    return md.page(
+    return mk.page(
         # No tags: a tag listing every document would grow with the corpus.
-        md.front_matter(meta.title, meta.summary),
-        md.heading(1, meta.title),
+        mk.front_matter(meta.title, meta.summary),
+        mk.heading(1, meta.title),
         _at_a_glance(site, document, here),
         _metadata_box(site, document, here),
-        md.heading(2, "Source chain", "source-chain"),
+        mk.heading(2, "Source chain", "source-chain"),
         chain_diagram(site, document),
         _chain(site, document, here),
-        md.heading(2, "Text", "text"),
+        mk.heading(2, "Text", "text"),
         _text_legend(document),
         render_text(site, document, here),
-        md.heading(2, "Claims", "claims"),
-        claims_table(site, (site.claims[c.id] for c in meta.claims), here) or "*No claims recorded.*",
-        md.heading(2, "Parties", "parties"),
+        mk.heading(2, "Claims", "claims"),
+        claims_table(site, (site.claims[c.id] for c in meta.claims), here) or mk.note("No claims recorded."),
+        mk.heading(2, "Parties", "parties"),
         _entities(site, document, here, parties=True),
-        md.heading(2, "Places", "places"),
+        mk.heading(2, "Places", "places"),
         _entities(site, document, here, parties=False),
-        md.heading(2, "Related documents", "related"),
+        mk.heading(2, "Related documents", "related"),
         _related(site, document, here),
         structured_data.script(structured_data.news_article(site, document)),
     )
@@ -48,17 +48,16 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
     hops = len(meta.chain)
     unverified = unverified_hops(document)
     origin = site.entity_name(meta.chain[0].outlet)
-    lines = [
-        f"**What happened.** {md.text(meta.summary)}",
-        f"**When.** {md.date_text(meta.event_date)}.",
-        f"**Where.** {entity_links(site, subject_places[:4], here) or 'not recorded'}.",
-        f"**Who claims what** ([all claims](#claims)):\n\n{_claims_by_side(site, document, here)}",
-        f"**How it reached us.** {hops} hop{'s' if hops != 1 else ''} from the original reporting "
-        f"({md.text(origin)}) to the copy held, {unverified} of them unverified; "
-        f"1 independent source. [The chain](#source-chain)",
-    ]
-    body = "\n\n".join("\n".join(f"    {row}" for row in line.split("\n")) for line in lines)
-    return f'!!! abstract "At a glance"\n\n{body}'
+    return mk.admonition("abstract", "At a glance", [
+        mk.para(f"<strong>What happened.</strong> {mk.text(meta.summary)}"),
+        mk.para(f"<strong>When.</strong> {mk.date_text(meta.event_date)}."),
+        mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
+        mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
+        _claims_by_side(site, document, here),
+        mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the original "
+                f"reporting ({mk.text(origin)}) to the copy held, {unverified} of them unverified; "
+                '1 independent source. <a href="#source-chain">The chain</a>'),
+    ])
 
 
 def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
@@ -66,7 +65,7 @@ def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
     how many contradicted, and the first contradicted one as an example."""
     entries = [site.claims[c.id] for c in document.meta.claims]
     if not entries:
-        return "- no claims recorded"
+        return mk.bullets(["no claims recorded"])
     sides: dict[str, list] = {}
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
@@ -77,9 +76,9 @@ def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
         example = (contested or claims)[0]
         count = f"{len(claims)} claim{'s' if len(claims) > 1 else ''}"
         count += f", {len(contested)} contradicted" if contested else ""
-        rows.append(f"- **{md.text(site.entity_name(side))}** ({count}): "
-                    f"{md.link(example.claim.paraphrase, here, paths.claim(example.id))}")
-    return "\n".join(rows)
+        rows.append(f"<strong>{mk.text(site.entity_name(side))}</strong> ({count}): "
+                    f"{mk.link(example.claim.paraphrase, here, paths.claim(example.id))}")
+    return mk.bullets(rows)
 
 
 def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
@@ -87,46 +86,46 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
     hops = len(meta.chain)
     unverified = unverified_hops(document)
     rows = [
-        ("Topic", md.link(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
-        ("Date of the events", md.date_text(meta.event_date)),
+        ("Topic", mk.link(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
+        ("Date of the events", mk.date_text(meta.event_date)),
         ("Copy held", entity_link(site, meta.outlet, here)
-         + (f" ({md.external('original page', meta.url)})" if meta.url else " (no address recorded)")),
-        ("Author", md.text(meta.author) if meta.author else "*not named*"),
-        ("Date of the copy", md.date_text(meta.published) if meta.published else "*not shown in the copy*"),
-        ("Language", md.text(meta.language)),
+         + (f" ({mk.external('original page', meta.url)})" if meta.url else " (no address recorded)")),
+        ("Author", mk.text(meta.author) if meta.author else "<em>not named</em>"),
+        ("Date of the copy", mk.date_text(meta.published) if meta.published else "<em>not shown in the copy</em>"),
+        ("Language", mk.text(meta.language)),
         ("Kind", label(meta.kind)),
         ("Source chain", f"{chain_summary(site, document, here)} "
                          f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
         ("Independent sources", f"1: {entity_link(site, meta.chain[0].outlet, here)} "
                                 "(republications count as their original)"),
     ]
-    return md.facts(rows)
+    return mk.facts(rows)
 
 
 def _chain(site: Site, document: SourceDocument, here: str) -> str:
     items = []
     for index, hop in enumerate(document.meta.chain):
-        parts = [f"**{entity_link(site, hop.outlet, here)}**", ROLE_LABELS[hop.role]]
+        parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", ROLE_LABELS[hop.role]]
         if hop.date is not None:
-            parts.append(md.date_text(hop.date))
-        parts.append(md.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
-        line = f'{index + 1}. <span id="{paths.hop_anchor(index)}"></span>' + " · ".join(parts)
+            parts.append(mk.date_text(hop.date))
+        parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
+        line = " · ".join(parts)
         if hop.evidence:
-            line += f'  \n   The text says: “{md.text(hop.evidence)}”'
+            line += f"<br>The text says: “{mk.text(hop.evidence)}”"
         if hop.note:
-            line += f"  \n   {md.text(hop.note)}"
-        items.append(line)
-    return "\n".join(items)
+            line += f"<br>{mk.text(hop.note)}"
+        items.append((paths.hop_anchor(index), line))
+    return mk.numbered(items)
 
 
 def _text_legend(document: SourceDocument) -> str:
     lines = ["The text below is the copy held, verbatim. "
              '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
-             "[Claims](#claims); names of parties and places link to their pages."]
+             '<a href="#claims">Claims</a>; names of parties and places link to their pages.']
     if document.meta.boilerplate:
         kinds = sorted({label_of(item.kind) for item in document.meta.boilerplate})
-        lines.append(f'<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report ({md.text(", ".join(kinds))}).')
-    return " ".join(lines)
+        lines.append(f'<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report ({mk.text(", ".join(kinds))}).')
+    return mk.para(" ".join(lines))
 
 
 def _entities(site: Site, document: SourceDocument, here: str, parties: bool) -> str:
@@ -142,6 +141,6 @@ def _related(site: Site, document: SourceDocument, here: str) -> str:
     """Other documents of the same topic, newest first."""
     newest = site.documents_newest_first(document.meta.topic)[:RELATED_LIMIT + 1]
     others = [d for d in newest if d.meta.id != document.meta.id][:RELATED_LIMIT]
-    items = [f"{md.link(d.meta.title, here, paths.document(d.meta.id))} ({md.date_text(d.meta.event_date)})"
+    items = [f"{mk.link(d.meta.title, here, paths.document(d.meta.id))} ({mk.date_text(d.meta.event_date)})"
              for d in others]
     return list_or_none(items, "No other documents on this topic yet.")

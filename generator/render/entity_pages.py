@@ -7,7 +7,7 @@ from typing import Any
 
 from generator import inputs
 from generator.model import Backlinks, Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.listings import event_page
 from generator.render.maps import map_block
@@ -16,13 +16,13 @@ from generator.render.common import (
 )
 
 
-def render_party(site: Site, party: inputs.Party) -> tuple[str, list[tuple[str, str]]]:
+def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
     here = paths.entity("party", party.id)
     links = site.backlinks.get(party.id, Backlinks())
     chain = site.affiliation_chain(party.id)
     facts = [("Kind", label(party.kind))]
     if party.role:
-        facts.append(("Role", md.text(party.role)))
+        facts.append(("Role", mk.text(party.role)))
     if len(chain) > 1:
         facts.append(("Belongs to", " → ".join(entity_link(site, pid, here) for pid in chain[1:])))
     members = site.members.get(party.id, [])
@@ -36,7 +36,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[str, list[tuple[str, 
                         [*sections.blocks, structured_data.script(structured_data.party(site, party))]), sections.extra
 
 
-def render_location(site: Site, location: inputs.Location) -> tuple[str, list[tuple[str, str]]]:
+def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
     here = paths.entity("location", location.id)
     links = site.backlinks.get(location.id, Backlinks())
     lat, lon = location.coordinates.lat, location.coordinates.lon
@@ -45,7 +45,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[str, list[tu
         ("Kind", label(location.kind)),
         ("Coordinates", f'<span class="coordinates" data-lat="{lat:.5f}" data-lon="{lon:.5f}">'
                         f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
-                        f"({md.external('open on OpenStreetMap', osm)})"),
+                        f"({mk.external('open on OpenStreetMap', osm)})"),
     ]
     chain = site.location_chain(location.id)
     if len(chain) > 1:
@@ -66,12 +66,12 @@ def render_location(site: Site, location: inputs.Location) -> tuple[str, list[tu
 
 
 def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],
-                 facts: list[tuple[str, str]], sections: list[str]) -> str:
-    return md.page(
-        md.front_matter(entity.name, entity.description, tags),
-        md.heading(1, entity.name),
-        md.text(entity.description),
-        md.facts(facts),
+                 facts: list[tuple[str, str]], sections: list[str]) -> mk.Page:
+    return mk.page(
+        mk.front_matter(entity.name, entity.description, tags),
+        mk.heading(1, entity.name),
+        mk.para(mk.text(entity.description)),
+        mk.facts(facts),
         sources_line(site, entity.sources, here),
         *sections,
     )
@@ -82,11 +82,12 @@ def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[s
     return [(name, entity_links(site, sorted(ids), here)) for name, ids in rows if ids]
 
 
-def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[str, list[tuple[str, str]]]:
+def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
     here = paths.entity("outlet", outlet.id)
     links = site.backlinks.get(outlet.id, Backlinks())
     facts = [("Kind", label(outlet.kind)),
-             ("Home page", md.external(outlet.homepage, outlet.homepage) if outlet.homepage else "*not confirmed*")]
+             ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage
+              else "<em>not confirmed</em>")]
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
     chain_rows = []
     for doc_id in sorted(links.carried):
@@ -99,18 +100,18 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[str, list[tuple[st
     description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
     sections = Sections(outlet.name, here)
     sections.add("Copies held from this outlet", "copies",
-                 [document_link(site.corpus.documents[d], here) for d in held], md.bullets, "*None.*")
+                 [document_link(site.corpus.documents[d], here) for d in held], mk.bullets, "None.")
     sections.add("In source chains", "chains", chain_rows,
-                 lambda rows: md.table(("Document", "Position", "Role", "Link"), rows), "*None.*")
+                 lambda rows: mk.table(("Document", "Position", "Role", "Link"), rows), "None.")
     sections.add("Claims asserted by this outlet", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
-                 lambda rows: claims_table(site, rows, here), "*None.*")
+                 lambda rows: claims_table(site, rows, here), "None.")
     sections.add("Claims carried by this outlet", "claims-carried", site.claims_via(outlet.id),
-                 lambda rows: claims_table(site, rows, here), "*None.*")
-    return md.page(
-        md.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
-        md.heading(1, outlet.name),
-        md.text(outlet.notes) if outlet.notes else "",
-        md.facts(facts),
+                 lambda rows: claims_table(site, rows, here), "None.")
+    return mk.page(
+        mk.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
+        mk.heading(1, outlet.name),
+        mk.para(mk.text(outlet.notes)) if outlet.notes else "",
+        mk.facts(facts),
         sources_line(site, outlet.sources, here),
         *sections.blocks,
         structured_data.script(structured_data.outlet(outlet)),
@@ -120,9 +121,9 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[str, list[tuple[st
 def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:
     facts = []
     if aliases:
-        facts.append(("Also called", ", ".join(f"“{md.text(alias)}”" for alias in aliases)))
+        facts.append(("Also called", ", ".join(f"“{mk.text(alias)}”" for alias in aliases)))
     if wikidata:
-        facts.append(("Wikidata", md.external(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")))
+        facts.append(("Wikidata", mk.external(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")))
     return facts
 
 
@@ -143,13 +144,13 @@ class Sections:
         self.name = name
         self.here = here
         self.blocks: list[str] = []
-        self.extra: list[tuple[str, str]] = []
+        self.extra: list[tuple[str, mk.Page]] = []
 
     def add(self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str],
-            none: str = "*None recorded.*") -> None:
-        self.blocks.append(md.heading(2, title, anchor))
+            none: str = "None recorded.") -> None:
+        self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
-            self.blocks.append(none)
+            self.blocks.append(mk.note(none))
             return
         self.blocks.append(render(rows[:BACKLINK_LIMIT]))
         if len(rows) <= BACKLINK_LIMIT:
@@ -159,11 +160,12 @@ class Sections:
         for number, part in enumerate(parts, start=1):
             page = paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}")
             heading = f"{self.name}: {title.lower()} ({number} of {len(parts)})"
-            self.extra.append((page, md.page(
-                md.front_matter(heading, f"{title} of {self.name}."), md.heading(1, heading),
-                md.link(f"Back to {self.name}", page, self.here), render(part))))
-            links.append(md.link(str(number), self.here, page))
-        self.blocks.append(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: " + " · ".join(links))
+            self.extra.append((page, mk.page(
+                mk.front_matter(heading, f"{title} of {self.name}."), mk.heading(1, heading),
+                mk.para(mk.link(f"Back to {self.name}", page, self.here)), render(part))))
+            links.append(mk.link(str(number), self.here, page))
+        self.blocks.append(mk.para(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: "
+                                   + " · ".join(links)))
 
 
 def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:
@@ -172,7 +174,7 @@ def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_
                        key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
     events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
     sections.add("Documents", "documents",
-                 [f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents], md.bullets)
+                 [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents], mk.bullets)
     if claims_by:
         sections.add("Claims made", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
                      lambda rows: claims_table(site, rows, here))
@@ -180,6 +182,6 @@ def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_
                  lambda rows: claims_table(site, rows, here))
     sections.add("Timeline events", "events", [
         f"{date_range(e.event.date, e.event.end)}: "
-        + md.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
+        + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
         for e in events
-    ], md.bullets)
+    ], mk.bullets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import by_claimant, side_by_side
 from generator.render.diagrams import funnel_diagram
@@ -16,36 +16,37 @@ from generator.render.common import (
 LATEST_ON_HOME = 10
 
 
-def render_home(site: Site) -> str:
+def render_home(site: Site) -> mk.Page:
     here = paths.HOME
     topics = sorted(site.corpus.topics.values(), key=lambda t: t.title)
-    topic_items = [f"**{md.link(t.title, here, paths.topic(t.id))}**: {md.text(t.summary)}" for t in topics]
+    topic_items = [f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
+                   for t in topics]
     latest = site.documents_newest_first()[:LATEST_ON_HOME]
     latest_items = [
-        f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})  \n  {md.text(d.meta.summary)}"
+        f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})<br>{mk.text(d.meta.summary)}"
         for d in latest
     ]
-    return md.page(
-        md.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
-        md.heading(1, "Briefings"),
+    return mk.page(
+        mk.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
+        mk.heading(1, "Briefings"),
         "Each briefing starts from source documents kept verbatim. For every document you can see "
-        "**who claims what** (each claim pinned to its exact words), **where the sides contradict "
-        "each other**, **how the text reached us** (its chain of sources), and the **background** "
-        "needed to understand it.",
-        md.heading(2, "Topics", "topics"),
+        "<strong>who claims what</strong> (each claim pinned to its exact words), <strong>where the sides "
+        "contradict each other</strong>, <strong>how the text reached us</strong> (its chain of sources), "
+        "and the <strong>background</strong> needed to understand it.",
+        mk.heading(2, "Topics", "topics"),
         list_or_none(topic_items, "No topics yet."),
-        md.heading(2, "Latest documents", "latest"),
+        mk.heading(2, "Latest documents", "latest"),
         list_or_none(latest_items, "No documents yet."),
-        md.heading(2, "Contested claims", "contested"),
+        mk.heading(2, "Contested claims", "contested"),
         _contested(site, here),
-        md.heading(2, "Browse", "browse"),
-        md.bullets([
-            md.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
-            md.link("Parties", here, paths.PARTIES) + ", " + md.link("places", here, paths.PLACES)
-            + " and " + md.link("outlets", here, paths.OUTLETS),
-            md.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
-            md.link("Timeline", here, paths.TIMELINE),
-            md.link("Data", here, paths.DATA) + ": the whole corpus as JSON and CSV",
+        mk.heading(2, "Browse", "browse"),
+        mk.bullets([
+            mk.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
+            mk.link("Parties", here, paths.PARTIES) + ", " + mk.link("places", here, paths.PLACES)
+            + " and " + mk.link("outlets", here, paths.OUTLETS),
+            mk.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
+            mk.link("Timeline", here, paths.TIMELINE),
+            mk.link("Data", here, paths.DATA) + ": the whole corpus as JSON and CSV",
         ]),
     )
 
@@ -59,19 +60,19 @@ def _contested(site: Site, here: str) -> str:
         if contested:
             ranked.append((-len(contested), question.text, question, contested))
     for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
-        blocks.append(md.heading(3, question.text))
+        blocks.append(mk.heading(3, question.text))
         blocks.append(side_by_side(site, by_claimant(site, contested), here, per_side=3,
                                    more=paths.question(question.id)))
-    return "\n\n".join(blocks) or "*No contested claims recorded.*"
+    return "\n".join(blocks) or mk.note("No contested claims recorded.")
 
 
-def render_topics_index(site: Site) -> str:
+def render_topics_index(site: Site) -> mk.Page:
     here = paths.TOPICS
-    items = [f"**{md.link(t.title, here, paths.topic(t.id))}**: {md.text(t.summary)}"
+    items = [f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
              for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)]
-    return md.page(
-        md.front_matter("Topics", "Every topic with its background explainer."),
-        md.heading(1, "Topics"),
+    return mk.page(
+        mk.front_matter("Topics", "Every topic with its background explainer."),
+        mk.heading(1, "Topics"),
         "Each topic has a background explainer: its history, key parties and places, timeline, "
         "documents and open disputes.",
         list_or_none(items, "No topics yet."),
@@ -81,7 +82,7 @@ def render_topics_index(site: Site) -> str:
 CHAINS_LIMIT = 50
 
 
-def render_sources_overview(site: Site) -> str:
+def render_sources_overview(site: Site) -> mk.Page:
     here = paths.SOURCES
     documents = site.documents_newest_first()
     chain_rows = [
@@ -104,18 +105,19 @@ def render_sources_overview(site: Site) -> str:
     ]
     total_hops = sum(funnel.values())
     total_unverified = sum(unverified.values())
-    return md.page(
-        md.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
-        md.heading(1, "Source chains"),
+    return mk.page(
+        mk.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
+        mk.heading(1, "Source chains"),
         "A source chain runs from the original reporting to the copy we hold. A hop without a link "
-        f"is **unverified**: we could not check that version. Across the site: {total_hops} hops, "
+        f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
         f"{total_unverified} unverified.",
-        md.heading(2, "Chains by document", "chains"),
-        md.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows else "*No documents yet.*",
-        f"*The {CHAINS_LIMIT} newest of {len(documents)} documents; each document's page draws its chain.*"
+        mk.heading(2, "Chains by document", "chains"),
+        mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows
+        else mk.note("No documents yet."),
+        mk.note(f"The {CHAINS_LIMIT} newest of {len(documents)} documents; each document's page draws its chain.")
         if len(documents) > CHAINS_LIMIT else "",
-        md.heading(2, "Outlets the texts funnel through", "funnel"),
+        mk.heading(2, "Outlets the texts funnel through", "funnel"),
         funnel_diagram(site),
-        md.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
-        if funnel_rows else "*None.*",
+        mk.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
+        if funnel_rows else mk.note("None."),
     )

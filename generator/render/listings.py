@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import Any
 
 from generator.model import EventEntry, Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label
 from generator.validate import SourceDocument
@@ -23,7 +23,7 @@ from generator.validate import SourceDocument
 ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
 PART_LIMIT = 400  # items on one part before it is cut again (year → months)
 
-Pages = list[tuple[str, str]]  # (path, markdown)
+Pages = list[tuple[str, mk.Page]]
 
 
 def _periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
@@ -50,8 +50,8 @@ def _period_title(period: str) -> str:
 def render_documents(site: Site) -> Pages:
     here = paths.DOCUMENTS
     blocks = [
-        md.front_matter("Documents", "Every source document, by topic and year, newest first."),
-        md.heading(1, "Documents"),
+        mk.front_matter("Documents", "Every source document, by topic and year, newest first."),
+        mk.heading(1, "Documents"),
         f"All {len(site.corpus.documents)} source documents, by topic, newest first.",
     ]
     pages: Pages = []
@@ -60,32 +60,32 @@ def render_documents(site: Site) -> Pages:
         documents = site.documents_newest_first(topic.id)
         if not documents:
             continue
-        blocks.append(md.heading(2, topic.title, f"topic-{topic.id}"))
+        blocks.append(mk.heading(2, topic.title, f"topic-{topic.id}"))
         periods = _periods(documents, lambda d: d.meta.event_date)
         if one_page:
             for period, in_period in periods.items():
-                blocks.append(md.heading(3, _period_title(period), f"{topic.id}-{period}"))
+                blocks.append(mk.heading(3, _period_title(period), f"{topic.id}-{period}"))
                 blocks.append(_documents_table(site, in_period, here))
             continue
         links = []
         for period, in_period in periods.items():
             page = paths.listing(f"documents-{topic.id}-{period}")
-            links.append(f"{md.link(_period_title(period), here, page)} ({len(in_period)})")
+            links.append(f"{mk.link(_period_title(period), here, page)} ({len(in_period)})")
             title = f"{topic.title}: documents of {_period_title(period)}"
-            pages.append((page, md.page(
-                md.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}."),
-                md.heading(1, title),
-                md.link("All documents", page, paths.DOCUMENTS) + f" · {len(in_period)} documents, newest first.",
+            pages.append((page, mk.page(
+                mk.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}."),
+                mk.heading(1, title),
+                mk.para(mk.link("All documents", page, paths.DOCUMENTS) + f" · {len(in_period)} documents, newest first."),
                 _documents_table(site, in_period, page),
             )))
-        blocks.append(" · ".join(links))
-    return [(here, md.page(*blocks)), *pages]
+        blocks.append(mk.para(" · ".join(links)))
+    return [(here, mk.page(*blocks)), *pages]
 
 
 def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
-    return md.table(
+    return mk.table(
         ("Date", "Document", "Copy held", "Claims"),
-        ((md.date_text(d.meta.event_date), document_link(d, here), entity_link(site, d.meta.outlet, here),
+        ((mk.date_text(d.meta.event_date), document_link(d, here), entity_link(site, d.meta.outlet, here),
           str(len(d.meta.claims))) for d in documents),
     )
 
@@ -109,40 +109,40 @@ def render_entities(site: Site, kind: str) -> Pages:
     title, here, intro = ENTITY_LISTS[kind]
     table = {"party": site.corpus.parties, "location": site.corpus.locations, "outlet": site.corpus.outlets}[kind]
     entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
-    blocks = [md.front_matter(title, intro), md.heading(1, title), intro]
+    blocks = [mk.front_matter(title, intro), mk.heading(1, title), intro]
     if not entities:
-        return [(here, md.page(*blocks, "*None yet.*"))]
+        return [(here, mk.page(*blocks, mk.note("None yet.")))]
     if len(entities) <= ONE_PAGE_LIMIT:
-        return [(here, md.page(*blocks, _entities_by_kind(site, kind, entities, here)))]
+        return [(here, mk.page(*blocks, _entities_by_kind(site, kind, entities, here)))]
     pages: Pages = []
     links = []
     for letter, group in groupby(entities, key=lambda e: _first_letter(e.name)):
         members = list(group)
         page = paths.listing(f"{here.split('/')[0]}-{letter}")
         heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
-        links.append(f"{md.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
-        pages.append((page, md.page(
-            md.front_matter(heading, f"{title} whose names start with {letter}."),
-            md.heading(1, heading),
-            md.link(f"All {title.lower()}", page, here),
+        links.append(f"{mk.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
+        pages.append((page, mk.page(
+            mk.front_matter(heading, f"{title} whose names start with {letter}."),
+            mk.heading(1, heading),
+            mk.para(mk.link(f"All {title.lower()}", page, here)),
             _entities_by_kind(site, kind, members, page),
         )))
     blocks.append(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links))
-    return [(here, md.page(*blocks)), *pages]
+    return [(here, mk.page(*blocks)), *pages]
 
 
 def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> str:
     blocks = []
     for entity_kind, group in groupby(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)),
                                       key=lambda e: e.kind):
-        blocks.append(md.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
-        blocks.append(md.table(("Name", "Documents", "About"), (
-            (md.link(e.name, here, paths.entity(kind, e.id)),
+        blocks.append(mk.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
+        blocks.append(mk.table(("Name", "Documents", "About"), (
+            (mk.link(e.name, here, paths.entity(kind, e.id)),
              str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
-             md.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
+             mk.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
             for e in group
         )))
-    return "\n\n".join(blocks)
+    return "\n".join(blocks)
 
 
 def _short(value: str, limit: int = 140) -> str:
@@ -187,18 +187,18 @@ def render_timeline(site: Site) -> Pages:
     parts = timeline_pages(site)
     intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
     if list(parts) == [paths.TIMELINE]:
-        return [(paths.TIMELINE, md.page(md.front_matter("Timeline", intro), md.heading(1, "Timeline"), intro,
+        return [(paths.TIMELINE, mk.page(mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), intro,
                                          _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE)))]
-    links = [f"{md.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
+    links = [f"{mk.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
              f" ({len(items)})" for page, items in parts.items()]
-    pages: Pages = [(paths.TIMELINE, md.page(
-        md.front_matter("Timeline", intro), md.heading(1, "Timeline"), intro,
-        "By period, newest first: " + " · ".join(links),
+    pages: Pages = [(paths.TIMELINE, mk.page(
+        mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), intro,
+        mk.para("By period, newest first: " + " · ".join(links)),
     ))]
     for page, items in parts.items():
         title = f"Timeline: {_period_title(page.removeprefix('lists/timeline-').removesuffix('.md'))}"
-        pages.append((page, md.page(md.front_matter(title, intro), md.heading(1, title),
-                                    md.link("All periods", page, paths.TIMELINE),
+        pages.append((page, mk.page(mk.front_matter(title, intro), mk.heading(1, title),
+                                    mk.para(mk.link("All periods", page, paths.TIMELINE)),
                                     _timeline_body(site, items, page))))
     return pages
 
@@ -206,11 +206,11 @@ def render_timeline(site: Site) -> Pages:
 def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> str:
     blocks = []
     for year, in_year in groupby(items, key=lambda item: item[0].year):
-        blocks.append(md.heading(2, str(year), f"y{year}"))
+        blocks.append(mk.heading(2, str(year), f"y{year}"))
         for month, in_month in groupby(in_year, key=lambda item: f"{item[0]:%B %Y}"):
-            blocks.append(md.heading(3, month))
-            blocks.append("\n\n".join(_timeline_item(site, item[2], here) for item in in_month))
-    return "\n\n".join(blocks)
+            blocks.append(mk.heading(3, month))
+            blocks.append("\n".join(_timeline_item(site, item[2], here) for item in in_month))
+    return "\n".join(blocks)
 
 
 def _timeline_item(site: Site, item: Any, here: str) -> str:
@@ -218,20 +218,20 @@ def _timeline_item(site: Site, item: Any, here: str) -> str:
         return _event_item(site, item, here)
     meta = item.meta
     topic = site.corpus.topics[meta.topic]
-    return (f"**{md.date_text(meta.event_date)}** · Document: {document_link(item, here)} "
-            f"· {md.link(topic.title, here, paths.topic(topic.id))}")
+    return mk.para(f"<strong>{mk.date_text(meta.event_date)}</strong> · Document: {document_link(item, here)} "
+                   f"· {mk.link(topic.title, here, paths.topic(topic.id))}")
 
 
 def _event_item(site: Site, entry: EventEntry, here: str) -> str:
     event = entry.event
     lines = [
-        f'<span id="{paths.event_anchor(event.id)}"></span>**{date_range(event.date, event.end)}** · '
-        f"**{md.text(event.title)}** · {md.link(entry.topic.title, here, paths.topic(entry.topic.id))}"
+        f"<strong>{date_range(event.date, event.end)}</strong> · "
+        f"<strong>{mk.text(event.title)}</strong> · {mk.link(entry.topic.title, here, paths.topic(entry.topic.id))}"
     ]
     if event.description:
-        lines.append(md.text(event.description))
+        lines.append(mk.text(event.description))
     involved = [entity_link(site, e, here) for e in (*event.parties, *event.locations)]
     if involved:
         lines.append("Involved: " + ", ".join(involved))
     lines.append(f"Source: {citations(site, event.sources, here)}")
-    return "  \n".join(lines)
+    return f'<p id="{paths.event_anchor(event.id)}">' + "<br>".join(lines) + "</p>"

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator import inputs
-from generator.render import markdown as md
+from generator.render import markup as mk
 
 # The files a contributor writes, then the parts they are made of.
 MODELS: list[tuple[type[BaseModel], str]] = [
@@ -37,23 +37,30 @@ MODELS: list[tuple[type[BaseModel], str]] = [
 ]
 
 
-def render_reference() -> str:
+def render_reference() -> mk.Page:
     blocks = [
-        md.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example."),
-        md.heading(1, "Input model reference"),
-        "Every field of every metadata file, generated from the same definitions the validator uses. "
-        "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
-        "Only `http://` and `https://` addresses are accepted. Unknown fields are errors. "
-        "The files under `seeds/` are complete, working examples of every file.",
+        mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example."),
+        mk.heading(1, "Input model reference"),
+        mk.ours("Every field of every metadata file, generated from the same definitions the validator uses. "
+                "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
+                "Only `http://` and `https://` addresses are accepted. Unknown fields are errors. "
+                "The files under `seeds/` are complete, working examples of every file."),
     ]
     for model, title in MODELS:
-        blocks.append(md.heading(2, title, model.__name__.lower()))
-        blocks.append(_doc(model))
-        blocks.append(md.table(
+        blocks.append(mk.heading(2, title, model.__name__.lower()))
+        blocks.append(mk.ours(_doc(model)))
+        blocks.append(mk.ours(_markdown_table(
             ("Field", "Type", "Required", "Meaning", "Example"),
-            (_row(name, info) for name, info in model.model_fields.items()),
-        ))
-    return md.page(*blocks)
+            [_row(name, info) for name, info in model.model_fields.items()],
+        )))
+    return mk.page(*blocks)
+
+
+def _markdown_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A Markdown table of text written in this package (descriptions, types, examples)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def _flow_yaml(value: Any) -> str:
@@ -67,7 +74,7 @@ def _doc(model: type[BaseModel]) -> str:
 
 def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
     required = "yes" if info.is_required() else "no"
-    kind = md.text(_name_from_metadata(info.metadata)) or type_name(info.annotation)
+    kind = mk.text(_name_from_metadata(info.metadata)) or type_name(info.annotation)
     # Descriptions and examples are written in inputs.py, not by contributors:
     # they may use Markdown.
     example = info.examples[0] if info.examples else None
@@ -95,7 +102,7 @@ def type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return md.text(_name_from_metadata(args[1:])) or type_name(args[0])
+        return mk.text(_name_from_metadata(args[1:])) or type_name(args[0])
     if origin in (typing.Union, types.UnionType):
         return " or ".join(type_name(a) for a in args if a is not type(None))
     if origin is list:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from generator import inputs
 from generator.mentions import Mention
 from generator.model import Site
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import STATUS_LABELS
-from generator.render.maps import relative_url
+from generator.render.markup import relative_url
 from generator.validate import SourceDocument, Span
 
 
@@ -30,7 +30,7 @@ class _Run:
 
 
 def render_text(site: Site, document: SourceDocument, here: str) -> str:
-    """The whole text as Markdown paragraphs inside a styled container."""
+    """The whole text as paragraphs inside a styled container."""
     paragraphs = [
         _paragraph(site, document, span, here) for span in paragraph_spans(document.text)
     ]
@@ -69,7 +69,7 @@ def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> s
         if run.claims:
             inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
-            inner = f'<span class="boilerplate" title="{md.html_attr(run.boilerplate)}">{inner}</span>'
+            inner = f'<span class="boilerplate" title="{mk.attr(run.boilerplate)}">{inner}</span>'
         out.append(inner)
     return "".join(out)
 
@@ -107,8 +107,8 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
     for mention in mentions:
         if not (run.start <= mention.start and mention.end <= run.end):
             continue
-        out.append(md.html_text(text[position:mention.start]))
-        surface = md.html_text(text[mention.start:mention.end])
+        out.append(mk.text(text[position:mention.start]))
+        surface = mk.text(text[mention.start:mention.end])
         if mention.entity in linked:
             out.append(surface)
         else:
@@ -116,7 +116,7 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
             kind = site.entity_kind(mention.entity)
             out.append(f'<a href="{relative_url(here, paths.entity(kind, mention.entity))}">{surface}</a>')
         position = mention.end
-    out.append(md.html_text(text[position:run.end]))
+    out.append(mk.text(text[position:run.end]))
     return "".join(out)
 
 
@@ -128,11 +128,11 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
         titles.append(f"{site.entity_name(claim.claimant)} ({status.lower()}): {claim.paraphrase}")
-        tips.append(f"<strong>{md.html_text(site.entity_name(claim.claimant))}</strong> · {status} · "
+        tips.append(f"<strong>{mk.text(site.entity_name(claim.claimant))}</strong> · {status} · "
                     f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
     return (
-        f'<mark class="claim-quote {classes}" tabindex="0" title="{md.html_attr(" | ".join(titles))}">'
+        f'<mark class="claim-quote {classes}" tabindex="0" title="{mk.attr(" | ".join(titles))}">'
         f"{inner}{tip}</mark>"
     )

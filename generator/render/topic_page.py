@@ -6,7 +6,7 @@ from collections import Counter
 
 from generator import inputs
 from generator.model import EventEntry, Site, document_entities
-from generator.render import markdown as md
+from generator.render import markup as mk
 from generator.render import paths
 from generator.render.listings import event_page
 from generator.render.maps import map_block
@@ -17,28 +17,28 @@ from generator.render.common import (
 )
 
 
-def render_topic(site: Site, topic: inputs.Topic) -> str:
+def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
-    return md.page(
-        md.front_matter(topic.title, topic.summary, [topic.title, "topic"]),
-        md.heading(1, topic.title),
-        md.summary(topic.summary),
+    return mk.page(
+        mk.front_matter(topic.title, topic.summary, [topic.title, "topic"]),
+        mk.heading(1, topic.title),
+        mk.summary(topic.summary),
         _key_facts(site, topic, here),
         *(_section(site, section, here) for section in topic.background),
-        md.heading(2, "Key parties", "key-parties"),
+        mk.heading(2, "Key parties", "key-parties"),
         _key_entities(site, topic, here, site.corpus.parties),
-        md.heading(2, "Key places", "key-places"),
+        mk.heading(2, "Key places", "key-places"),
         _key_entities(site, topic, here, site.corpus.locations),
         map_block(site, _ranked_entities(site, topic, site.corpus.locations), here, f"places of {topic.title}"),
-        md.heading(2, "Timeline", "timeline"),
+        mk.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
-        md.heading(2, "Documents", "documents"),
+        mk.heading(2, "Documents", "documents"),
         _documents(site, topic, here),
-        md.heading(2, "Who claims what", "who-claims-what"),
-        claim_matrix(site, topic.id, here) or "*No claims recorded yet.*",
-        md.heading(2, "Figures over time", "figures"),
+        mk.heading(2, "Who claims what", "who-claims-what"),
+        claim_matrix(site, topic.id, here) or mk.note("No claims recorded yet."),
+        mk.heading(2, "Figures over time", "figures"),
         _figures(site, topic, here),
-        md.heading(2, "Open disputes", "open-disputes"),
+        mk.heading(2, "Open disputes", "open-disputes"),
         _open_disputes(site, topic, here),
     )
 
@@ -46,15 +46,14 @@ def render_topic(site: Site, topic: inputs.Topic) -> str:
 def _key_facts(site: Site, topic: inputs.Topic, here: str) -> str:
     if not topic.key_facts:
         return ""
-    lines = [f"    - {md.text(fact.text)} <small>({citations(site, fact.sources, here)})</small>"
-             for fact in topic.key_facts]
-    return '!!! abstract "Key facts"\n\n' + "\n".join(lines)
+    return mk.admonition("abstract", "Key facts", [mk.bullets(
+        f"{mk.text(fact.text)} <small>({citations(site, fact.sources, here)})</small>" for fact in topic.key_facts)])
 
 
 def _section(site: Site, section: inputs.Section, here: str) -> str:
-    return "\n\n".join(part for part in (
-        md.heading(2, section.heading),
-        md.prose(section.body),
+    return "\n".join(part for part in (
+        mk.heading(2, section.heading),
+        mk.prose(section.body),
         sources_line(site, section.sources, here),
     ) if part)
 
@@ -62,7 +61,7 @@ def _section(site: Site, section: inputs.Section, here: str) -> str:
 def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict) -> str:
     """Entities of the topic, the most involved first."""
     ranked = _ranked_entities(site, topic, table)
-    return entity_links(site, ranked, here) if ranked else "*None recorded.*"
+    return mk.para(entity_links(site, ranked, here)) if ranked else mk.note("None recorded.")
 
 
 def _ranked_entities(site: Site, topic: inputs.Topic, table: dict) -> list[str]:
@@ -83,7 +82,7 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
     items = []
     for entry in events:
         event = entry.event
-        line = f"**{date_range(event.date, event.end)}**: " + md.link(
+        line = f"<strong>{date_range(event.date, event.end)}</strong>: " + mk.link(
             event.title, here, event_page(site, event.id), paths.event_anchor(event.id))
         involved = entity_links(site, (*event.parties, *event.locations), here)
         if involved:
@@ -97,11 +96,11 @@ TOPIC_LIST_LIMIT = 20
 
 def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
     documents = site.documents_newest_first(topic.id)
-    items = [f"{document_link(d, here)} ({md.date_text(d.meta.event_date)})" for d in documents[:TOPIC_LIST_LIMIT]]
+    items = [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents[:TOPIC_LIST_LIMIT]]
     listed = list_or_none(items)
     if len(documents) > TOPIC_LIST_LIMIT:
-        listed += (f"\n\nThe {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
-                   + md.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}") + ".")
+        listed += mk.para(f"The {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
+                          + mk.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}") + ".")
     return listed
 
 
@@ -112,10 +111,11 @@ def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     revised = [e for e in entries if e.claim.figure.revisions]
     others = [e for e in entries if not e.claim.figure.revisions][:TOPIC_LIST_LIMIT]
     items = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)} "
-             f"({md.link('claim', here, paths.claim(e.id))})" for e in [*revised, *others]]
+             f"({mk.link('claim', here, paths.claim(e.id))})" for e in [*revised, *others]]
     listed = list_or_none(items, "No figures recorded.")
     if len(entries) > len(revised) + len(others):
-        listed += f"\n\n*Every revised figure and the {TOPIC_LIST_LIMIT} newest others, of {len(entries)}; each question's page lists all of its figures.*"
+        listed += mk.note(f"Every revised figure and the {TOPIC_LIST_LIMIT} newest others, of {len(entries)}; "
+                          "each question's page lists all of its figures.")
     return listed
 
 
@@ -124,7 +124,7 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
     for question in topic.questions:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
-            blocks.append(md.heading(3, question.text))
+            blocks.append(mk.heading(3, question.text))
             blocks.append(side_by_side(site, by_claimant(site, entries), here, per_side=3,
                                        more=paths.question(question.id)))
-    return "\n\n".join(blocks) or "*No contested claims recorded.*"
+    return "\n".join(blocks) or mk.note("No contested claims recorded.")

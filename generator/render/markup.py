@@ -1,0 +1,297 @@
+"""Safe building blocks for generated pages.
+
+Every generated page is a little front matter (title, description, tags)
+and a body of HTML blocks. HTML blocks are valid Markdown, so the pages can
+be written out as Markdown files for any engine, and MkDocs can take the
+body as it is instead of converting it page by page (the costliest step of a
+large build).
+
+Everything that comes from YAML or source text goes through one of these
+functions before it lands in a page: ``text`` for text, ``attr`` for
+attribute values, ``prose`` for the few fields that accept Markdown, and
+``url`` for external links. Links between pages point at the final URLs of
+the targets (MkDocs' directory URLs).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+import markdown
+from markdown.extensions.toc import slugify, unique
+
+_CONTROL_TABLE = {code: None for code in [*range(0, 32), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"}
+_TEXT_TABLE = {**_CONTROL_TABLE, **{ord(c): " " for c in "\t\n\r\v\f\u2028\u2029\x85"},
+               ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+
+
+def text_chars(value: str) -> str:
+    """``value`` without control characters (tabs and line breaks kept)."""
+    return value.translate(_CONTROL_TABLE)
+
+
+def text(value: str) -> str:
+    """Text shown literally whatever characters it holds: HTML characters become
+    entities, line breaks become spaces and other control characters are dropped."""
+    return value.translate(_TEXT_TABLE)
+
+
+def attr(value: str) -> str:
+    """A value for an HTML attribute, quoted with double quotes."""
+    return html.escape(" ".join(text_chars(value).split()), quote=True)
+
+
+def url(value: str) -> str:
+    """An http(s) URL (validated upstream), for an ``href``."""
+    if not re.match(r"^https?://", value):
+        raise ValueError(f"refusing to emit a non-http(s) URL: {value!r}")
+    return attr(value.replace(" ", "%20"))
+
+
+# -- links between pages ------------------------------------------------------------
+
+def page_url(page: str) -> str:
+    """The URL MkDocs gives a file: ``places/sotk.md`` → ``places/sotk/``;
+    files that are not pages keep their path."""
+    if not page.endswith(".md"):
+        return page
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """The URL of ``to_page`` relative to the URL of ``from_page`` (both are site
+    paths such as ``claims/x.md``). A page ``a/b.md`` is served as ``a/b/``, one
+    folder deeper than its file, unless it is an index page."""
+    target = page_url(to_page)
+    folder, _, name = target.rstrip("/").rpartition("/")
+    if target.endswith("/"):
+        name += "/"
+    from_folder, _, from_name = from_page.rpartition("/")
+    prefix = "" if from_name == "index.md" else "../"
+    between = _relative_folder(folder or ".", from_folder or ".")
+    return prefix + (between + "/" if between else "") + name or "./"
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_folder(folder: str, start: str) -> str:
+    relative = posixpath.relpath(folder, start)
+    return "" if relative == "." else relative
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    if to_page == from_page and anchor:
+        return f"#{anchor}"
+    return attr(relative_url(from_page, to_page) + (f"#{anchor}" if anchor else ""))
+
+
+def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link to another page of the site; ``label`` is plain text."""
+    return f'<a href="{href(from_page, to_page, anchor)}">{text(label)}</a>'
+
+
+def external(label: str, address: str) -> str:
+    return f'<a href="{url(address)}">{text(label)}</a>'
+
+
+# -- blocks -------------------------------------------------------------------------
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table in the theme's scrolling wrapper; headers are plain text, cells HTML."""
+    head = "".join(f"<th>{text(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>")
+
+
+def facts(rows: Iterable[tuple[str, str]]) -> str:
+    """A box of labelled facts; names are plain text, values HTML."""
+    body = "".join(f'<tr><th scope="row">{text(name)}</th><td>{value}</td></tr>' for name, value in rows)
+    return ('<div class="md-typeset__scrollwrap facts"><div class="md-typeset__table"><table>'
+            f"<tbody>{body}</tbody></table></div></div>")
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def numbered(items: Iterable[tuple[str | None, str]]) -> str:
+    """An ordered list of (id, HTML) items."""
+    return "<ol>" + "".join(f'<li id="{i}">{item}</li>' if i else f"<li>{item}</li>" for i, item in items) + "</ol>"
+
+
+def para(content: str, css_class: str | None = None) -> str:
+    """A paragraph of HTML."""
+    return f'<p class="{css_class}">{content}</p>' if css_class else f"<p>{content}</p>"
+
+
+def note(content: str) -> str:
+    """A paragraph in italics: "none recorded", "the first 50 of ..."."""
+    return f"<p><em>{content}</em></p>"
+
+
+def summary(value: str) -> str:
+    """A lead paragraph, styled as such."""
+    return para(text(value), "summary")
+
+
+def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
+    """The theme's call-out box."""
+    return (f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>'
+            + "".join(blocks) + "</div>")
+
+
+def heading(level: int, value: str, anchor: str | None = None) -> str:
+    """A heading; without ``anchor`` its id is made from its text when the page is put together."""
+    return f'<h{level} id="{anchor or ""}">{text(value)}</h{level}>'
+
+
+def diagram(source: str) -> str:
+    """A Mermaid diagram, which the theme draws in the browser."""
+    return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'
+
+
+def date_text(value: object) -> str:
+    """A date as ``11 May 2023``."""
+    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
+
+
+# -- Markdown prose ---------------------------------------------------------------------
+
+class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
+    """Behind validation, a second guard: links keep only http(s) targets, images go."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a" and not re.match(r"^https?://", child.get("href", "")):
+                    child.attrib.pop("href", None)
+
+
+def _converter(*extensions: str) -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=list(extensions), output_format="html")
+    converter.treeprocessors.register(_OnlyWebLinks(converter), "only-web-links", 0)
+    return converter
+
+
+_PROSE = _converter("sane_lists")
+_OURS = _converter("tables", "sane_lists")
+
+
+def prose(value: str) -> str:
+    """Contributor Markdown, restricted to what reads as prose.
+
+    Kept: paragraphs, emphasis, lists, blockquotes, inline code, headings of
+    level 3 to 6, and links (validation has made sure they are http(s)).
+    Shown as text: raw HTML and HTML comments, headings of level 1 and 2
+    (they would break the page's outline). Images are refused at validation."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = re.sub(r"^(\s*)&gt;", r"\1>", escaped, flags=re.M)  # blockquotes
+    escaped = re.sub(r"^(\s*)(#{1,2})(?=\s|$)", lambda m: m[1] + "\\" + "\\".join(m[2]), escaped, flags=re.M)
+    return _convert(_PROSE, text_chars(escaped))
+
+
+@functools.lru_cache(maxsize=256)
+def ours(source: str) -> str:
+    """Markdown written in this package (never data): help text, the input reference."""
+    return _convert(_OURS, source)
+
+
+def _convert(converter: markdown.Markdown, source: str) -> str:
+    converter.reset()
+    converted = converter.convert(source)
+    # No blank line inside the result, so that it stays one HTML block for any Markdown engine.
+    return re.sub(r"\n\s*\n", "\n", converted)
+
+
+# -- pages ----------------------------------------------------------------------------
+
+_PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02"})
+
+
+def plain(value: str) -> str:
+    """Text for the page head (title, description, tags), which the theme
+    inserts without escaping: markup characters become full-width look-alikes."""
+    return " ".join(text_chars(value).split()).translate(_PLAIN)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str
+    description: str
+    tags: tuple[str, ...] = ()
+
+
+def front_matter(title: str, description: str, tags: Iterable[str] = ()) -> FrontMatter:
+    """Title and description for the page head, tags for the tags index."""
+    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})))
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    name: str  # HTML
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its head and its HTML body, with the outline of its headings."""
+
+    head: FrontMatter
+    body: str
+    headings: tuple[Heading, ...]
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file: YAML front matter, then the HTML body."""
+        # JSON strings and arrays are valid YAML, and far quicker to write than YAML's emitter.
+        lines = [f"description: {json.dumps(self.head.description, ensure_ascii=False)}"]
+        if self.head.tags:
+            lines.append(f"tags: {json.dumps(list(self.head.tags), ensure_ascii=False)}")
+        lines.append(f"title: {json.dumps(self.head.title, ensure_ascii=False)}")
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
+
+    @property
+    def meta(self) -> dict[str, object]:
+        meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
+        if self.head.tags:
+            meta["tags"] = list(self.head.tags)
+        return meta
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>')
+_IDS = re.compile(r' id="([^"]+)"')
+_BLOCK_START = re.compile(r"<(?:div|p|h[1-6]|ul|ol|table|pre|blockquote|script|figure|details|nav|section|dl)[\s>]")
+
+
+def page(head: FrontMatter, *blocks: str) -> Page:
+    """Put a page together: empty blocks dropped, bare text made a paragraph,
+    each heading given an id (from its text if it has none, unique on the page)
+    and a permanent link, and the outline noted."""
+    body = "\n\n".join(block if _BLOCK_START.match(block) else para(block) for block in blocks if block)
+    headings: list[Heading] = []
+    if "<h" in body:
+        taken = set(_IDS.findall(body)) if 'id=""' in body else set()
+
+        def place(match: re.Match[str]) -> str:
+            level, ident, inner = int(match[1]), match[2], match[3]
+            if not ident:
+                ident = unique(slugify(html.unescape(inner), "-") or "section", taken)
+            headings.append(Heading(level, ident, inner))
+            return (f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
+                    f'title="Permanent link">&para;</a></h{level}>')
+
+        body = _HEADING.sub(place, body)
+    return Page(head, body + "\n", tuple(headings))
