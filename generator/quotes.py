@@ -24,8 +24,9 @@ _SPACE_RUN = re.compile(r"\s+")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = frozenset(_INVISIBLE_CHARS)
 # A run of whitespace (with any invisible characters in it) folds to one space;
-# invisible characters on their own are dropped.
-_FOLDED = re.compile(f"[\\s{_INVISIBLE_CHARS}]+")
+# invisible characters on their own are dropped. A single plain space is already
+# folded, so only other runs are matched (far fewer matches on ordinary text).
+_FOLDED = re.compile(f"[\\s{_INVISIBLE_CHARS}]{{2,}}|[{_INVISIBLE_CHARS}]|[^\\S ]")
 
 
 @dataclass(frozen=True)

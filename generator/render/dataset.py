@@ -100,7 +100,13 @@ def corpus_json(site: Site) -> str:
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # One record per line: readable, diffable, and written by the JSON module's C encoder.
+    sections = []
+    for name in sorted(data):
+        records = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                              for record in data[name])
+        sections.append(f"{json.dumps(name)}:[\n{records}\n]")
+    return "{\n" + ",\n".join(sections) + "\n}\n"
 
 
 def render_data_page(site: Site) -> mk.Page:

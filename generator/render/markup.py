@@ -70,16 +70,20 @@ def page_url(page: str) -> str:
 
 def relative_url(from_page: str, to_page: str) -> str:
     """The URL of ``to_page`` relative to the URL of ``from_page`` (both are site
-    paths such as ``claims/x.md``). A page ``a/b.md`` is served as ``a/b/``, one
-    folder deeper than its file, unless it is an index page."""
+    paths such as ``claims/x.md``)."""
+    from_folder, _, from_name = from_page.rpartition("/")
+    return _relative_url(from_folder, from_name == "index.md", to_page)
+
+
+def _relative_url(from_folder: str, from_index: bool, to_page: str) -> str:
+    """A page ``a/b.md`` is served as ``a/b/``, one folder deeper than its file,
+    unless it is an index page."""
     target = page_url(to_page)
     folder, _, name = target.rstrip("/").rpartition("/")
     if target.endswith("/"):
         name += "/"
-    from_folder, _, from_name = from_page.rpartition("/")
-    prefix = "" if from_name == "index.md" else "../"
     between = _relative_folder(folder or ".", from_folder or ".")
-    return prefix + (between + "/" if between else "") + name or "./"
+    return ("" if from_index else "../") + (between + "/" if between else "") + name or "./"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -88,15 +92,20 @@ def _relative_folder(folder: str, start: str) -> str:
     return "" if relative == "." else relative
 
 
-def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    if to_page == from_page and anchor:
-        return f"#{anchor}"
-    return attr(relative_url(from_page, to_page) + (f"#{anchor}" if anchor else ""))
-
-
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A link to another page of the site; ``label`` is plain text."""
-    return f'<a href="{href(from_page, to_page, anchor)}">{text(label)}</a>'
+    if to_page == from_page and anchor:
+        return f'<a href="#{attr(anchor)}">{text(label)}</a>'
+    from_folder, _, from_name = from_page.rpartition("/")
+    return _link(label, from_folder, from_name == "index.md", to_page, anchor)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link(label: str, from_folder: str, from_index: bool, to_page: str, anchor: str | None) -> str:
+    """Links are the same from every page of a folder: pages link to the same few
+    parties, places and outlets over and over, so they are made once."""
+    target = _relative_url(from_folder, from_index, to_page) + (f"#{anchor}" if anchor else "")
+    return f'<a href="{attr(target)}">{text(label)}</a>'
 
 
 def external(label: str, address: str) -> str:
