@@ -1,8 +1,9 @@
 """Stage 1: read the seed folder into plain data that remembers positions.
 
-YAML is parsed with PyYAML's safe loader, but through its node tree so that
-every key and value keeps its line and column, and so that a key given twice
-in one mapping is reported instead of silently overwritten.
+YAML is parsed with PyYAML's safe loader (libyaml when present). A key given
+twice in one mapping is reported instead of silently overwritten. The line
+and column of every key and value are found only when a problem needs them,
+by parsing that one file again: most files have none.
 """
 
 from __future__ import annotations
@@ -33,20 +34,19 @@ _BOM = "\ufeff"
 
 @dataclass
 class YamlFile:
-    """A parsed YAML file with the 1-based position of every key and value."""
+    """A parsed YAML file, and the 1-based position of every key and value in it."""
 
     path: Path
     data: Any
-    key_positions: dict[Loc, Position] = field(default_factory=dict)
-    value_positions: dict[Loc, Position] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _positions: tuple[dict[Loc, Position], dict[Loc, Position]] | None = field(default=None, repr=False)
 
     def position(self, loc: Loc, prefer_key: bool = False) -> Position:
         """Where ``loc`` is written, or where its nearest written parent is."""
-        first, second = (
-            (self.key_positions, self.value_positions)
-            if prefer_key
-            else (self.value_positions, self.key_positions)
-        )
+        if self._positions is None:
+            self._positions = _positions(self.text)
+        keys, values = self._positions
+        first, second = (keys, values) if prefer_key else (values, keys)
         for end in range(len(loc), -1, -1):
             prefix = loc[:end]
             if prefix in first:
@@ -117,8 +117,8 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
         if not isinstance(name, str) or not _is_plain_file_name(name):
             continue  # validation reports the bad or missing field
         path = meta.path.parent / name
-        line, column = meta.position(("text",))
         if not path.is_file() and not path.is_symlink():
+            line, column = meta.position(("text",))
             problems.add(meta.path, line, column, "missing-text",
                          f"the text file '{name}' does not exist next to this metadata file",
                          f"put the verbatim text at {problems.display_path(path)}")
@@ -226,75 +226,146 @@ def _forget_unused() -> None:
     _USED.clear()
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """The pure-Python safe loader, used when PyYAML lacks libyaml: refuses
-    aliases (never needed in metadata, and a few nested ones expand into
-    billions of nodes) and deep nesting while composing. Dates stay text."""
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not supported in metadata", event.start_mark
-            )
-        if self.depth >= MAX_DEPTH:
-            raise yaml.composer.ComposerError(
-                None, None, f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
-            )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+# The event parser: libyaml's when PyYAML has it (ten times faster), else PyYAML's own.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!"}
 
 
-_C_LOADER = getattr(yaml, "CSafeLoader", None)
-_OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1's implicit types (numbers, booleans, null), but dates stay text,
+    so that the validator reports a bad one at its position."""
 
 
-def _without_timestamps(loader: type) -> type:
-    """The loader with dates left as text, so that the validator reports a bad one at its position."""
-    return type(f"Plain{loader.__name__}", (loader,), {"yaml_implicit_resolvers": {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }})
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_RESOLVER = _Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-_FAST_LOADER = _without_timestamps(_C_LOADER) if _C_LOADER else None
-_NoAliasLoader.yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader).yaml_implicit_resolvers
+class _Builder:
+    """Plain Python data straight from the parser's event stream, in one pass.
 
+    Refused while reading, before anything grows: aliases (never needed in
+    metadata, and a few nested ones expand into billions of nodes), nesting
+    deeper than ``MAX_DEPTH`` and tags. Keys that are not plain words and keys
+    given twice are noted (the first value is kept). With ``keys`` and
+    ``values`` it also records where every key and value is written."""
 
-def _check_events(text: str) -> None:
-    """Refuse aliases and deep nesting from the event stream, before anything is composed."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_FAST_LOADER):
-        if isinstance(event, yaml.AliasEvent):
+    def __init__(self, text: str, keys: dict[Loc, Position] | None = None,
+                 values: dict[Loc, Position] | None = None) -> None:
+        self.events = yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader)
+        self.keys = keys
+        self.values = values
+        self.key_problems: list[tuple[yaml.Mark, str, str, str]] = []
+
+    def document(self) -> Any:
+        events = self.events
+        next(events)  # the stream's start
+        start = next(events)
+        if isinstance(start, yaml.StreamEndEvent):
+            return None
+        data = self.node(next(events), (), 0)
+        next(events)  # the document's end
+        extra = next(events)
+        if not isinstance(extra, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
+                                              "but found another document", extra.start_mark)
+        return data
+
+    def node(self, event: yaml.Event, loc: Loc, depth: int) -> Any:
+        if self.values is not None:
+            self.values[loc] = _mark(event.start_mark)
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        if kind is yaml.AliasEvent:
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not supported in metadata",
                                               event.start_mark)
-        if isinstance(event, _OPENERS):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(None, None, f"the data is nested more than {MAX_DEPTH} levels deep",
-                                                  event.start_mark)
-        elif isinstance(event, _CLOSERS):
-            depth -= 1
+        if depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"the data is nested more than {MAX_DEPTH} levels deep",
+                                              event.start_mark)
+        self.check_tag(event)
+        if kind is yaml.SequenceStartEvent:
+            return self.sequence(loc, depth + 1)
+        return self.mapping(loc, depth + 1)
+
+    def sequence(self, loc: Loc, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in self.events:
+            if type(event) is yaml.SequenceEndEvent:
+                return items
+            where = loc + (len(items),) if self.keys is not None else loc
+            if self.keys is not None:
+                self.keys[where] = _mark(event.start_mark)
+            items.append(self.node(event, where, depth))
+        raise AssertionError("the parser ended inside a sequence")
+
+    def mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        first_lines: dict[Any, int] = {}
+        for event in self.events:
+            if type(event) is yaml.MappingEndEvent:
+                return mapping
+            key = self.node(event, loc, depth) if type(event) is not yaml.ScalarEvent else self.scalar(event)
+            mark = event.start_mark
+            value_event = next(self.events)
+            problem = None
+            if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
+                problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
+            elif key == "<<" and event.tag is None and not event.style:
+                problem = ("yaml-key", "merge keys (<<) are not supported in metadata", "write the keys out in full")
+            elif key in mapping:
+                problem = ("duplicate-key",
+                           f"the key '{event.value}' is given twice in this mapping (first on line {first_lines[key]})",
+                           "YAML keeps only the last value; merge the two entries into one")
+            if problem:
+                self.key_problems.append((mark, *problem))
+                self.node(value_event, loc, depth)  # read past it
+                continue
+            where = loc + (key,) if self.keys is not None else loc
+            if self.keys is not None:
+                self.keys[where] = _mark(mark)
+            first_lines[key] = mark.line + 1
+            mapping[key] = self.node(value_event, where, depth)
+        raise AssertionError("the parser ended inside a mapping")
+
+    @staticmethod
+    def scalar(event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None:
+            if event.style or not event.implicit[0]:
+                return event.value  # quoted or block text
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        else:
+            _Builder.check_tag(event)
+        construct = _CONSTRUCTOR.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
+        if construct is None:  # text, and the odd plain '<<' or '=', which stay text
+            return event.value
+        return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+
+    @staticmethod
+    def check_tag(event: yaml.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS and tag not in _SCALAR_TAGS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"could not determine a constructor for the tag '{tag}'", event.start_mark)
+
+
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
+
+
+def _mark(mark: yaml.Mark) -> Position:
+    return (mark.line + 1, mark.column + 1)
 
 
 def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
-    """Parse YAML text; on any error record one problem at its position and return ``None``.
-
-    libyaml does the parsing when PyYAML has it (ten times faster); its event
-    stream is checked for aliases and nesting first. Without libyaml, the
-    pure-Python loader below does the same checks while composing."""
+    """Parse YAML text; on any error record one problem at its position and return ``None``."""
+    builder = _Builder(text)
     try:
-        if _FAST_LOADER is not None:
-            _check_events(text)
-            loader = _FAST_LOADER(text)
-        else:
-            loader = _NoAliasLoader(text)
+        data = builder.document()
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
         problems.add(path, line, column, "yaml-syntax",
@@ -304,22 +375,15 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
     except yaml.MarkedYAMLError as error:
         _report_yaml_error(path, error, problems)
         return None
-    try:
-        node = loader.get_single_node()
-        result = YamlFile(path, None)
-        if node is not None:
-            _index_node(node, (), result, path, problems)
-            result.data = loader.construct_document(node)
-        return result
-    except yaml.MarkedYAMLError as error:
-        _report_yaml_error(path, error, problems)
-        return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
                      "check that the file is plain YAML")
         return None
     finally:
-        loader.dispose()
+        builder.events.close()
+    for mark, rule, message, hint in builder.key_problems:
+        problems.add(path, mark.line + 1, mark.column + 1, rule, message, hint)
+    return YamlFile(path, data, text)
 
 
 def _report_yaml_error(path: Path, error: yaml.MarkedYAMLError, problems: Problems) -> None:
@@ -350,34 +414,13 @@ def _syntax_hint(message: str) -> str:
     return "check indentation, colons and quotes around this position"
 
 
-def _index_node(node: yaml.Node, loc: Loc, out: YamlFile, path: Path, problems: Problems) -> None:
-    out.value_positions[loc] = _start(node)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                line, column = _start(key_node)
-                problems.add(path, line, column, "yaml-key", "a mapping key must be a plain word",
-                             "write keys as simple names such as 'name:'")
-                continue
-            if key in seen:
-                line, column = _start(key_node)
-                first_line = _start(seen[key])[0]
-                problems.add(path, line, column, "duplicate-key",
-                             f"the key '{key}' is given twice in this mapping (first on line {first_line})",
-                             "YAML keeps only the last value; merge the two entries into one")
-                continue
-            seen[key] = key_node
-            out.key_positions[loc + (key,)] = _start(key_node)
-            _index_node(value_node, loc + (key,), out, path, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            out.key_positions[loc + (index,)] = _start(item)
-            _index_node(item, loc + (index,), out, path, problems)
-
-
-def _start(node: yaml.Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _positions(text: str) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
+    """Where every key and value of a file that parsed once already is written."""
+    keys: dict[Loc, Position] = {}
+    values: dict[Loc, Position] = {}
+    builder = _Builder(text, keys, values)
+    try:
+        builder.document()
+    finally:
+        builder.events.close()
+    return keys, values

@@ -40,12 +40,16 @@ def text_chars(value: str) -> str:
 def text(value: str) -> str:
     """Text shown literally whatever characters it holds: HTML characters become
     entities, line breaks become spaces and other control characters are dropped."""
+    if value.isprintable():  # the common case: no control character, no line break
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.translate(_TEXT_TABLE)
 
 
 def attr(value: str) -> str:
     """A value for an HTML attribute, quoted with double quotes."""
-    return html.escape(" ".join(text_chars(value).split()), quote=True)
+    if not value.isprintable():
+        value = text_chars(value)
+    return html.escape(" ".join(value.split()), quote=True)
 
 
 def url(value: str) -> str:
@@ -169,6 +173,7 @@ def diagram(source: str) -> str:
     return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'
 
 
+@functools.lru_cache(maxsize=4096)
 def date_text(value: object) -> str:
     """A date as ``11 May 2023``."""
     return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
