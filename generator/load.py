@@ -201,8 +201,18 @@ def read_text(path: Path, problems: Problems) -> str | None:
 
 # Parsed files by path and content hash, so that a rebuild under ``mkdocs serve``
 # parses only what changed. Entries a run did not use are dropped after it.
+# Off unless asked for: a single build would only hold memory with it.
 _PARSED: dict[tuple[Path, Path, str], tuple[YamlFile | None, list[Problem]]] = {}
 _USED: set[tuple[Path, Path, str]] = set()
+_CACHING = False
+
+
+def keep_parsed_files(enabled: bool = True) -> None:
+    """Keep parsed files between runs of this process (for a live preview)."""
+    global _CACHING
+    _CACHING = enabled
+    if not enabled:
+        _PARSED.clear()
 
 
 def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
@@ -210,6 +220,8 @@ def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
     text = read_text(path, problems)
     if text is None:
         return None
+    if not _CACHING:
+        return parse_yaml(path, text, problems)
     key = (problems.root, path, hashlib.sha256(text.encode("utf-8")).hexdigest())
     _USED.add(key)
     if key not in _PARSED:

@@ -32,6 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.load import keep_parsed_files
 from generator.pipeline import build_pages
 from generator.render import RenderedPage, markup
 from generator.problems import format_report
@@ -102,6 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        keep_parsed_files(self.serving)  # a rebuild then parses only the files that changed
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +27,26 @@ class Checked:
         return not self.problems
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The stages build large trees of objects without reference cycles; Python's
+    cycle collector would walk them again and again as they grow (a fifth of the
+    time on a large corpus). Memory is still freed as soon as it is unused."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(seeds: Path, project_root: Path | None = None) -> Checked:
     """Load and validate every file under ``seeds``; collect every problem."""
     problems = Problems(project_root or seeds.parent)
-    raw = load_corpus(seeds, problems)
-    corpus = validate(raw, problems)
+    with gc_paused():
+        raw = load_corpus(seeds, problems)
+        corpus = validate(raw, problems)
     return Checked(corpus, problems.sorted())
 
 
@@ -46,5 +64,7 @@ def build_pages(seeds: Path, project_root: Path | None = None) -> Built:
     checked = check(seeds, project_root)
     if not checked.ok:
         return Built([], checked.problems, checked)
-    site = build_site(checked.corpus)
-    return Built(render_site(site), [], checked)
+    with gc_paused():
+        site = build_site(checked.corpus)
+        pages = render_site(site)
+    return Built(pages, [], checked)

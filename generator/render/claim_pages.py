@@ -39,7 +39,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     return mk.page(
         mk.front_matter(title, claim.paraphrase),
         mk.heading(1, claim.paraphrase),
-        f"<blockquote><p>{mk.text(quote)}</p><p>— as quoted in "
+        f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
         f"{mk.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}</p>"
         "</blockquote>",
         mk.facts(facts),
@@ -192,7 +192,7 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
         cells = [label_cell]
         for side in sides:
             mine = [e for e in entries if column(e) == side]
-            cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "—"
+            cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "&mdash;"
             if len(mine) > MATRIX_CELL_LIMIT:
                 cell += "<br>" + mk.link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
             cells.append(cell)
@@ -211,5 +211,5 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     figure = (f" <strong>{claim.figure.value:g}</strong> {mk.text(claim.figure.unit)}."
               if claim.figure else "")
     byline = f"{site.entity_name(claim.claimant)}{carrier}, {mk.date_text(entry.document.meta.event_date)}"
-    return (f"“{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}”"
+    return (f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
             f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status)}")

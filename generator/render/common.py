@@ -93,7 +93,7 @@ def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> s
 
 def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
     """``Reuters → Hot News → 247 News Reel``, each outlet linked."""
-    return " → ".join(entity_link(site, hop.outlet, here) for hop in document.meta.chain)
+    return " &rarr; ".join(entity_link(site, hop.outlet, here) for hop in document.meta.chain)
 
 
 def unverified_hops(document: SourceDocument) -> int:
@@ -109,10 +109,10 @@ def date_range(start: object, end: object | None) -> str:
     if end is None or end == start:
         return mk.date_text(start)
     if (start.year, start.month) == (end.year, end.month):  # type: ignore[attr-defined]
-        return f"{start.day}–{mk.date_text(end)}"  # type: ignore[attr-defined]
+        return f"{start.day}&ndash;{mk.date_text(end)}"  # type: ignore[attr-defined]
     if start.year == end.year:  # type: ignore[attr-defined]
-        return f"{start.day} {start:%B} – {mk.date_text(end)}"  # type: ignore[attr-defined]
-    return f"{mk.date_text(start)} – {mk.date_text(end)}"
+        return f"{start.day} {start:%B} &ndash; {mk.date_text(end)}"  # type: ignore[attr-defined]
+    return f"{mk.date_text(start)} &ndash; {mk.date_text(end)}"
 
 
 def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
@@ -132,4 +132,4 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
         note = f", {mk.text(revision.note)}" if revision.note else ""
         steps.append(f"<strong>{revision.value:g}</strong> ({mk.date_text(revision.as_of)}{who}{note}; "
                      f"{citations(site, [revision.source], here)})")
-    return f"{shown} · other counts over time: " + " → ".join(steps)
+    return f"{shown} · other counts over time: " + " &rarr; ".join(steps)

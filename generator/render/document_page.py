@@ -111,7 +111,7 @@ def _chain(site: Site, document: SourceDocument, here: str) -> str:
         parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
         line = " · ".join(parts)
         if hop.evidence:
-            line += f"<br>The text says: “{mk.text(hop.evidence)}”"
+            line += f"<br>The text says: &ldquo;{mk.text(hop.evidence)}&rdquo;"
         if hop.note:
             line += f"<br>{mk.text(hop.note)}"
         items.append((paths.hop_anchor(index), line))

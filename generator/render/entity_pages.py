@@ -24,7 +24,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
     if party.role:
         facts.append(("Role", mk.text(party.role)))
     if len(chain) > 1:
-        facts.append(("Belongs to", " → ".join(entity_link(site, pid, here) for pid in chain[1:])))
+        facts.append(("Belongs to", " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])))
     members = site.members.get(party.id, [])
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
@@ -49,7 +49,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, lis
     ]
     chain = site.location_chain(location.id)
     if len(chain) > 1:
-        facts.append(("Part of", " → ".join(entity_link(site, lid, here) for lid in chain[1:])))
+        facts.append(("Part of", " &rarr; ".join(entity_link(site, lid, here) for lid in chain[1:])))
     facts += _linked_facts(site, here, [
         ("Places within", site.sublocations.get(location.id, [])),
         ("Administered by", location.administered_by),
@@ -121,7 +121,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tupl
 def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:
     facts = []
     if aliases:
-        facts.append(("Also called", ", ".join(f"“{mk.text(alias)}”" for alias in aliases)))
+        facts.append(("Also called", ", ".join(f"&ldquo;{mk.text(alias)}&rdquo;" for alias in aliases)))
     if wikidata:
         facts.append(("Wikidata", mk.external(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")))
     return facts
