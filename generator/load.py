@@ -102,7 +102,7 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
 
 
 def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
-    files = sorted(path for path in folder.glob("*") if path.suffix in (".yaml", ".yml"))
+    files = sorted((path for path in folder.glob("*") if path.suffix in (".yaml", ".yml")), key=_name)
     loaded = [load_yaml_file(path, problems) for path in files]
     if None in loaded:
         unreadable.add(folder.name)
@@ -133,7 +133,7 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
     """Files the generator would ignore: a text no metadata names, a misnamed registry.
     Ignoring them silently would lose a contributor's work."""
     expected_root = {*REGISTRY_FILES, TOPICS_DIR, DOCUMENTS_DIR}
-    for path in sorted(root.iterdir()):
+    for path in sorted(root.iterdir(), key=_name):
         if path.name.startswith(".") or path.name in expected_root or path.name.lower().startswith("readme"):
             continue
         close = difflib.get_close_matches(path.name, sorted(expected_root), n=1)
@@ -145,7 +145,7 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
         if not folder.is_dir():
             continue
         _report_case_collisions(folder, problems)
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=_name):
             if path.name.startswith("."):
                 continue
             if path.suffix not in allowed or path.is_dir():
@@ -160,12 +160,17 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
 def _report_case_collisions(folder: Path, problems: Problems) -> None:
     """Names that differ only in case are one file on Windows and macOS."""
     seen: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir(), key=_name):
         first = seen.setdefault(path.name.casefold(), path)
         if first is not path:
             problems.add(path, 1, 1, "case-collision",
                          f"'{path.name}' differs from '{first.name}' only in upper and lower case",
                          "on Windows and macOS they are the same file: rename one of them")
+
+
+def _name(path: Path) -> str:
+    """Paths of one folder sort by name (far quicker than comparing paths)."""
+    return path.name
 
 
 def _is_plain_file_name(name: str) -> bool:
@@ -254,6 +259,7 @@ _Resolver.yaml_implicit_resolvers = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 _RESOLVER = _Resolver()
+_IMPLICIT_FIRST = frozenset(_Resolver.yaml_implicit_resolvers)  # "" is an empty value: null
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -348,8 +354,8 @@ class _Builder:
     def scalar(event: yaml.ScalarEvent) -> Any:
         tag = event.tag
         if tag is None:
-            if event.style or not event.implicit[0]:
-                return event.value  # quoted or block text
+            if event.style or not event.implicit[0] or event.value[:1] not in _IMPLICIT_FIRST:
+                return event.value  # quoted or block text, or plain text that no implicit type starts like
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         else:
             _Builder.check_tag(event)

@@ -40,13 +40,17 @@ class MentionFinder:
                 self._by_first_word.setdefault(first.group(), []).append(form)
             else:
                 odd.append(form)
+        # Only words that some form starts with are looked at; most words are not.
+        starts = sorted({first[0] for first in self._by_first_word})
+        self._candidates = (re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*")
+                            if starts else None)
         self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
 
     def find(self, text: NormalizedText) -> list[Mention]:
         folded = text.text
         found: list[tuple[int, int, str]] = []
         taken_until = 0
-        for word in _WORD.finditer(folded):
+        for word in self._candidates.finditer(folded) if self._candidates else ():
             start = word.start()
             if start < taken_until:
                 continue

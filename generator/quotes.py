@@ -44,7 +44,7 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
-        folded = original.translate(_EQUIVALENT)
+        folded = original if original.isascii() else original.translate(_EQUIVALENT)
         chunks: list[str] = []
         starts: list[int] = []
         origins: list[int] = []

@@ -9,7 +9,8 @@ The characters themselves are emitted one for one, escaped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from typing import NamedTuple
 
 from generator import inputs
 from generator.mentions import Mention
@@ -21,8 +22,7 @@ from generator.render.markup import relative_url
 from generator.validate import SourceDocument, Span
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     start: int
     end: int
     claims: tuple[str, ...]
@@ -31,11 +31,25 @@ class _Run:
 
 def render_text(site: Site, document: SourceDocument, here: str) -> str:
     """The whole text as paragraphs inside a styled container."""
-    paragraphs = [
-        _paragraph(site, document, span, here) for span in paragraph_spans(document.text)
-    ]
-    # Raw HTML, which Markdown passes through untouched: the text is escaped
-    # here, character for character, and the links are the pages' final URLs.
+    text = document.text
+    claim_spans = sorted(document.claim_spans.items(), key=lambda item: (item[1], item[0]))
+    anchors: dict[int, str] = {}
+    for claim_id, (claim_start, _) in sorted(document.claim_spans.items()):
+        anchors[claim_start] = (anchors.get(claim_start, "")
+                                + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}"></span>')
+    boilerplate = [(span, _boilerplate_title(item))
+                   for span, item in zip(document.boilerplate_spans, document.meta.boilerplate)]
+    mentions = site.mentions[document.meta.id]
+    mention_starts = [m.start for m in mentions]
+    paragraphs = []
+    for start, end in paragraph_spans(text):
+        runs = _runs(start, end, [(cid, s) for cid, s in claim_spans if s[0] < end and s[1] > start],
+                     [(s, title) for s, title in boilerplate if s[0] < end and s[1] > start])
+        first = bisect.bisect_left(mention_starts, start)
+        last = bisect.bisect_right(mention_starts, end)
+        inside = [m for m in mentions[first:last] if m.end <= end]
+        paragraphs.append(_paragraph(site, text, runs, anchors, inside, here))
+    # The text is escaped here, character for character, and the links are the pages' final URLs.
     return '<div class="source-text">\n' + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
 
 
@@ -52,20 +66,14 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> str:
-    claim_spans = document.claim_spans
-    boilerplate = list(zip(document.boilerplate_spans, document.meta.boilerplate))
-    runs = _runs(span, claim_spans, boilerplate)
-    mentions = [m for m in site.mentions[document.meta.id] if span[0] <= m.start and m.end <= span[1]]
+def _paragraph(site: Site, text: str, runs: list[_Run], anchors: dict[int, str], mentions: list[Mention],
+               here: str) -> str:
     linked: set[str] = set()
     out = []
     for run in runs:
-        out.append("".join(
-            f'<span class="quote-anchor" id="{paths.quote_anchor(cid)}"></span>'
-            for cid in sorted(claim_spans)
-            if claim_spans[cid][0] == run.start
-        ))
-        inner = _run_text(site, document.text, run, mentions, linked, here)
+        if run.start in anchors:
+            out.append(anchors[run.start])
+        inner = _run_text(site, text, run, mentions, linked, here)
         if run.claims:
             inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
@@ -74,18 +82,20 @@ def _paragraph(site: Site, document: SourceDocument, span: Span, here: str) -> s
     return "".join(out)
 
 
-def _runs(span: Span, claim_spans: dict[str, Span],
-          boilerplate: list[tuple[Span, inputs.Boilerplate]]) -> list[_Run]:
-    start, end = span
+def _runs(start: int, end: int, claim_spans: list[tuple[str, Span]], boilerplate: list[tuple[Span, str]]) -> list[_Run]:
+    """The paragraph ``start``–``end`` cut where a quote or boilerplate passage
+    begins or ends; only the quotes and passages that overlap it are given."""
+    if not claim_spans and not boilerplate:
+        return [_Run(start, end, (), None)]
     cuts = {start, end}
-    for a, b in [*claim_spans.values(), *(s for s, _ in boilerplate)]:
+    for a, b in [*(s for _, s in claim_spans), *(s for s, _ in boilerplate)]:
         cuts.update(point for point in (a, b) if start < point < end)
     points = sorted(cuts)
     runs = []
     for a, b in zip(points, points[1:]):
-        claims = tuple(sorted(cid for cid, (s, e) in claim_spans.items() if s <= a and b <= e))
-        covering = [item for (s, e), item in boilerplate if s <= a and b <= e]
-        runs.append(_Run(a, b, claims, _boilerplate_title(covering[0]) if covering else None))
+        claims = tuple(sorted(cid for cid, (s, e) in claim_spans if s <= a and b <= e))
+        covering = [title for (s, e), title in boilerplate if s <= a and b <= e]
+        runs.append(_Run(a, b, claims, covering[0] if covering else None))
     return runs
 
 
