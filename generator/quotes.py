@@ -26,7 +26,8 @@ _INVISIBLE = frozenset(_INVISIBLE_CHARS)
 # A run of whitespace (with any invisible characters in it) folds to one space;
 # invisible characters on their own are dropped. A single plain space is already
 # folded, so only other runs are matched (far fewer matches on ordinary text).
-_FOLDED = re.compile(f"[\\s{_INVISIBLE_CHARS}]{{2,}}|[{_INVISIBLE_CHARS}]|[^\\S ]")
+_RUN = f"[\\s{_INVISIBLE_CHARS}]"
+_FOLDED = re.compile(f"[^\\S ]{_RUN}*|[{_INVISIBLE_CHARS}]{_RUN}*| {_RUN}+")
 
 
 @dataclass(frozen=True)

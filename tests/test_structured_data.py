@@ -61,7 +61,12 @@ def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(seed_site: P
 
 
 def test_dataset_holds_the_whole_corpus(seed_site: Path, seed_model) -> None:
-    data = json.loads((seed_site / "data" / "briefings.json").read_text(encoding="utf-8"))
+    def no_key_twice(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    data = json.loads((seed_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice)
     assert len(data["documents"]) == len(seed_model.corpus.documents)
     assert data["documents"][0]["text"] in {d.text for d in seed_model.corpus.documents.values()}
     counts = {"claims.csv": len(seed_model.claims), "parties.csv": len(seed_model.corpus.parties),

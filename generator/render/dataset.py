@@ -88,25 +88,22 @@ def tables(site: Site) -> dict[str, str]:
 
 
 def corpus_json(site: Site) -> str:
-    """Every input, validated, with each document's verbatim text."""
+    """Every input, validated, with each document's verbatim text: one record per
+    line (readable, diffable), each written by pydantic's serializer, fields in
+    the order the input model defines them."""
     corpus = site.corpus
-    data = {
-        "parties": [p.model_dump(mode="json") for p in sorted(corpus.parties.values(), key=lambda p: p.id)],
-        "places": [p.model_dump(mode="json") for p in sorted(corpus.locations.values(), key=lambda p: p.id)],
-        "outlets": [o.model_dump(mode="json") for o in sorted(corpus.outlets.values(), key=lambda o: o.id)],
-        "topics": [t.model_dump(mode="json") for t in sorted(corpus.topics.values(), key=lambda t: t.id)],
+    sections = {
         "documents": [
-            {**d.meta.model_dump(mode="json"), "text": d.text}
+            d.meta.model_dump_json(exclude={"text"})[:-1] + ',"text":' + json.dumps(d.text, ensure_ascii=False) + "}"
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
         ],
+        "outlets": [o.model_dump_json() for o in sorted(corpus.outlets.values(), key=lambda o: o.id)],
+        "parties": [p.model_dump_json() for p in sorted(corpus.parties.values(), key=lambda p: p.id)],
+        "places": [p.model_dump_json() for p in sorted(corpus.locations.values(), key=lambda p: p.id)],
+        "topics": [t.model_dump_json() for t in sorted(corpus.topics.values(), key=lambda t: t.id)],
     }
-    # One record per line: readable, diffable, and written by the JSON module's C encoder.
-    sections = []
-    for name in sorted(data):
-        records = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-                              for record in data[name])
-        sections.append(f"{json.dumps(name)}:[\n{records}\n]")
-    return "{\n" + ",\n".join(sections) + "\n}\n"
+    return "{\n" + ",\n".join(f'"{name}":[\n' + ",\n".join(records) + "\n]"
+                               for name, records in sections.items()) + "\n}\n"
 
 
 def render_data_page(site: Site) -> mk.Page:

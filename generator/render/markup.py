@@ -294,9 +294,10 @@ def page(head: FrontMatter, *blocks: str) -> Page:
     """Put a page together: empty blocks dropped, bare text made a paragraph,
     each heading given an id (from its text if it has none, unique on the page)
     and a permanent link, and the outline noted."""
-    body = "\n\n".join(block if _BLOCK_START.match(block) else para(block) for block in blocks if block)
+    blocks = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
+    body = "\n\n".join(blocks)
     headings: list[Heading] = []
-    if "<h" in body:
+    if any("<h" in block for block in blocks):
         taken = set(_IDS.findall(body)) if 'id=""' in body else set()
 
         def place(match: re.Match[str]) -> str:
@@ -307,5 +308,5 @@ def page(head: FrontMatter, *blocks: str) -> Page:
             return (f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
                     f'title="Permanent link">&para;</a></h{level}>')
 
-        body = _HEADING.sub(place, body)
+        body = "\n\n".join(_HEADING.sub(place, block) if "<h" in block else block for block in blocks)
     return Page(head, body + "\n", tuple(headings))

@@ -118,13 +118,13 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
         if not (run.start <= mention.start and mention.end <= run.end):
             continue
         out.append(mk.text(text[position:mention.start]))
-        surface = mk.text(text[mention.start:mention.end])
+        surface = text[mention.start:mention.end]
         if mention.entity in linked:
-            out.append(surface)
+            out.append(mk.text(surface))
         else:
             linked.add(mention.entity)
             kind = site.entity_kind(mention.entity)
-            out.append(f'<a href="{relative_url(here, paths.entity(kind, mention.entity))}">{surface}</a>')
+            out.append(mk.link(surface, here, paths.entity(kind, mention.entity)))
         position = mention.end
     out.append(mk.text(text[position:run.end]))
     return "".join(out)
