@@ -33,12 +33,12 @@ _BOM = "\ufeff"
 
 
 @dataclass
-class YamlFile:
-    """A parsed YAML file, and the 1-based position of every key and value in it."""
+class YamlSource:
+    """A YAML file's path and text, and where each key and value is written in it
+    (found only when first asked, by reading the text again)."""
 
     path: Path
-    data: Any
-    text: str = field(default="", repr=False)
+    text: str = field(repr=False)
     _positions: tuple[dict[Loc, Position], dict[Loc, Position]] | None = field(default=None, repr=False)
 
     def position(self, loc: Loc, prefer_key: bool = False) -> Position:
@@ -54,6 +54,22 @@ class YamlFile:
             if prefix in second:
                 return second[prefix]
         return (1, 1)
+
+
+@dataclass
+class YamlFile:
+    """A parsed YAML file: its data, and its source for positions. What is read
+    from it keeps only the source, so the data can go once it is validated."""
+
+    source: YamlSource
+    data: Any
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def position(self, loc: Loc, prefer_key: bool = False) -> Position:
+        return self.source.position(loc, prefer_key)
 
 
 @dataclass
@@ -401,7 +417,7 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         builder.events.close()
     for mark, rule, message, hint in builder.key_problems:
         problems.add(path, mark.line + 1, mark.column + 1, rule, message, hint)
-    return YamlFile(path, data, text)
+    return YamlFile(YamlSource(path, text), data)
 
 
 def _report_yaml_error(path: Path, error: yaml.MarkedYAMLError, problems: Problems) -> None:

@@ -86,6 +86,12 @@ class _PrebuiltPage(Page):
         self.present_anchor_ids = set(_IDS.findall(self.content))
         self.links_to_anchors = {}
 
+    def release(self) -> None:
+        """Let go of the body once the page is written: on a large site, the
+        bodies of the pages already written need not wait for the last one."""
+        self.markdown = self.content = ""
+        self.file.rendered = None
+
 
 # Content hashes of the files the last build of this process generated.
 _LAST_BUILT: dict[str, str] = {}
@@ -146,6 +152,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
+        self.pages = []  # the files hold the pages now
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -157,3 +164,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 else:  # a page of the navigation, made by MkDocs already
                     file.page.__class__ = _PrebuiltPage
         return nav
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, _PrebuiltPage):
+            page.release()
+        return output

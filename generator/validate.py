@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import inputs
-from generator.load import Loc, RawCorpus, YamlFile
+from generator.load import Loc, RawCorpus, YamlFile, YamlSource
 from generator.mentions import MentionFinder, surface_forms
 from generator.problems import Problems
 from generator.quotes import NormalizedText, closest_passage, find_all
@@ -32,8 +32,12 @@ Span = tuple[int, int]
 class Origin:
     """The file and YAML path an input object was read from."""
 
-    file: YamlFile
+    file: YamlSource
     loc: Loc
+
+    def __post_init__(self) -> None:
+        if isinstance(self.file, YamlFile):  # keep the source only, not the parsed data
+            object.__setattr__(self, "file", self.file.source)
 
     def at(self, *more: str | int) -> tuple[YamlFile, Loc]:
         return self.file, self.loc + more
@@ -253,7 +257,7 @@ class _Checker:
         try:
             return model.model_validate(data), set()
         except ValidationError as error:
-            placeholders = self.placeholders.get(id(origin.file), set())
+            placeholders = self.placeholders.get(id(origin.file), set())  # by source
             bad: set[str] = set()
             for item in error.errors(include_url=False):
                 loc = origin.loc + tuple(item["loc"])
@@ -273,7 +277,7 @@ class _Checker:
                 self.report(file, loc, "unfinished",
                             f"'{loc[-1] if loc else 'value'}' still holds a placeholder: {value}",
                             f"replace the TODO with the real value. {_hint_for(info)}")
-        self.placeholders[id(file)] = found
+        self.placeholders[id(file.source)] = found
 
     def claim_entity_id(self, entity_id: str, kind: str, origin: Origin) -> bool:
         if entity_id in self.entity_kind:
@@ -514,7 +518,7 @@ class _Checker:
             hint = otherwise or f"define {_article(what)} with this id first, or fix the id"
         self.report(origin.file, origin.loc + loc, "unknown-reference", f"no {what} has the id '{target}'", hint)
 
-    def report(self, file: YamlFile, loc: Loc, rule: str, message: str, hint: str = "",
+    def report(self, file: YamlFile | YamlSource, loc: Loc, rule: str, message: str, hint: str = "",
                prefer_key: bool = False) -> None:
         line, column = file.position(loc, prefer_key=prefer_key)
         self.problems.add(file.path, line, column, rule, message, hint)
