@@ -44,7 +44,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
         "</blockquote>",
         mk.facts(facts),
         _note(site, entry, here),
-        _relations(site, entry, here),
+        mk.unsearched(_relations(site, entry, here)),
         structured_data.script(structured_data.claim(site, entry)),
     )
 

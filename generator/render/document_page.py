@@ -29,13 +29,13 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
         _text_legend(document),
         render_text(site, document, here),
         mk.heading(2, "Claims", "claims"),
-        claims_table(site, (site.claims[c.id] for c in meta.claims), here) or mk.note("No claims recorded."),
+        mk.unsearched(claims_table(site, (site.claims[c.id] for c in meta.claims), here)) or mk.note("No claims recorded."),
         mk.heading(2, "Parties", "parties"),
-        _entities(site, document, here, parties=True),
+        mk.unsearched(_entities(site, document, here, parties=True)),
         mk.heading(2, "Places", "places"),
-        _entities(site, document, here, parties=False),
+        mk.unsearched(_entities(site, document, here, parties=False)),
         mk.heading(2, "Related documents", "related"),
-        _related(site, document, here),
+        mk.unsearched(_related(site, document, here)),
         structured_data.script(structured_data.news_article(site, document)),
     )
 
@@ -53,7 +53,7 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
         mk.para(f"<strong>When.</strong> {mk.date_text(meta.event_date)}."),
         mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
         mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
-        _claims_by_side(site, document, here),
+        mk.unsearched(_claims_by_side(site, document, here)),
         mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the original "
                 f"reporting ({mk.text(origin)}) to the copy held, {unverified} of them unverified; "
                 '1 independent source. <a href="#source-chain">The chain</a>'),

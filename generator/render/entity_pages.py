@@ -152,7 +152,7 @@ class Sections:
         if not rows:
             self.blocks.append(mk.note(none))
             return
-        self.blocks.append(render(rows[:BACKLINK_LIMIT]))
+        self.blocks.append(mk.unsearched(render(rows[:BACKLINK_LIMIT])))
         if len(rows) <= BACKLINK_LIMIT:
             return
         parts = [rows[start:start + PART_SIZE] for start in range(0, len(rows), PART_SIZE)]
@@ -161,7 +161,7 @@ class Sections:
             page = paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}")
             heading = f"{self.name}: {title.lower()} ({number} of {len(parts)})"
             self.extra.append((page, mk.page(
-                mk.front_matter(heading, f"{title} of {self.name}."), mk.heading(1, heading),
+                mk.front_matter(heading, f"{title} of {self.name}.", searched=False), mk.heading(1, heading),
                 mk.para(mk.link(f"Back to {self.name}", page, self.here)), render(part))))
             links.append(mk.link(str(number), self.here, page))
         self.blocks.append(mk.para(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: "

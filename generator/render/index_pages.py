@@ -36,9 +36,9 @@ def render_home(site: Site) -> mk.Page:
         mk.heading(2, "Topics", "topics"),
         list_or_none(topic_items, "No topics yet."),
         mk.heading(2, "Latest documents", "latest"),
-        list_or_none(latest_items, "No documents yet."),
+        mk.unsearched(list_or_none(latest_items, "No documents yet.")),
         mk.heading(2, "Contested claims", "contested"),
-        _contested(site, here),
+        mk.unsearched(_contested(site, here)),
         mk.heading(2, "Browse", "browse"),
         mk.bullets([
             mk.link("All claims", here, paths.CLAIMS) + ", by question, side by side",

@@ -73,7 +73,7 @@ def render_documents(site: Site) -> Pages:
             links.append(f"{mk.link(_period_title(period), here, page)} ({len(in_period)})")
             title = f"{topic.title}: documents of {_period_title(period)}"
             pages.append((page, mk.page(
-                mk.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}."),
+                mk.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}.", searched=False),
                 mk.heading(1, title),
                 mk.para(mk.link("All documents", page, paths.DOCUMENTS) + f" · {len(in_period)} documents, newest first."),
                 _documents_table(site, in_period, page),
@@ -122,7 +122,7 @@ def render_entities(site: Site, kind: str) -> Pages:
         heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
         links.append(f"{mk.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
         pages.append((page, mk.page(
-            mk.front_matter(heading, f"{title} whose names start with {letter}."),
+            mk.front_matter(heading, f"{title} whose names start with {letter}.", searched=False),
             mk.heading(1, heading),
             mk.para(mk.link(f"All {title.lower()}", page, here)),
             _entities_by_kind(site, kind, members, page),

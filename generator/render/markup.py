@@ -169,8 +169,15 @@ def heading(level: int, value: str, anchor: str | None = None) -> str:
 
 
 def diagram(source: str) -> str:
-    """A Mermaid diagram, which the theme draws in the browser."""
-    return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'
+    """A Mermaid diagram, which the theme draws in the browser (its source is not searched)."""
+    return f'<pre class="mermaid" data-search-exclude><code>{html.escape(source, quote=False)}</code></pre>'
+
+
+def unsearched(block: str) -> str:
+    """A block that site search leaves out: lists of links to pages that are
+    searched themselves. Results then point at the page that holds the text,
+    and the search index stays a fraction of the site."""
+    return f"<div data-search-exclude>{block}</div>" if block else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -245,11 +252,13 @@ class FrontMatter:
     title: str
     description: str
     tags: tuple[str, ...] = ()
+    searched: bool = True
 
 
-def front_matter(title: str, description: str, tags: Iterable[str] = ()) -> FrontMatter:
-    """Title and description for the page head, tags for the tags index."""
-    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})))
+def front_matter(title: str, description: str, tags: Iterable[str] = (), searched: bool = True) -> FrontMatter:
+    """Title and description for the page head, tags for the tags index; a page
+    that only lists other pages can be left out of site search."""
+    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched)
 
 
 @dataclass(frozen=True)
@@ -274,6 +283,8 @@ class Page:
         lines = [f"description: {json.dumps(self.head.description, ensure_ascii=False)}"]
         if self.head.tags:
             lines.append(f"tags: {json.dumps(list(self.head.tags), ensure_ascii=False)}")
+        if not self.head.searched:
+            lines.append('search: {"exclude": true}')
         lines.append(f"title: {json.dumps(self.head.title, ensure_ascii=False)}")
         return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
 
@@ -282,6 +293,8 @@ class Page:
         meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
         if self.head.tags:
             meta["tags"] = list(self.head.tags)
+        if not self.head.searched:
+            meta["search"] = {"exclude": True}
         return meta
 
 
