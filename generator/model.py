@@ -100,18 +100,21 @@ class Site:
     def is_contested(self, claim_id: str) -> bool:
         return bool(self.disputes.get(claim_id))
 
+    @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return {entity_id: entity.name for table in (self.corpus.outlets, self.corpus.locations, self.corpus.parties)
+                for entity_id, entity in table.items()}
+
+    @functools.cached_property
+    def _kinds(self) -> dict[str, str]:
+        return {**{i: "outlet" for i in self.corpus.outlets}, **{i: "location" for i in self.corpus.locations},
+                **{i: "party" for i in self.corpus.parties}}
+
     def entity_name(self, entity_id: str) -> str:
-        for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
-            if entity_id in table:
-                return table[entity_id].name
-        raise KeyError(entity_id)
+        return self._names[entity_id]
 
     def entity_kind(self, entity_id: str) -> str:
-        if entity_id in self.corpus.parties:
-            return "party"
-        if entity_id in self.corpus.locations:
-            return "location"
-        return "outlet"
+        return self._kinds.get(entity_id, "outlet")
 
     def independent_origins(self, claim_id: str) -> list[str]:
         """Outlets at the start of every chain that carries the claim, or a claim
@@ -241,6 +244,14 @@ def _index_backlinks(site: Site) -> None:
 
 def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
     """Ids of the parties and of the places a document involves, sorted by name."""
+    cache = site.__dict__.setdefault("_document_entities", {})
+    found = cache.get(document.meta.id)
+    if found is None:
+        found = cache[document.meta.id] = _document_entities(site, document)
+    return found
+
+
+def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
     ids: set[str] = {m.entity for m in site.mentions[document.meta.id]}
     for claim in document.meta.claims:
         ids.add(claim.claimant)

@@ -104,12 +104,17 @@ def link(label: str, from_page: str, to_page: str, anchor: str | None = None) ->
     return _link(label, from_folder, from_name == "index.md", to_page, anchor)
 
 
+_SAFE_URL = re.compile(r"[A-Za-z0-9_./#-]*")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _link(label: str, from_folder: str, from_index: bool, to_page: str, anchor: str | None) -> str:
     """Links are the same from every page of a folder: pages link to the same few
     parties, places and outlets over and over, so they are made once."""
     target = _relative_url(from_folder, from_index, to_page) + (f"#{anchor}" if anchor else "")
-    return f'<a href="{attr(target)}">{text(label)}</a>'
+    if not _SAFE_URL.fullmatch(target):  # paths are made of ids, which are slugs; this is a second guard
+        target = attr(target)
+    return f'<a href="{target}">{text(label)}</a>'
 
 
 def external(label: str, address: str) -> str:
@@ -200,26 +205,29 @@ class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
                     child.attrib.pop("href", None)
 
 
-def _converter(*extensions: str) -> markdown.Markdown:
+def _converter(*extensions: str, raw_html: bool) -> markdown.Markdown:
     converter = markdown.Markdown(extensions=list(extensions), output_format="html")
     converter.treeprocessors.register(_OnlyWebLinks(converter), "only-web-links", 0)
+    if not raw_html:  # raw HTML is text: it is escaped like any other text
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
     return converter
 
 
-_PROSE = _converter("sane_lists")
-_OURS = _converter("tables", "sane_lists")
+_PROSE = _converter("sane_lists", raw_html=False)
+_OURS = _converter("tables", "sane_lists", raw_html=False)
 
 
 def prose(value: str) -> str:
     """Contributor Markdown, restricted to what reads as prose.
 
-    Kept: paragraphs, emphasis, lists, blockquotes, inline code, headings of
-    level 3 to 6, and links (validation has made sure they are http(s)).
-    Shown as text: raw HTML and HTML comments, headings of level 1 and 2
-    (they would break the page's outline). Images are refused at validation."""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = re.sub(r"^(\s*)&gt;", r"\1>", escaped, flags=re.M)  # blockquotes
-    escaped = re.sub(r"^(\s*)(#{1,2})(?=\s|$)", lambda m: m[1] + "\\" + "\\".join(m[2]), escaped, flags=re.M)
+    Kept: paragraphs, emphasis, lists, blockquotes, code, headings of level 3
+    to 6, and links (validation has made sure they are http(s); any other is
+    dropped here too). Shown as text: raw HTML and HTML comments, headings of
+    level 1 and 2 (they would break the page's outline), and the syntax of
+    extensions the site has elsewhere (attribute lists, tables, admonitions).
+    Images are refused at validation, and dropped here too."""
+    escaped = re.sub(r"^(\s*)(#{1,2})(?=\s|$)", lambda m: m[1] + "\\" + "\\".join(m[2]), value, flags=re.M)
     return _convert(_PROSE, text_chars(escaped))
 
 
