@@ -4,9 +4,13 @@ For each N it reports the generator's stages separately (load, validate,
 model, render), the full ``mkdocs build`` (which runs them again inside it),
 peak memory of that build, pages, milliseconds per page, total site size, the
 largest page (and the largest that is not a list or index page), and the
-search index size. Figures go to standard output as a Markdown table.
+search index size. Figures go to standard output as a Markdown table. Then
+it times the live preview on the 1,000-document corpus: from saving one
+metadata file to the rebuilt page being served, with ``mkdocs serve`` and
+with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``).
 
     python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR]
+                                [--preview-size 1000] [--preview-runs 5]
 """
 
 from __future__ import annotations
@@ -99,6 +103,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-benchmark"))
+    parser.add_argument("--preview-size", type=int, default=1000,
+                        help="corpus on which to time the live preview (0: skip)")
+    parser.add_argument("--preview-runs", type=int, default=5)
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     rows = []
@@ -130,7 +137,25 @@ def main() -> int:
         first, last = rows[-2], rows[-1]
         ratio = float(last["mkdocs build s"]) / float(first["mkdocs build s"])
         print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}")
+    if args.preview_size:
+        preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     return 0
+
+
+def preview(seeds: Path, size: int, seed: int, runs: int) -> None:
+    """Live preview on the corpus: save one metadata file, time until the rebuilt
+    page is served, with ``mkdocs serve`` and with ``mkdocs serve --dirty``."""
+    build_corpus(seeds, size, seed)
+    for mode in ([], ["--dirty"]):
+        command = [sys.executable, str(ROOT / "scripts" / "measure_preview.py"), "--seeds", str(seeds),
+                   "--runs", str(runs), *mode]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        label = f"mkdocs serve{' --dirty' if mode else ''}, {size} documents"
+        for line in result.stdout.splitlines():
+            if line.startswith(("first build", "save →")):
+                print(f"live preview ({label}): {line}", flush=True)
+        if result.returncode != 0:
+            print(f"live preview ({label}) failed:\n{result.stdout}{result.stderr}", flush=True)
 
 
 if __name__ == "__main__":
