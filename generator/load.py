@@ -328,43 +328,60 @@ class _Builder:
 
     def sequence(self, loc: Loc, depth: int) -> list[Any]:
         items: list[Any] = []
+        recording = self.keys is not None
         for event in self.events:
-            if type(event) is yaml.SequenceEndEvent:
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
                 return items
-            where = loc + (len(items),) if self.keys is not None else loc
-            if self.keys is not None:
-                self.keys[where] = _mark(event.start_mark)
-            items.append(self.node(event, where, depth))
+            if recording:
+                where = loc + (len(items),)
+                self.keys[where] = _mark(event.start_mark)  # type: ignore[index]
+                items.append(self.node(event, where, depth))
+            elif kind is yaml.ScalarEvent:
+                items.append(self.scalar(event))
+            else:
+                items.append(self.node(event, loc, depth))
         raise AssertionError("the parser ended inside a sequence")
 
     def mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        first_lines: dict[Any, int] = {}
-        for event in self.events:
-            if type(event) is yaml.MappingEndEvent:
+        first_marks: dict[Any, yaml.Mark] = {}
+        recording = self.keys is not None
+        events = self.events
+        scalar = self.scalar
+        for event in events:
+            kind = type(event)
+            if kind is yaml.MappingEndEvent:
                 return mapping
-            key = self.node(event, loc, depth) if type(event) is not yaml.ScalarEvent else self.scalar(event)
-            mark = event.start_mark
-            value_event = next(self.events)
-            problem = None
-            if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
-                problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
-            elif key == "<<" and event.tag is None and not event.style:
-                problem = ("yaml-key", "merge keys (<<) are not supported in metadata", "write the keys out in full")
-            elif key in mapping:
-                problem = ("duplicate-key",
-                           f"the key '{event.value}' is given twice in this mapping (first on line {first_lines[key]})",
-                           "YAML keeps only the last value; merge the two entries into one")
-            if problem:
-                self.key_problems.append((mark, *problem))
+            key = scalar(event) if kind is yaml.ScalarEvent else self.node(event, loc, depth)
+            value_event = next(events)
+            if (kind is not yaml.ScalarEvent or isinstance(key, (list, dict)) or key in mapping
+                    or (key == "<<" and event.tag is None and not event.style)):
+                self.key_problem(event, key, first_marks)
                 self.node(value_event, loc, depth)  # read past it
                 continue
-            where = loc + (key,) if self.keys is not None else loc
-            if self.keys is not None:
-                self.keys[where] = _mark(mark)
-            first_lines[key] = mark.line + 1
-            mapping[key] = self.node(value_event, where, depth)
+            first_marks[key] = event.start_mark
+            if recording:
+                where = loc + (key,)
+                self.keys[where] = _mark(event.start_mark)  # type: ignore[index]
+                mapping[key] = self.node(value_event, where, depth)
+            elif type(value_event) is yaml.ScalarEvent:
+                mapping[key] = scalar(value_event)
+            else:
+                mapping[key] = self.node(value_event, loc, depth)
         raise AssertionError("the parser ended inside a mapping")
+
+    def key_problem(self, event: yaml.Event, key: Any, first_marks: dict[Any, yaml.Mark]) -> None:
+        if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
+            problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
+        elif key in first_marks:
+            problem = ("duplicate-key",
+                       f"the key '{event.value}' is given twice in this mapping "
+                       f"(first on line {first_marks[key].line + 1})",
+                       "YAML keeps only the last value; merge the two entries into one")
+        else:
+            problem = ("yaml-key", "merge keys (<<) are not supported in metadata", "write the keys out in full")
+        self.key_problems.append((event.start_mark, *problem))
 
     @staticmethod
     def scalar(event: yaml.ScalarEvent) -> Any:

@@ -68,3 +68,17 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" in text  # shown to the reader, as text
     assert '{{ x }} {% y %} <!-- c --> --8<-- "CONTRIBUTING.md"' in text
     assert "Add a source document, end to end" not in text  # no file was included
+
+
+def test_prose_keeps_prose_and_shows_the_rest_as_text() -> None:
+    from generator.render.markup import prose
+
+    out = prose("*Fighting* resumed; see [the statement](https://example.org/s).\n\n"
+                "`a<b` and <script>alert(1)</script> <!-- c --> {: .x }\n\n# Top\n\n### Sub\n\n"
+                "| a | b |\n|---|---|\n\n<ftp://x.org> ![p](https://example.org/p.png)")
+    assert "<em>Fighting</em>" in out and '<a href="https://example.org/s">the statement</a>' in out
+    assert "<code>a&lt;b</code>" in out  # code shows its characters once escaped, not twice
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&lt;!-- c --&gt;" in out and "{: .x }" in out
+    assert "<p># Top</p>" in out and "<h3>Sub</h3>" in out  # level 1 and 2 headings stay text
+    assert "<table" not in out and "<img" not in out and 'href="ftp' not in out
+    assert "\n\n" not in out  # one HTML block for any Markdown engine

@@ -169,8 +169,16 @@ def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
 
 
 def heading(level: int, value: str, anchor: str | None = None) -> str:
-    """A heading; without ``anchor`` its id is made from its text when the page is put together."""
-    return f'<h{level} id="{anchor or ""}">{text(value)}</h{level}>'
+    """A heading with a permanent link; without ``anchor`` its id is made from
+    its text when the page is put together (unique on the page)."""
+    if anchor is None:
+        return f'<h{level} id="">{text(value)}</h{level}>'
+    return _heading(level, anchor, text(value))
+
+
+def _heading(level: int, ident: str, inner: str) -> str:
+    return (f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
+            f'title="Permanent link">&para;</a></h{level}>')
 
 
 def diagram(source: str) -> str:
@@ -306,7 +314,8 @@ class Page:
         return meta
 
 
-_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>')
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
+_UNNAMED = re.compile(r'<h([1-6]) id="">(.*?)</h\1>')
 _IDS = re.compile(r' id="([^"]+)"')
 _BLOCK_START = re.compile(r"<(?:div|p|h[1-6]|ul|ol|table|pre|blockquote|script|figure|details|nav|section|dl)[\s>]")
 
@@ -318,16 +327,16 @@ def page(head: FrontMatter, *blocks: str) -> Page:
     blocks = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
     body = "\n\n".join(blocks)
     headings: list[Heading] = []
-    if any("<h" in block for block in blocks):
-        taken = set(_IDS.findall(body)) if 'id=""' in body else set()
+    if 'id=""' in body:  # headings without an id: one from their text, unique on the page
+        taken = set(_IDS.findall(body))
 
         def place(match: re.Match[str]) -> str:
-            level, ident, inner = int(match[1]), match[2], match[3]
-            if not ident:
-                ident = unique(slugify(html.unescape(inner), "-") or "section", taken)
-            headings.append(Heading(level, ident, inner))
-            return (f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
-                    f'title="Permanent link">&para;</a></h{level}>')
+            level, inner = int(match[1]), match[2]
+            return _heading(level, unique(slugify(html.unescape(inner), "-") or "section", taken), inner)
 
-        body = "\n\n".join(_HEADING.sub(place, block) if "<h" in block else block for block in blocks)
+        blocks = [_UNNAMED.sub(place, block) if 'id=""' in block else block for block in blocks]
+        body = "\n\n".join(blocks)
+    if "<h" in body:
+        headings = [Heading(int(level), ident, inner) for block in blocks if "<h" in block
+                    for level, ident, inner in _HEADING.findall(block)]
     return Page(head, body + "\n", tuple(headings))
