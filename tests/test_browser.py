@@ -95,7 +95,7 @@ def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, server
     page.get_by_role("link", name="The Nagorno-Karabakh conflict").first.click()
     expect(page.locator("h1")).to_contain_text("The Nagorno-Karabakh conflict")
 
-    page.locator("#documents + ul a").filter(has_text="Armenia and Azerbaijan trade blame").click()
+    page.locator("#documents + div ul a").filter(has_text="Armenia and Azerbaijan trade blame").click()
     expect(page.locator("h1")).to_contain_text("Armenia and Azerbaijan trade blame")
     expect(page.locator(".admonition-title", has_text="At a glance")).to_be_visible()
 
