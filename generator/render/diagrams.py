@@ -7,6 +7,7 @@ HTML-escaped in its ``<pre>`` like any other text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from generator.model import Site
@@ -15,9 +16,12 @@ from generator.render.common import ROLE_LABELS
 from generator.validate import SourceDocument
 
 
+_NOT_PLAIN = re.compile(r"[^\w ]|_")
+
+
 def label(text: str) -> str:
     """A quoted Mermaid label: letters, digits and spaces kept, the rest as entity codes."""
-    safe = "".join(c if c.isalnum() or c == " " else f"#{ord(c)};" for c in " ".join(text.split()))
+    safe = _NOT_PLAIN.sub(lambda match: f"#{ord(match[0])};", " ".join(text.split()))
     return f'"{safe}"'
 
 

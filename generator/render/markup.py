@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 import markdown
@@ -260,7 +261,12 @@ _PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff0
 def plain(value: str) -> str:
     """Text for the page head (title, description, tags), which the theme
     inserts without escaping: markup characters become full-width look-alikes."""
-    return " ".join(text_chars(value).split()).translate(_PLAIN)
+    if not value.isprintable():
+        value = text_chars(value)
+    value = " ".join(value.split())
+    if "<" in value or ">" in value or "&" in value or '"' in value:
+        value = value.translate(_PLAIN)
+    return value
 
 
 @dataclass(frozen=True)
@@ -277,8 +283,7 @@ def front_matter(title: str, description: str, tags: Iterable[str] = (), searche
     return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     id: str
     name: str  # HTML
@@ -326,7 +331,6 @@ def page(head: FrontMatter, *blocks: str) -> Page:
     and a permanent link, and the outline noted."""
     blocks = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
     body = "\n\n".join(blocks)
-    headings: list[Heading] = []
     if 'id=""' in body:  # headings without an id: one from their text, unique on the page
         taken = set(_IDS.findall(body))
 
@@ -336,7 +340,5 @@ def page(head: FrontMatter, *blocks: str) -> Page:
 
         blocks = [_UNNAMED.sub(place, block) if 'id=""' in block else block for block in blocks]
         body = "\n\n".join(blocks)
-    if "<h" in body:
-        headings = [Heading(int(level), ident, inner) for block in blocks if "<h" in block
-                    for level, ident, inner in _HEADING.findall(block)]
+    headings = [Heading(int(level), ident, inner) for level, ident, inner in _HEADING.findall(body)]
     return Page(head, body + "\n", tuple(headings))
