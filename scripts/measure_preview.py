@@ -100,7 +100,7 @@ def main() -> int:
         print(f"save → rebuilt page served, {len(served)}/{args.runs} runs: "
               f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s")
 
-        edited.write_text(original.replace("kind: news-article", "kind: hearsay", 1), encoding="utf-8")
+        edited.write_text(re.sub(r"^kind: .*$", "kind: hearsay", original, count=1, flags=re.M), encoding="utf-8")
         time.sleep(3)
         log_text = log_path.read_text()
         alive = server.poll() is None
