@@ -57,9 +57,19 @@ class _GeneratedFile(File):
             return self.rendered.markdown
         return super().content_string
 
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        """Another plugin replacing the text: the page is then built from it like any other."""
+        self.rendered = None
+        self._content = value
+
     @property
     def content_bytes(self) -> bytes:  # type: ignore[override]
         return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8")
 
 
 _IDS = re.compile(r' id="([^"]+)"')
@@ -72,13 +82,16 @@ class _PrebuiltPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         rendered = self.file.rendered
-        assert rendered is not None
+        if rendered is None:  # its text was replaced by another plugin
+            return super().read_source(config)
         self.meta = rendered.meta
         self.markdown = rendered.body  # HTML blocks are Markdown too, for plugins that read it
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         rendered = self.file.rendered
-        assert rendered is not None and self.markdown is not None
+        if rendered is None:
+            return super().render(config, files)
+        assert self.markdown is not None
         self.content = self.markdown
         tokens: list[dict[str, Any]] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
         self.toc = get_toc(nest_toc_tokens(tokens))

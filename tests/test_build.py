@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import filecmp
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.model import document_entities
-from tests.conftest import MINI, SEEDS, copy_corpus, mkdocs_build
+from tests.conftest import MINI, ROOT, SEEDS, copy_corpus, mkdocs_build, mkdocs_config
 from generator.linkcheck import broken_links, internal_targets, page_of, parse
 
 DOCUMENT_ID = "2023-05-11-sotk-border-clash"
@@ -128,3 +130,23 @@ def test_renaming_an_entity_removes_its_old_page_and_every_link(tmp_path: Path) 
     assert not (site / "parties" / "beta").exists()
     for path in site.rglob("*.html"):
         assert not any(href.rstrip("/").endswith("parties/beta") for href in parse(path).links), path
+
+
+def test_another_plugin_can_replace_a_generated_page(tmp_path: Path) -> None:
+    """A hook that rewrites a generated page's text gets a page built from that text."""
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "def on_files(files, config):\n"
+        "    page = files.get_file_from_path('timeline.md')\n"
+        "    page.content_string = '# Replaced timeline\\n\\nBuilt from *Markdown*.\\n'\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    config = mkdocs_config(MINI, tmp_path / "build")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + f"hooks:\n  - {hook}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+                            capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "build" / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "Replaced timeline" in html and "<em>Markdown</em>" in html
