@@ -263,6 +263,7 @@ def _forget_unused() -> None:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!"}
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -405,8 +406,6 @@ class _Builder:
                 None, None, f"could not determine a constructor for the tag '{tag}'", event.start_mark)
 
 
-_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
-
 
 def _mark(mark: yaml.Mark) -> Position:
     return (mark.line + 1, mark.column + 1)
@@ -433,13 +432,13 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
     finally:
         builder.events.close()
     for mark, rule, message, hint in builder.key_problems:
-        problems.add(path, mark.line + 1, mark.column + 1, rule, message, hint)
+        problems.add(path, *_mark(mark), rule, message, hint)
     return YamlFile(YamlSource(path, text), data)
 
 
 def _report_yaml_error(path: Path, error: yaml.MarkedYAMLError, problems: Problems) -> None:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _mark(mark) if mark else (1, 1)
     message = " ".join(part for part in (error.context, error.problem) if part)
     problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}", _syntax_hint(message))
 

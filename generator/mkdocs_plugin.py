@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -72,9 +71,6 @@ class _GeneratedFile(File):
         self.content_string = value.decode("utf-8")
 
 
-_IDS = re.compile(r' id="([^"]+)"')
-
-
 class _PrebuiltPage(Page):
     """A generated page: its head and HTML body come from the renderer as they are."""
 
@@ -96,7 +92,7 @@ class _PrebuiltPage(Page):
         tokens: list[dict[str, Any]] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
         self.toc = get_toc(nest_toc_tokens(tokens))
         self._title_from_render = rendered.head.title
-        self.present_anchor_ids = set(_IDS.findall(self.content))
+        self.present_anchor_ids = markup.anchor_ids(self.content)
         self.links_to_anchors = {}
 
     def release(self) -> None:
@@ -153,11 +149,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            if isinstance(page.content, str):  # a data file
-                generated = _GeneratedFile.generated(config, page.path, content=page.content, inclusion=inclusion)
-            else:
-                generated = _GeneratedFile.generated(config, page.path, content="", inclusion=inclusion)
-                generated.rendered = page.content
+            data = isinstance(page.content, str)  # a JSON or CSV file, copied as it is
+            generated = _GeneratedFile.generated(config, page.path, content=page.content if data else "",
+                                                 inclusion=inclusion)
+            generated.rendered = None if data else page.content
             if self.serving:
                 digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
                 generated.changed = _LAST_BUILT.get(page.path) != digest

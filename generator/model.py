@@ -8,6 +8,8 @@ from it; no page is ever searched for what links to what.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -53,6 +55,9 @@ class Backlinks:
     claims_territory: set[str] = field(default_factory=set)  # places a party claims
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Site:
     corpus: Corpus
@@ -66,6 +71,14 @@ class Site:
     backlinks: dict[str, Backlinks]
     members: dict[str, list[str]]  # party id -> ids of parties affiliated to it
     sublocations: dict[str, list[str]]
+    _views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def view(self, name: str, compute: Callable[[], T]) -> T:
+        """A view of the site derived once, by whichever stage needs it first
+        (the timeline's pages, each document's parties and places)."""
+        if name not in self._views:
+            self._views[name] = compute()
+        return self._views[name]
 
     def documents_newest_first(self, topic: str | None = None) -> list[SourceDocument]:
         return self._newest.get(topic, [])
@@ -244,11 +257,10 @@ def _index_backlinks(site: Site) -> None:
 
 def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
     """Ids of the parties and of the places a document involves, sorted by name."""
-    cache = site.__dict__.setdefault("_document_entities", {})
-    found = cache.get(document.meta.id)
-    if found is None:
-        found = cache[document.meta.id] = _document_entities(site, document)
-    return found
+    found: dict[str, tuple[list[str], list[str]]] = site.view("document entities", dict)
+    if document.meta.id not in found:
+        found[document.meta.id] = _document_entities(site, document)
+    return found[document.meta.id]
 
 
 def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:

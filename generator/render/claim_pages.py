@@ -206,7 +206,7 @@ MATRIX_CELL_LIMIT = 3
 def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
     quote = entry.document.text[entry.span[0]:entry.span[1]]
-    short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + " …"
+    short = mk.shorten(quote, 60)
     carrier = f", via {site.entity_name(claim.via)}" if claim.via else ""
     figure = (f" <strong>{claim.figure.value:g}</strong> {mk.text(claim.figure.unit)}."
               if claim.figure else "")

@@ -139,15 +139,10 @@ def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> 
         blocks.append(mk.table(("Name", "Documents", "About"), (
             (mk.link(e.name, here, paths.entity(kind, e.id)),
              str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
-             mk.text(_short(getattr(e, "description", None) or getattr(e, "notes", None) or "")))
+             mk.text(mk.shorten(getattr(e, "description", None) or getattr(e, "notes", None) or "", 140)))
             for e in group
         )))
     return "\n".join(blocks)
-
-
-def _short(value: str, limit: int = 140) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 # -- timeline ---------------------------------------------------------------------
@@ -160,25 +155,20 @@ def _timeline_items(site: Site) -> list[tuple[dt.date, str, Any]]:
 
 def timeline_pages(site: Site) -> dict[str, list[tuple[dt.date, str, Any]]]:
     """Page path → its items, newest first: one page, or one per year (or month)."""
-    cached = site.__dict__.get("_timeline_pages")
-    if cached is None:
+    def compute() -> dict[str, list[tuple[dt.date, str, Any]]]:
         items = _timeline_items(site)
         if len(items) <= ONE_PAGE_LIMIT:
-            cached = {paths.TIMELINE: items}
-        else:
-            cached = {paths.listing(f"timeline-{period}"): part
-                      for period, part in _periods(items, lambda item: item[0]).items()}
-        site.__dict__["_timeline_pages"] = cached
-    return cached
+            return {paths.TIMELINE: items}
+        return {paths.listing(f"timeline-{period}"): part
+                for period, part in _periods(items, lambda item: item[0]).items()}
+
+    return site.view("timeline pages", compute)
 
 
 def event_page(site: Site, event_id: str) -> str:
     """The timeline page that holds an event's anchor."""
-    index = site.__dict__.get("_event_pages")
-    if index is None:
-        index = {item[1]: page for page, items in timeline_pages(site).items()
-                 for item in items if isinstance(item[2], EventEntry)}
-        site.__dict__["_event_pages"] = index
+    index = site.view("event pages", lambda: {item[1]: page for page, items in timeline_pages(site).items()
+                                             for item in items if isinstance(item[2], EventEntry)})
     return index[event_id]
 
 

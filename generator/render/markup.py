@@ -194,6 +194,12 @@ def unsearched(block: str) -> str:
     return f"<div data-search-exclude>{block}</div>" if block else ""
 
 
+def shorten(value: str, limit: int) -> str:
+    """``value`` on one line, cut at a word before ``limit`` characters if longer."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 @functools.lru_cache(maxsize=4096)
 def date_text(value: object) -> str:
     """A date as ``11 May 2023``."""
@@ -214,17 +220,17 @@ class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
                     child.attrib.pop("href", None)
 
 
-def _converter(*extensions: str, raw_html: bool) -> markdown.Markdown:
+def _converter(*extensions: str) -> markdown.Markdown:
+    """A Markdown converter for which raw HTML is text, escaped like any other."""
     converter = markdown.Markdown(extensions=list(extensions), output_format="html")
     converter.treeprocessors.register(_OnlyWebLinks(converter), "only-web-links", 0)
-    if not raw_html:  # raw HTML is text: it is escaped like any other text
-        converter.preprocessors.deregister("html_block")
-        converter.inlinePatterns.deregister("html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
     return converter
 
 
-_PROSE = _converter("sane_lists", raw_html=False)
-_OURS = _converter("tables", "sane_lists", raw_html=False)
+_PROSE = _converter("sane_lists")
+_OURS = _converter("tables", "sane_lists")
 
 
 def prose(value: str) -> str:
@@ -299,18 +305,14 @@ class Page:
 
     @property
     def markdown(self) -> str:
-        """The page as a Markdown file: YAML front matter, then the HTML body."""
-        # JSON strings and arrays are valid YAML, and far quicker to write than YAML's emitter.
-        lines = [f"description: {json.dumps(self.head.description, ensure_ascii=False)}"]
-        if self.head.tags:
-            lines.append(f"tags: {json.dumps(list(self.head.tags), ensure_ascii=False)}")
-        if not self.head.searched:
-            lines.append('search: {"exclude": true}')
-        lines.append(f"title: {json.dumps(self.head.title, ensure_ascii=False)}")
+        """The page as a Markdown file: YAML front matter (its ``meta``), then the HTML body."""
+        # JSON values are valid YAML, and far quicker to write than YAML's emitter.
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in sorted(self.meta.items())]
         return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
 
     @property
     def meta(self) -> dict[str, object]:
+        """What MkDocs reads from a page's front matter."""
         meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
         if self.head.tags:
             meta["tags"] = list(self.head.tags)
@@ -322,6 +324,11 @@ class Page:
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 _UNNAMED = re.compile(r'<h([1-6]) id="">(.*?)</h\1>')
 _IDS = re.compile(r' id="([^"]+)"')
+
+
+def anchor_ids(body: str) -> set[str]:
+    """Every id an HTML body defines, to link to."""
+    return set(_IDS.findall(body))
 _BLOCK_START = re.compile(r"<(?:div|p|h[1-6]|ul|ol|table|pre|blockquote|script|figure|details|nav|section|dl)[\s>]")
 
 
@@ -332,7 +339,7 @@ def page(head: FrontMatter, *blocks: str) -> Page:
     blocks = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
     body = "\n\n".join(blocks)
     if 'id=""' in body:  # headings without an id: one from their text, unique on the page
-        taken = set(_IDS.findall(body))
+        taken = anchor_ids(body)
 
         def place(match: re.Match[str]) -> str:
             level, inner = int(match[1]), match[2]
