@@ -140,14 +140,18 @@ OutletKind = Literal[
     "wire-agency", "newspaper", "broadcaster", "news-website", "aggregator",
     "official-body", "blog", "other",
 ]
-HopRole = Literal["original-reporting", "wire", "republisher", "aggregator", "translation"]
+HopRole = Literal["original-reporting", "wire", "own-reporting", "republisher", "aggregator", "translation"]
+# Roles of a hop that may draw on nothing: the originals a claim is traced to.
+ORIGINAL_ROLES = frozenset({"original-reporting", "wire"})
 ClaimKind = Literal[
     "casualty-report", "accusation", "denial", "statement-of-intent", "diplomatic-statement",
-    "assessment", "factual-report",
+    "assessment", "factual-report", "territorial-claim",
 ]
 ClaimStatus = Literal["unverified", "disputed", "corroborated", "false", "outdated"]
 BoilerplateKind = Literal["byline", "dateline", "author-bio", "source-line", "headline", "related-link", "other"]
 DocumentKind = Literal["news-article", "official-statement", "wire-report", "report", "transcript", "other"]
+PartialCopy = Literal["opening", "excerpt"]
+GeometryType = Literal["LineString", "MultiLineString", "Polygon", "MultiPolygon"]
 
 
 class Citation(Strict):
@@ -186,6 +190,55 @@ class Party(Strict):
     sources: list[Citation] = Field(default_factory=list, description="Where the description's facts come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
 
+class LocationPart(Strict):
+    """One part of a place split between administrations."""
+
+    name: Text = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
+    administered_by: list[Slug] = Field(min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]])
+    note: Text | None = Field(None, description="Since when, or how certain.", examples=["Since the 2020 ceasefire statement."])
+
+
+
+class Geometry(Strict):
+    """A GeoJSON geometry: a line (a border, a line of control, a corridor) or an area."""
+
+    type: GeometryType = Field(description="The GeoJSON geometry type.", examples=["LineString"])
+    coordinates: list[Any] = Field(description="GeoJSON coordinates: positions as [longitude, latitude] (longitude first), nested as the type requires.", examples=[[[45.86, 40.20], [45.90, 40.22]]])
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Geometry:
+        depth = {"LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}[self.type]
+        _check_positions(self.coordinates, depth, self.type)
+        return self
+
+    def positions(self) -> list[tuple[float, float]]:
+        """Every [lon, lat] position of the geometry, in order."""
+        depth = {"LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}[self.type]
+        found: list[Any] = self.coordinates
+        for _ in range(depth - 1):
+            found = [item for group in found for item in group]
+        return [(float(lon), float(lat)) for lon, lat in found]
+
+
+def _check_positions(value: Any, depth: int, kind: str) -> None:
+    """Positions nested ``depth`` lists deep, each [lon, lat] within range; a line needs two."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"a {kind} needs a non-empty list of coordinates")
+    if depth > 1:
+        for item in value:
+            _check_positions(item, depth - 1, kind)
+        return
+    if len(value) < 2:
+        raise ValueError(f"a {kind} needs at least two positions in each line")
+    for position in value:
+        if (not isinstance(position, list) or len(position) != 2
+                or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in position)):
+            raise ValueError(f"{position!r} is not a position: write [longitude, latitude], for example [45.86, 40.20]")
+        lon, lat = position
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValueError(f"{position!r} is out of range: longitude comes first (-180 to 180), then latitude (-90 to 90)")
+
+
 class Location(Strict):
     """A place: country, region, city, village, corridor or border area."""
 
@@ -193,11 +246,13 @@ class Location(Strict):
     name: Text = Field(description="Name as readers know it.", examples=["Sotk"])
     kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
     coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.", examples=[{"lat": 40.2031, "lon": 45.8647}])
-    parent: Slug | None = Field(None, description="Id of the location that contains this one.", examples=["gegharkunik"])
+    parents: list[Slug] = Field(default_factory=list, description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).", examples=[["gegharkunik"]])
     aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
     description: Text = Field(description="One or two neutral sentences for the place's page.", examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."])
     administered_by: list[Slug] = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
     claimed_by: list[Slug] = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
+    parts: list[LocationPart] = Field(default_factory=list, description="Where the place is split between administrations: who administers which part.", examples=[[{"name": "the part east of the line", "administered_by": ["azerbaijan"]}]])
+    geometry: Geometry | None = Field(None, description="The place drawn as a line or an area (a GeoJSON geometry), besides its representative point.", examples=[{"type": "LineString", "coordinates": [[45.86, 40.20], [45.90, 40.22]]}])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
     sources: list[Citation] = Field(default_factory=list, description="Where the description and coordinates come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
@@ -208,6 +263,7 @@ class Outlet(Strict):
     id: Slug = Field(description="Unique id; also the page address.", examples=["reuters"])
     name: Text = Field(description="Name as the outlet spells it.", examples=["Reuters"])
     kind: OutletKind = Field(description="What sort of outlet this is.", examples=["wire-agency"])
+    aliases: list[Text] = Field(default_factory=list, description="Other forms of the name used in texts, such as a dateline's capitals or a short name; each finds and links mentions (exact, case-sensitive, whole words).", examples=[["REUTERS", "the AP"]])
     homepage: Url | None = Field(None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"])
     notes: Text | None = Field(None, description="What is known, or not known, about the outlet.", examples=["Named only in the copy's source line; its identity is not confirmed."])
     sources: list[Citation] = Field(default_factory=list, description="Where the notes come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
@@ -301,6 +357,7 @@ class Hop(Strict):
     date: Date | None = Field(None, description="Publication date of this version, if known.", examples=["2023-05-11"])
     evidence: Text | None = Field(None, description="Verbatim passage of the text that names this step, such as 'Reuters reported'.", examples=["Reuters reported"])
     note: Text | None = Field(None, description="What is known about this step.", examples=["The Reuters story itself is not linked from the copy."])
+    drew_on: list[Slug] | None = Field(None, description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.", examples=[["bbc", "sky-news"]])
 
 
 class FigureRevision(Strict):
@@ -308,7 +365,8 @@ class FigureRevision(Strict):
 
     value: float = Field(description="The number.", examples=[105])
     as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
-    by: Slug | None = Field(None, description="Id of the party that gave this count, if a party did.", examples=["armenia-government"])
+    by: Slug | None = Field(None, description="Id of the party (or outlet) that gave this count; counts by different parties are shown as separate series.", examples=["armenia-government"])
+    unit: Text | None = Field(None, description="What is counted, where it differs from the claim's figure (a count of dead or missing beside a count of dead); shown as its own series.", examples=["Armenian soldiers dead or missing"])
     note: Text | None = Field(None, description="What this count covers, if it differs (for example dead or missing).", examples=["dead or missing"])
     source: Citation = Field(description="Where this count was published.", examples=[{"url": "https://www.civilnet.am/en/news/674734/"}])
 
@@ -326,8 +384,10 @@ class Claim(Strict):
     """Something a party or outlet asserts, pinned to a verbatim quote of the text."""
 
     id: Slug = Field(description="Unique id across the site; also the claim's page and anchor.", examples=["armenia-four-wounded-2023-05-11"])
-    claimant: Slug = Field(description="Id of the party, or of the outlet, that asserts it.", examples=["armenia-mod"])
-    via: Slug | None = Field(None, description="Id of the outlet in this document's chain that carried the claim.", examples=["reuters"])
+    claimant: Slug | None = Field(None, description="Id of the party, or of the outlet in its own voice, that asserts it. For an unnamed source, the party it speaks for (leave out if not known).", examples=["armenia-mod"])
+    unnamed_source: Text | None = Field(None, description="For a source the text does not name: how the text describes it, as words (`claimant` then names the party it speaks for, where known).", examples=["a senior Indian military official"])
+    date: Date | None = Field(None, description="Day the claim was made (a statement, a press conference), if known. Left out, the claim is dated with the document's `event_date`, and its pages say so.", examples=["2023-05-11"])
+    via: list[Slug] = Field(default_factory=list, description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.", examples=[["reuters"]])
     kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
     question: Slug | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
     paraphrase: Text = Field(description="A neutral one-line summary: what the claimant says, not whether it is true.", examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."])
@@ -341,6 +401,12 @@ class Claim(Strict):
     note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.", examples=["Armenia later raised its toll to 105 (14 September 2022)."])
     draft: bool = Field(False, description="Set by `python -m generator new` on the claim candidates it finds. A person checks the claimant, kind, paraphrase, quote and status, then deletes this line; the site is not built while a draft claim remains.", examples=[True])
     sources: list[Citation] = Field(default_factory=list, description="Sources for the status and note.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
+
+    @model_validator(mode="after")
+    def _someone_claims(self) -> Claim:
+        if self.claimant is None and self.unnamed_source is None:
+            raise ValueError("a claim needs a 'claimant' (a party or outlet id), or an 'unnamed_source' described in words")
+        return self
 
 
 class Document(Strict):
@@ -358,6 +424,8 @@ class Document(Strict):
     outlet: Slug = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
     author: Text | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
     url: Url | None = Field(None, description="Address of the copy held, if known.", examples=["https://www.example.org/news/sotk-clash"])
+    partial: PartialCopy | None = Field(None, description="Set when the text file holds only part of the published page: its `opening` (where no more could be had) or an `excerpt`. Left out, the copy is whole.", examples=["opening"])
+    note: Prose | None = Field(None, description="Anything a reader should know about the copy: an undated copy, an article updated in place, why this event date. Markdown (emphasis, http(s) links) allowed.", examples=["The article was updated in place; the copy keeps both the first figure and the revised one."])
     boilerplate: list[Boilerplate] = Field(default_factory=list, description="Parts of the copy that are not the report (kept in the text, marked as such).", examples=[[{"quote": "Source: Hot News", "kind": "source-line"}]])
-    chain: list[Hop] = Field(min_length=1, description="The source chain, in order: original reporting first, the copy held last.", examples=[[{"outlet": "reuters", "role": "original-reporting"}, {"outlet": "247-news-reel", "role": "aggregator"}]])
+    chain: list[Hop] = Field(min_length=1, description="The source graph: every hop from the original reporting to the copy held, originals first, the copy held last. Each hop names the hops it drew on (`drew_on`), so a copy may rest on several originals side by side.", examples=[[{"outlet": "reuters", "role": "original-reporting"}, {"outlet": "247-news-reel", "role": "aggregator"}]])
     claims: list[Claim] = Field(default_factory=list, description="Every claim the text attributes to someone.", examples=[[{"id": "armenia-four-wounded-2023-05-11", "claimant": "armenia-mod", "kind": "casualty-report", "paraphrase": "Armenia's defence ministry says four soldiers were wounded.", "quote": "reported that four soldiers were wounded", "status": "unverified"}]])

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator import inputs
+from generator import inputs, sourcegraph
 from generator.mentions import Mention
-from generator.validate import Corpus, SourceDocument, Span, mention_finder
+from generator.corpus import Corpus, SourceDocument, Span, mention_finder
 from generator.quotes import NormalizedText
 
 
@@ -34,6 +34,35 @@ class ClaimEntry:
     @property
     def topic(self) -> str:
         return self.document.meta.topic
+
+    @property
+    def date(self) -> Any:
+        """The day the claim was made, or the document's event date where none is given."""
+        return self.claim.date or self.document.meta.event_date
+
+    @property
+    def date_is_own(self) -> bool:
+        return self.claim.date is not None
+
+
+@dataclass(frozen=True)
+class FigurePoint:
+    """One count in a series: from a claim of ours, or a revision cited from elsewhere."""
+
+    value: float
+    as_of: Any  # a date, or None where the count is undated
+    claim: ClaimEntry
+    revision: inputs.FigureRevision | None = None
+
+
+@dataclass(frozen=True)
+class FigureSeries:
+    """Counts of one thing by one giver, oldest first: never two givers in one series."""
+
+    giver: str | None  # a party or outlet id; None for an unnamed source or an unattributed count
+    giver_words: str | None  # how an unnamed giver is described
+    unit: str
+    points: tuple[FigurePoint, ...]
 
 
 @dataclass(frozen=True)
@@ -71,6 +100,11 @@ class Site:
     backlinks: dict[str, Backlinks]
     members: dict[str, list[str]]  # party id -> ids of parties affiliated to it
     sublocations: dict[str, list[str]]
+    graphs: dict[str, dict[str, list[str]]]  # document id -> hop outlet -> outlets it drew on
+    originals: dict[str, list[str]]  # document id -> outlets of the hops that draw on nothing
+    traced: dict[str, list[str]]  # claim id -> outlets of the hops it is traced to, in its document
+    origins: dict[str, list[str]]  # claim id -> independent outlets, with the claims supporting it
+    under: dict[str, list[str]]  # party id -> every party below it (members, their members...)
     _views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def view(self, name: str, compute: Callable[[], T]) -> T:
@@ -108,7 +142,11 @@ class Site:
 
     @functools.cached_property
     def _by_via(self) -> dict[str, list[ClaimEntry]]:
-        return _group(self.claims.values(), lambda c: c.claim.via)
+        groups: dict[str, list[ClaimEntry]] = {}
+        for entry in sorted(self.claims.values(), key=lambda e: e.id):
+            for outlet in entry.claim.via or self.traced[entry.id]:
+                groups.setdefault(outlet, []).append(entry)
+        return groups
 
     def is_contested(self, claim_id: str) -> bool:
         return bool(self.disputes.get(claim_id))
@@ -130,28 +168,48 @@ class Site:
         return self._kinds.get(entity_id, "outlet")
 
     def independent_origins(self, claim_id: str) -> list[str]:
-        """Outlets at the start of every chain that carries the claim, or a claim
-        supporting it. Republications collapse into their original: Reuters →
-        Hot News → 247 News Reel is one independent source."""
-        carriers = [claim_id, *self.supported_by.get(claim_id, [])]
-        return sorted({self.claims[c].document.meta.chain[0].outlet for c in carriers})
+        """The distinct outlets the claim, and the claims supporting it, can be traced to
+        through the hops that carried them; one that drew on another counts as that one."""
+        return self.origins[claim_id]
 
-    def side_of(self, entity_id: str) -> str:
-        """The top of a party's affiliation (ministry → government → state); an outlet is its own side."""
+    def is_original(self, document: SourceDocument, outlet: str) -> bool:
+        return not self.graphs[document.meta.id].get(outlet)
+
+    def side_of(self, entity_id: str | None) -> str:
+        """The top of a party's affiliation (ministry → government → state); an outlet is
+        its own side; an unnamed source tied to no party is on the side ``UNNAMED``."""
+        if entity_id is None:
+            return UNNAMED
         if entity_id in self.corpus.parties:
             return self.affiliation_chain(entity_id)[-1]
         return entity_id
+
+    def claims_under(self, party_id: str) -> list[str]:
+        """Claims made by the parties below ``party_id`` (not by the party itself), by id."""
+        return sorted(c for member in self.under.get(party_id, []) for c in self.backlinks.get(member, Backlinks()).claims_by)
 
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
         return _chain(self.corpus.parties, party_id, "affiliation")
 
-    def location_chain(self, location_id: str) -> list[str]:
-        """The place, then the places that contain it."""
-        return _chain(self.corpus.locations, location_id, "parent")
+    def location_ancestors(self, location_id: str) -> list[str]:
+        """Every place that contains this one, through its parents, nearest first."""
+        found: list[str] = []
+        frontier = list(self.corpus.locations[location_id].parents)
+        while frontier:
+            found += [p for p in frontier if p not in found and p != location_id]
+            frontier = [g for p in frontier for g in self.corpus.locations[p].parents if g not in found]
+        return found
+
+    def side_name(self, side: str) -> str:
+        return UNNAMED_NAME if side == UNNAMED else self.entity_name(side)
 
 
-def _chain(table: dict[str, inputs.Party] | dict[str, inputs.Location], start: str, attribute: str) -> list[str]:
+UNNAMED = ""
+UNNAMED_NAME = "Unnamed sources"
+
+
+def _chain(table: dict[str, inputs.Party], start: str, attribute: str) -> list[str]:
     chain = [start]
     parent = getattr(table[start], attribute)
     while parent is not None and parent not in chain:
@@ -173,6 +231,10 @@ def _group(entries, key) -> dict:
 def build_site(corpus: Corpus) -> Site:
     """Index a validated corpus. The corpus must have passed validation."""
     claims = _claims(corpus)
+    graphs = {doc_id: sourcegraph.drew_on(doc.meta.chain) for doc_id, doc in corpus.documents.items()}
+    traced = {claim_id: sourcegraph.traced_to(e.document.meta.chain, e.claim.via) for claim_id, e in claims.items()}
+    supported_by = _directed(claims, "supports", reverse=True)
+    members = _children(corpus.parties, "affiliation")
     finder = mention_finder(corpus)
     mentions = {doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text))
                 for doc_id, doc in corpus.documents.items()}
@@ -184,10 +246,15 @@ def build_site(corpus: Corpus) -> Site:
         mentions=mentions,
         disputes=_symmetric(claims, "disputes"),
         supports=_directed(claims, "supports", reverse=False),
-        supported_by=_directed(claims, "supports", reverse=True),
+        supported_by=supported_by,
         backlinks=defaultdict(Backlinks),
-        members=_children(corpus.parties, "affiliation"),
-        sublocations=_children(corpus.locations, "parent"),
+        members=members,
+        sublocations=_sublocations(corpus.locations),
+        graphs=graphs,
+        originals={doc_id: sourcegraph.originals(doc.meta.chain) for doc_id, doc in corpus.documents.items()},
+        traced=traced,
+        origins={claim_id: _origins(claims, traced, [claim_id, *supported_by.get(claim_id, [])]) for claim_id in claims},
+        under={party_id: _below(members, party_id) for party_id in corpus.parties},
     )
     _index_backlinks(site)
     site.backlinks = dict(site.backlinks)
@@ -230,6 +297,53 @@ def _children(table: dict[str, inputs.Party] | dict[str, inputs.Location], attri
     return {key: sorted(values) for key, values in children.items()}
 
 
+def _sublocations(locations: dict[str, inputs.Location]) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = defaultdict(list)
+    for location in locations.values():
+        for parent in location.parents:
+            children[parent].append(location.id)
+    return {key: sorted(values) for key, values in children.items()}
+
+
+def _below(members: dict[str, list[str]], party_id: str) -> list[str]:
+    """Every party below ``party_id`` in the affiliation tree, sorted."""
+    found: set[str] = set()
+    frontier = list(members.get(party_id, []))
+    while frontier:
+        member = frontier.pop()
+        if member not in found and member != party_id:
+            found.add(member)
+            frontier.extend(members.get(member, []))
+    return sorted(found)
+
+
+def _origins(claims: dict[str, ClaimEntry], traced: dict[str, list[str]], claim_ids: list[str]) -> list[str]:
+    pairs = [(claims[c].document.meta.chain, outlet) for c in claim_ids for outlet in traced[c]]
+    return sourcegraph.independent(pairs)
+
+
+def figure_series(entries: list[ClaimEntry]) -> list[FigureSeries]:
+    """The counts of ``entries`` and their revisions, one series per giver and thing counted."""
+    points: dict[tuple[str, str, str], list[FigurePoint]] = defaultdict(list)
+    words: dict[tuple[str, str, str], str | None] = {}
+    for entry in entries:
+        figure = entry.claim.figure
+        if figure is None:
+            continue
+        key = (entry.claim.claimant or "", entry.claim.unnamed_source or "", figure.unit)
+        words[key] = entry.claim.unnamed_source
+        points[key].append(FigurePoint(figure.value, figure.as_of, entry))
+        for revision in figure.revisions:
+            other = (revision.by or "", "", revision.unit or figure.unit)
+            words.setdefault(other, None)
+            points[other].append(FigurePoint(revision.value, revision.as_of, entry, revision))
+    series = []
+    for key in sorted(points, key=lambda k: (k[2], k[0], k[1])):
+        ordered = sorted(points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value, p.claim.id))
+        series.append(FigureSeries(key[0] or None, words[key], key[2], tuple(ordered)))
+    return series
+
+
 def _index_backlinks(site: Site) -> None:
     links = site.backlinks
     for doc_id, doc in site.corpus.documents.items():
@@ -240,8 +354,9 @@ def _index_backlinks(site: Site) -> None:
             links[hop.outlet].carried.add(doc_id)
     for claim_id, entry in site.claims.items():
         doc_id = entry.document.meta.id
-        links[entry.claim.claimant].claims_by.add(claim_id)
-        links[entry.claim.claimant].documents.add(doc_id)
+        if entry.claim.claimant is not None:
+            links[entry.claim.claimant].claims_by.add(claim_id)
+            links[entry.claim.claimant].documents.add(doc_id)
         for subject in entry.claim.subjects:
             links[subject].claims_about.add(claim_id)
             links[subject].documents.add(doc_id)
@@ -266,7 +381,8 @@ def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], 
 def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
     ids: set[str] = {m.entity for m in site.mentions[document.meta.id]}
     for claim in document.meta.claims:
-        ids.add(claim.claimant)
+        if claim.claimant is not None:
+            ids.add(claim.claimant)
         ids.update(claim.subjects)
     parties = sorted((i for i in ids if i in site.corpus.parties), key=site.entity_name)
     places = sorted((i for i in ids if i in site.corpus.locations), key=site.entity_name)

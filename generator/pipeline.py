@@ -12,7 +12,8 @@ from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
 from generator.render import RenderedPage, render_site
-from generator.validate import Corpus, validate
+from generator.corpus import Corpus
+from generator.validate import validate
 
 
 @dataclass

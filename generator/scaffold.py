@@ -22,7 +22,8 @@ from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
 from generator.schema import modeline
-from generator.validate import PLACEHOLDER, Corpus
+from generator.corpus import Corpus
+from generator.validate import PLACEHOLDER
 
 ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|saying|reported|reports|report|accused|accuses|accusing|blamed|blames|"
@@ -317,7 +318,8 @@ def _chain_lines(outlets: list[Found]) -> list[str]:
     for index, outlet in enumerate(outlets):
         role = "original-reporting" if index == 0 else "republisher"
         rows += [f"  - outlet: {outlet.entity}  # named in the text on line {outlet.lines[0]}",
-                 f"    role: {role}  # check: original-reporting, wire, republisher, aggregator, translation",
+                 f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation",
+                 "    # drew_on: [outlet-id]  # the hops it drew on; left out: the hop listed just before (an original: none)",
                  "    # url: https://...  # without it the hop is shown as unverified"]
     return rows
 
@@ -335,7 +337,7 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
             "    draft: true  # delete this line once a person has checked the claim",
             f"    claimant: {claimant}",
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
-            "diplomatic-statement, assessment, factual-report",
+            "diplomatic-statement, assessment, factual-report, territorial-claim",
             f"    paraphrase: {_q(PLACEHOLDER + ': one neutral line saying what the claimant asserts')}",
             f"    quote: {_q(candidate.quote)}  # shorten to the words that carry the claim",
         ]

@@ -19,61 +19,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import inputs
+from generator import inputs, sourcegraph
+from generator.corpus import Corpus, Origin, SourceDocument, Span
 from generator.load import Loc, RawCorpus, YamlFile, YamlSource
-from generator.mentions import MentionFinder, surface_forms
 from generator.problems import Problems
 from generator.quotes import NormalizedText, closest_passage, find_all
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The file and YAML path an input object was read from."""
-
-    file: YamlSource
-    loc: Loc
-
-    def __post_init__(self) -> None:
-        if isinstance(self.file, YamlFile):  # keep the source only, not the parsed data
-            object.__setattr__(self, "file", self.file.source)
-
-    def at(self, *more: str | int) -> tuple[YamlFile, Loc]:
-        return self.file, self.loc + more
-
-    @property
-    def line(self) -> int:
-        return self.file.position(self.loc, prefer_key=True)[0]
-
-
-@dataclass
-class SourceDocument:
-    """A validated document: metadata, verbatim text, and where its quotes are."""
-
-    meta: inputs.Document
-    origin: Origin
-    text_path: Path
-    text: str
-    claim_spans: dict[str, Span] = field(default_factory=dict)
-    boilerplate_spans: list[Span] = field(default_factory=list)
-    hop_spans: dict[int, Span] = field(default_factory=dict)
-    unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
-    normalized: NormalizedText | None = None  # the text folded for matching, computed once
-
-
-@dataclass
-class Corpus:
-    """Everything that passed validation, by id."""
-
-    root: Path
-    parties: dict[str, inputs.Party]
-    locations: dict[str, inputs.Location]
-    outlets: dict[str, inputs.Outlet]
-    topics: dict[str, inputs.Topic]
-    documents: dict[str, SourceDocument]
-    origins: dict[str, Origin]
-
 
 _KINDS_OF_FILE = {"parties": {"party"}, "locations": {"location"}, "outlets": {"outlet"},
                   "topics": {"topic", "question", "event"}, "documents": {"document", "claim"}}
@@ -330,14 +280,32 @@ class _Checker:
         self.check_citations(party.sources, origin)
 
     def check_location(self, location: inputs.Location, origin: Origin) -> None:
-        if location.parent is not None:
-            self.ref(origin, ("parent",), location.parent, {"location"})
-            self.check_cycle(location.id, lambda lid: _get(self.corpus.locations, lid, "parent"),
-                             origin, "parent")
+        for index, parent in enumerate(location.parents):
+            self.ref(origin, ("parents", index), parent, {"location"})
+        self.check_parents_cycle(location, origin)
         for field_name in ("administered_by", "claimed_by"):
             for index, party_id in enumerate(getattr(location, field_name)):
                 self.ref(origin, (field_name, index), party_id, {"party"})
+        for part_index, part in enumerate(location.parts):
+            for index, party_id in enumerate(part.administered_by):
+                self.ref(origin, ("parts", part_index, "administered_by", index), party_id, {"party"})
         self.check_citations(location.sources, origin)
+
+    def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
+        """A place may not contain itself through its parents."""
+        table = self.corpus.locations
+        seen: set[str] = set()
+        stack = [p for p in location.parents if p in table]
+        while stack:
+            current = stack.pop()
+            if current == location.id:
+                self.report(origin.file, origin.loc + ("parents",), "cycle",
+                            f"'parents' leads back to '{location.id}' in a loop",
+                            "a place cannot contain itself: remove one of the parents in the loop")
+                return
+            if current not in seen:
+                seen.add(current)
+                stack.extend(p for p in table[current].parents if p in table)
 
     def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
         seen = {start}
@@ -367,7 +335,7 @@ class _Checker:
                                 "(for example 'government in Baku')")
 
     def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
-        for table in (self.corpus.parties, self.corpus.locations):
+        for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
             for entity in table.values():
                 yield entity.id, entity.name, entity.aliases, self.corpus.origins[entity.id]
 
@@ -391,20 +359,21 @@ class _Checker:
         if "outlet" not in unchecked:
             self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
         haystack = document.normalized = NormalizedText.of(document.text)
-        if "chain" not in unchecked:
-            self.check_chain(document, haystack)
+        traceable = "chain" not in unchecked and self.check_chain(document, haystack)
         for index, item in enumerate(meta.boilerplate):
             span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
             if span is not None:
                 document.boilerplate_spans.append(span)
         for index, claim in enumerate(meta.claims):
-            self.check_claim(document, claim, Origin(origin.file, ("claims", index)), haystack)
+            self.check_claim(document, claim, Origin(origin.file, ("claims", index)), haystack, traceable)
 
-    def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> None:
+    def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> bool:
+        """Check the hops and their graph; True when the graph can be traced."""
         meta, origin = document.meta, document.origin
         for index, hop in enumerate(meta.chain):
             self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
-        if "outlet" not in document.unchecked and meta.chain[-1].outlet != meta.outlet and not is_placeholder(meta.outlet):
+        ends_right = "outlet" in document.unchecked or meta.chain[-1].outlet == meta.outlet or is_placeholder(meta.outlet)
+        if not ends_right:
             self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
                         f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
                         "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
@@ -413,17 +382,70 @@ class _Checker:
                 span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
                 if span is not None:
                     document.hop_spans[index] = span
+        return self.check_graph(document) and ends_right
+
+    def check_graph(self, document: SourceDocument) -> bool:
+        """Every hop drawn on is in the chain; no loop; only originals draw on nothing;
+        every hop leads to the copy held. A follow-on of an earlier problem is not reported."""
+        meta, file = document.meta, document.origin.file
+        seen: dict[str, int] = {}
+        for index, hop in enumerate(meta.chain):
+            if hop.outlet in seen:
+                self.report(file, ("chain", index, "outlet"), "duplicate-hop",
+                            f"'{hop.outlet}' is already hop {seen[hop.outlet] + 1} of this chain",
+                            "an outlet is one hop of a document's graph: name every source of that hop in its 'drew_on'")
+                return False
+            seen[hop.outlet] = index
+        sound = True
+        for index, hop in enumerate(meta.chain):
+            for position, source in enumerate(hop.drew_on or []):
+                where = ("chain", index, "drew_on", position)
+                if source == hop.outlet:
+                    self.report(file, where, "source-cycle", f"the hop '{hop.outlet}' cannot draw on itself",
+                                "name the other hops it drew on")
+                    sound = False
+                elif source not in seen:
+                    self.report(file, where, "unknown-reference", f"'{source}' is not a hop of this document's chain",
+                                "add a hop for it to 'chain:', or use one of: " + ", ".join(seen))
+                    sound = False
+        if not sound:
+            return False
+        graph = sourcegraph.drew_on(meta.chain)
+        cycle = sourcegraph.find_cycle(graph)
+        if cycle is not None:
+            index = seen[cycle[0]]
+            self.report(file, ("chain", index, "drew_on"), "source-cycle",
+                        "the hops draw on each other in a loop: " + " ← ".join([*cycle, cycle[0]]),
+                        "a hop can only draw on hops published before it: remove one 'drew_on' entry of the loop")
+            return False
+        for index, hop in enumerate(meta.chain):
+            if not graph[hop.outlet] and hop.role not in inputs.ORIGINAL_ROLES:
+                self.report(file, ("chain", index, "role"), "hop-without-source",
+                            f"the hop '{hop.outlet}' ({hop.role}) draws on nothing, but only an original can",
+                            "name the hops it drew on with 'drew_on: [...]', or give it the role "
+                            "'original-reporting' if the outlet reported the story itself")
+                sound = False
+            elif graph[hop.outlet] and hop.drew_on and hop.role in inputs.ORIGINAL_ROLES:
+                self.report(file, ("chain", index, "role"), "hop-without-source",
+                            f"the hop '{hop.outlet}' is marked '{hop.role}' but draws on {', '.join(hop.drew_on)}",
+                            "use the role 'own-reporting' for a story built on others' reporting")
+                sound = False
+        copy_held = meta.chain[-1].outlet
+        for index, hop in enumerate(meta.chain[:-1]):
+            if copy_held not in sourcegraph.downstream(graph, hop.outlet):
+                self.report(file, ("chain", index, "outlet"), "unreachable-hop",
+                            f"the hop '{hop.outlet}' does not lead to the copy held ('{copy_held}'): no later hop draws on it",
+                            f"add '{hop.outlet}' to the 'drew_on' list of the hop that used it, or remove this hop")
+                sound = False
+        return sound
 
     def check_claim(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
-                    haystack: NormalizedText) -> None:
+                    haystack: NormalizedText, traceable: bool) -> None:
         meta = document.meta
-        self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
-        if (claim.via is not None and not is_placeholder(claim.via) and "chain" not in document.unchecked
-                and claim.via not in {hop.outlet for hop in meta.chain}):
-            chain = ", ".join(hop.outlet for hop in meta.chain)
-            self.report(origin.file, origin.loc + ("via",), "unknown-reference",
-                        f"'via: {claim.via}' is not an outlet of this document's chain",
-                        f"use one of: {chain}")
+        if claim.claimant is not None:
+            self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
+        if "chain" not in document.unchecked:
+            self.check_carriers(document, claim, origin, traceable)
         if (claim.question is not None and ("question", claim.question) not in self.duplicated
                 and "topic" not in document.unchecked):
             topic_of_question = self.question_topic.get(claim.question)
@@ -451,13 +473,28 @@ class _Checker:
             for index, revision in enumerate(claim.figure.revisions):
                 revision_origin = Origin(origin.file, origin.loc + ("figure", "revisions", index))
                 if revision.by is not None:
-                    self.ref(revision_origin, ("by",), revision.by, {"party"})
+                    self.ref(revision_origin, ("by",), revision.by, {"party", "outlet"})
                 if revision.source.document is not None and revision.source.document not in self.known_documents:
                     self.report_unknown(revision_origin, ("source", "document"), revision.source.document,
                                         "document", sorted(self.known_documents))
         span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
         if span is not None:
             document.claim_spans[claim.id] = span
+
+    def check_carriers(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, traceable: bool) -> None:
+        """Each carrier is a hop of the chain; with several originals, a carrier must be named."""
+        hops = [hop.outlet for hop in document.meta.chain]
+        for index, carrier in enumerate(claim.via):
+            if carrier not in hops and not is_placeholder(carrier):
+                self.report(origin.file, origin.loc + ("via", index), "unknown-reference",
+                            f"'{carrier}' in 'via' is not an outlet of this document's chain",
+                            f"use one of: {', '.join(hops)}")
+        originals = sourcegraph.originals(document.meta.chain)
+        if traceable and not claim.via and len(originals) > 1:
+            self.report(origin.file, origin.loc + ("id",), "via-required",
+                        f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
+                        f"so the claim '{claim.id}' must say which carried it",
+                        f"add 'via: [{originals[0]}]' (the hops the claim can be traced to)", prefer_key=True)
 
     def locate(self, haystack: NormalizedText, passage: str, occurrence: int | None,
                where: tuple[YamlFile, Loc], document: SourceDocument) -> Span | None:
@@ -678,9 +715,3 @@ def _list(value: Any) -> list[Any]:
 def _get(table: dict[str, Any], key: str, attribute: str) -> Any:
     entry = table.get(key)
     return getattr(entry, attribute) if entry is not None else None
-
-
-def mention_finder(corpus: Corpus) -> MentionFinder:
-    """A finder for every party and place name and alias of the corpus."""
-    entities = [(e.id, e.name, e.aliases) for table in (corpus.parties, corpus.locations) for e in table.values()]
-    return MentionFinder(surface_forms(entities))

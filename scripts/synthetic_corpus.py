@@ -144,7 +144,7 @@ def _document(rng: random.Random, index: int, topic: dict, places: list, outlets
         sentences.append(quote + ".")
         question = rng.choice(topic["questions"])["id"]
         claim = {"id": f"doc-{index:05d}-claim-{n}", "claimant": _claimant(side, speaker),
-                 "via": hops[0]["id"], "kind": "casualty-report", "question": question,
+                 "via": [hops[0]["id"]], "kind": "casualty-report", "question": question,
                  "paraphrase": f"{side} reports {number} soldiers wounded.", "quote": quote,
                  "subjects": [place["id"]], "status": rng.choice(["unverified", "disputed", "corroborated"]),
                  "figure": {"value": number, "unit": "soldiers wounded", "as_of": day.isoformat()}}

@@ -15,7 +15,7 @@ from generator.linkcheck import page_of
 TYPES = {"NewsArticle", "Claim", "Place", "GeoCoordinates", "Person", "Organization", "GovernmentOrganization",
          "Country", "NewsMediaOrganization", "CreativeWork"}
 PROPERTIES = {"@context", "@type", "name", "description", "headline", "inLanguage", "publisher", "author",
-              "datePublished", "temporalCoverage", "isBasedOn", "mentions", "url", "text", "appearance", "about",
+              "datePublished", "dateCreated", "temporalCoverage", "isBasedOn", "mentions", "url", "text", "appearance", "about",
               "geo", "latitude", "longitude", "containedInPlace", "sameAs", "alternateName", "affiliation",
               "parentOrganization", "jobTitle"}
 LD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)

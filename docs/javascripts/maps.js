@@ -22,6 +22,16 @@
       marker.bindPopup(link);
       return marker.addTo(map);
     });
+    // Lines and areas (a border, a line of control) drawn as GeoJSON, with the name as a tooltip.
+    var shapes = points.filter(function (point) { return point.geometry; }).map(function (point) {
+      var shape = L.geoJSON({ type: "Feature", geometry: point.geometry, properties: {} },
+        { style: { color: "#c2185b", weight: 3 } });
+      var name = document.createElement("span");
+      name.textContent = point.name;
+      shape.bindTooltip(name);
+      return shape.addTo(map);
+    });
+    markers = markers.concat(shapes);
     if (markers.length === 1) {
       map.setView(markers[0].getLatLng(), 9);
     } else {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from generator import inputs
-from generator.model import ClaimEntry, Site
+from generator.model import UNNAMED, ClaimEntry, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
+from generator.model import figure_series
 from generator.render.common import (
-    claim_link, citations, entity_link, entity_links, figure_over_time, label,
-    quote_link, status_badge,
+    carriers_html, claim_date, claim_link, claimant_html, claimant_name, citations, entity_links,
+    figure_over_time, figure_series_list, independent_sources, label, quote_link, status_badge,
 )
 
 
@@ -18,16 +19,15 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     document = entry.document
     quote = document.text[entry.span[0]:entry.span[1]]
     facts = [
-        ("Claimant", entity_link(site, claim.claimant, here)),
-        ("Reported via", entity_link(site, claim.via, here) if claim.via else "<em>not stated</em>"),
+        ("Claimant", claimant_html(site, claim, here)),
+        ("Made on", claim_date(entry)),
+        ("Reported", carriers_html(site, entry, here)),
         ("Kind", label(claim.kind)),
         ("Status", status_badge(claim.status)),
         ("Document", mk.link(document.meta.title, here, paths.document(document.meta.id))
          + f" ({quote_link(entry, here)})"),
     ]
-    origins = site.independent_origins(entry.id)
-    facts.append(("Independent sources", f"{len(origins)}: {entity_links(site, origins, here)}"
-                  + (" (separate chains)" if len(origins) > 1 else " (republications count as their original)")))
+    facts.append(("Independent sources", independent_sources(site, entry, here)))
     if claim.question:
         topic, question = site.questions[claim.question]
         facts.append(("Question", mk.link(question.text, here, paths.question(question.id))))
@@ -35,7 +35,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
         facts.append(("Figure", figure_over_time(site, entry, here)))
     if claim.subjects:
         facts.append(("About", entity_links(site, claim.subjects, here)))
-    title = f"{site.entity_name(claim.claimant)}: {claim.paraphrase}"
+    title = f"{claimant_name(site, claim)}: {claim.paraphrase}"
     return mk.page(
         mk.front_matter(title, claim.paraphrase),
         mk.heading(1, claim.paraphrase),
@@ -69,7 +69,7 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
         if others:
             parts.append(mk.heading(2, title, relation))
             parts.append(mk.bullets(
-                f"{entity_link(site, site.claims[o].claim.claimant, here)}: {claim_link(site.claims[o], here)} "
+                f"{claimant_html(site, site.claims[o].claim, here)}: {claim_link(site.claims[o], here)} "
                 f"{status_badge(site.claims[o].claim.status)}"
                 for o in others
             ))
@@ -112,16 +112,15 @@ def render_claims_index(site: Site) -> mk.Page:
 def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> mk.Page:
     here = paths.question(question.id)
     entries = by_claimant(site, site.claims_on(question.id))
-    figures = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)}"
-               for e in entries if e.claim.figure]
+    series = figure_series(entries)
     return mk.page(
         mk.front_matter(question.text, f"Every claim on: {question.text}"),
         mk.heading(1, question.text),
         f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
         f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",
         side_by_side(site, entries, here) if entries else mk.note("No claims recorded yet."),
-        mk.heading(2, "Figures", "figures") if figures else "",
-        mk.bullets(figures) if figures else "",
+        mk.heading(2, "Figures, by who gave them", "figures") if series else "",
+        figure_series_list(site, series, here) if series else "",
     )
 
 
@@ -130,7 +129,7 @@ LIST_LIMIT = 50
 
 def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
     """Claims grouped by who makes them, so one side's claims stand together."""
-    return sorted(entries, key=lambda e: (site.entity_name(e.claim.claimant), e.id))
+    return sorted(entries, key=lambda e: (claimant_name(site, e.claim), e.id))
 
 
 def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int | None = None,
@@ -143,26 +142,26 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
     cards = []
-    for side in sorted(sides, key=site.entity_name):
+    for side in sorted(sides, key=site.side_name):
         shown = sides[side][:per_side] if per_side else sides[side]
         hidden = len(sides[side]) - len(shown)
         items = []
         for entry in shown:
             claim = entry.claim
-            carrier = f"via {entity_link(site, claim.via, here)}" if claim.via else "carrier not recorded"
+            carrier = carriers_html(site, entry, here)
             against = ""
             if site.disputes.get(entry.id):
-                names = sorted({site.entity_name(site.claims[o].claim.claimant) for o in site.disputes[entry.id]})
+                names = sorted({claimant_name(site, site.claims[o].claim) for o in site.disputes[entry.id]})
                 against = f"<br><small>Contradicted by {mk.text(', '.join(names))}</small>"
             items.append(
                 f"<li>{mk.link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
-                f"{entity_link(site, claim.claimant, here)} · {status_badge(claim.status)} · {carrier} · "
+                f"{claimant_html(site, claim, here)} · {status_badge(claim.status)} · {carrier} · "
                 f"{mk.link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
                 f"{against}</li>"
             )
         if hidden and more:
             items.append(f"<li>{mk.link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{mk.text(site.entity_name(side))} says</strong></p>"
+        cards.append(f"<li><p><strong>{mk.text(site.side_name(side))} says</strong></p>"
                      f"<ul>{''.join(items)}</ul></li>")
     return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
 
@@ -177,11 +176,11 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
     outlets = "outlets"  # outlets speaking in their own voice share one column
     def column(entry: ClaimEntry) -> str:
         side = site.side_of(entry.claim.claimant)
-        return side if side in site.corpus.parties else outlets
+        return side if side in site.corpus.parties or side == UNNAMED else outlets
 
     sides = sorted({column(e) for _, entries in rows_data for e in entries},
-                   key=lambda s: (s == outlets, s != outlets and site.entity_name(s)))
-    header = ["Question", *("The texts themselves" if side == outlets else site.entity_name(side)
+                   key=lambda s: (s == outlets, s != outlets and site.side_name(s)))
+    header = ["Question", *("The texts themselves" if side == outlets else site.side_name(side)
                             for side in sides)]
     rows = []
     for question, entries in rows_data:
@@ -207,9 +206,9 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
     quote = entry.document.text[entry.span[0]:entry.span[1]]
     short = mk.shorten(quote, 60)
-    carrier = f", via {site.entity_name(claim.via)}" if claim.via else ""
+    carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
     figure = (f" <strong>{claim.figure.value:g}</strong> {mk.text(claim.figure.unit)}."
               if claim.figure else "")
-    byline = f"{site.entity_name(claim.claimant)}{carrier}, {mk.date_text(entry.document.meta.event_date)}"
+    byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
     return (f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
             f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status)}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator import inputs
-from generator.model import ClaimEntry, Site
+from generator.model import ClaimEntry, FigurePoint, FigureSeries, Site, figure_series
 from generator.render import markup as mk
 from generator.render import paths
-from generator.validate import SourceDocument
+from generator.corpus import SourceDocument
 
 STATUS_LABELS = {
     "unverified": "Unverified",
@@ -20,6 +20,7 @@ STATUS_LABELS = {
 ROLE_LABELS = {
     "original-reporting": "original reporting",
     "wire": "wire",
+    "own-reporting": "own story from others' reporting",
     "republisher": "republished",
     "aggregator": "aggregated",
     "translation": "translated",
@@ -52,6 +53,68 @@ def quote_link(entry: ClaimEntry, here: str, label_text: str = "quote in context
     return mk.link(label_text, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))
 
 
+def claimant_name(site: Site, claim: inputs.Claim) -> str:
+    """Who makes the claim, as plain text: a name, or an unnamed source in words."""
+    if claim.unnamed_source is None:
+        assert claim.claimant is not None
+        return site.entity_name(claim.claimant)
+    words = _capitalised(claim.unnamed_source)
+    return f"{words} (for {site.entity_name(claim.claimant)})" if claim.claimant else words
+
+
+def claimant_html(site: Site, claim: inputs.Claim, here: str) -> str:
+    """Who makes the claim, linked: a party or outlet, or an unnamed source and the party it speaks for."""
+    if claim.unnamed_source is None:
+        assert claim.claimant is not None
+        return entity_link(site, claim.claimant, here)
+    words = mk.text(_capitalised(claim.unnamed_source))
+    speaks_for = f", speaking for {entity_link(site, claim.claimant, here)}" if claim.claimant else ", party not known"
+    return f"{words} <small>(unnamed{speaks_for})</small>"
+
+
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def carriers_html(site: Site, entry: ClaimEntry, here: str) -> str:
+    """``via Reuters``, ``via CNN and The Associated Press``; a carrier inferred from a
+    chain with one original says so."""
+    if entry.claim.via == [entry.claim.claimant] and entry.claim.unnamed_source is None:
+        return "in its own voice"
+    if entry.claim.via:
+        return "via " + _and(entity_link(site, outlet, here) for outlet in entry.claim.via)
+    traced = site.traced[entry.id]
+    if traced:
+        return f"via {entity_link(site, traced[0], here)} <small>(the chain's original)</small>"
+    return "carrier not named"
+
+
+def _and(items: Iterable[str]) -> str:
+    listed = list(items)
+    return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+
+
+def claim_date(entry: ClaimEntry) -> str:
+    """The day the claim was made; where it is not recorded, the document's event date, saying so."""
+    if entry.date_is_own:
+        return mk.date_text(entry.date)
+    return f"{mk.date_text(entry.date)} <small>(date of the events; the claim's own date is not recorded)</small>"
+
+
+def independent_sources(site: Site, entry: ClaimEntry, here: str) -> str:
+    """``2: BBC, Sky News (traced separately)``; a claim traced only as far as a
+    republisher says so."""
+    origins = site.independent_origins(entry.id)
+    if not origins:
+        return "none traced"
+    listed = f"{len(origins)}: {entity_links(site, origins, here)}"
+    if len(origins) > 1:
+        return listed + " (traced separately, none drawing on another)"
+    if not site.is_original(entry.document, origins[0]) and origins[0] in site.traced[entry.id]:
+        return listed + " (traced no further than this hop: not to an original)"
+    return listed + " (republications count as their original)"
+
+
 def status_badge(status: str) -> str:
     return f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>'
 
@@ -60,9 +123,8 @@ def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
     """A table of claims: claimant, claim, status and a link to the quote."""
     rows = []
     for entry in entries:
-        claimant = entry.claim.claimant
         rows.append((
-            entity_link(site, claimant, here),
+            claimant_html(site, entry.claim, here),
             claim_link(entry, here),
             status_badge(entry.claim.status),
             quote_link(entry, here, "quote"),
@@ -92,8 +154,13 @@ def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> s
 
 
 def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
-    """``Reuters → Hot News → 247 News Reel``, each outlet linked."""
-    return " &rarr; ".join(entity_link(site, hop.outlet, here) for hop in document.meta.chain)
+    """``Reuters → Hot News → 247 News Reel``; originals side by side: ``BBC + Sky News → Site``.
+    A summary: the diagram draws every edge."""
+    originals = site.originals[document.meta.id]
+    later = [hop.outlet for hop in document.meta.chain if hop.outlet not in originals]
+    steps = [" + ".join(entity_link(site, o, here) for o in originals),
+             *(entity_link(site, o, here) for o in later)]
+    return " &rarr; ".join(step for step in steps if step)
 
 
 def unverified_hops(document: SourceDocument) -> int:
@@ -116,20 +183,36 @@ def date_range(start: object, end: object | None) -> str:
 
 
 def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
-    """``50 Armenian soldiers killed (per this text) · other counts: 49 (13 September 2022,
-    Nikol Pashinyan) → 105 (...)``: a revised count never reads as one silent number."""
+    """The claim's count, then every other count of it by who gave it: a revised count
+    never reads as one silent number, and two givers never share one series."""
     figure = entry.claim.figure
     if figure is None:
         return ""
     when = f"as of {mk.date_text(figure.as_of)}" if figure.as_of else "undated"
-    shown = f"<strong>{figure.value:g}</strong> {mk.text(figure.unit)} ({when}, per this text)"
-    revisions = sorted(figure.revisions, key=lambda r: (r.as_of, r.value))
-    if not revisions:
+    shown = f"<strong>{figure.value:g}</strong> {mk.text(figure.unit)} ({when}, given by {mk.text(claimant_name(site, entry.claim))})"
+    if not figure.revisions:
         return shown
-    steps = []
-    for revision in revisions:
-        who = f", {entity_link(site, revision.by, here)}" if revision.by else ""
-        note = f", {mk.text(revision.note)}" if revision.note else ""
-        steps.append(f"<strong>{revision.value:g}</strong> ({mk.date_text(revision.as_of)}{who}{note}; "
-                     f"{citations(site, [revision.source], here)})")
-    return f"{shown} · other counts over time: " + " &rarr; ".join(steps)
+    return f"{shown}<br>Counts over time, by who gave them:" + figure_series_list(site, figure_series([entry]), here)
+
+
+def figure_series_list(site: Site, series: list[FigureSeries], here: str) -> str:
+    """One line per giver and thing counted: ``Armenian soldiers killed, by Nikol Pashinyan:
+    49 (13 September 2022; source) → 105 (...)``."""
+    lines = []
+    for one in series:
+        if one.giver is None:
+            giver = mk.text(_capitalised(one.giver_words)) + " <small>(unnamed)</small>" if one.giver_words else "not attributed"
+        else:
+            giver = entity_link(site, one.giver, here)
+        steps = " &rarr; ".join(_figure_point(site, point, here) for point in one.points)
+        lines.append(f"{mk.text(_capitalised(one.unit))}, by {giver}: {steps}")
+    return mk.bullets(lines)
+
+
+def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
+    when = mk.date_text(point.as_of) if point.as_of else "undated"
+    if point.revision is None:
+        source = mk.link("this claim", here, paths.claim(point.claim.id))
+        return f"<strong>{point.value:g}</strong> ({when}; {source})"
+    note = f", {mk.text(point.revision.note)}" if point.revision.note else ""
+    return f"<strong>{point.value:g}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"

@@ -49,14 +49,17 @@ def tables(site: Site) -> dict[str, str]:
     return {
         "documents.csv": _csv(
             ["id", "title", "topic", "event_date", "published", "outlet", "author", "url", "language", "kind",
-             "hops", "unverified_hops", "summary"],
+             "partial", "hops", "unverified_hops", "independent_sources", "summary", "note"],
             ([d.meta.id, d.meta.title, d.meta.topic, d.meta.event_date, d.meta.published, d.meta.outlet,
-              d.meta.author, d.meta.url, d.meta.language, d.meta.kind, len(d.meta.chain),
-              sum(1 for h in d.meta.chain if not h.url), d.meta.summary] for d in documents)),
+              d.meta.author, d.meta.url, d.meta.language, d.meta.kind, d.meta.partial, len(d.meta.chain),
+              sum(1 for h in d.meta.chain if not h.url), site.originals[d.meta.id], d.meta.summary, d.meta.note]
+             for d in documents)),
         "claims.csv": _csv(
-            ["id", "document", "claimant", "via", "kind", "question", "status", "paraphrase", "quote",
+            ["id", "document", "claimant", "unnamed_source", "side", "date", "date_is_the_claims_own", "via",
+             "independent_sources", "kind", "question", "status", "paraphrase", "quote",
              "figure_value", "figure_unit", "figure_as_of", "subjects", "disputes", "supports", "note"],
-            ([c.id, c.document.meta.id, c.claim.claimant, c.claim.via, c.claim.kind, c.claim.question,
+            ([c.id, c.document.meta.id, c.claim.claimant, c.claim.unnamed_source, site.side_of(c.claim.claimant),
+              c.date, c.date_is_own, c.claim.via, site.independent_origins(c.id), c.claim.kind, c.claim.question,
               c.claim.status, c.claim.paraphrase, c.document.text[c.span[0]:c.span[1]],
               c.claim.figure.value if c.claim.figure else None, c.claim.figure.unit if c.claim.figure else None,
               c.claim.figure.as_of if c.claim.figure else None, c.claim.subjects,
@@ -66,17 +69,19 @@ def tables(site: Site) -> dict[str, str]:
             ([p.id, p.name, p.kind, p.affiliation, p.role, p.aliases, p.wikidata, p.description]
              for p in sorted(corpus.parties.values(), key=lambda p: p.id))),
         "places.csv": _csv(
-            ["id", "name", "kind", "lat", "lon", "parent", "aliases", "administered_by", "claimed_by",
-             "wikidata", "description"],
-            ([p.id, p.name, p.kind, p.coordinates.lat, p.coordinates.lon, p.parent, p.aliases,
+            ["id", "name", "kind", "lat", "lon", "parents", "geometry_type", "aliases", "administered_by",
+             "claimed_by", "wikidata", "description"],
+            ([p.id, p.name, p.kind, p.coordinates.lat, p.coordinates.lon, p.parents,
+              p.geometry.type if p.geometry else None, p.aliases,
               p.administered_by, p.claimed_by, p.wikidata, p.description]
              for p in sorted(corpus.locations.values(), key=lambda p: p.id))),
         "outlets.csv": _csv(
-            ["id", "name", "kind", "homepage", "notes"],
-            ([o.id, o.name, o.kind, o.homepage, o.notes] for o in sorted(corpus.outlets.values(), key=lambda o: o.id))),
+            ["id", "name", "kind", "homepage", "aliases", "notes"],
+            ([o.id, o.name, o.kind, o.homepage, o.aliases, o.notes] for o in sorted(corpus.outlets.values(), key=lambda o: o.id))),
         "chain_hops.csv": _csv(
-            ["document", "position", "outlet", "role", "url", "date", "verified", "evidence", "note"],
-            ([d.meta.id, index + 1, h.outlet, h.role, h.url, h.date, bool(h.url), h.evidence, h.note]
+            ["document", "position", "outlet", "role", "drew_on", "url", "date", "verified", "evidence", "note"],
+            ([d.meta.id, index + 1, h.outlet, h.role, site.graphs[d.meta.id][h.outlet], h.url, h.date,
+              bool(h.url), h.evidence, h.note]
              for d in documents for index, h in enumerate(d.meta.chain))),
         "events.csv": _csv(
             ["id", "topic", "date", "end", "title", "parties", "locations", "description", "sources"],
@@ -117,7 +122,7 @@ def render_data_page(site: Site) -> mk.Page:
             ("parties.csv", "one row per party"),
             ("places.csv", "one row per place, with coordinates"),
             ("outlets.csv", "one row per outlet"),
-            ("chain_hops.csv", "one row per hop of every source chain"),
+            ("chain_hops.csv", "one row per hop of every source graph, with the hops it drew on"),
             ("events.csv", "one row per timeline event"),
         )),
     ]

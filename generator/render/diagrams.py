@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from generator import sourcegraph
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render.common import ROLE_LABELS
-from generator.validate import SourceDocument
+from generator.corpus import SourceDocument
 
 
 _NOT_PLAIN = re.compile(r"[^\w ]|_")
@@ -26,8 +27,10 @@ def label(text: str) -> str:
 
 
 def chain_diagram(site: Site, document: SourceDocument) -> str:
-    """Original reporting → republishers → copy held; unverified hops dashed and labelled."""
+    """Every hop and every "drew on" edge, originals first, the copy held last;
+    unverified hops dashed and labelled."""
     chain = document.meta.chain
+    ids = {hop.outlet: f"h{index}" for index, hop in enumerate(chain)}
     lines = ["flowchart LR"]
     for index, hop in enumerate(chain):
         role = "copy held" if index == len(chain) - 1 else ROLE_LABELS[hop.role]
@@ -35,9 +38,10 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
         lines.append(f"    h{index}[{label(f'{site.entity_name(hop.outlet)} — {role}{status}')}]")
         if not hop.url:
             lines.append(f"    class h{index} unverified")
-    for index in range(1, len(chain)):
-        arrow = "-->" if chain[index].url else "-. unverified .->"
-        lines.append(f"    h{index - 1} {arrow} h{index}")
+    verified = {hop.outlet: bool(hop.url) for hop in chain}
+    for source, hop in sourcegraph.edges(chain):
+        arrow = "-->" if verified[hop] else "-. unverified .->"
+        lines.append(f"    {ids[source]} {arrow} {ids[hop]}")
     lines.append("    classDef unverified stroke-dasharray: 5 5")
     return mk.diagram("\n".join(lines))
 
@@ -54,8 +58,8 @@ def funnel_diagram(site: Site) -> str:
         chain = document.meta.chain
         outlets.update(hop.outlet for hop in chain)
         unverified.update(hop.outlet for hop in chain if not hop.url)
-        for before, after in zip(chain, chain[1:]):
-            steps[(before.outlet, after.outlet)] += 1
+        for before, after in sourcegraph.edges(chain):
+            steps[(before, after)] += 1
     if not outlets:
         return ""
     if len(steps) > FUNNEL_STEPS:

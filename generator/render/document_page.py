@@ -10,7 +10,7 @@ from generator.render.common import (
 )
 from generator.render.diagrams import chain_diagram
 from generator.render.source_text import label_of, render_text
-from generator.validate import SourceDocument
+from generator.corpus import SourceDocument
 
 
 def render_document(site: Site, document: SourceDocument) -> mk.Page:
@@ -22,6 +22,7 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
         mk.heading(1, meta.title),
         _at_a_glance(site, document, here),
         _metadata_box(site, document, here),
+        _copy_note(site, document, here),
         mk.heading(2, "Source chain", "source-chain"),
         chain_diagram(site, document),
         _chain(site, document, here),
@@ -47,7 +48,7 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
     subject_places = [p for p in places if any(p in c.subjects for c in meta.claims)] or places
     hops = len(meta.chain)
     unverified = unverified_hops(document)
-    origin = site.entity_name(meta.chain[0].outlet)
+    originals = site.originals[meta.id]
     return mk.admonition("abstract", "At a glance", [
         mk.para(f"<strong>What happened.</strong> {mk.text(meta.summary)}"),
         mk.para(f"<strong>When.</strong> {mk.date_text(meta.event_date)}."),
@@ -55,8 +56,10 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
         mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
         mk.unsearched(_claims_by_side(site, document, here)),
         mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the original "
-                f"reporting ({mk.text(origin)}) to the copy held, {unverified} of them unverified; "
-                '1 independent source. <a href="#source-chain">The chain</a>'),
+                f"reporting to the copy held, {unverified} of them unverified; "
+                f"{_independent(site, originals, here)}. "
+                '<a href="#source-chain">The chain</a>'
+                + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")),
     ])
 
 
@@ -70,13 +73,13 @@ def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
     rows = []
-    for side in sorted(sides, key=site.entity_name):
+    for side in sorted(sides, key=site.side_name):
         claims = sides[side]
         contested = [e for e in claims if site.is_contested(e.id)]
         example = (contested or claims)[0]
         count = f"{len(claims)} claim{'s' if len(claims) > 1 else ''}"
         count += f", {len(contested)} contradicted" if contested else ""
-        rows.append(f"<strong>{mk.text(site.entity_name(side))}</strong> ({count}): "
+        rows.append(f"<strong>{mk.text(site.side_name(side))}</strong> ({count}): "
                     f"{mk.link(example.claim.paraphrase, here, paths.claim(example.id))}")
     return mk.bullets(rows)
 
@@ -96,20 +99,41 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
         ("Kind", label(meta.kind)),
         ("Source chain", f"{chain_summary(site, document, here)} "
                          f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
-        ("Independent sources", f"1: {entity_link(site, meta.chain[0].outlet, here)} "
-                                "(republications count as their original)"),
+        ("Independent sources", f"{len(site.originals[meta.id])}: {entity_links(site, site.originals[meta.id], here)} "
+         "(the originals the copy rests on; republications count as their original)"),
+        ("Copy", f"partial: {PARTIAL[meta.partial]}" if meta.partial else "whole text as published"),
     ]
     return mk.facts(rows)
 
 
+PARTIAL = {"opening": "only the opening of the page could be kept", "excerpt": "an excerpt of the page"}
+
+
+def _independent(site: Site, originals: list[str], here: str) -> str:
+    """``2 independent sources (BBC, Sky News)``: the hops that draw on nothing."""
+    count = f"{len(originals)} independent source{'s' if len(originals) != 1 else ''}"
+    return f"{count} ({entity_links(site, originals, here)})"
+
+
+def _copy_note(site: Site, document: SourceDocument, here: str) -> str:
+    if document.meta.note is None:
+        return ""
+    return mk.admonition("note", "About this copy", [mk.prose(document.meta.note)])
+
+
 def _chain(site: Site, document: SourceDocument, here: str) -> str:
     items = []
+    graph = site.graphs[document.meta.id]
+    last = len(document.meta.chain) - 1
     for index, hop in enumerate(document.meta.chain):
-        parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", ROLE_LABELS[hop.role]]
+        role = ROLE_LABELS[hop.role] + (" · the copy held" if index == last else "")
+        parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", role]
         if hop.date is not None:
             parts.append(mk.date_text(hop.date))
         parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
         line = " · ".join(parts)
+        drew = graph[hop.outlet]
+        line += ("<br>Drew on " + entity_links(site, drew, here) if drew else "<br>An original: draws on no other hop")
         if hop.evidence:
             line += f"<br>The text says: &ldquo;{mk.text(hop.evidence)}&rdquo;"
         if hop.note:
@@ -121,7 +145,7 @@ def _chain(site: Site, document: SourceDocument, here: str) -> str:
 def _text_legend(document: SourceDocument) -> str:
     lines = ["The text below is the copy held, verbatim. "
              '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
-             '<a href="#claims">Claims</a>; names of parties and places link to their pages.']
+             '<a href="#claims">Claims</a>; names of parties, places and outlets link to their pages.']
     if document.meta.boilerplate:
         kinds = sorted({label_of(item.kind) for item in document.meta.boilerplate})
         lines.append(f'<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report ({mk.text(", ".join(kinds))}).')

@@ -30,8 +30,16 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
         facts.append(("Includes", entity_links(site, members, here)))
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Claims", links.claims_territory)])
+    under = site.claims_under(party.id)
+    facts.append(("Claims made", f"{len(links.claims_by)} by {mk.text(party.name)} itself"
+                  + (f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
+                     if site.under.get(party.id) else "")))
     sections = Sections(party.name, here)
     _backlink_sections(site, links, sections)
+    if site.under.get(party.id):
+        sections.add("Claims made by parties under it", "claims-under", [site.claims[c] for c in under],
+                     lambda rows: claims_table(site, rows, here),
+                     "None: no party under it made a claim in these texts.")
     return _entity_page(site, party, here, [label(party.kind), "party"], facts,
                         [*sections.blocks, structured_data.script(structured_data.party(site, party))]), sections.extra
 
@@ -47,16 +55,24 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, lis
                         f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
                         f"({mk.external('open on OpenStreetMap', osm)})"),
     ]
-    chain = site.location_chain(location.id)
-    if len(chain) > 1:
-        facts.append(("Part of", " &rarr; ".join(entity_link(site, lid, here) for lid in chain[1:])))
+    ancestors = site.location_ancestors(location.id)
+    if location.parents:
+        facts.append(("Part of", entity_links(site, location.parents, here)
+                      + (f" (within {entity_links(site, ancestors[len(location.parents):], here)})"
+                         if len(ancestors) > len(location.parents) else "")))
+    if location.geometry is not None:
+        facts.append(("Drawn as", "a line" if "LineString" in location.geometry.type else "an area"))
     facts += _linked_facts(site, here, [
         ("Places within", site.sublocations.get(location.id, [])),
         ("Administered by", location.administered_by),
         ("Claimed by", location.claimed_by),
     ])
+    if location.parts:
+        facts.append(("Split between", mk.bullets(
+            f"{mk.text(part.name)}: administered by {entity_links(site, part.administered_by, here)}"
+            + (f" <small>({mk.text(part.note)})</small>" if part.note else "") for part in location.parts)))
     facts += _common_facts(location.aliases, location.wikidata)
-    related = [location.id, *chain[1:], *site.sublocations.get(location.id, [])]
+    related = [location.id, *ancestors, *site.sublocations.get(location.id, [])]
     mapped = map_block(site, related, here, f"{location.name} and related places")
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)
@@ -92,17 +108,19 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tupl
     chain_rows = []
     for doc_id in sorted(links.carried):
         document = site.corpus.documents[doc_id]
-        for index, hop in enumerate(document.meta.chain):
+        for hop in document.meta.chain:
             if hop.outlet == outlet.id:
                 status = "linked" if hop.url else "unverified"
-                chain_rows.append((document_link(document, here), f"hop {index + 1} of {len(document.meta.chain)}",
+                drew = site.graphs[doc_id][hop.outlet]
+                chain_rows.append((document_link(document, here),
+                                   "drew on " + entity_links(site, drew, here) if drew else "an original",
                                    label(hop.role), status))
     description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
     sections = Sections(outlet.name, here)
     sections.add("Copies held from this outlet", "copies",
                  [document_link(site.corpus.documents[d], here) for d in held], mk.bullets, "None.")
     sections.add("In source chains", "chains", chain_rows,
-                 lambda rows: mk.table(("Document", "Position", "Role", "Link"), rows), "None.")
+                 lambda rows: mk.table(("Document", "Drew on", "Role", "Link"), rows), "None.")
     sections.add("Claims asserted by this outlet", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
                  lambda rows: claims_table(site, rows, here), "None.")
     sections.add("Claims carried by this outlet", "claims-carried", site.claims_via(outlet.id),

@@ -93,9 +93,9 @@ def render_sources_overview(site: Site) -> mk.Page:
     original: Counter[str] = Counter()
     unverified: Counter[str] = Counter()
     for document in documents:
-        for index, hop in enumerate(document.meta.chain):
+        for hop in document.meta.chain:
             funnel[hop.outlet] += 1
-            if index == 0:
+            if hop.outlet in site.originals[document.meta.id]:
                 original[hop.outlet] += 1
             if hop.url is None:
                 unverified[hop.outlet] += 1
@@ -108,7 +108,8 @@ def render_sources_overview(site: Site) -> mk.Page:
     return mk.page(
         mk.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
         mk.heading(1, "Source chains"),
-        "A source chain runs from the original reporting to the copy we hold. A hop without a link "
+        "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
+        "originals side by side, and each hop names the hops it drew on. A hop without a link "
         f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
         f"{total_unverified} unverified.",
         mk.heading(2, "Chains by document", "chains"),

@@ -18,7 +18,7 @@ from generator.model import EventEntry, Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label
-from generator.validate import SourceDocument
+from generator.corpus import SourceDocument
 
 ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
 PART_LIMIT = 400  # items on one part before it is cut again (year → months)

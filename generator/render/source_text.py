@@ -17,9 +17,9 @@ from generator.mentions import Mention
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.common import STATUS_LABELS
+from generator.render.common import STATUS_LABELS, claimant_name
 from generator.render.markup import relative_url
-from generator.validate import SourceDocument, Span
+from generator.corpus import SourceDocument, Span
 
 
 class _Run(NamedTuple):
@@ -137,8 +137,8 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
     for claim_id in claim_ids:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
-        titles.append(f"{site.entity_name(claim.claimant)} ({status.lower()}): {claim.paraphrase}")
-        tips.append(f"<strong>{mk.text(site.entity_name(claim.claimant))}</strong> · {status} · "
+        titles.append(f"{claimant_name(site, claim)} ({status.lower()}): {claim.paraphrase}")
+        tips.append(f"<strong>{mk.text(claimant_name(site, claim))}</strong> · {status} · "
                     f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import inputs
 from generator.model import ClaimEntry, Site
-from generator.validate import SourceDocument
+from generator.corpus import SourceDocument
 
 CONTEXT = "https://schema.org"
 _PARTY_TYPES = {
@@ -59,8 +59,8 @@ def place(site: Site, entity: inputs.Location) -> dict[str, Any]:
     }
     if entity.aliases:
         data["alternateName"] = entity.aliases
-    if entity.parent:
-        data["containedInPlace"] = {"@type": "Place", "name": site.corpus.locations[entity.parent].name}
+    if entity.parents:
+        data["containedInPlace"] = [{"@type": "Place", "name": site.corpus.locations[p].name} for p in entity.parents]
     return data
 
 
@@ -91,7 +91,7 @@ def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
         "publisher": _actor(site, meta.outlet),
         "temporalCoverage": meta.event_date.isoformat(),
         "isBasedOn": [_hop(site, hop) for hop in meta.chain[:-1]],
-        "mentions": [_actor(site, e) if e in site.corpus.parties else {"@type": "Place", "name": site.entity_name(e)}
+        "mentions": [{"@type": "Place", "name": site.entity_name(e)} if e in site.corpus.locations else _actor(site, e)
                      for e in sorted({m.entity for m in site.mentions[meta.id]})],
     }
     if meta.author:
@@ -122,7 +122,9 @@ def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Claim",
         "text": entry.claim.paraphrase,
-        "author": _actor(site, entry.claim.claimant),
+        "author": (_actor(site, entry.claim.claimant) if entry.claim.unnamed_source is None
+                   else {"@type": "Person", "name": entry.claim.unnamed_source}),
+        "dateCreated": entry.date.isoformat(),
         "appearance": appearance,
         "about": [_actor(site, s) if s in site.corpus.parties else {"@type": "Place", "name": site.entity_name(s)}
                   for s in entry.claim.subjects],

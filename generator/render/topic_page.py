@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 from generator import inputs
-from generator.model import EventEntry, Site, document_entities
+from generator.model import EventEntry, Site, document_entities, figure_series
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.listings import event_page
 from generator.render.maps import map_block
 from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
 from generator.render.common import (
-    citations, date_range, document_link, entity_link, entity_links, figure_over_time, list_or_none,
+    citations, date_range, document_link, entity_link, entity_links, figure_series_list, list_or_none,
     sources_line,
 )
 
@@ -105,16 +105,17 @@ def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
 
 
 def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
-    """Numbers claimed on the topic, with their dates and the other counts over time:
-    every figure that was revised, then the newest others."""
+    """Numbers claimed on the topic and their other counts over time, one series per
+    giver and thing counted: every series that has more than one count, then the newest others."""
     entries = [site.claims[c.id] for d in site.documents_newest_first(topic.id) for c in d.meta.claims if c.figure]
-    revised = [e for e in entries if e.claim.figure.revisions]
-    others = [e for e in entries if not e.claim.figure.revisions][:TOPIC_LIST_LIMIT]
-    items = [f"{entity_link(site, e.claim.claimant, here)}: {figure_over_time(site, e, here)} "
-             f"({mk.link('claim', here, paths.claim(e.id))})" for e in [*revised, *others]]
-    listed = list_or_none(items, "No figures recorded.")
-    if len(entries) > len(revised) + len(others):
-        listed += mk.note(f"Every revised figure and the {TOPIC_LIST_LIMIT} newest others, of {len(entries)}; "
+    series = figure_series(entries)
+    revised = [s for s in series if len(s.points) > 1]
+    others = [s for s in series if len(s.points) == 1][:TOPIC_LIST_LIMIT]
+    if not series:
+        return mk.note("No figures recorded.")
+    listed = figure_series_list(site, [*revised, *others], here)
+    if len(series) > len(revised) + len(others):
+        listed += mk.note(f"Every series with several counts and {TOPIC_LIST_LIMIT} others, of {len(series)}; "
                           "each question's page lists all of its figures.")
     return listed
 

@@ -1,0 +1,71 @@
+"""The validated corpus: the types that validation produces and every later stage reads.
+
+Validation builds these; the model indexes them; renderers read them. They hold
+no checking logic, so the stages after validation never import ``validate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import inputs
+from generator.load import Loc, YamlFile, YamlSource
+from generator.mentions import MentionFinder, surface_forms
+from generator.quotes import NormalizedText
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file and YAML path an input object was read from."""
+
+    file: YamlSource
+    loc: Loc
+
+    def __post_init__(self) -> None:
+        if isinstance(self.file, YamlFile):  # keep the source only, not the parsed data
+            object.__setattr__(self, "file", self.file.source)
+
+    def at(self, *more: str | int) -> tuple[YamlSource, Loc]:
+        return self.file, self.loc + more
+
+    @property
+    def line(self) -> int:
+        return self.file.position(self.loc, prefer_key=True)[0]
+
+
+@dataclass
+class SourceDocument:
+    """A validated document: metadata, verbatim text, and where its quotes are."""
+
+    meta: inputs.Document
+    origin: Origin
+    text_path: Path
+    text: str
+    claim_spans: dict[str, Span] = field(default_factory=dict)
+    boilerplate_spans: list[Span] = field(default_factory=list)
+    hop_spans: dict[int, Span] = field(default_factory=dict)
+    unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
+    normalized: NormalizedText | None = None  # the text folded for matching, computed once
+
+
+@dataclass
+class Corpus:
+    """Everything that passed validation, by id."""
+
+    root: Path
+    parties: dict[str, inputs.Party]
+    locations: dict[str, inputs.Location]
+    outlets: dict[str, inputs.Outlet]
+    topics: dict[str, inputs.Topic]
+    documents: dict[str, SourceDocument]
+    origins: dict[str, Origin]
+
+
+def mention_finder(corpus: Corpus) -> MentionFinder:
+    """A finder for every party, place and outlet name and alias of the corpus."""
+    entities = [(e.id, e.name, e.aliases)
+                for table in (corpus.parties, corpus.locations, corpus.outlets) for e in table.values()]
+    return MentionFinder(surface_forms(entities))

@@ -1,0 +1,102 @@
+"""A document's source graph: which hop drew on which, and where a claim comes from.
+
+Pure functions on the input model, read by validation (to check the graph) and
+by the model (to count independent sources). A hop is named by its outlet id;
+one outlet appears once in a document's graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.inputs import ORIGINAL_ROLES, Hop
+
+
+def drew_on(chain: list[Hop]) -> dict[str, list[str]]:
+    """Each hop's outlet → the outlets of the hops it drew on. Where ``drew_on`` is
+    left out, an original draws on nothing and any other hop on the hop before it."""
+    sources: dict[str, list[str]] = {}
+    for index, hop in enumerate(chain):
+        if hop.drew_on is not None:
+            sources[hop.outlet] = list(dict.fromkeys(hop.drew_on))
+        elif hop.role in ORIGINAL_ROLES or index == 0:
+            sources[hop.outlet] = []
+        else:
+            sources[hop.outlet] = [chain[index - 1].outlet]
+    return sources
+
+
+def edges(chain: list[Hop]) -> list[tuple[str, str]]:
+    """Every (drawn on, drawing) pair of outlets, in the order of the chain."""
+    return [(source, hop) for hop, sources in drew_on(chain).items() for source in sources]
+
+
+def originals(chain: list[Hop]) -> list[str]:
+    """The hops that draw on nothing, in the order of the chain."""
+    return [hop for hop, sources in drew_on(chain).items() if not sources]
+
+
+def upstream(graph: dict[str, list[str]], start: str) -> set[str]:
+    """Every hop that ``start`` drew on, directly or through others (not ``start`` itself)."""
+    seen: set[str] = set()
+    stack = list(graph.get(start, []))
+    while stack:
+        hop = stack.pop()
+        if hop not in seen:
+            seen.add(hop)
+            stack.extend(graph.get(hop, []))
+    seen.discard(start)
+    return seen
+
+
+def downstream(graph: dict[str, list[str]], start: str) -> set[str]:
+    """Every hop that drew on ``start``, directly or through others, and ``start`` itself."""
+    users: dict[str, list[str]] = {}
+    for hop, sources in graph.items():
+        for source in sources:
+            users.setdefault(source, []).append(hop)
+    return upstream(users, start) | {start}
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """Hops that lead back to themselves, in order, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(hop: str) -> list[str] | None:
+        state[hop] = 1
+        path.append(hop)
+        for source in graph.get(hop, []):
+            if state.get(source) == 1:
+                return path[path.index(source):]
+            if source in graph and source not in state and (found := visit(source)):
+                return found
+        path.pop()
+        state[hop] = 2
+        return None
+
+    for hop in graph:
+        if hop not in state and (found := visit(hop)):
+            return found
+    return None
+
+
+def traced_to(chain: list[Hop], via: Iterable[str]) -> list[str]:
+    """The hops a claim is traced to: its carriers (or the chain's one original,
+    when none is named), less any carrier that drew on another carrier."""
+    graph = drew_on(chain)
+    carriers = list(dict.fromkeys(via))
+    if not carriers:
+        roots = originals(chain)
+        carriers = roots if len(roots) == 1 else []
+    return [c for c in carriers if not (upstream(graph, c) & set(carriers))]
+
+
+def independent(pairs: Iterable[tuple[list[Hop], str]]) -> list[str]:
+    """Distinct outlets among (chain, outlet) pairs that did not draw on one another,
+    in any of the chains: a claim and the claims supporting it, each traced in its
+    own document."""
+    pairs = list(pairs)
+    outlets = {outlet for _, outlet in pairs}
+    kept = {outlet for chain, outlet in pairs if not (upstream(drew_on(chain), outlet) & outlets)}
+    return sorted(kept or outlets)
