@@ -405,7 +405,8 @@ class Claim(Strict):
     @model_validator(mode="after")
     def _someone_claims(self) -> Claim:
         if self.claimant is None and self.unnamed_source is None:
-            raise ValueError("a claim needs a 'claimant' (a party or outlet id), or an 'unnamed_source' described in words")
+            raise ValueError("this claim names no one who makes it | hint: add 'claimant: <party or outlet id>', "
+                             "or, for a source the text does not name, 'unnamed_source: <how the text describes it>'")
         return self
 
 

@@ -79,6 +79,8 @@ class _Checker:
         self.first_seen: dict[tuple[str, str], Origin] = {}
         self.placeholders: dict[int, set[Loc]] = {}
         self.duplicated: set[tuple[str, str]] = set()  # references to these are not checked
+        self.looped_places: set[str] = set()  # places of a loop of parents already reported
+        self.positions: dict[int, int] = {}  # id() of a claim or event -> its index in the file's list
 
     # -- pass 1: each file on its own ------------------------------------
 
@@ -170,11 +172,12 @@ class _Checker:
         if not isinstance(items, list):
             return self.parse_partial(model, data, origin)
         parsed, unchecked = self.parse_partial(model, {**data, list_field: []}, origin)
-        good = [
-            item for index, raw_item in enumerate(items)
-            if (item := self.parse(item_model, raw_item, Origin(origin.file, origin.loc + (list_field, index))))
-            is not None
-        ]
+        good = []
+        for index, raw_item in enumerate(items):
+            item = self.parse(item_model, raw_item, Origin(origin.file, origin.loc + (list_field, index)))
+            if item is not None:
+                self.positions[id(item)] = index  # where it is written, though bad items before it are left out
+                good.append(item)
         return (parsed.model_copy(update={list_field: good}) if parsed is not None else None), unchecked
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
@@ -292,20 +295,27 @@ class _Checker:
         self.check_citations(location.sources, origin)
 
     def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
-        """A place may not contain itself through its parents."""
+        """A place may not contain itself through its parents; a loop is reported once,
+        at its first place."""
+        if location.id in self.looped_places:
+            return
+        above = self.places_above(location.id)
+        if location.id in above:
+            self.looped_places.update(p for p in above if location.id in self.places_above(p))
+            self.report(origin.file, origin.loc + ("parents",), "cycle",
+                        f"'parents' leads back to '{location.id}' in a loop",
+                        "a place cannot contain itself: remove one of the parents in the loop")
+
+    def places_above(self, location_id: str) -> set[str]:
         table = self.corpus.locations
         seen: set[str] = set()
-        stack = [p for p in location.parents if p in table]
+        stack = [p for p in table[location_id].parents if p in table]
         while stack:
             current = stack.pop()
-            if current == location.id:
-                self.report(origin.file, origin.loc + ("parents",), "cycle",
-                            f"'parents' leads back to '{location.id}' in a loop",
-                            "a place cannot contain itself: remove one of the parents in the loop")
-                return
             if current not in seen:
                 seen.add(current)
                 stack.extend(p for p in table[current].parents if p in table)
+        return seen
 
     def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
         seen = {start}
@@ -344,8 +354,8 @@ class _Checker:
             self.check_citations(section.sources, Origin(origin.file, ("background", index)))
         for index, fact in enumerate(topic.key_facts):
             self.check_citations(fact.sources, Origin(origin.file, ("key_facts", index)))
-        for index, event in enumerate(topic.events):
-            event_origin = Origin(origin.file, ("events", index))
+        for event in topic.events:
+            event_origin = Origin(origin.file, ("events", self.positions[id(event)]))
             for position, party_id in enumerate(event.parties):
                 self.ref(event_origin, ("parties", position), party_id, {"party"})
             for position, location_id in enumerate(event.locations):
@@ -364,8 +374,9 @@ class _Checker:
             span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
             if span is not None:
                 document.boilerplate_spans.append(span)
-        for index, claim in enumerate(meta.claims):
-            self.check_claim(document, claim, Origin(origin.file, ("claims", index)), haystack, traceable)
+        for claim in meta.claims:
+            self.check_claim(document, claim, Origin(origin.file, ("claims", self.positions[id(claim)])),
+                             haystack, traceable)
 
     def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> bool:
         """Check the hops and their graph; True when the graph can be traced."""
@@ -426,7 +437,7 @@ class _Checker:
                             "'original-reporting' if the outlet reported the story itself")
                 sound = False
             elif graph[hop.outlet] and hop.drew_on and hop.role in inputs.ORIGINAL_ROLES:
-                self.report(file, ("chain", index, "role"), "hop-without-source",
+                self.report(file, ("chain", index, "role"), "original-draws-on",
                             f"the hop '{hop.outlet}' is marked '{hop.role}' but draws on {', '.join(hop.drew_on)}",
                             "use the role 'own-reporting' for a story built on others' reporting")
                 sound = False
@@ -617,7 +628,10 @@ def _describe(item: Any) -> tuple[str, str]:
     if kind == "too_short":
         return (f"'{name}' needs at least {item['ctx'].get('min_length', 1)} item(s)", "add the missing items")
     message = item["msg"].removeprefix("Value error, ")
-    return f"'{name}': {message}", ""
+    problem, _, hint = message.partition(" | hint: ")
+    if not any(isinstance(part, str) for part in loc):  # a rule across the fields of one entry
+        return problem, hint
+    return f"'{name}': {problem}", hint
 
 
 def _hint_for(info: Any) -> str:
