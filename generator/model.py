@@ -339,8 +339,12 @@ def figure_series(entries: list[ClaimEntry]) -> list[FigureSeries]:
             points[other].append(FigurePoint(revision.value, revision.as_of, entry, revision))
     series = []
     for key in sorted(points, key=lambda k: (k[2], k[0], k[1])):
-        ordered = sorted(points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value, p.claim.id))
-        series.append(FigureSeries(key[0] or None, words[key], key[2], tuple(ordered)))
+        ordered = sorted(points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value,
+                                                     p.revision is not None, p.claim.id))
+        # One count given once: a claim's count and the same count cited as another claim's revision.
+        distinct = {(p.value, p.as_of): p for p in reversed(ordered)}
+        kept = tuple(p for p in ordered if distinct[(p.value, p.as_of)] is p)
+        series.append(FigureSeries(key[0] or None, words[key], key[2], kept))
     return series
 
 

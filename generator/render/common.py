@@ -212,7 +212,7 @@ def figure_series_list(site: Site, series: list[FigureSeries], here: str) -> str
 def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
     when = mk.date_text(point.as_of) if point.as_of else "undated"
     if point.revision is None:
-        source = mk.link("this claim", here, paths.claim(point.claim.id))
+        source = mk.link("the claim", here, paths.claim(point.claim.id))
         return f"<strong>{point.value:g}</strong> ({when}; {source})"
     note = f", {mk.text(point.revision.note)}" if point.revision.note else ""
     return f"<strong>{point.value:g}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"

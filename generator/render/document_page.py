@@ -55,8 +55,8 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
         mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
         mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
         mk.unsearched(_claims_by_side(site, document, here)),
-        mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the original "
-                f"reporting to the copy held, {unverified} of them unverified; "
+        mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the "
+                f"original{'s' if len(originals) != 1 else ''} to the copy held, {unverified} of them unverified; "
                 f"{_independent(site, originals, here)}. "
                 '<a href="#source-chain">The chain</a>'
                 + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")),

@@ -29,7 +29,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
     facts += _common_facts(party.aliases, party.wikidata)
-    facts += _linked_facts(site, here, [("Administers", links.administers), ("Claims", links.claims_territory)])
+    facts += _linked_facts(site, here, [("Administers", links.administers), ("Lays claim to", links.claims_territory)])
     under = site.claims_under(party.id)
     facts.append(("Claims made", f"{len(links.claims_by)} by {mk.text(party.name)} itself"
                   + (f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
@@ -194,7 +194,7 @@ def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_
     sections.add("Documents", "documents",
                  [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents], mk.bullets)
     if claims_by:
-        sections.add("Claims made", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
+        sections.add("Claims made by it", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
                      lambda rows: claims_table(site, rows, here))
     sections.add("Claims about it", "claims-about", [site.claims[c] for c in sorted(links.claims_about)],
                  lambda rows: claims_table(site, rows, here))
