@@ -78,7 +78,7 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
     haystack = NormalizedText.of(text)
     entities = [(e.id, e.name, e.aliases) for t in (corpus.parties, corpus.locations) for e in t.values()]
     mentions = MentionFinder(surface_forms(entities)).find(haystack)
-    outlet_mentions = MentionFinder({o.name: o.id for o in corpus.outlets.values()}).find(haystack)
+    outlet_mentions = MentionFinder(surface_forms((o.id, o.name, o.aliases) for o in corpus.outlets.values())).find(haystack)
     line_of = _line_index(text)
     found = _group(mentions, line_of, corpus)
     return Scaffold(

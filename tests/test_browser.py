@@ -146,6 +146,20 @@ def test_maps_render_their_markers(page: Page, server: str) -> None:
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str, seed_model) -> None:
+    drawn = sorted(location.id for location in seed_model.corpus.locations.values() if location.geometry)
+    if not drawn:
+        pytest.skip("no place of the seed has a line or an area")
+    page.goto(server + f"places/{drawn[0]}/")
+    frame = page.locator(".briefing-map").first.bounding_box()
+    shape = page.locator(".briefing-map .leaflet-overlay-pane path").first.bounding_box()
+    assert frame is not None and shape is not None
+    assert max(shape["width"], shape["height"]) > frame["width"] / 10, (frame, shape)  # drawn at a readable zoom
+    assert frame["x"] <= shape["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"]
+    assert frame["y"] <= shape["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"]
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
 def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
     page.goto(server)
     page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker

@@ -9,6 +9,8 @@
     if (!points.length || typeof L === "undefined") {
       return;
     }
+    // Shown before the map is made, so that Leaflet measures the real box, not a hidden one.
+    element.classList.add("briefing-map--ready");
     var map = L.map(element, { scrollWheelZoom: false });
     L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 18,
@@ -37,7 +39,6 @@
     } else {
       map.fitBounds(L.featureGroup(markers).getBounds().pad(0.25));
     }
-    element.classList.add("briefing-map--ready");
   }
 
   function renderAll() {
