@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.inputs import _check_file_name, slugify
 from generator.linkcheck import broken_links
 from generator.pipeline import build_pages, check
-from generator.problems import format_report
+from generator.problems import visible, format_report
 from generator.scaffold import scaffold_document
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_schemas
 
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 def _seeds_exist(seeds: Path) -> bool:
     if seeds.is_dir():
         return True
-    print(f"error: the seed folder '{seeds}' does not exist (give another with --seeds)", file=sys.stderr)
+    print(f"error: the seed folder '{visible(str(seeds))}' does not exist (give another with --seeds)", file=sys.stderr)
     return False
 
 
@@ -93,7 +93,7 @@ def _markdown(args: argparse.Namespace) -> int:
         return 1
     out: Path = args.out
     if out.exists() and not out.is_dir():
-        print(f"error: '{out}' exists and is not a folder", file=sys.stderr)
+        print(f"error: '{visible(str(out))}' exists and is not a folder", file=sys.stderr)
         return 2
     stale = _previous_output(out)
     for page in built.pages:
@@ -104,7 +104,7 @@ def _markdown(args: argparse.Namespace) -> int:
     for path in sorted(stale):
         path.unlink()
     (out / _MANIFEST).write_text("\n".join(p.path for p in built.pages) + "\n", encoding="utf-8")
-    print(f"Wrote {len(built.pages)} pages to {out}" + (f", removed {len(stale)} stale" if stale else "") + ".")
+    print(f"Wrote {len(built.pages)} pages to {visible(str(out))}" + (f", removed {len(stale)} stale" if stale else "") + ".")
     return 0
 
 
@@ -134,12 +134,12 @@ def _new(args: argparse.Namespace) -> int:
         return 2
     source: Path = args.text
     if not source.is_file():
-        print(f"error: '{source}' is not a file", file=sys.stderr)
+        print(f"error: '{visible(str(source))}' is not a file", file=sys.stderr)
         return 2
     try:
         source.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        print(f"error: '{source}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
+        print(f"error: '{visible(str(source))}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
         return 2
     documents = args.seeds / "documents"
     text_path = _text_in_documents(source, documents)
@@ -152,12 +152,12 @@ def _new(args: argparse.Namespace) -> int:
     metadata, content = scaffold_document(text_path, args.seeds, Path.cwd(), checked.corpus, args.topic,
                                           args.document_id, dt.date.today())
     if metadata.exists():
-        print(f"error: {metadata} already exists; nothing was overwritten", file=sys.stderr)
+        print(f"error: {visible(str(metadata))} already exists; nothing was overwritten", file=sys.stderr)
         return 2
     metadata.write_text(content, encoding="utf-8")
     drafts = content.count("\n    draft: true")
     todos = content.count('"TODO')
-    print(f"Wrote {metadata}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
+    print(f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
           f"Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
     return 0
 
@@ -168,7 +168,7 @@ def _text_in_documents(source: Path, documents: Path) -> Path | None:
         try:
             _check_file_name(source.name)
         except ValueError as error:
-            print(f"error: {error}; rename the file", file=sys.stderr)
+            print(f"error: {visible(str(error))}; rename the file", file=sys.stderr)
             return None
         return source
     name = source.name
@@ -180,12 +180,12 @@ def _text_in_documents(source: Path, documents: Path) -> Path | None:
     if target.exists():
         if target.read_bytes() == source.read_bytes():
             return target
-        print(f"error: {target} already exists with other content; nothing was overwritten "
+        print(f"error: {visible(str(target))} already exists with other content; nothing was overwritten "
               "(rename your file)", file=sys.stderr)
         return None
     documents.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    print(f"Copied the text to {target} (byte for byte).")
+    print(f"Copied the text to {visible(str(target))} (byte for byte).")
     return target
 
 
@@ -199,17 +199,17 @@ def _schema(args: argparse.Namespace) -> int:
         print(f"OK: the schemas in {SCHEMA_DIR} match the input model.")
         return 0
     for path in write_schemas(project):
-        print(f"Wrote {path.relative_to(project)}")
+        print(f"Wrote {visible(str(path.relative_to(project)))}")
     return 0
 
 
 def _check_links(args: argparse.Namespace) -> int:
     if not (args.site / "index.html").is_file():
-        print(f"error: '{args.site}' is not a built site (no index.html); run 'mkdocs build' first", file=sys.stderr)
+        print(f"error: '{visible(str(args.site))}' is not a built site (no index.html); run 'mkdocs build' first", file=sys.stderr)
         return 2
     broken = broken_links(args.site)
     for line in broken:
-        print(line)
+        print(visible(line))
     pages = sum(1 for _ in args.site.rglob("*.html"))
     if broken:
         print(f"{len(broken)} broken link(s) in {pages} pages.")

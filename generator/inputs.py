@@ -33,10 +33,12 @@ RESERVED_IDS = frozenset(
 
 
 def _check_slug(value: str) -> str:
-    if len(value) > 80 or not _SLUG_RE.match(value):
+    if len(value) > 80 or not _SLUG_RE.fullmatch(value):
+        # fullmatch: '$' alone would accept an id that ends in a line break
+        suggestion = slugify(value)[:80].rstrip("-")
         raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
-            f" (for example '{slugify(value)}')"
+            f"'{value}' is not a valid id: use at most 80 lowercase letters, digits and single hyphens"
+            f" (for example '{suggestion}')"
         )
     if value in RESERVED_IDS:
         raise ValueError(f"'{value}' is a reserved name and cannot be an id (for example '{value}-1')")
@@ -44,12 +46,15 @@ def _check_slug(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
+    """An http(s) address; a scheme in capitals (``HTTPS://``) is written in lowercase."""
     if value != value.strip() or any(ch.isspace() or ord(ch) < 32 for ch in value):
         raise ValueError("a URL must not contain spaces or control characters")
+    if len(value) > 2000:
+        raise ValueError(f"this URL is {len(value)} characters long; addresses of more than 2000 are refused")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"'{value}' is not an http(s) URL: only http:// and https:// links are allowed")
-    return value
+    return parts.scheme + value[len(parts.scheme):]
 
 
 def _parse_date(value: Any) -> Any:
@@ -84,7 +89,7 @@ def _check_prose(value: str) -> str:
         raise ValueError("images are not allowed in prose: link to the picture with [text](https://...) instead")
     bad = [
         target for match in _MARKDOWN_LINK.finditer(value)
-        if not re.match(r"^https?://[^/\s]", target := next(g for g in match.groups() if g is not None))
+        if not re.match(r"^https?://[^/\s]", target := next(g for g in match.groups() if g is not None), re.I)
     ]
     if bad:
         listed = ", ".join(f"'{target}'" for target in bad)
@@ -93,6 +98,8 @@ def _check_prose(value: str) -> str:
 
 
 def _check_file_name(value: str) -> str:
+    if len(value) > 200:
+        raise ValueError(f"this file name is {len(value)} characters long; use at most 200 (file systems refuse longer names)")
     if (not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value)) or ".." in value:
         raise ValueError(
             f"'{value}' is not a plain file name: name a file in the same folder, "
@@ -102,13 +109,13 @@ def _check_file_name(value: str) -> str:
 
 
 def _check_wikidata(value: str) -> str:
-    if not _WIKIDATA_RE.match(value):
+    if not _WIKIDATA_RE.fullmatch(value):
         raise ValueError(f"'{value}' is not a Wikidata item id such as Q399")
     return value
 
 
 def _check_language(value: str) -> str:
-    if not _LANGUAGE_RE.match(value):
+    if not _LANGUAGE_RE.fullmatch(value):
         raise ValueError(f"'{value}' is not a language code such as 'en' or 'hy'")
     return value
 

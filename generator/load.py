@@ -98,9 +98,10 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     unreadable: set[str] = set()
     for name in REGISTRY_FILES:
         path = root / name
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             problems.add(path, 1, 1, "missing-file", f"the registry file {name} is missing",
                          f"create {name} with a top-level '{name.removesuffix('.yaml')}:' list")
+            unreadable.add(name.removesuffix(".yaml"))  # references to its ids are not reported
             continue
         loaded = load_yaml_file(path, problems)
         if loaded is None:
@@ -118,7 +119,14 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
 
 
 def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
-    files = sorted((path for path in folder.glob("*") if path.suffix in (".yaml", ".yml")), key=_name)
+    if folder.is_symlink():  # its files could be anywhere on the machine
+        problems.add(folder, 1, 1, "unsafe-path", f"'{folder.name}' is a symbolic link, and links are not followed",
+                     f"make {folder.name}/ a real folder inside the seed folder")
+        unreadable.add(folder.name)
+        return []
+    # Only plain files and links (refused when read); a folder named like a file is reported as unexpected.
+    files = sorted((path for path in folder.glob("*") if path.suffix in (".yaml", ".yml")
+                    and (path.is_symlink() or path.is_file())), key=_name)
     loaded = [load_yaml_file(path, problems) for path in files]
     if None in loaded:
         unreadable.add(folder.name)
@@ -133,7 +141,7 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
         if not isinstance(name, str) or not _is_plain_file_name(name):
             continue  # validation reports the bad or missing field
         path = meta.path.parent / name
-        if not path.is_file() and not path.is_symlink():
+        if not path.exists() and not path.is_symlink():
             line, column = meta.position(("text",))
             problems.add(meta.path, line, column, "missing-text",
                          f"the text file '{name}' does not exist next to this metadata file",
@@ -158,14 +166,15 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
                      "registries are parties.yaml, locations.yaml and outlets.yaml; "
                      "topics go in topics/, documents in documents/")
     for folder, allowed in ((root / TOPICS_DIR, (".yaml", ".yml")), (root / DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
-        if not folder.is_dir():
+        if not folder.is_dir() or folder.is_symlink():
             continue
         _report_case_collisions(folder, problems)
         for path in sorted(folder.iterdir(), key=_name):
-            if path.name.startswith("."):
+            if path.name.startswith(".") or path in named:  # a named text is reported when read
                 continue
-            if path.suffix not in allowed or path.is_dir():
-                problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a file the generator reads",
+            if path.suffix not in allowed or not (path.is_file() or path.is_symlink()):
+                kind = "file" if path.is_file() or path.is_symlink() else "regular file"
+                problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a {kind} the generator reads",
                              f"only {', '.join(allowed)} files belong in {folder.name}/")
             elif path.suffix == ".txt" and path not in named:
                 problems.add(path, 1, 1, "orphan-text", "no metadata file names this text, so it would not be published",
@@ -191,7 +200,8 @@ def _name(path: Path) -> str:
 
 def _is_plain_file_name(name: str) -> bool:
     """Only a name in the same folder is read; validation reports anything else."""
-    return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
+    return (len(name) <= 200 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None
+            and ".." not in name)
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -200,6 +210,10 @@ def read_text(path: Path, problems: Problems) -> str | None:
     if path.is_symlink():
         problems.add(path, 1, 1, "unsafe-path", "symbolic links are not followed",
                      "replace the link by the file itself")
+        return None
+    if not path.is_file():  # a folder, a pipe or a device: reading it could block forever
+        problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a regular file",
+                     "metadata and texts are plain files; remove or rename this entry")
         return None
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -278,6 +292,7 @@ _Resolver.yaml_implicit_resolvers = {
 _RESOLVER = _Resolver()
 _IMPLICIT_FIRST = frozenset(_Resolver.yaml_implicit_resolvers)  # "" is an empty value: null
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Builder:
@@ -395,8 +410,16 @@ class _Builder:
             _Builder.check_tag(event)
         construct = _CONSTRUCTOR.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
         if construct is None:  # text, and the odd plain '<<' or '=', which stay text
+            if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark)
             return event.value
-        return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        try:
+            return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        except (KeyError, ValueError, TypeError, OverflowError):  # '!!bool maybe', '!!int abc'
+            kind = tag.rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{event.value}' is not a valid value for the tag '!!{kind}'", event.start_mark) from None
 
     @staticmethod
     def check_tag(event: yaml.NodeEvent) -> None:

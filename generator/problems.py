@@ -7,6 +7,7 @@ everything a contributor has to fix. Output formats live here too.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,20 @@ class Problem:
         )
 
 
+# Characters that would act on a terminal or a CI log instead of being read: control
+# characters (a line break ends a line early and can start a workflow command; ESC
+# starts a terminal escape), line separators and the marks that reverse text direction.
+_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that would act rather than be read written as an escape
+    (``\\n``, ``\\x1b``, ``\\u202e``): the one rule for any value printed to a terminal or log."""
+    return _ACTING.sub(lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                                                       else f"\\u{ord(m[0]):04x}"), text)
+
+
 def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -56,7 +71,8 @@ class Problems:
     def add(
         self, path: Path, line: int, column: int, rule: str, message: str, hint: str = ""
     ) -> None:
-        self._items.append(Problem(self.display_path(path), line, column, rule, message, hint))
+        self._items.append(Problem(visible(self.display_path(path)), line, column, rule,
+                                   visible(message), visible(hint)))
 
     def display_path(self, path: Path) -> str:
         """The path as a contributor types it: relative to the project when possible."""

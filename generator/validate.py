@@ -100,6 +100,9 @@ class _Checker:
             raw_id = item.get("id") if isinstance(item, dict) else None
             if _is_slug(raw_id) and not self.claim_entity_id(raw_id, ENTITY_KINDS[name], origin):
                 continue
+            if isinstance(raw_id, str) and not _is_slug(raw_id) and _is_slug(raw_id.strip()):
+                # 'alpha\n': the id meant is plain; its own problem is reported, references to it are not
+                self.entity_kind.setdefault(raw_id.strip(), ENTITY_KINDS[name])
             obj = self.parse(model, item, origin)
             if obj is not None:
                 target[obj.id] = obj
@@ -719,7 +722,7 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 
 def _is_slug(value: Any) -> bool:
-    return isinstance(value, str) and bool(inputs._SLUG_RE.match(value))
+    return isinstance(value, str) and len(value) <= 80 and bool(inputs._SLUG_RE.fullmatch(value))
 
 
 def _list(value: Any) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.pipeline import build_pages, check
@@ -98,3 +99,36 @@ def test_file_names_differing_only_in_case_are_reported(tmp_path: Path) -> None:
     (corpus / "documents" / "Ridge-Clash.txt").write_text("Another text.\n", encoding="utf-8")
     rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
     assert ("documents/ridge-clash.txt", "case-collision") in rules or ("documents/Ridge-Clash.txt", "case-collision") in rules
+
+
+def test_a_linked_folder_is_not_followed(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    outside = tmp_path / "elsewhere"
+    (corpus / "documents").rename(outside)
+    (corpus / "documents").symlink_to(outside)
+    problems = check(corpus, corpus).problems
+    assert [(p.path, p.rule) for p in problems] == [("documents", "unsafe-path")]
+
+
+def test_a_folder_named_like_a_metadata_file_is_reported_once(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "documents" / "extra.yaml").mkdir()
+    (corpus / "topics" / "more.yaml").mkdir()
+    rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
+    assert rules == {("documents/extra.yaml", "unexpected-file"), ("topics/more.yaml", "unexpected-file")}
+
+
+def test_a_registry_that_is_a_folder_gives_one_problem(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    (corpus / "parties.yaml").unlink()
+    (corpus / "parties.yaml").mkdir()
+    assert [(p.path, p.rule) for p in check(corpus, corpus).problems] == [("parties.yaml", "unexpected-file")]
+
+
+def test_a_pipe_is_refused_without_being_read(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    os.mkfifo(corpus / "topics" / "stuck.yaml")
+    (corpus / "documents" / "ridge-clash.txt").unlink()
+    os.mkfifo(corpus / "documents" / "ridge-clash.txt")
+    rules = sorted((p.path, p.rule) for p in check(corpus, corpus).problems)
+    assert rules == [("documents/ridge-clash.txt", "unexpected-file"), ("topics/stuck.yaml", "unexpected-file")]

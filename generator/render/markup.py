@@ -216,7 +216,7 @@ class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
             for child in list(parent):
                 if child.tag == "img":
                     parent.remove(child)
-                elif child.tag == "a" and not re.match(r"^https?://", child.get("href", "")):
+                elif child.tag == "a" and not re.match(r"^https?://", child.get("href", ""), re.I):
                     child.attrib.pop("href", None)
 
 
