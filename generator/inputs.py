@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -71,9 +71,34 @@ def _parse_date(value: Any) -> Any:
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, for example 2023-05-11")
 
 
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("this text is empty")
+# Characters with no business in metadata text: control characters (a line break and a
+# tab are allowed) and the marks that embed, override or isolate text direction, which
+# would reverse whatever follows them on a page or in a terminal.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters that show nothing: spaces of every width, joiners and the blank fillers.
+_INVISIBLE = re.compile("[\\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u2800\u3164\ufeff\uffa0]+")
+MAX_TEXT = 20_000
+MAX_PROSE = 100_000
+MAX_NAME = 300
+
+
+def _check_text(value: str, limit: int = MAX_TEXT) -> str:
+    if not _INVISIBLE.sub("", value):
+        raise ValueError("this text is empty or shows nothing (only spaces or invisible characters)")
+    if len(value) > limit:
+        raise ValueError(f"this text is {len(value):,} characters long; at most {limit:,} are accepted here")
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        raise ValueError(f"the character U+{ord(bad[0]):04X} at position {bad.start() + 1} is a control "
+                         "character or a direction override, which is not allowed in metadata | hint: "
+                         "delete it (copying from some pages brings it along invisibly)")
+    return value
+
+
+def _check_name(value: str) -> str:
+    _check_text(value, MAX_NAME)
+    if "\n" in value.strip() or "\r" in value:
+        raise ValueError("a name or title is one line | hint: write it on one line, or quote it")
     return value
 
 
@@ -84,7 +109,7 @@ _MARKDOWN_LINK = re.compile(
 
 def _check_prose(value: str) -> str:
     """Markdown prose: every link and image must point to an http(s) address."""
-    _check_text(value)
+    _check_text(value, MAX_PROSE)
     if "![" in value:
         raise ValueError("images are not allowed in prose: link to the picture with [text](https://...) instead")
     bad = [
@@ -123,7 +148,18 @@ def _check_language(value: str) -> str:
 Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+def _check_unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"'{value}' is named twice in this list | hint: name it once")
+        seen.add(value)
+    return values
+
+
 Text = Annotated[str, AfterValidator(_check_text)]
+Name = Annotated[str, AfterValidator(_check_name)]
+Ids = Annotated[list[Slug], AfterValidator(_check_unique)]
 FileName = Annotated[str, AfterValidator(_check_file_name)]
 Prose = Annotated[str, AfterValidator(_check_prose)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata), Field(json_schema_extra={"pattern": _WIKIDATA_RE.pattern})]
@@ -166,8 +202,8 @@ class Citation(Strict):
 
     document: Slug | None = Field(None, description="Id of a source document of this site.", examples=["2023-05-11-sotk-border-clash"])
     url: Url | None = Field(None, description="Public http(s) address of the source.", examples=["https://en.wikipedia.org/wiki/Lachin_corridor"])
-    title: Text | None = Field(None, description="Title of the page cited by `url`.", examples=["Lachin corridor"])
-    publisher: Text | None = Field(None, description="Who published the page cited by `url`.", examples=["Wikipedia"])
+    title: Name | None = Field(None, description="Title of the page cited by `url`.", examples=["Lachin corridor"])
+    publisher: Name | None = Field(None, description="Who published the page cited by `url`.", examples=["Wikipedia"])
 
     @model_validator(mode="after")
     def _one_target(self) -> Citation:
@@ -187,11 +223,11 @@ class Party(Strict):
     """Someone who acts or speaks: a state, a government body, a person, an alliance."""
 
     id: Slug = Field(description="Unique id; also the page address.", examples=["armenia-mod"])
-    name: Text = Field(description="Name as readers know it.", examples=["Ministry of Defence of Armenia"])
+    name: Name = Field(description="Name as readers know it.", examples=["Ministry of Defence of Armenia"])
     kind: PartyKind = Field(description="What sort of party this is.", examples=["government-body"])
-    aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.", examples=[["Ministry of Defense in Yerevan"]])
+    aliases: list[Name] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.", examples=[["Ministry of Defense in Yerevan"]])
     affiliation: Slug | None = Field(None, description="Id of the party this one belongs to: a minister to a government, a government to a state.", examples=["armenia-government"])
-    role: Text | None = Field(None, description="For a person: office held at the time of the documents.", examples=["Prime Minister of Armenia"])
+    role: Name | None = Field(None, description="For a person: office held at the time of the documents.", examples=["Prime Minister of Armenia"])
     description: Text = Field(description="One or two neutral sentences for the party's page.", examples=["The ministry that commands Armenia's armed forces."])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q399"])
     sources: list[Citation] = Field(default_factory=list, description="Where the description's facts come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
@@ -200,8 +236,8 @@ class Party(Strict):
 class LocationPart(Strict):
     """One part of a place split between administrations."""
 
-    name: Text = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
-    administered_by: list[Slug] = Field(min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]])
+    name: Name = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
+    administered_by: Ids = Field(min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]])
     note: Text | None = Field(None, description="Since when, or how certain.", examples=["Since the 2020 ceasefire statement."])
 
 
@@ -250,14 +286,14 @@ class Location(Strict):
     """A place: country, region, city, village, corridor or border area."""
 
     id: Slug = Field(description="Unique id; also the page address.", examples=["sotk"])
-    name: Text = Field(description="Name as readers know it.", examples=["Sotk"])
+    name: Name = Field(description="Name as readers know it.", examples=["Sotk"])
     kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
     coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.", examples=[{"lat": 40.2031, "lon": 45.8647}])
-    parents: list[Slug] = Field(default_factory=list, description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).", examples=[["gegharkunik"]])
-    aliases: list[Text] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
+    parents: Ids = Field(default_factory=list, description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).", examples=[["gegharkunik"]])
+    aliases: list[Name] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
     description: Text = Field(description="One or two neutral sentences for the place's page.", examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."])
-    administered_by: list[Slug] = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
-    claimed_by: list[Slug] = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
+    administered_by: Ids = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
+    claimed_by: Ids = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
     parts: list[LocationPart] = Field(default_factory=list, description="Where the place is split between administrations: who administers which part.", examples=[[{"name": "the part east of the line", "administered_by": ["azerbaijan"]}]])
     geometry: Geometry | None = Field(None, description="The place drawn as a line or an area (a GeoJSON geometry), besides its representative point.", examples=[{"type": "LineString", "coordinates": [[45.86, 40.20], [45.90, 40.22]]}])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
@@ -268,9 +304,9 @@ class Outlet(Strict):
     """A publisher through which texts reach us: agency, newspaper, website."""
 
     id: Slug = Field(description="Unique id; also the page address.", examples=["reuters"])
-    name: Text = Field(description="Name as the outlet spells it.", examples=["Reuters"])
+    name: Name = Field(description="Name as the outlet spells it.", examples=["Reuters"])
     kind: OutletKind = Field(description="What sort of outlet this is.", examples=["wire-agency"])
-    aliases: list[Text] = Field(default_factory=list, description="Other forms of the name used in texts, such as a dateline's capitals or a short name; each finds and links mentions (exact, case-sensitive, whole words).", examples=[["REUTERS", "the AP"]])
+    aliases: list[Name] = Field(default_factory=list, description="Other forms of the name used in texts, such as a dateline's capitals or a short name; each finds and links mentions (exact, case-sensitive, whole words).", examples=[["REUTERS", "the AP"]])
     homepage: Url | None = Field(None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"])
     notes: Text | None = Field(None, description="What is known, or not known, about the outlet.", examples=["Named only in the copy's source line; its identity is not confirmed."])
     sources: list[Citation] = Field(default_factory=list, description="Where the notes come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
@@ -297,7 +333,7 @@ class OutletRegistry(Strict):
 class Section(Strict):
     """One section of a topic's background explainer."""
 
-    heading: Text = Field(description="Section heading (plain text).", examples=["The 2020 war"])
+    heading: Name = Field(description="Section heading (plain text).", examples=["The 2020 war"])
     body: Prose = Field(description="The prose, in Markdown: paragraphs, lists, emphasis and http(s) links. Raw HTML is shown as text.", examples=["Fighting resumed on *27 September 2020* and ended with a [ceasefire statement](https://en.wikipedia.org/wiki/2020_Nagorno-Karabakh_ceasefire_agreement)."])
     sources: list[Citation] = Field(default_factory=list, description="Where the section's facts come from.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
@@ -322,10 +358,10 @@ class Event(Strict):
     id: Slug = Field(description="Unique id; the anchor on the timeline.", examples=["2023-05-11-sotk-clash"])
     date: Date = Field(description="Day the event happened (or began), YYYY-MM-DD.", examples=["2023-05-11"])
     end: Date | None = Field(None, description="Last day, for events that lasted several days.", examples=["2023-05-04"])
-    title: Text = Field(description="What happened, one line.", examples=["Exchange of fire near Sotk"])
+    title: Name = Field(description="What happened, one line.", examples=["Exchange of fire near Sotk"])
     description: Text | None = Field(None, description="A few more sentences, plain text.", examples=["Armenia's defence ministry reported four soldiers wounded; Azerbaijan reported one soldier killed."])
-    parties: list[Slug] = Field(default_factory=list, description="Ids of the parties involved.", examples=[["armenia", "azerbaijan"]])
-    locations: list[Slug] = Field(default_factory=list, description="Ids of the places involved.", examples=[["sotk"]])
+    parties: Ids = Field(default_factory=list, description="Ids of the parties involved.", examples=[["armenia", "azerbaijan"]])
+    locations: Ids = Field(default_factory=list, description="Ids of the places involved.", examples=[["sotk"]])
     sources: list[Citation] = Field(min_length=1, description="At least one citation: a document of ours or a public URL.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
     @model_validator(mode="after")
@@ -339,7 +375,7 @@ class Topic(Strict):
     """`seeds/topics/<id>.yaml`: a topic with its background explainer."""
 
     id: Slug = Field(description="Unique id; documents refer to it with `topic:`.", examples=["nagorno-karabakh"])
-    title: Text = Field(description="Title of the topic.", examples=["The Nagorno-Karabakh conflict"])
+    title: Name = Field(description="Title of the topic.", examples=["The Nagorno-Karabakh conflict"])
     summary: Text = Field(description="One or two sentences shown on the home page.", examples=["Armenia and Azerbaijan have fought two wars over Nagorno-Karabakh."])
     background: list[Section] = Field(min_length=1, description="The explainer's prose, section by section.", examples=[[{"heading": "The 2020 war", "body": "Fighting resumed on 27 September 2020 ..."}]])
     key_facts: list[KeyFact] = Field(default_factory=list, description="Short facts shown in a box at the top.", examples=[[{"text": "The 2020 war lasted 44 days.", "sources": [{"url": "https://en.wikipedia.org/wiki/Second_Nagorno-Karabakh_War"}]}]])
@@ -364,16 +400,16 @@ class Hop(Strict):
     date: Date | None = Field(None, description="Publication date of this version, if known.", examples=["2023-05-11"])
     evidence: Text | None = Field(None, description="Verbatim passage of the text that names this step, such as 'Reuters reported'.", examples=["Reuters reported"])
     note: Text | None = Field(None, description="What is known about this step.", examples=["The Reuters story itself is not linked from the copy."])
-    drew_on: list[Slug] | None = Field(None, description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.", examples=[["bbc", "sky-news"]])
+    drew_on: Ids | None = Field(None, description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.", examples=[["bbc", "sky-news"]])
 
 
 class FigureRevision(Strict):
     """A later (or other) count of the same thing, from a source outside the text."""
 
-    value: float = Field(description="The number.", examples=[105])
+    value: float = Field(allow_inf_nan=False, description="The number.", examples=[105])
     as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
     by: Slug | None = Field(None, description="Id of the party (or outlet) that gave this count; counts by different parties are shown as separate series.", examples=["armenia-government"])
-    unit: Text | None = Field(None, description="What is counted, where it differs from the claim's figure (a count of dead or missing beside a count of dead); shown as its own series.", examples=["Armenian soldiers dead or missing"])
+    unit: Name | None = Field(None, description="What is counted, where it differs from the claim's figure (a count of dead or missing beside a count of dead); shown as its own series.", examples=["Armenian soldiers dead or missing"])
     note: Text | None = Field(None, description="What this count covers, if it differs (for example dead or missing).", examples=["dead or missing"])
     source: Citation = Field(description="Where this count was published.", examples=[{"url": "https://www.civilnet.am/en/news/674734/"}])
 
@@ -381,8 +417,8 @@ class FigureRevision(Strict):
 class Figure(Strict):
     """A number that a claim asserts."""
 
-    value: float = Field(description="The number.", examples=[4])
-    unit: Text = Field(description="What is counted.", examples=["soldiers wounded"])
+    value: float = Field(allow_inf_nan=False, description="The number.", examples=[4])
+    unit: Name = Field(description="What is counted.", examples=["soldiers wounded"])
     as_of: Date | None = Field(None, description="Date the number is counted at, usually the day of the report.", examples=["2023-05-11"])
     revisions: list[FigureRevision] = Field(default_factory=list, description="Other counts of the same thing over time, so that a revised count is shown as such, not as one silent number.", examples=[[{"value": 105, "as_of": "2022-09-14", "by": "armenia-government", "source": {"url": "https://www.civilnet.am/en/news/674734/"}}]])
 
@@ -394,16 +430,16 @@ class Claim(Strict):
     claimant: Slug | None = Field(None, description="Id of the party, or of the outlet in its own voice, that asserts it. For an unnamed source, the party it speaks for (leave out if not known).", examples=["armenia-mod"])
     unnamed_source: Text | None = Field(None, description="For a source the text does not name: how the text describes it, as words (`claimant` then names the party it speaks for, where known).", examples=["a senior Indian military official"])
     date: Date | None = Field(None, description="Day the claim was made (a statement, a press conference), if known. Left out, the claim is dated with the document's `event_date`, and its pages say so.", examples=["2023-05-11"])
-    via: list[Slug] = Field(default_factory=list, description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.", examples=[["reuters"]])
+    via: Ids = Field(default_factory=list, description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.", examples=[["reuters"]])
     kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
     question: Slug | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
     paraphrase: Text = Field(description="A neutral one-line summary: what the claimant says, not whether it is true.", examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."])
     quote: Text = Field(description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).", examples=["reported that four soldiers were wounded"])
-    occurrence: int | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).", examples=[2])
-    subjects: list[Slug] = Field(default_factory=list, description="Ids of the parties and places the claim is about.", examples=[["azerbaijan-armed-forces", "sotk"]])
+    occurrence: StrictInt | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).", examples=[2])
+    subjects: Ids = Field(default_factory=list, description="Ids of the parties and places the claim is about.", examples=[["azerbaijan-armed-forces", "sotk"]])
     status: ClaimStatus = Field(description="What is known of the claim's truth.", examples=["unverified"])
-    disputes: list[Slug] = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both; declare it on one of them).", examples=[["azerbaijan-deliberate-provocation"]])
-    supports: list[Slug] = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
+    disputes: Ids = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both; declare it on one of them).", examples=[["azerbaijan-deliberate-provocation"]])
+    supports: Ids = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
     figure: Figure | None = Field(None, description="The number the claim gives, if any.", examples=[{"value": 4, "unit": "soldiers wounded", "as_of": "2023-05-11"}])
     note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.", examples=["Armenia later raised its toll to 105 (14 September 2022)."])
     draft: bool = Field(False, description="Set by `python -m generator new` on the claim candidates it finds. A person checks the claimant, kind, paraphrase, quote and status, then deletes this line; the site is not built while a draft claim remains.", examples=[True])
@@ -411,6 +447,10 @@ class Claim(Strict):
 
     @model_validator(mode="after")
     def _someone_claims(self) -> Claim:
+        both = set(self.disputes) & set(self.supports)
+        if both:
+            raise ValueError(f"'{sorted(both)[0]}' is both disputed and supported by this claim | hint: "
+                             "keep it in one of 'disputes' and 'supports'")
         if self.claimant is None and self.unnamed_source is None:
             raise ValueError("this claim names no one who makes it | hint: add 'claimant: <party or outlet id>', "
                              "or, for a source the text does not name, 'unnamed_source: <how the text describes it>'")
@@ -421,7 +461,7 @@ class Document(Strict):
     """`seeds/documents/<name>.yaml`: metadata of one source text."""
 
     id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
-    title: Text = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
+    title: Name = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
     topic: Slug = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
     text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
@@ -430,7 +470,7 @@ class Document(Strict):
     event_date: Date = Field(description="Day of the events the text reports.", examples=["2023-05-11"])
     published: Date | None = Field(None, description="Date of the copy we hold, if the copy shows it.", examples=["2023-05-12"])
     outlet: Slug = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
-    author: Text | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
+    author: Name | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
     url: Url | None = Field(None, description="Address of the copy held, if known.", examples=["https://www.example.org/news/sotk-clash"])
     partial: PartialCopy | None = Field(None, description="Set when the text file holds only part of the published page: its `opening` (where no more could be had) or an `excerpt`. Left out, the copy is whole.", examples=["opening"])
     note: Prose | None = Field(None, description="Anything a reader should know about the copy: an undated copy, an article updated in place, why this event date. Markdown (emphasis, http(s) links) allowed.", examples=["The article was updated in place; the copy keeps both the first figure and the revised one."])

@@ -619,6 +619,7 @@ def _describe(item: Any) -> tuple[str, str]:
         "int_type": "a whole number", "int_parsing": "a whole number", "list_type": "a list",
         "dict_type": "a mapping of fields", "model_type": "a mapping of fields",
         "model_attributes_type": "a mapping of fields", "bool_type": "true or false",
+        "finite_number": "a finite number", "int_from_float": "a whole number",
     }
     hints = {
         "string_type": "in YAML, put quotes around text that looks like a number, a date or yes/no",

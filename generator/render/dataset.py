@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -22,12 +23,16 @@ FOLDER = "data"
 JSON_FILE = f"{FOLDER}/briefings.json"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = _CONTROL.sub("", text)  # a verbatim text may hold a NUL or an escape; a cell never does
     if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text
     return text
