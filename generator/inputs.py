@@ -102,9 +102,17 @@ def _check_name(value: str) -> str:
     return value
 
 
+# Link targets: inline ``](target``, autolinks ``<scheme:...>``, and reference definitions
+# ``[label]: target`` (in a blockquote too, the target perhaps on the next line). Every
+# part is anchored or bounded, so that the scan is linear in the length of the text.
 _MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M
+    r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"
+    r"|^[ \t>]*\[[^\]\n]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M
 )
+_EMAIL_AUTOLINK = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
+# The structure at the start of a line: indentation, blockquote marks and list markers.
+_LINE_STRUCTURE = re.compile(r"^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*", re.M)
+MAX_NESTING = 100  # characters of structure before a line's text: some 25 levels
 
 
 def _check_prose(value: str) -> str:
@@ -112,6 +120,13 @@ def _check_prose(value: str) -> str:
     _check_text(value, MAX_PROSE)
     if "![" in value:
         raise ValueError("images are not allowed in prose: link to the picture with [text](https://...) instead")
+    deepest = max((len(m[0].expandtabs(4)) for m in _LINE_STRUCTURE.finditer(value)), default=0)
+    if deepest > MAX_NESTING:
+        raise ValueError(f"lists or quotes are nested too deep ({deepest} characters of indentation and markers "
+                         f"before a line's text; at most {MAX_NESTING}) | hint: flatten the list")
+    if _EMAIL_AUTOLINK.search(value):
+        raise ValueError("an e-mail address in <...> is not a link the site shows | hint: "
+                         "write the address without the angle brackets, or link to an https:// page")
     bad = [
         target for match in _MARKDOWN_LINK.finditer(value)
         if not re.match(r"^https?://[^/\s]", target := next(g for g in match.groups() if g is not None), re.I)

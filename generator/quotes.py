@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
+from collections import Counter
 import re
 from dataclasses import dataclass
 
@@ -102,29 +104,53 @@ def find_all(haystack: NormalizedText, passage: str) -> list[tuple[int, int]]:
     return spans
 
 
+CANDIDATES = 8  # windows compared character by character
+MAX_COMPARED = 2000  # characters; a longer passage is placed by its words alone
+
+
 def closest_passage(haystack: NormalizedText, passage: str) -> str:
-    """The part of the text most like ``passage``, to show next to a failed match."""
+    """The part of the text most like ``passage``, to show next to a failed match.
+
+    Linear in the text: a window the length of the passage slides over the text's
+    words, counting the words it shares with the passage; only the few windows that
+    share the most are compared character by character (and only a short passage)."""
     needle = fold(passage)
     text = haystack.text
-    if not needle or not text:
+    wanted = Counter(needle.split())
+    words = [(m.start(), m[0]) for m in re.finditer(r"\S+", text)]
+    if not wanted or not words:
         return ""
     width = len(needle)
-    starts = [0] + [m.end() for m in re.finditer(r"\s", text)]
+    size = sum(wanted.values())
+    window: Counter[str] = Counter()
+    shared = 0
+    scored: list[tuple[int, int]] = []  # (words shared, -index of the window's first word)
+    for index, (_, word) in enumerate(words):
+        window[word] += 1
+        shared += window[word] <= wanted[word]
+        if index >= size:
+            old = words[index - size][1]
+            shared -= window[old] <= wanted[old]
+            window[old] -= 1
+        scored.append((shared, -max(0, index - size + 1)))
+    candidates = [words[-first][0] for _, first in heapq.nlargest(CANDIDATES, scored)]
+    best_start = candidates[0]
+    if width <= MAX_COMPARED:
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        best_ratio = -1.0
+        for start in candidates:
+            matcher.set_seq1(text[start:start + width])
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_start = ratio, start
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(needle)
-    best_ratio, best_start = -1.0, 0
-    for start in starts:
-        matcher.set_seq1(text[start:start + width])
-        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio:
-            best_ratio, best_start = ratio, start
-    window = text[best_start:best_start + width]
-    matcher.set_seq1(window)
+    matcher.set_seq2(needle[:MAX_COMPARED])
+    window_text = text[best_start:best_start + min(width, MAX_COMPARED)]
+    matcher.set_seq1(window_text)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
-        return window.strip()
+        return window_text.strip()
     start = best_start + blocks[0].a
     end = best_start + blocks[-1].a + blocks[-1].size
     while start > 0 and text[start - 1].isalnum():

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator.inputs import _INVISIBLE
 from tests.conftest import MINI, mkdocs_config
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
@@ -42,9 +43,13 @@ ALLOWED_ATTRIBUTES = {
     "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
 }
 MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
-YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\ufeff")
+# Refused by validation on purpose (tests/cases/invalid/hostile-text.yaml): control characters,
+# direction overrides and isolates, and text that shows nothing.
+YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"),
+                          blacklist_characters="\ufffe\uffff\ufeff\u202a\u202b\u202c\u202d\u202e"
+                                               "\u2066\u2067\u2068\u2069")
 FREE_TEXT = st.lists(st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from(MARKUP)),
-                     min_size=1, max_size=12).map("".join).filter(lambda s: s.strip() and len(s.strip()) > 1)
+                     min_size=1, max_size=12).map("".join).filter(lambda s: len(_INVISIBLE.sub("", s)) > 1)
 
 
 class _Page(HTMLParser):
@@ -75,6 +80,8 @@ def _prose_safe(text: str) -> str:
 
 
 def _inject(corpus: Path, s: str) -> None:
+    line = " ".join(s.split())  # names and titles are one line
+
     def rewrite(name: str, change) -> None:
         path = corpus / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -83,33 +90,33 @@ def _inject(corpus: Path, s: str) -> None:
 
     def parties(data):
         for n, party in enumerate(data["parties"]):
-            party.update(name=f"{s} P{n}", description=s)
-        data["parties"][0]["role"] = s
-        data["parties"][1]["aliases"] = [f"{s} alias"]
+            party.update(name=f"{line} P{n}", description=s)
+        data["parties"][0]["role"] = line
+        data["parties"][1]["aliases"] = [f"{line} alias"]
 
     def locations(data):
         for n, place in enumerate(data["locations"]):
-            place.update(name=f"{s} L{n}", description=s, aliases=[f"{s} place {n}"])
+            place.update(name=f"{line} L{n}", description=s, aliases=[f"{line} place {n}"])
 
     def outlets(data):
         for n, outlet in enumerate(data["outlets"]):
-            outlet.update(name=f"{s} O{n}", notes=s)
+            outlet.update(name=f"{line} O{n}", notes=s)
 
     def topic(data):
-        data.update(title=s, summary=s)
-        data["background"][0].update(heading=s, body=_prose_safe(s))
-        data["background"][0]["sources"][0].update(title=s, publisher=s)
+        data.update(title=line, summary=s)
+        data["background"][0].update(heading=line, body=_prose_safe(s))
+        data["background"][0]["sources"][0].update(title=line, publisher=line)
         data["questions"][0]["text"] = s
-        data["events"][0].update(title=s, description=s)
-        data["key_facts"] = [{"text": s, "sources": [{"url": "https://example.org/", "title": s}]}]
+        data["events"][0].update(title=line, description=s)
+        data["key_facts"] = [{"text": s, "sources": [{"url": "https://example.org/", "title": line}]}]
 
     def document(data):
-        data.update(title=s, summary=s, author=s)
+        data.update(title=line, summary=s, author=line)
         data["boilerplate"][0]["note"] = s
         data["chain"][0]["note"] = s
         for claim in data["claims"]:
             claim.update(paraphrase=s, note=_prose_safe(s))
-        data["claims"][1]["figure"]["unit"] = s
+        data["claims"][1]["figure"]["unit"] = line
         data["claims"][0]["quote"] = "QQ" + s
 
     rewrite("parties.yaml", parties)

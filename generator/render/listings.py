@@ -9,6 +9,7 @@ long), parties, places and outlets by first letter, the timeline by year
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from itertools import groupby
@@ -27,22 +28,23 @@ Pages = list[tuple[str, mk.Page]]
 
 
 def _periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
-    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``."""
+    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``
+    (years written with four digits, so that a year before 1000 sorts and reads alike)."""
     periods: dict[str, list[Any]] = {}
     for year, in_year in groupby(items, key=lambda item: date_of(item).year):
         year_items = list(in_year)
         if len(year_items) <= PART_LIMIT:
-            periods[str(year)] = year_items
+            periods[f"{year:04d}"] = year_items
         else:
-            for month, in_month in groupby(year_items, key=lambda item: f"{date_of(item):%Y-%m}"):
+            for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
                 periods[month] = list(in_month)
     return periods
 
 
 def _period_title(period: str) -> str:
-    if len(period) == 4:
-        return period
-    return f"{dt.date.fromisoformat(period + '-01'):%B %Y}"
+    """``2023``, or ``May 2023`` for a month."""
+    year, _, month = period.partition("-")
+    return f"{calendar.month_name[int(month)]} {int(year)}" if month else str(int(year))
 
 
 # -- documents ------------------------------------------------------------------

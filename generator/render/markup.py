@@ -220,16 +220,28 @@ class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
                     child.attrib.pop("href", None)
 
 
-def _converter(*extensions: str) -> markdown.Markdown:
+class _MinorHeadings(markdown.blockprocessors.HashHeaderProcessor):
+    """``###`` to ``######`` only: a level-1 or level-2 heading (``#``, ``##``, or text
+    underlined with ``===`` or ``---``) would break the page's outline, so it stays text,
+    in a blockquote or a list too."""
+
+    RE = re.compile(r"(?:^|\n)(?P<level>#{3,6})(?!#)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
+
+
+def _converter(*extensions: str, minor_headings_only: bool = False) -> markdown.Markdown:
     """A Markdown converter for which raw HTML is text, escaped like any other."""
     converter = markdown.Markdown(extensions=list(extensions), output_format="html")
     converter.treeprocessors.register(_OnlyWebLinks(converter), "only-web-links", 0)
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    if minor_headings_only:
+        blocks = converter.parser.blockprocessors
+        blocks.deregister("setextheader")
+        blocks.register(_MinorHeadings(converter.parser), "hashheader", 70)
     return converter
 
 
-_PROSE = _converter("sane_lists")
+_PROSE = _converter("sane_lists", minor_headings_only=True)
 _OURS = _converter("tables", "sane_lists")
 
 
@@ -242,8 +254,7 @@ def prose(value: str) -> str:
     level 1 and 2 (they would break the page's outline), and the syntax of
     extensions the site has elsewhere (attribute lists, tables, admonitions).
     Images are refused at validation, and dropped here too."""
-    escaped = re.sub(r"^(\s*)(#{1,2})(?=\s|$)", lambda m: m[1] + "\\" + "\\".join(m[2]), value, flags=re.M)
-    return _convert(_PROSE, text_chars(escaped))
+    return _convert(_PROSE, text_chars(value))
 
 
 @functools.lru_cache(maxsize=256)
