@@ -34,6 +34,7 @@ REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
 
 
 PLACEHOLDER = "TODO"
+GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its line or area
 
 
 def is_placeholder(value: Any) -> bool:
@@ -292,10 +293,25 @@ class _Checker:
         for field_name in ("administered_by", "claimed_by"):
             for index, party_id in enumerate(getattr(location, field_name)):
                 self.ref(origin, (field_name, index), party_id, {"party"})
+        if location.geometry is not None:
+            self.check_geometry(location, origin)
         for part_index, part in enumerate(location.parts):
             for index, party_id in enumerate(part.administered_by):
                 self.ref(origin, ("parts", part_index, "administered_by", index), party_id, {"party"})
         self.check_citations(location.sources, origin)
+
+    def check_geometry(self, location: inputs.Location, origin: Origin) -> None:
+        """A line or area far from the place's own point is most likely written latitude first."""
+        assert location.geometry is not None
+        positions = location.geometry.positions()
+        lons, lats = [p[0] for p in positions], [p[1] for p in positions]
+        lat, lon = location.coordinates.lat, location.coordinates.lon
+        away = max(min(lats) - lat, lat - max(lats), min(lons) - lon, lon - max(lons), 0)
+        if away > GEOMETRY_REACH:
+            self.report(origin.file, origin.loc + ("geometry",), "geometry-far",
+                        f"the geometry lies {away:.0f} degrees from the place's coordinates "
+                        f"({lat}, {lon})", "GeoJSON writes each position longitude first: "
+                        "[longitude, latitude]; check the order, and the coordinates")
 
     def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
         """A place may not contain itself through its parents; a loop is reported once,
@@ -508,7 +524,9 @@ class _Checker:
             self.report(origin.file, origin.loc + ("id",), "via-required",
                         f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
                         f"so the claim '{claim.id}' must say which carried it",
-                        f"add 'via: [{originals[0]}]' (the hops the claim can be traced to)", prefer_key=True)
+                        "add 'via: [...]' naming the hop or hops the claim can be traced to, among: "
+                        + ", ".join(originals) + " (or a later hop, if it could be traced no further)",
+                        prefer_key=True)
 
     def locate(self, haystack: NormalizedText, passage: str, occurrence: int | None,
                where: tuple[YamlFile, Loc], document: SourceDocument) -> Span | None:
@@ -525,9 +543,10 @@ class _Checker:
                         f"copy it exactly from the text; the closest passage is: \"{closest}\"")
             return None
         if occurrence is None and len(spans) > 1:
+            pick = ", or add 'occurrence: N' to pick one" if loc[-1] == "quote" and "claims" in loc else ""
             self.report(file, loc, "quote-ambiguous",
                         f"this passage occurs {len(spans)} times in {text_name}",
-                        "lengthen the quote so it occurs once, or add 'occurrence: N' to pick one")
+                        f"lengthen the passage so it occurs once{pick}")
             return None
         index = (occurrence or 1) - 1
         if index >= len(spans):

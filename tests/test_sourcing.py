@@ -187,7 +187,7 @@ def test_a_state_rolls_up_the_claims_of_the_parties_under_it(site_dir: Path, mod
              if c.claim.claimant in {"delta-government", "delta-mod", "delta-army", "delta-foreign-ministry",
                                      "delta-spokesman"}]
     soup = page(site_dir, "parties/delta")
-    assert words(fact(soup, "Claims made")) == f"1 by Delta itself, {len(under)} by parties under it ({len(under) + 1} in all)"
+    assert words(fact(soup, "Claims made")) == f"1 by Delta, {len(under)} by parties under it ({len(under) + 1} in all)"
     rows = soup.find(id="claims-under").find_next("table").find("tbody").find_all("tr")
     assert len(rows) == len(under)
     glance = words(page(site_dir, "documents/roll-up").find("div", class_="abstract"))

@@ -55,8 +55,7 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
         mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
         mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
         mk.unsearched(_claims_by_side(site, document, here)),
-        mk.para(f"<strong>How it reached us.</strong> {hops} hop{'s' if hops != 1 else ''} from the "
-                f"original{'s' if len(originals) != 1 else ''} to the copy held, {unverified} of them unverified; "
+        mk.para(f"<strong>How it reached us.</strong> {_how_it_reached_us(hops, unverified, len(originals))}; "
                 f"{_independent(site, originals, here)}. "
                 '<a href="#source-chain">The chain</a>'
                 + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")),
@@ -79,7 +78,7 @@ def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
         example = (contested or claims)[0]
         count = f"{len(claims)} claim{'s' if len(claims) > 1 else ''}"
         count += f", {len(contested)} contradicted" if contested else ""
-        rows.append(f"<strong>{mk.text(site.side_name(side))}</strong> ({count}): "
+        rows.append(f"<strong>{mk.text(site.side_name(side))}</strong> ({count}){', for example' if len(claims) > 1 else ''}: "
                     f"{mk.link(example.claim.paraphrase, here, paths.claim(example.id))}")
     return mk.bullets(rows)
 
@@ -104,6 +103,13 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
         ("Copy", f"partial: {PARTIAL[meta.partial]}" if meta.partial else "whole text as published"),
     ]
     return mk.facts(rows)
+
+
+def _how_it_reached_us(hops: int, unverified: int, originals: int) -> str:
+    if hops == 1:
+        return "the copy held is the original" + (", unverified" if unverified else ", linked")
+    return (f"{hops} hops from the original{'s' if originals != 1 else ''} to the copy held, "
+            f"{unverified} of them unverified")
 
 
 PARTIAL = {"opening": "only the opening of the page could be kept", "excerpt": "an excerpt of the page"}

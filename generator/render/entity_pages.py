@@ -31,7 +31,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Lays claim to", links.claims_territory)])
     under = site.claims_under(party.id)
-    facts.append(("Claims made", f"{len(links.claims_by)} by {mk.text(party.name)} itself"
+    facts.append(("Claims made", f"{len(links.claims_by)} by {mk.text(party.name)}"
                   + (f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
                      if site.under.get(party.id) else "")))
     sections = Sections(party.name, here)

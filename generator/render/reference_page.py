@@ -67,7 +67,8 @@ def _markdown_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> st
 
 def _flow_yaml(value: Any) -> str:
     """A value as one line of YAML, the way a contributor could write it."""
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=100000, sort_keys=False).strip()
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=100000, sort_keys=False)
+    return dumped.strip().removesuffix("...").strip()  # a bare scalar ends with YAML's document-end mark
 
 
 def _doc(model: type[BaseModel]) -> str:
@@ -113,4 +114,6 @@ def type_name(annotation: Any) -> str:
         return "one of: " + ", ".join(f"`{a}`" for a in args)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    if annotation is typing.Any:
+        return "nested lists of [longitude, latitude]"  # the one such field: GeoJSON coordinates
     return {str: "text", float: "number", int: "whole number", bool: "true/false"}.get(annotation, str(annotation))
