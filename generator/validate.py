@@ -23,7 +23,7 @@ from generator import inputs, sourcegraph
 from generator.corpus import Corpus, Origin, SourceDocument, Span
 from generator.load import Loc, RawCorpus, YamlFile, YamlSource
 from generator.problems import Problems
-from generator.quotes import NormalizedText, closest_passage, find_all
+from generator.quotes import NormalizedText, closest_passage, find_all, fold
 
 _KINDS_OF_FILE = {"parties": {"party"}, "locations": {"location"}, "outlets": {"outlet"},
                   "topics": {"topic", "question", "event"}, "documents": {"document", "claim"}}
@@ -352,16 +352,21 @@ class _Checker:
 
     def check_surface_forms(self) -> None:
         """A name or alias may stand for one entity only, or its mentions are ambiguous."""
-        owners: dict[str, str] = {}
-        for entity_id, name, aliases, origin in self.mention_entities():
-            for index, form in enumerate((name, *aliases)):
-                loc = ("name",) if index == 0 else ("aliases", index - 1)
-                owner = owners.setdefault(form, entity_id)
-                if owner != entity_id:
-                    self.report(origin.file, origin.loc + loc, "ambiguous-alias",
-                                f"'{form}' already names '{owner}', so mentions of it in texts would be ambiguous",
-                                "keep the name or alias on one entity only, or make it longer "
-                                "(for example 'government in Baku')")
+        owners: dict[str, tuple[str, str]] = {}
+        # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
+        forms = [(entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()]
+        forms += [(entity_id, alias, ("aliases", index), origin)
+                  for entity_id, _, aliases, origin in self.mention_entities() for index, alias in enumerate(aliases)]
+        for entity_id, form, loc, origin in forms:
+            # Texts are matched folded (curly and straight quotes, dashes, spaces alike), so forms are too.
+            owner, first_form = owners.setdefault(fold(form), (entity_id, form))
+            if owner != entity_id:
+                name = (f"'{form}'" if first_form == form
+                        else f"'{form}' matches the same words in a text as '{first_form}', which")
+                self.report(origin.file, origin.loc + loc, "ambiguous-alias",
+                            f"{name} already names '{owner}', so mentions of it in texts would be ambiguous",
+                            "keep the name or alias on one entity only, or make it longer "
+                            "(for example 'government in Baku')")
 
     def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
         for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
