@@ -32,9 +32,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.load import keep_parsed_files
-from generator.pipeline import build_pages
+from generator.pipeline import build_pages, hidden_pages
 from generator.render import RenderedPage, markup
-from generator.problems import format_report
+from generator.problems import format_report, visible
 
 log = get_plugin_logger(__name__)
 
@@ -139,6 +139,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "briefing: the seed metadata has problems; nothing was built.\n"
                 + format_report(built.problems)
             )
+        hidden = hidden_pages(Path(config.docs_dir), built.pages)
+        if hidden:  # MkDocs cleans the site folder after this: fail now, and the last good site stays
+            raise PluginError("briefing: hand-written pages would hide generated ones; nothing was built.\n"
+                              + "\n".join(f"docs/{visible(doc)} has the address of the generated page {page}; "
+                                           "rename or remove it" for doc, page in hidden))
         self.pages = built.pages
         log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
 

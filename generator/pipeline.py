@@ -69,3 +69,22 @@ def build_pages(seeds: Path, project_root: Path | None = None) -> Built:
         site = build_site(checked.corpus)
         pages = render_site(site)
     return Built(pages, [], checked)
+
+
+def _address(path: str) -> str:
+    """The address MkDocs gives a page file: ``a/b.md`` and ``a/b/index.md`` are both ``a/b/``."""
+    stem = path.removesuffix(".md")
+    return "" if stem in ("index", "README") else stem.removesuffix("/index").removesuffix("/README") + "/"
+
+
+def hidden_pages(docs_dir: Path, pages: list[RenderedPage]) -> list[tuple[str, str]]:
+    """Hand-written files of ``docs/`` at the address (or path) of a generated page."""
+    generated = {(_address(p.path) if p.path.endswith(".md") else p.path): p.path for p in pages}
+    hidden = []
+    for file in sorted(docs_dir.rglob("*")):
+        if file.is_file():
+            relative = file.relative_to(docs_dir).as_posix()
+            key = _address(relative) if relative.endswith(".md") else relative
+            if key in generated:
+                hidden.append((relative, generated[key]))
+    return hidden

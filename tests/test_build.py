@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,22 @@ def test_another_plugin_can_replace_a_generated_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "build" / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "Replaced timeline" in html and "<em>Markdown</em>" in html
+
+
+def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
+    """A hand-written page at a generated page's address fails the build before
+    MkDocs cleans the site folder, naming both; the site built before stays whole."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    assert mkdocs_build(corpus, tmp_path / "work").returncode == 0
+    site = tmp_path / "work" / "site"
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "timeline.md").write_text("# My timeline\n", encoding="utf-8")
+    config = mkdocs_config(corpus, tmp_path / "work")
+    config.write_text(config.read_text(encoding="utf-8").replace(str(ROOT / "docs"), str(docs)), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode != 0
+    assert "docs/timeline.md has the address of the generated page timeline.md" in result.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before

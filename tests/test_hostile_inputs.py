@@ -132,3 +132,17 @@ def test_a_pipe_is_refused_without_being_read(tmp_path: Path) -> None:
     os.mkfifo(corpus / "documents" / "ridge-clash.txt")
     rules = sorted((p.path, p.rule) for p in check(corpus, corpus).problems)
     assert rules == [("documents/ridge-clash.txt", "unexpected-file"), ("topics/stuck.yaml", "unexpected-file")]
+
+
+def test_many_names_starting_with_digits_and_accents_make_one_page_each(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    names = [f"{prefix} party {n}" for n in range(120) for prefix in ("1st", "Éire", "Zulu")]
+    extra = "".join(f"  - id: extra-{n}\n    name: {name}\n    kind: other\n    description: A party.\n"
+                    for n, name in enumerate(names))
+    with (corpus / "parties.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(extra)
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    paths = [page.path for page in built.pages]
+    assert len(paths) == len(set(paths))
+    assert sum(path.startswith("lists/parties-") for path in paths) >= 3

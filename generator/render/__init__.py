@@ -72,4 +72,8 @@ def render_site(site: Site) -> list[RenderedPage]:
             source = origin[entity.id].file.path
             pages.append(RenderedPage(paths.entity(kind, entity.id), page, source))
             pages += [RenderedPage(path, part, source) for path, part in extra]
-    return sorted(pages, key=lambda page: page.path)
+    pages.sort(key=lambda page: page.path)
+    twice = [a.path for a, b in zip(pages, pages[1:]) if a.path == b.path]
+    if twice:  # a bug of ours, never of the input: say so before anything is written
+        raise RuntimeError(f"two generated pages share the path {twice[0]}")
+    return pages

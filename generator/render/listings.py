@@ -118,8 +118,11 @@ def render_entities(site: Site, kind: str) -> Pages:
         return [(here, mk.page(*blocks, _entities_by_kind(site, kind, entities, here)))]
     pages: Pages = []
     links = []
-    for letter, group in groupby(entities, key=lambda e: _first_letter(e.name)):
-        members = list(group)
+    by_letter: dict[str, list[Any]] = {}
+    for entity in entities:  # names of one letter need not sort together ('1st', 'Éire', 'other')
+        by_letter.setdefault(_first_letter(entity.name), []).append(entity)
+    for letter in sorted(by_letter, key=lambda key: (key == "other", key)):
+        members = by_letter[letter]
         page = paths.listing(f"{here.split('/')[0]}-{letter}")
         heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
         links.append(f"{mk.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
