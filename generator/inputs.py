@@ -62,12 +62,13 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("give a date without a time, as YYYY-MM-DD")
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"'{value}' is not a real calendar date") from None
+        return _plausible(day)
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD, for example 2023-05-11")
 
 
@@ -80,6 +81,12 @@ _INVISIBLE = re.compile("[\\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\
 MAX_TEXT = 20_000
 MAX_PROSE = 100_000
 MAX_NAME = 300
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if day.year < 1000:
+        raise ValueError(f"{day.isoformat()} is before the year 1000 | hint: check the year, written with four digits")
+    return day
 
 
 def _check_text(value: str, limit: int = MAX_TEXT) -> str:
@@ -106,7 +113,7 @@ def _check_name(value: str) -> str:
 # ``[label]: target`` (in a blockquote too, the target perhaps on the next line). Every
 # part is anchored or bounded, so that the scan is linear in the length of the text.
 _MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"
+    r"\]\(\s*<?([^)\s>]*(?:[ \t]+(?![\"'(])[^)\s>]+)*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"
     r"|^[ \t>]*\[[^\]\n]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M
 )
 _EMAIL_AUTOLINK = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
@@ -129,8 +136,11 @@ def _check_prose(value: str) -> str:
                          "write the address without the angle brackets, or link to an https:// page")
     bad = [
         target for match in _MARKDOWN_LINK.finditer(value)
-        if not re.match(r"^https?://[^/\s]", target := next(g for g in match.groups() if g is not None), re.I)
+        if not re.match(r"^https?://[^/\s]\S*$", target := next(g for g in match.groups() if g is not None), re.I)
     ]
+    spaced = [target for target in bad if re.match(r"^https?://\S+\s", target, re.I)]
+    if spaced:
+        raise ValueError(f"the link address '{spaced[0]}' contains a space | hint: write a space in an address as %20")
     if bad:
         listed = ", ".join(f"'{target}'" for target in bad)
         raise ValueError(f"link target(s) {listed} not http(s): link only to full https:// addresses")
@@ -266,7 +276,21 @@ class Geometry(Strict):
     @model_validator(mode="after")
     def _well_formed(self) -> Geometry:
         depth = {"LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}[self.type]
+        nesting, probe = 0, self.coordinates
+        while isinstance(probe, list) and probe:
+            nesting, probe = nesting + 1, probe[0]
+        if nesting != depth + 1:
+            raise ValueError(f"the coordinates of a {self.type} are nested {depth + 1} lists deep, "
+                             f"not {nesting}: {_NESTING[self.type]} | hint: check the number of brackets")
         _check_positions(self.coordinates, depth, self.type)
+        lines = self.coordinates if depth == 2 else [self.coordinates] if depth == 1 else \
+            [ring for polygon in self.coordinates for ring in polygon]
+        for line in lines:
+            if len({tuple(p) for p in line}) < 2:
+                raise ValueError(f"a line of this {self.type} has one point only, repeated")
+            if "Polygon" in self.type and (len(line) < 4 or line[0] != line[-1]):
+                raise ValueError(f"each ring of a {self.type} is closed: at least 4 positions, the last the same "
+                                 "as the first | hint: repeat the first position at the end of the ring")
         return self
 
     def positions(self) -> list[tuple[float, float]]:
@@ -278,10 +302,17 @@ class Geometry(Strict):
         return [(float(lon), float(lat)) for lon, lat in found]
 
 
+_NESTING = {"LineString": "[[lon, lat], [lon, lat], ...]",
+            "MultiLineString": "[[[lon, lat], ...], [[lon, lat], ...]]",
+            "Polygon": "[[[lon, lat], ..., the first position again]] (rings)",
+            "MultiPolygon": "[[[[lon, lat], ..., the first position again]], ...] (polygons of rings)"}
+
+
 def _check_positions(value: Any, depth: int, kind: str) -> None:
     """Positions nested ``depth`` lists deep, each [lon, lat] within range; a line needs two."""
     if not isinstance(value, list) or not value:
-        raise ValueError(f"a {kind} needs a non-empty list of coordinates")
+        raise ValueError(f"a {kind} needs a non-empty list of coordinates, written {_NESTING[kind]}")
+
     if depth > 1:
         for item in value:
             _check_positions(item, depth - 1, kind)

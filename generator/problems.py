@@ -42,7 +42,7 @@ class Problem:
 # Characters that would act on a terminal or a CI log instead of being read: control
 # characters (a line break ends a line early and can start a workflow command; ESC
 # starts a terminal escape), line separators and the marks that reverse text direction.
-_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -49,35 +49,27 @@ def upstream(graph: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
-def downstream(graph: dict[str, list[str]], start: str) -> set[str]:
-    """Every hop that drew on ``start``, directly or through others, and ``start`` itself."""
-    users: dict[str, list[str]] = {}
-    for hop, sources in graph.items():
-        for source in sources:
-            users.setdefault(source, []).append(hop)
-    return upstream(users, start) | {start}
-
-
 def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """Hops that lead back to themselves, in order, or None."""
+    """Hops that lead back to themselves, in order, or None. Iterative, so that a
+    chain of any length is walked without deep recursion."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-    path: list[str] = []
-
-    def visit(hop: str) -> list[str] | None:
-        state[hop] = 1
-        path.append(hop)
-        for source in graph.get(hop, []):
-            if state.get(source) == 1:
+    for root in graph:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        pending = [iter(graph.get(root, []))]
+        state[root] = 1
+        while pending:
+            source = next(pending[-1], None)
+            if source is None:
+                state[path.pop()] = 2
+                pending.pop()
+            elif state.get(source) == 1:
                 return path[path.index(source):]
-            if source in graph and source not in state and (found := visit(source)):
-                return found
-        path.pop()
-        state[hop] = 2
-        return None
-
-    for hop in graph:
-        if hop not in state and (found := visit(hop)):
-            return found
+            elif source in graph and source not in state:
+                state[source] = 1
+                path.append(source)
+                pending.append(iter(graph.get(source, [])))
     return None
 
 

@@ -219,7 +219,9 @@ class _Checker:
             for item in error.errors(include_url=False):
                 loc = origin.loc + tuple(item["loc"])
                 bad.add(str(item["loc"][0]) if item["loc"] else "")
-                if not any(loc[: len(p)] == p for p in placeholders):
+                # a placeholder inside this field (a TODO among a geometry's numbers) says it already
+                if not any(loc[: len(p)] == p or (loc and isinstance(loc[-1], str) and p[: len(loc)] == loc)
+                           for p in placeholders):
                     self.report_schema_error(model, item, origin)
             return None, bad
 
@@ -233,9 +235,10 @@ class _Checker:
         for loc, value in _walk(file.data, ()):
             if is_placeholder(value):
                 found.add(loc)
-                info = _field_info(model, loc) if loc and isinstance(loc[-1], str) else None
+                named = loc[:max((i + 1 for i, part in enumerate(loc) if isinstance(part, str)), default=0)]
+                info = _field_info(model, named) if named else None
                 self.report(file, loc, "unfinished",
-                            f"'{loc[-1] if loc else 'value'}' still holds a placeholder: {value}",
+                            f"'{named[-1] if named else 'value'}' still holds a placeholder: {value}",
                             f"replace the TODO with the real value. {_hint_for(info)}")
         self.placeholders[id(file.source)] = found
 
@@ -351,15 +354,28 @@ class _Checker:
             current = step(current)
 
     def check_surface_forms(self) -> None:
-        """A name or alias may stand for one entity only, or its mentions are ambiguous."""
+        """A name or alias may stand for one entity only, or its mentions are ambiguous; it must be
+        long and rare enough to find that entity; an entity needs each form once."""
         owners: dict[str, tuple[str, str]] = {}
+        own: set[tuple[str, str]] = set()
         # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
         forms = [(entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()]
         forms += [(entity_id, alias, ("aliases", index), origin)
                   for entity_id, _, aliases, origin in self.mention_entities() for index, alias in enumerate(aliases)]
         for entity_id, form, loc, origin in forms:
-            # Texts are matched folded (curly and straight quotes, dashes, spaces alike), so forms are too.
-            owner, first_form = owners.setdefault(fold(form), (entity_id, form))
+            folded = fold(form)  # texts are matched folded (quotes, dashes, spaces alike), so forms are too
+            if _too_common(folded):
+                self.report(origin.file, origin.loc + loc, "alias-too-common",
+                            f"'{form}' is too short or too common a word to stand for one entity: "
+                            "every occurrence in every text would link to it",
+                            "use a longer form that only this entity goes by")
+                continue
+            if (entity_id, folded) in own:
+                self.report(origin.file, origin.loc + loc, "ambiguous-alias",
+                            f"'{form}' repeats the name or another alias of this entity", "delete it")
+                continue
+            own.add((entity_id, folded))
+            owner, first_form = owners.setdefault(folded, (entity_id, form))
             if owner != entity_id:
                 name = (f"'{form}'" if first_form == form
                         else f"'{form}' matches the same words in a text as '{first_form}', which")
@@ -455,7 +471,8 @@ class _Checker:
             return False
         for index, hop in enumerate(meta.chain):
             if not graph[hop.outlet] and hop.role not in inputs.ORIGINAL_ROLES:
-                self.report(file, ("chain", index, "role"), "hop-without-source",
+                where = ("chain", index, "drew_on" if hop.drew_on is not None else "role")
+                self.report(file, where, "hop-without-source",
                             f"the hop '{hop.outlet}' ({hop.role}) draws on nothing, but only an original can",
                             "name the hops it drew on with 'drew_on: [...]', or give it the role "
                             "'original-reporting' if the outlet reported the story itself")
@@ -465,9 +482,12 @@ class _Checker:
                             f"the hop '{hop.outlet}' is marked '{hop.role}' but draws on {', '.join(hop.drew_on)}",
                             "use the role 'own-reporting' for a story built on others' reporting")
                 sound = False
+        if not sound:
+            return False  # a hop that leads nowhere may only follow from the problem above
         copy_held = meta.chain[-1].outlet
+        leads_to_copy = sourcegraph.upstream(graph, copy_held)  # once, for every hop: linear
         for index, hop in enumerate(meta.chain[:-1]):
-            if copy_held not in sourcegraph.downstream(graph, hop.outlet):
+            if hop.outlet not in leads_to_copy:
                 self.report(file, ("chain", index, "outlet"), "unreachable-hop",
                             f"the hop '{hop.outlet}' does not lead to the copy held ('{copy_held}'): no later hop draws on it",
                             f"add '{hop.outlet}' to the 'drew_on' list of the hop that used it, or remove this hop")
@@ -504,6 +524,11 @@ class _Checker:
                 elif other not in self.claim_ids:
                     self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
         self.check_citations(claim.sources, origin)
+        if claim.date is not None and meta.published is not None and claim.date > meta.published:
+            self.report(origin.file, origin.loc + ("date",), "date-order",
+                        f"the claim is dated {claim.date.isoformat()}, after the copy it is quoted from "
+                        f"was published ({meta.published.isoformat()})",
+                        "a claim is made before it is reported: check the year, month and day")
         if claim.figure is not None:
             for index, revision in enumerate(claim.figure.revisions):
                 revision_origin = Origin(origin.file, origin.loc + ("figure", "revisions", index))
@@ -518,7 +543,7 @@ class _Checker:
 
     def check_carriers(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, traceable: bool) -> None:
         """Each carrier is a hop of the chain; with several originals, a carrier must be named."""
-        hops = [hop.outlet for hop in document.meta.chain]
+        hops = list(dict.fromkeys(hop.outlet for hop in document.meta.chain))
         for index, carrier in enumerate(claim.via):
             if carrier not in hops and not is_placeholder(carrier):
                 self.report(origin.file, origin.loc + ("via", index), "unknown-reference",
@@ -744,6 +769,16 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
             yield from _walk(value, loc + (index,))
     else:
         yield loc, data
+
+
+# Words too common to stand for one entity: each would link every "the" or "said" of every text.
+_COMMON_WORDS = frozenset("""a an and are as at be by for from has he her his in is it its of on or said says
+she that the their they this to was were who will with""".split())
+
+
+def _too_common(folded: str) -> bool:
+    """Fewer than two letters or digits, or one common word in small letters."""
+    return sum(ch.isalnum() for ch in folded) < 2 or folded in _COMMON_WORDS
 
 
 def _is_slug(value: Any) -> bool:

@@ -146,3 +146,39 @@ def test_many_names_starting_with_digits_and_accents_make_one_page_each(tmp_path
     paths = [page.path for page in built.pages]
     assert len(paths) == len(set(paths))
     assert sum(path.startswith("lists/parties-") for path in paths) >= 3
+
+
+def _long_chain(corpus: Path, hops: int, drew_on: str) -> None:
+    """The fixture document with ``hops`` outlets: each drawing on the one listed next
+    (``next``), or on every one listed before it (``all``)."""
+    outlets = "".join(f"  - id: hop-{n}\n    name: Hop {n}\n    kind: news-website\n" for n in range(hops))
+    with (corpus / "outlets.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(outlets)
+    chain = []
+    for n in range(hops):
+        sources = ([f"hop-{n + 1}"] if n + 1 < hops else []) if drew_on == "next" else [f"hop-{m}" for m in range(n)]
+        role = "original-reporting" if not sources else "republisher"
+        chain.append(f"  - outlet: hop-{n}\n    role: {role}\n    drew_on: [{', '.join(sources)}]\n")
+    held = f"hop-{hops - 1}"
+    meta = corpus / "documents" / "ridge-clash.yaml"
+    text = meta.read_text(encoding="utf-8")
+    head, _, rest = text.partition("chain:\n")
+    claims = rest[rest.index("claims:"):].replace("via: [wire-one]", f"via: [{held}]")
+    meta.write_text(head.replace("outlet: site-two", f"outlet: {held}") + "chain:\n" + "".join(chain) + claims,
+                    encoding="utf-8")
+
+
+def test_a_thousand_hops_drawing_the_wrong_way_are_reported_not_a_crash(tmp_path: Path) -> None:
+    """Each hop draws on the one listed after it, so the walk for loops goes a thousand hops deep,
+    and no hop leads to the copy held, which is listed last."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _long_chain(corpus, 1000, "next")
+    problems = check(corpus, corpus).problems
+    assert {p.rule for p in problems} == {"unreachable-hop"} and len(problems) == 999
+
+
+def test_a_thousand_hops_each_drawing_on_every_earlier_one_validate(tmp_path: Path) -> None:
+    """The graph checks are linear in hops and edges (half a million edges here)."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _long_chain(corpus, 1000, "all")
+    assert check(corpus, corpus).problems == []
