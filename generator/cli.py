@@ -163,19 +163,28 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _text_in_documents(source: Path, documents: Path) -> Path | None:
-    """The text inside the documents folder: copied there (never over another file) if needed."""
+    """The text inside the documents folder: copied there as a ``.txt`` file (never over
+    another file) if needed."""
+    if source.suffix.lower() in (".yaml", ".yml"):
+        print(f"error: '{visible(str(source))}' looks like metadata; 'new' takes the verbatim text "
+              "(a .txt file) and writes its metadata", file=sys.stderr)
+        return None
     if source.resolve().parent == documents.resolve():
+        if source.suffix != ".txt":
+            print(f"error: texts in {visible(str(documents))} end in .txt; rename '{visible(source.name)}'",
+                  file=sys.stderr)
+            return None
         try:
             _check_file_name(source.name)
         except ValueError as error:
             print(f"error: {visible(str(error))}; rename the file", file=sys.stderr)
             return None
         return source
-    name = source.name
+    name = source.stem + ".txt"
     try:
         _check_file_name(name)
     except ValueError:
-        name = slugify(source.stem) + (source.suffix.lower() or ".txt")
+        name = slugify(source.stem)[:190] + ".txt"
     target = documents / name
     if target.exists():
         if target.read_bytes() == source.read_bytes():

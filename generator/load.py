@@ -371,7 +371,7 @@ class _Builder:
                 return mapping
             key = scalar(event) if kind is yaml.ScalarEvent else self.node(event, loc, depth)
             value_event = next(events)
-            if (kind is not yaml.ScalarEvent or isinstance(key, (list, dict)) or key in mapping
+            if (kind is not yaml.ScalarEvent or not isinstance(key, str) or key in mapping
                     or (key == "<<" and event.tag is None and not event.style)):
                 self.key_problem(event, key, first_marks)
                 self.node(value_event, loc, depth)  # read past it
@@ -390,6 +390,9 @@ class _Builder:
     def key_problem(self, event: yaml.Event, key: Any, first_marks: dict[Any, yaml.Mark]) -> None:
         if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
             problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
+        elif not isinstance(key, str):  # 1, true, null: and 1 and true would even be one key
+            problem = ("yaml-key", f"the key '{event.value}' is read as a number, true/false or null, not a name",
+                       "write keys as simple names such as 'name:'")
         elif key in first_marks:
             problem = ("duplicate-key",
                        f"the key '{event.value}' is given twice in this mapping "
@@ -402,6 +405,9 @@ class _Builder:
     @staticmethod
     def scalar(event: yaml.ScalarEvent) -> Any:
         tag = event.tag
+        if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
+            raise yaml.constructor.ConstructorError(
+                None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark)
         if tag is None:
             if event.style or not event.implicit[0] or event.value[:1] not in _IMPLICIT_FIRST:
                 return event.value  # quoted or block text, or plain text that no implicit type starts like
@@ -410,9 +416,6 @@ class _Builder:
             _Builder.check_tag(event)
         construct = _CONSTRUCTOR.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
         if construct is None:  # text, and the odd plain '<<' or '=', which stay text
-            if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark)
             return event.value
         try:
             return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))

@@ -84,3 +84,33 @@ def test_a_tampered_manifest_cannot_delete_files_outside_the_folder(tmp_path: Pa
     assert run("markdown", "--seeds", str(corpus), str(out)).returncode == 0
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert (corpus / "parties.yaml").is_file()
+
+
+def test_no_value_can_forge_a_line_of_output(tmp_path: Path) -> None:
+    """A value holding a line break, a terminal escape and a workflow command is printed
+    with those characters made visible, in the text and the GitHub formats alike."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    forged = "x\\n::error file=README.md,line=1::fake\\u001b[2J\\rOK: no problems found"
+    outlets = corpus / "outlets.yaml"
+    outlets.write_text(outlets.read_text(encoding="utf-8").replace("kind: wire-agency", f'kind: "{forged}"'),
+                       encoding="utf-8")
+    for output_format in ("text", "github"):
+        result = run("validate", "--seeds", "seeds", "--format", output_format, cwd=tmp_path)
+        assert result.returncode == 1
+        assert "\x1b" not in result.stdout and "\r" not in result.stdout
+        lines = result.stdout.splitlines()
+        assert not any(line.startswith(("::error file=README", "OK")) for line in lines)
+        assert any("\\n::error file=README.md" in line and "\\x1b[2J" in line for line in lines)
+
+
+def test_new_takes_a_text_not_metadata(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    stray = tmp_path / "notes.yaml"
+    stray.write_text("Alpha said Beta fired.\n", encoding="utf-8")
+    result = run("new", str(stray), "--seeds", "seeds", cwd=tmp_path)
+    assert result.returncode == 2 and "looks like metadata" in result.stderr
+    assert not (corpus / "documents" / "notes.yaml").exists()
+    text = tmp_path / "statement.md"
+    text.write_text("Alpha said Beta fired.\n", encoding="utf-8")
+    assert run("new", str(text), "--seeds", "seeds", cwd=tmp_path).returncode == 0
+    assert (corpus / "documents" / "statement.txt").read_bytes() == text.read_bytes()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
+
+import yaml
 from pathlib import Path
 
 from generator.pipeline import build_pages, check
@@ -182,3 +185,50 @@ def test_a_thousand_hops_each_drawing_on_every_earlier_one_validate(tmp_path: Pa
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     _long_chain(corpus, 1000, "all")
     assert check(corpus, corpus).problems == []
+
+
+def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path, monkeypatch) -> None:
+    from generator import load
+    for fast in (load._FAST_LOADER, None):
+        monkeypatch.setattr(load, "_FAST_LOADER", fast)
+        corpus = copy_corpus(MINI, tmp_path / f"seeds-{fast is None}")
+        outlets = corpus / "outlets.yaml"
+        outlets.write_text(outlets.read_text(encoding="utf-8").replace("name: Wire One", 'name: "Wire \\ud800One"'),
+                           encoding="utf-8")
+        rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
+        assert rules == {("outlets.yaml", "yaml-syntax")}
+
+
+def test_an_address_in_capitals_is_published_in_lowercase(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    outlets = corpus / "outlets.yaml"
+    outlets.write_text(outlets.read_text(encoding="utf-8").replace("https://wire.example.org/", "HTTPS://wire.example.org/"),
+                       encoding="utf-8")
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    page = next(p for p in built.pages if p.path == "outlets/wire-one.md")
+    assert 'href="https://wire.example.org/"' in page.text
+
+
+def test_prose_headings_of_level_one_and_two_stay_text_however_written() -> None:
+    from generator.render.markup import prose
+    for source in ("Title\n=====", "Title\n-----\n\nmore", "> # Quoted", "- ## Listed", "# Hash", "## Hash"):
+        assert not re.search(r"<h[12]", prose(source)), source
+    assert "<h3>Kept</h3>" in prose("### Kept")
+
+
+def test_every_free_text_field_given_a_megabyte_finishes_with_a_problem(tmp_path: Path) -> None:
+    """Each field that is scanned (names, descriptions, notes, prose, quotes) has a cap that is
+    reported; nothing is quadratic below it. The benchmark measures the time."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    megabyte = ("word " * 20 + "\n") * 10_000  # ~1 MB, many lines: the worst case for a line-based scan
+    document = corpus / "documents" / "ridge-clash.yaml"
+    data = yaml.safe_load(document.read_text(encoding="utf-8"))
+    data["note"] = megabyte
+    data["summary"] = megabyte
+    data["claims"][0]["quote"] = megabyte
+    data["claims"][1]["note"] = megabyte
+    document.write_text(yaml.safe_dump(data), encoding="utf-8")
+    problems = check(corpus, corpus).problems
+    capped = [p for p in problems if "at most" in p.message]
+    assert len(capped) == 4, [p.format_text() for p in problems]
