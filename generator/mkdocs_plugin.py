@@ -150,6 +150,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the generated pages to the build, in memory."""
         docs_dir = Path(config.docs_dir).resolve()
+        if self.serving:
+            self._remove_gone(config)
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
@@ -167,6 +169,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(generated)
         self.pages = []  # the files hold the pages now
         return files
+
+    def _remove_gone(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve --dirty`` the site folder is not cleaned: the output of a page
+        the last build generated and this one does not (a deleted document) is removed, so
+        that it is no longer served."""
+        now = {page.path for page in self.pages}
+        site = Path(config.site_dir).resolve()
+        for path in sorted(set(_LAST_BUILT) - now):
+            del _LAST_BUILT[path]
+            output = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+            if output.is_file() and output.resolve().is_relative_to(site):
+                output.unlink()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Generated pages take their prebuilt HTML instead of converting Markdown."""

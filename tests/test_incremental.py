@@ -52,3 +52,36 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert check(corpus, corpus).ok
     assert parsed.count("parties.yaml") == 2
     assert load._PARSED == {}
+
+
+def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> None:
+    """``mkdocs serve --dirty`` does not clean the site folder; the page of a document
+    deleted between two builds must go all the same (the real MkDocs build, twice)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_plugin
+    from tests.conftest import mkdocs_config
+
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    extra = corpus / "documents" / "second.yaml"
+    extra.write_text((corpus / "documents" / "ridge-clash.yaml").read_text(encoding="utf-8")
+                     .replace("id: ridge-clash", "id: second-clash").replace("id: alpha-", "id: second-alpha-")
+                     .replace("id: beta-self-defence", "id: second-beta").replace("disputes: [beta-self-defence]", ""),
+                     encoding="utf-8")
+    config_file = mkdocs_config(corpus, tmp_path / "work")
+    page = tmp_path / "work" / "site" / "documents" / "second-clash" / "index.html"
+    mkdocs_plugin._LAST_BUILT.clear()
+    try:
+        for dirty in (False, True):
+            config = load_config(config_file=str(config_file))
+            config.plugins["briefing"].serving = True  # as under mkdocs serve
+            config.strict = False  # MkDocs warns of every dirty build
+            build(config, dirty=dirty)
+            if not dirty:
+                assert page.is_file()
+                extra.unlink()
+        assert not page.exists()
+        assert (tmp_path / "work" / "site" / "documents" / "ridge-clash" / "index.html").is_file()
+    finally:
+        mkdocs_plugin._LAST_BUILT.clear()
