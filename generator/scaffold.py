@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
+from generator.problems import visible
 from generator.quotes import NormalizedText, find_all
 from generator.schema import modeline
 from generator.corpus import Corpus
@@ -233,6 +234,12 @@ class UnknownName:
 
 # -- writing the YAML -------------------------------------------------------------
 
+def _one_line(value: str) -> str:
+    """Text for a YAML comment: on one line, whatever line breaks or control characters it holds,
+    so that it can never spill out of the comment into the data."""
+    return visible(" ".join(value.split()))
+
+
 def _q(value: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(value, ensure_ascii=False)
@@ -243,7 +250,7 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
     todo = PLACEHOLDER
     lines = [
         schema_line,
-        f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {scaffold.text_name}.",
+        f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
         "# Replace every TODO, check every claim marked 'draft: true', then run",
         "# 'python -m generator validate'. Field reference: the site's Contributing > Input model page.",
         "",
@@ -296,7 +303,7 @@ def _found_comments(title: str, found: list[Found]) -> list[str]:
     if not found:
         return [f"# {title} found in the text: none"]
     rows = [f"# {title} found in the text (names and aliases of the registries):"]
-    rows += [f"#   {f.entity} ({f.name}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
+    rows += [f"#   {f.entity} ({_one_line(f.name)}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
              for f in found]
     return rows
 
@@ -309,7 +316,7 @@ def _unknown_comments(names: list[UnknownName]) -> list[str]:
     for unknown in names:
         lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
         contains = f" (contains the known name {', '.join(unknown.contains)})" if unknown.contains else ""
-        rows.append(f"#   {unknown.name}: {lines}{contains}")
+        rows.append(f"#   {_one_line(unknown.name)}: {lines}{_one_line(contains)}")
     return [*rows, ""]
 
 

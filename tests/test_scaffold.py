@@ -86,3 +86,15 @@ def test_new_overwrites_nothing(tmp_path: Path) -> None:
     result = run_new(tmp_path, str(other))
     assert result.returncode == 2
     assert "already exists with other content" in result.stderr
+
+
+def test_names_broken_across_lines_stay_inside_their_comments(tmp_path: Path) -> None:
+    copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "broken.txt"
+    source.write_text("The government in\nAlphaville Town Hall said Beta fired first.\nThe North\nRidge Fort was hit.\n",
+                      encoding="utf-8")
+    assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
+    content = (tmp_path / "seeds" / "documents" / "broken.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(content)
+    assert set(data) >= {"id", "title", "chain", "claims"}
+    assert all(line.startswith(("#", " ", "-")) or ":" in line or not line for line in content.splitlines())
