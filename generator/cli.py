@@ -156,7 +156,7 @@ def _new(args: argparse.Namespace) -> int:
         return 2
     metadata.write_text(content, encoding="utf-8")
     drafts = content.count("\n    draft: true")
-    todos = content.count('"TODO')
+    todos = content.count(": TODO  #")
     print(f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
           f"Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
     return 0

@@ -247,7 +247,6 @@ def _q(value: str) -> str:
 
 def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str,
                     today: dt.date) -> str:
-    todo = PLACEHOLDER
     lines = [
         schema_line,
         f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
@@ -255,15 +254,15 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         "# 'python -m generator validate'. Field reference: the site's Contributing > Input model page.",
         "",
         f"id: {document_id}",
-        f"title: {_q(todo + ': a neutral title for the page')}",
-        f"topic: {topic if topic else _q(todo + ': id of a topic in seeds/topics/')}",
+        f"title: {PLACEHOLDER}  # a neutral title for the page",
+        f"topic: {topic if topic else PLACEHOLDER + '  # id of a topic in seeds/topics/'}",
         f"text: {scaffold.text_name}",
         "language: en  # BCP 47 code of the text's language",
-        f"kind: {_q(todo + ': news-article, official-statement, wire-report, report, transcript or other')}",
-        f"summary: {_q(todo + ': what happened, two or three neutral sentences')}",
-        f"event_date: {_q(todo + ': YYYY-MM-DD, the day of the events reported')}",
+        f"kind: {PLACEHOLDER}  # news-article, official-statement, wire-report, report, transcript or other",
+        f"summary: {PLACEHOLDER}  # what happened, two or three neutral sentences",
+        f"event_date: {PLACEHOLDER}  # YYYY-MM-DD, the day of the events reported",
         "# published: YYYY-MM-DD   # date of the copy, if the copy shows it",
-        f"outlet: {_q(todo + ': id of the outlet whose copy this is (seeds/outlets.yaml)')}",
+        f"outlet: {PLACEHOLDER}  # id of the outlet whose copy this is (seeds/outlets.yaml)",
         "# author: Name as in the byline",
         "# url: https://...        # address of the copy, if known",
         "",
@@ -274,7 +273,7 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         "chain:  # original reporting first, the copy held last; a statement on its issuer's own site is",
         "        # one hop: the issuer's site as outlet, role original-reporting",
         *_chain_lines(scaffold.outlets),
-        f"  - outlet: {_q(todo + ': the outlet whose copy this is, as in outlet: above')}",
+        f"  - outlet: {PLACEHOLDER}  # the outlet whose copy this is, as in outlet: above",
         "    role: republisher  # original-reporting, wire, republisher, aggregator, translation",
         "",
         "claims:",
@@ -338,14 +337,14 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
         base = slugify(f"{candidate.claimant or 'claim'}-{index}")
         claim_id = base if base not in used else f"{base}-{index}"
         used.add(claim_id)
-        claimant = candidate.claimant or _q(PLACEHOLDER + ": id of the party or outlet that asserts it")
+        claimant = candidate.claimant or f"{PLACEHOLDER}  # id of the party or outlet that asserts it"
         rows += [
             f"  - id: {claim_id}  # line {candidate.line}; rename to say what the claim is",
             "    draft: true  # delete this line once a person has checked the claim",
             f"    claimant: {claimant}",
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
             "diplomatic-statement, assessment, factual-report, territorial-claim",
-            f"    paraphrase: {_q(PLACEHOLDER + ': one neutral line saying what the claimant asserts')}",
+            f"    paraphrase: {PLACEHOLDER}  # one neutral line saying what the claimant asserts",
             f"    quote: {_q(candidate.quote)}  # shorten to the words that carry the claim",
         ]
         if candidate.occurrence is not None:

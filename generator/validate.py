@@ -38,7 +38,9 @@ GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its li
 
 
 def is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
+    """Exactly ``TODO``, as ``new`` writes it (its explanation in a YAML comment after it): text
+    that merely starts with the word is real text."""
+    return isinstance(value, str) and value.strip() == PLACEHOLDER
 
 
 def validate(raw: RawCorpus, problems: Problems) -> Corpus:
