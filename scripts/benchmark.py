@@ -7,7 +7,8 @@ largest page (and the largest that is not a list or index page), and the
 search index size. Figures go to standard output as a Markdown table. Then
 it times the live preview on the 1,000-document corpus: from saving one
 metadata file to the rebuilt page being served, with ``mkdocs serve`` and
-with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``).
+with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``). Last, it times
+validation of the worst hostile inputs the tests use.
 
     python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR]
                                 [--repeat 2] [--preview-size 1000] [--preview-runs 5]
@@ -148,7 +149,52 @@ def main() -> int:
         print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}")
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
+    hostile(args.work / "hostile")
     return 0
+
+
+def hostile(work: Path) -> None:
+    """Validation time of the worst inputs the tests feed (``tests/test_hostile_inputs.py``):
+    a megabyte in every scanned field, a wrong quote in a text of a megabyte, and a source
+    graph of a thousand hops and half a million edges. Each must finish in seconds."""
+    import shutil
+
+    import yaml
+
+    from generator.pipeline import check
+    from tests.conftest import MINI
+    from tests.test_hostile_inputs import _long_chain
+
+    def timed(name: str, prepare) -> None:
+        corpus = work / name
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.copytree(MINI, corpus)
+        prepare(corpus)
+        start = time.perf_counter()
+        problems = check(corpus, corpus).problems
+        print(f"hostile input ({name}): validated in {time.perf_counter() - start:.2f} s, "
+              f"{len(problems)} problem(s)", flush=True)
+
+    megabyte = ("word " * 20 + "\n") * 10_000
+
+    def every_field(corpus: Path) -> None:
+        document = corpus / "documents" / "ridge-clash.yaml"
+        data = yaml.safe_load(document.read_text(encoding="utf-8"))
+        data.update(note=megabyte, summary=megabyte)
+        data["claims"][0]["quote"] = megabyte
+        data["claims"][1]["note"] = megabyte
+        document.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+    def wrong_quote(corpus: Path) -> None:
+        with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
+            text.write(megabyte)
+        document = corpus / "documents" / "ridge-clash.yaml"
+        document.write_text(document.read_text(encoding="utf-8").replace(
+            "quote: two soldiers were hurt", "quote: " + "a wrong quote of some length " * 10), encoding="utf-8")
+
+    timed("a megabyte in every scanned field", every_field)
+    timed("a wrong quote in a 1 MB text", wrong_quote)
+    timed("1,000 hops, 500,000 edges", lambda corpus: _long_chain(corpus, 1000, "all"))
 
 
 def preview(seeds: Path, size: int, seed: int, runs: int) -> None:
