@@ -55,21 +55,30 @@ def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]
     )
 
 
+def built_site(seeds: Path, workdir: Path) -> Path:
+    """``seeds`` built by the real MkDocs into ``workdir``; the build must pass."""
+    result = mkdocs_build(seeds, workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return workdir / "site"
+
+
+def checked_model(seeds: Path, project: Path):
+    """``seeds`` validated (without a problem) and indexed."""
+    from generator.model import build_site
+    from generator.pipeline import check
+
+    checked = check(seeds, project)
+    assert checked.problems == []
+    return build_site(checked.corpus)
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed corpus built once by the real MkDocs."""
-    workdir = tmp_path_factory.mktemp("seed-build")
-    result = mkdocs_build(SEEDS, workdir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return workdir / "site"
+    return built_site(SEEDS, tmp_path_factory.mktemp("seed-build"))
 
 
 @pytest.fixture(scope="session")
 def seed_model():
     """The seed corpus, validated and indexed."""
-    from generator.model import build_site
-    from generator.pipeline import check
-
-    checked = check(SEEDS, ROOT)
-    assert checked.problems == []
-    return build_site(checked.corpus)
+    return checked_model(SEEDS, ROOT)

@@ -14,26 +14,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.model import Site, build_site
-from generator.pipeline import check
-from tests.conftest import mkdocs_build
+from generator.model import Site
+from tests.conftest import built_site, checked_model
 
 SOURCING = Path(__file__).parent / "fixtures" / "sourcing"
 
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workdir = tmp_path_factory.mktemp("sourcing-build")
-    result = mkdocs_build(SOURCING, workdir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return workdir / "site"
+    return built_site(SOURCING, tmp_path_factory.mktemp("sourcing-build"))
 
 
 @pytest.fixture(scope="module")
 def model() -> Site:
-    checked = check(SOURCING, SOURCING)
-    assert checked.problems == []
-    return build_site(checked.corpus)
+    return checked_model(SOURCING, SOURCING)
 
 
 def page(site_dir: Path, path: str) -> BeautifulSoup:
