@@ -171,6 +171,30 @@ def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
     expect(page.locator(".md-search-result")).to_contain_text("Government of Azerbaijan")
 
 
+# Script bytes a page may load (docs/contributing/performance.md): the theme and search
+# everywhere; Leaflet where there is a map; Mermaid, which is most of it, where there is a diagram.
+SCRIPT_BUDGET_KB = {"plain": 200, "map": 400, "diagram": 3900}
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_kind_loads_only_the_scripts_it_uses(browser: Browser, server: str, kind: str) -> None:
+    context = browser.new_context()
+    context.route("https://tile.openstreetmap.org/**",
+                  lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
+    page = context.new_page()
+    scripts: dict[str, int] = {}
+    page.on("requestfinished", lambda request: request.resource_type == "script"
+            and scripts.setdefault(request.url.rsplit("/", 1)[-1], len(request.response().body())))
+    page.goto(server + PAGE_KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    has_diagram = page.locator(".mermaid").count() > 0
+    has_map = page.locator(".briefing-map").count() > 0
+    budget = SCRIPT_BUDGET_KB["diagram" if has_diagram else "map" if has_map else "plain"]
+    assert sum(scripts.values()) / 1024 <= budget, scripts
+    assert ("mermaid.min.js" in scripts) == has_diagram and ("leaflet.js" in scripts) == has_map, scripts
+    context.close()
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str, kind: str) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
