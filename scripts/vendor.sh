@@ -4,11 +4,14 @@
 set -euo pipefail
 MERMAID=11.17.2
 LEAFLET=1.9.4
+WORLD_ATLAS=2.0.2        # Natural Earth country outlines (1:50m), the maps' offline basemap
+TOPOJSON_CLIENT=3.1.0    # reads them in the browser
 cd "$(dirname "$0")/.."
 out=docs/assets/vendor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent "mermaid@$MERMAID" "leaflet@$LEAFLET" >/dev/null)
+(cd "$work" && npm pack --silent "mermaid@$MERMAID" "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" \
+  "topojson-client@$TOPOJSON_CLIENT" >/dev/null)
 tar -xzf "$work/mermaid-$MERMAID.tgz" -C "$work" package/dist/mermaid.min.js package/LICENSE
 mkdir -p "$out/mermaid" && cp "$work/package/dist/mermaid.min.js" "$out/mermaid/" && cp "$work/package/LICENSE" "$out/mermaid/LICENSE.txt"
 rm -rf "$work/package"
@@ -17,5 +20,13 @@ mkdir -p "$out/leaflet/images"
 cp "$work/package/dist/leaflet.js" "$work/package/dist/leaflet.css" "$out/leaflet/"
 cp "$work/package/dist/images/"*.png "$out/leaflet/images/"
 cp "$work/package/LICENSE" "$out/leaflet/LICENSE.txt"
-printf 'mermaid %s\nleaflet %s\n' "$MERMAID" "$LEAFLET" > "$out/VERSIONS"
-echo "vendored mermaid $MERMAID and leaflet $LEAFLET into $out"
+rm -rf "$work/package"
+tar -xzf "$work/world-atlas-$WORLD_ATLAS.tgz" -C "$work" package/countries-50m.json package/LICENSE
+mkdir -p "$out/world-atlas"
+cp "$work/package/countries-50m.json" "$out/world-atlas/" && cp "$work/package/LICENSE" "$out/world-atlas/LICENSE.txt"
+rm -rf "$work/package"
+tar -xzf "$work/topojson-client-$TOPOJSON_CLIENT.tgz" -C "$work" package/dist/topojson-client.min.js package/LICENSE
+mkdir -p "$out/topojson-client"
+cp "$work/package/dist/topojson-client.min.js" "$out/topojson-client/" && cp "$work/package/LICENSE" "$out/topojson-client/LICENSE.txt"
+printf 'mermaid %s\nleaflet %s\nworld-atlas %s\ntopojson-client %s\n' "$MERMAID" "$LEAFLET" "$WORLD_ATLAS" "$TOPOJSON_CLIENT" > "$out/VERSIONS"
+echo "vendored mermaid $MERMAID, leaflet $LEAFLET, world-atlas $WORLD_ATLAS and topojson-client $TOPOJSON_CLIENT into $out"

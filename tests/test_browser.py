@@ -142,8 +142,33 @@ def test_maps_render_their_markers(page: Page, server: str) -> None:
     markers = page.locator(".briefing-map .leaflet-marker-icon")
     expect(markers.first).to_be_visible()
     assert markers.count() >= 6
-    expect(page.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("Natural Earth")
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", ["place", "topic"])
+def test_a_map_shows_every_marker_inside_its_frame_offline(browser: Browser, server: str, kind: str) -> None:
+    """At the first view, with no network beyond the site: the outline basemap is drawn,
+    every marker and line lies inside the map's box, and nothing is fetched from elsewhere."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  else (elsewhere.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(server + PAGE_KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    frame = page.locator(".briefing-map").first.bounding_box()
+    assert frame is not None and frame["width"] > 200 and frame["height"] > 200
+    expect(page.locator(".briefing-map .leaflet-overlay-pane path").first).to_be_attached()  # the outlines
+    items = page.locator(".briefing-map .leaflet-marker-icon").all()
+    assert items
+    for item in items:
+        box = item.bounding_box()
+        assert box is not None
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"], (box, frame)
+        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"], (box, frame)
+    assert elsewhere == []
+    context.close()
 
 
 def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str, seed_model) -> None:
@@ -152,7 +177,7 @@ def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str
         pytest.skip("no place of the seed has a line or an area")
     page.goto(server + f"places/{drawn[0]}/")
     frame = page.locator(".briefing-map").first.bounding_box()
-    shape = page.locator(".briefing-map .leaflet-overlay-pane path").first.bounding_box()
+    shape = page.locator(".briefing-map path.briefing-shape").first.bounding_box()
     assert frame is not None and shape is not None
     assert max(shape["width"], shape["height"]) > frame["width"] / 10, (frame, shape)  # drawn at a readable zoom
     assert frame["x"] <= shape["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"]
