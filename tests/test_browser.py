@@ -196,6 +196,14 @@ def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
     expect(page.locator(".md-search-result")).to_contain_text("Government of Azerbaijan")
 
 
+# Elements of the content whose own content is wider than they are and hidden or scrolled
+# (a table in its scrolling wrapper, a diagram); a map's panes are meant to be larger.
+SCROLLED_SIDEWAYS = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(el => !el.closest('.leaflet-container') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
+                && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX))
+  .map(el => `${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`)"""
+
+
 # Script bytes a page may load (docs/contributing/performance.md): the theme and search
 # everywhere; Leaflet where there is a map; Mermaid, which is most of it, where there is a diagram.
 SCRIPT_BUDGET_KB = {"plain": 200, "map": 400, "diagram": 3900}
@@ -242,6 +250,7 @@ def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str,
         else:
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{kind} is {overflow}px wider than a 375px phone"
+            assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{kind}: content a reader must scroll sideways to find"
         assert errors == []
         context.close()
 

@@ -180,7 +180,7 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
 
     sides = sorted({column(e) for _, entries in rows_data for e in entries},
                    key=lambda s: (s == outlets, s != outlets and site.side_name(s)))
-    header = ["Question", *("The texts themselves" if side == outlets else site.side_name(side)
+    header = ["Question", *("Outlets, in their own words" if side == outlets else site.side_name(side)
                             for side in sides)]
     rows = []
     for question, entries in rows_data:
@@ -207,7 +207,7 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     quote = entry.document.text[entry.span[0]:entry.span[1]]
     short = mk.shorten(quote, 60)
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
-    figure = (f" <strong>{claim.figure.value:g}</strong> {mk.text(claim.figure.unit)}."
+    figure = (f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>."
               if claim.figure else "")
     byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
     return (f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"

@@ -86,7 +86,7 @@ def carriers_html(site: Site, entry: ClaimEntry, here: str) -> str:
     traced = site.traced[entry.id]
     if traced:
         return f"via {entity_link(site, traced[0], here)} <small>(the chain's original)</small>"
-    return "carrier not named"
+    return "outlet not named"
 
 
 def _and(items: Iterable[str]) -> str:
@@ -189,7 +189,8 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     if figure is None:
         return ""
     when = f"as of {mk.date_text(figure.as_of)}" if figure.as_of else "undated"
-    shown = f"<strong>{figure.value:g}</strong> {mk.text(figure.unit)} ({when}, given by {mk.text(claimant_name(site, entry.claim))})"
+    shown = (f"{mk.text(_capitalised(figure.unit))}: <strong>{figure.value:g}</strong> "
+             f"({when}, given by {mk.text(claimant_name(site, entry.claim))})")
     if not figure.revisions:
         return shown
     return f"{shown}<br>Counts over time, by who gave them:" + figure_series_list(site, figure_series([entry]), here)

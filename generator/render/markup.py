@@ -125,10 +125,14 @@ def external(label: str, address: str) -> str:
 # -- blocks -------------------------------------------------------------------------
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table in the theme's scrolling wrapper; headers are plain text, cells HTML."""
+    """A table in the theme's wrapper; headers are plain text, cells HTML. On a narrow
+    screen each row becomes a card whose cells are labelled with their column
+    (``data-label``, shown by the stylesheet), so that nothing has to be scrolled sideways."""
+    labels = [f' data-label="{attr(h)}"' for h in headers]
     head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+    body = "".join("<tr>" + "".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>"
+                   for row in rows)
+    return ('<div class="md-typeset__scrollwrap stack"><div class="md-typeset__table"><table>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>")
 
 
