@@ -37,7 +37,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
-    "charset", "checked", "class", "content", "crossorigin", "d", "data-lat", "data-lon", "data-points",
+    "charset", "checked", "class", "content", "crossorigin", "d", "data-label", "data-lat", "data-lon", "data-points",
     "data-md-color-accent", "data-search-exclude", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
     "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
     "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
