@@ -185,6 +185,33 @@ def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+DIAGRAM_TEXT = """() => [...document.querySelectorAll('.mermaid')].flatMap(host =>
+  [...(host.shadowRoot || host).querySelectorAll('.nodeLabel, .edgeLabel')])
+  .map(label => label.getBoundingClientRect().height).filter(height => height > 0)"""
+
+
+@pytest.mark.parametrize("kind", ["document", "sources"])
+def test_diagrams_are_legible_on_a_phone_and_a_list_without_javascript(browser: Browser, server: str,
+                                                                       kind: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    page.goto(server + PAGE_KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".mermaid svg").first).to_be_attached()
+    heights = page.evaluate(DIAGRAM_TEXT)
+    assert heights and min(heights) >= 11, heights
+    context.close()
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + PAGE_KINDS[kind])
+    expect(page.locator("pre.mermaid").first).to_be_hidden()
+    fallback = page.locator("li[id^=hop-]" if kind == "document" else "#funnel ~ .stack table").first
+    expect(fallback).to_be_visible()
+    assert "#8212;" not in page.locator("article").inner_text()
+    context.close()
+
+
 def test_search_finds_a_party_by_its_alias(page: Page, server: str) -> None:
     page.goto(server)
     page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker

@@ -31,7 +31,7 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
     unverified hops dashed and labelled."""
     chain = document.meta.chain
     ids = {hop.outlet: f"h{index}" for index, hop in enumerate(chain)}
-    lines = ["flowchart LR"]
+    lines = ["flowchart TB"]  # top to bottom: legible on a phone
     for index, hop in enumerate(chain):
         role = "copy held" if index == len(chain) - 1 else ROLE_LABELS[hop.role]
         status = "" if hop.url else " · unverified"
@@ -66,7 +66,7 @@ def funnel_diagram(site: Site) -> str:
         kept = sorted(steps.items(), key=lambda item: (-item[1], item[0]))[:FUNNEL_STEPS]
         outlets = {name for (before, after), _ in kept for name in (before, after)}
     ids = {outlet: f"o{n}" for n, outlet in enumerate(sorted(outlets))}
-    lines = ["flowchart LR"]
+    lines = ["flowchart LR"]  # originals stacked down the page, each a few steps long
     for outlet in sorted(outlets):
         lines.append(f"    {ids[outlet]}[{label(site.entity_name(outlet))}]")
         if outlet in unverified:
