@@ -126,6 +126,35 @@ def test_quote_links_land_on_the_exact_passage(page: Page, server: str) -> None:
     expect(page.locator("mark.claim-armenia-four-wounded-2023-05-11")).to_be_in_viewport()
 
 
+def test_a_quote_shows_one_tooltip_whole_on_a_phone_and_its_link_works(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True)
+    page = context.new_page()
+    page.goto(server + PAGE_KINDS["document"])
+    marks = page.locator(".source-text mark.claim-quote")
+    assert marks.count() > 0
+    assert page.locator("mark.claim-quote[title]").count() == 0  # no second, browser-drawn tooltip
+    for index in (0, marks.count() - 1):  # the first quote and the last, at either edge of the text
+        mark = marks.nth(index)
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        tip = mark.locator(".claim-tip")
+        expect(tip).to_be_visible()
+        box = tip.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 812
+    marks.first.focus()  # by keyboard: the quote, then Tab past the names it links, to its tooltip's link
+    link = marks.first.locator(".claim-tip a")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if link.evaluate("a => a === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    expect(link).to_be_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/claims/**")
+    context.close()
+
+
 def test_source_chain_diagrams_render_to_svg(page: Page, server: str) -> None:
     for path, expected in (("documents/2023-05-11-sotk-border-clash/", "unverified"), ("sources/", "Hot News")):
         page.goto(server + path)

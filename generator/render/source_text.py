@@ -131,18 +131,17 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
 
 
 def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
-    """A highlighted quote. Hovering or focusing it shows who claims it, the
-    status and a link to the claim; the ``title`` says the same without CSS."""
-    titles, tips = [], []
+    """A highlighted quote. Hovering, focusing or tapping it shows who claims it, the
+    status and a link to the claim: one tooltip, the site's own (no ``title`` as well)."""
+    tips = []
     for claim_id in claim_ids:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
-        titles.append(f"{claimant_name(site, claim)} ({status.lower()}): {claim.paraphrase}")
         tips.append(f"<strong>{mk.text(claimant_name(site, claim))}</strong> · {status} · "
                     f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
     return (
-        f'<mark class="claim-quote {classes}" tabindex="0" title="{mk.attr(" | ".join(titles))}">'
+        f'<mark class="claim-quote {classes}" tabindex="0">'
         f"{inner}{tip}</mark>"
     )
