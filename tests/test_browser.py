@@ -11,6 +11,7 @@ look at.
 from __future__ import annotations
 
 import functools
+import itertools
 import http.server
 import os
 import threading
@@ -287,8 +288,9 @@ def test_page_kind_loads_only_the_scripts_it_uses(browser: Browser, server: str,
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str, kind: str) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
-    for width, height, label in ((1280, 900, "desktop"), (375, 812, "phone")):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    for (width, height, label), scheme in itertools.product(((1280, 900, "desktop"), (375, 812, "phone")),
+                                                            ("light", "dark")):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         context.add_init_script(OPEN_SHADOW_ROOTS)
         context.route("https://tile.openstreetmap.org/**",
                       lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
@@ -297,8 +299,8 @@ def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str,
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(server + PAGE_KINDS[kind])
         page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{label}.png"), full_page=True)
-        if label == "desktop":
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{label}-{scheme}.png"), full_page=True)
+        if label == "desktop":  # axe, in each scheme: the dark one has contrast of its own to keep
             violations = Axe().run(page).response["violations"]
             serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                        for v in violations if v["impact"] in ("serious", "critical")]
