@@ -116,7 +116,7 @@ _MARKDOWN_LINK = re.compile(
     r"\]\(\s*<?([^)\s>]*(?:[ \t]+(?![\"'(])[^)\s>]+)*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"
     r"|^[ \t>]*\[[^\]\n]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M
 )
-_EMAIL_AUTOLINK = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
+_EMAIL_AUTOLINK = re.compile(r"<[^<> !]+@[^@<> ]+>")  # what Python-Markdown makes a mailto: link
 # The structure at the start of a line: indentation, blockquote marks and list markers.
 _LINE_STRUCTURE = re.compile(r"^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*", re.M)
 MAX_NESTING = 100  # characters of structure before a line's text: some 25 levels

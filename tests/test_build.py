@@ -170,3 +170,23 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/timeline.md has the address of the generated page timeline.md" in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_every_status_label_links_to_what_it_means_and_the_data_carry_their_licence(seed_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    reading = BeautifulSoup((seed_site / "reading" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    meanings = {tag["id"] for tag in reading.select("[id^=status-]")} | {"contested"}
+    labelled = 0
+    for path in seed_site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for badge in page.select(".md-content .status"):
+            if badge.find_parent(id="labels") or badge.get("id"):
+                continue  # the definitions themselves
+            link = badge.find_parent("a")
+            assert link is not None, f"{path.relative_to(seed_site)}: a label that explains nothing"
+            assert link["href"].split("#")[1] in meanings
+            labelled += 1
+    assert labelled > 0
+    data = (seed_site / "data" / "briefings.json").read_text(encoding="utf-8")
+    assert '"license":[' in data and "creativecommons.org/licenses/by/4.0" in data

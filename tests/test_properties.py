@@ -30,7 +30,7 @@ from tests.conftest import MINI, mkdocs_config
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {
-    "a", "article", "blockquote", "body", "br", "button", "code", "div", "em", "footer", "form", "h1",
+    "a", "article", "blockquote", "body", "br", "button", "code", "dd", "div", "dl", "dt", "em", "footer", "form", "h1",
     "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
     "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
     "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
@@ -79,6 +79,7 @@ class _Page(HTMLParser):
 def _prose_safe(text: str) -> str:
     """Prose refuses images and non-http links at validation; keep only what it accepts."""
     text = text.replace("![", "! [").replace("](", "] (").replace("]:", "] :")
+    text = re.sub(r"<(?=[^<> !]+@[^@<> ]+>)", "< ", text)  # e-mail autolinks are refused
     return re.sub(r"<([A-Za-z][A-Za-z0-9+.-]*:)", r"< \1", text)  # autolinks to other schemes are refused too
 
 

@@ -17,6 +17,7 @@ from generator.render.document_page import render_document
 from generator.render.entity_pages import render_location, render_outlet, render_party
 from generator.render.index_pages import render_home, render_sources_overview, render_topics_index
 from generator.render.listings import render_documents, render_entities, render_timeline
+from generator.render.reading_page import render_reading
 from generator.render.reference_page import render_reference
 from generator.render.topic_page import render_topic
 
@@ -50,6 +51,7 @@ def render_site(site: Site) -> list[RenderedPage]:
         RenderedPage(paths.CLAIMS, render_claims_index(site), listed=True),
         RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
         RenderedPage(paths.REFERENCE, render_reference(), listed=True),
+        RenderedPage(paths.READING, render_reading(), listed=True),
         RenderedPage(paths.DATA, render_data_page(site), listed=True),
         RenderedPage(dataset.JSON_FILE, corpus_json(site)),
         *(RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()),

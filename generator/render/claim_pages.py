@@ -9,7 +9,7 @@ from generator.render import paths, structured_data
 from generator.model import figure_series
 from generator.render.common import (
     carriers_html, claim_date, claim_link, claimant_html, claimant_name, citations, entity_links,
-    figure_over_time, figure_series_list, independent_sources, label, quote_link, status_badge,
+    contested_badge, figure_over_time, figure_series_list, independent_sources, label, quote_link, status_badge,
 )
 
 
@@ -23,7 +23,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
         ("Made on", claim_date(entry)),
         ("Reported", carriers_html(site, entry, here)),
         ("Kind", label(claim.kind)),
-        ("Status", status_badge(claim.status)),
+        ("Status", status_badge(claim.status, here)),
         ("Document", mk.link(document.meta.title, here, paths.document(document.meta.id))
          + f" ({quote_link(entry, here)})"),
     ]
@@ -70,7 +70,7 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
             parts.append(mk.heading(2, title, relation))
             parts.append(mk.bullets(
                 f"{claimant_html(site, site.claims[o].claim, here)}: {claim_link(site.claims[o], here)} "
-                f"{status_badge(site.claims[o].claim.status)}"
+                f"{status_badge(site.claims[o].claim.status, here)}"
                 for o in others
             ))
     return "\n".join(parts)
@@ -155,7 +155,7 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
                 against = f"<br><small>Contradicted by {mk.text(', '.join(names))}</small>"
             items.append(
                 f"<li>{mk.link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
-                f"{claimant_html(site, claim, here)} · {status_badge(claim.status)} · {carrier} · "
+                f"{claimant_html(site, claim, here)} · {status_badge(claim.status, here)} · {carrier} · "
                 f"{mk.link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
                 f"{against}</li>"
             )
@@ -187,7 +187,7 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
         contested = any(site.is_contested(e.id) for e in entries)
         label_cell = mk.link(question.text, here, paths.question(question.id))
         if contested:
-            label_cell += ' <span class="status status-disputed">contested</span>'
+            label_cell += " " + contested_badge(here)
         cells = [label_cell]
         for side in sides:
             mine = [e for e in entries if column(e) == side]
@@ -211,4 +211,4 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
               if claim.figure else "")
     byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
     return (f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
-            f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status)}")
+            f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status, here)}")

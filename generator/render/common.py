@@ -115,8 +115,27 @@ def independent_sources(site: Site, entry: ClaimEntry, here: str) -> str:
     return listed + " (republications count as their original)"
 
 
-def status_badge(status: str) -> str:
-    return f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>'
+# What each status means, for the reader (the "How to read this site" page) and the badge's link.
+STATUS_MEANINGS = {
+    "unverified": "Nothing found confirms or refutes the claim: it is what the claimant says, no more.",
+    "disputed": "Credible sources, or another party, contradict the claim; the claims it is contradicted by "
+                "are shown beside it.",
+    "corroborated": "Independent sources found outside the text confirm the claim; they are cited on the "
+                    "claim's page.",
+    "false": "Credible sources show the claim to be wrong; they are cited on the claim's page.",
+    "outdated": "The claim was true, or claimed, at the time, but a later figure or event has replaced it; "
+                "the later counts are shown with it.",
+}
+
+
+def status_badge(status: str, here: str) -> str:
+    """The status as a badge that links to what the status means."""
+    return mk.link_html(f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>', here,
+                        paths.READING, f"status-{status}")
+
+
+def contested_badge(here: str) -> str:
+    return mk.link_html('<span class="status status-disputed">contested</span>', here, paths.READING, "contested")
 
 
 def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
@@ -126,7 +145,7 @@ def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
         rows.append((
             claimant_html(site, entry.claim, here),
             claim_link(entry, here),
-            status_badge(entry.claim.status),
+            status_badge(entry.claim.status, here),
             quote_link(entry, here, "quote"),
         ))
     if not rows:

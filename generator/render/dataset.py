@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.model import Site
 from generator.render import markup as mk
+from generator.render.reading_page import LICENCE, LICENCE_URL
 from generator.render import paths
 
 FOLDER = "data"
@@ -103,6 +104,7 @@ def corpus_json(site: Site) -> str:
     the order the input model defines them."""
     corpus = site.corpus
     sections = {
+        "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
         "documents": [
             d.meta.model_dump_json(exclude={"text"})[:-1] + ',"text":' + json.dumps(d.text, ensure_ascii=False) + "}"
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
@@ -142,4 +144,7 @@ def render_data_page(site: Site) -> mk.Page:
                 "as a formula (starting with `=`, `+`, `-` or `@`) starts with an apostrophe; the JSON file "
                 "keeps every value exactly."),
         mk.table(("File", "What it holds"), rows),
+        mk.heading(2, "Licence", "licence"),
+        mk.para(mk.text(LICENCE) + " " + mk.external("The licence", LICENCE_URL) + "; "
+                + mk.link("how to read the labels", here, paths.READING) + "."),
     )

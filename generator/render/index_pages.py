@@ -41,6 +41,7 @@ def render_home(site: Site) -> mk.Page:
         mk.unsearched(_contested(site, here)),
         mk.heading(2, "Browse", "browse"),
         mk.bullets([
+            mk.link("How to read this site", here, paths.READING) + ": what the labels mean, and what is counted",
             mk.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
             mk.link("Parties", here, paths.PARTIES) + ", " + mk.link("places", here, paths.PLACES)
             + " and " + mk.link("outlets", here, paths.OUTLETS),

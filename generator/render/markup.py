@@ -118,6 +118,12 @@ def _link(label: str, from_folder: str, from_index: bool, to_page: str, anchor: 
     return f'<a href="{target}">{text(label)}</a>'
 
 
+def link_html(inner: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link whose content is markup made here (a badge), not text from data."""
+    target = relative_url(from_page, to_page) + (f"#{anchor}" if anchor else "")
+    return f'<a class="badge-link" href="{attr(target)}">{inner}</a>'
+
+
 def external(label: str, address: str) -> str:
     return f'<a href="{url(address)}">{text(label)}</a>'
 

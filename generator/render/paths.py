@@ -13,6 +13,7 @@ SOURCES = "sources/index.md"
 TIMELINE = "timeline.md"
 REFERENCE = "contributing/input-model.md"
 DATA = "data/index.md"
+READING = "reading.md"
 
 _FOLDERS = {"party": "parties", "location": "places", "outlet": "outlets"}
 
