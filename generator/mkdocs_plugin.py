@@ -15,6 +15,7 @@ tags, other plugins' events) runs as for any page.
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -34,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.render import RenderedPage, markup
-from generator.problems import format_report, visible
+from generator.problems import format_report, problems_overlay, visible
 
 log = get_plugin_logger(__name__)
 
@@ -115,6 +116,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.pages: list[RenderedPage] = []
         self.serving = False
+        self.last_good: list[RenderedPage] = []  # under serve: shown, with the problems over them
+        self.problems_html = ""
+        self.shown_problems = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -134,6 +138,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not seeds.is_dir():
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
         built = build_pages(seeds, project)
+        self.shown_problems, self.problems_html = bool(self.problems_html), ""
+        if built.problems and self.serving and self.last_good:
+            # Under serve, the maintainer sees the problems over the page they are looking at (the
+            # last good one), at once, like Hugo's and Vite's dev servers; the next good save clears them.
+            log.info("the seed metadata has problems; the pages show them until they are fixed:\n%s",
+                     format_report(built.problems))
+            self.problems_html = problems_overlay(built.problems)
+            self.pages = self.last_good
+            return
         if built.problems:
             raise PluginError(
                 "briefing: the seed metadata has problems; nothing was built.\n"
@@ -145,6 +158,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                               + "\n".join(f"docs/{visible(doc)} has the address of the generated page {page}; "
                                            "rename or remove it" for doc, page in hidden))
         self.pages = built.pages
+        if self.serving:
+            self.last_good = built.pages
         log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -162,7 +177,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             generated.rendered = None if data else page.content
             if self.serving:
                 digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-                generated.changed = _LAST_BUILT.get(page.path) != digest
+                # pages showing problems, or that showed them last time, are written again in any case
+                generated.changed = (_LAST_BUILT.get(page.path) != digest or bool(self.problems_html)
+                                     or self.shown_problems)
                 _LAST_BUILT[page.path] = digest
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -195,4 +212,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, _PrebuiltPage):
             page.release()
+        if self.problems_html:
+            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.problems_html, output, count=1)
         return output

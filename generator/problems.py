@@ -6,6 +6,7 @@ everything a contributor has to fix. Output formats live here too.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -105,3 +106,15 @@ def format_report(problems: list[Problem], output_format: str = "text") -> str:
     count = len(problems)
     lines.append(f"{count} error{'s' if count != 1 else ''} found.")
     return "\n".join(lines)
+
+
+def problems_overlay(problems: list[Problem]) -> str:
+    """The problems as a panel over the page, for ``mkdocs serve``: every value escaped."""
+    items = "".join(
+        f"<li><code>{html.escape(f'{p.path}:{p.line}:{p.column}')}</code> {html.escape(p.message)} "
+        f"<small>({html.escape(p.rule)})</small>" + (f"<br><em>{html.escape(p.hint)}</em>" if p.hint else "")
+        + "</li>" for p in problems)
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return (f'<div class="briefing-build-error" role="alert"><p><strong>The seed metadata has {count}</strong>; '
+            "the pages below are from the last good build. Fix and save: this page reloads.</p>"
+            f"<ol>{items}</ol></div>")

@@ -44,11 +44,13 @@ def fetch(url: str) -> str:
         return ""  # not up yet, or stuck on a failed build
 
 
-def wait_for(url: str, needle: str, limit: float = 60.0) -> float | None:
-    """Seconds until ``needle`` is served at ``url``, or None after ``limit``."""
+def wait_for(url: str, needle: str, limit: float = 60.0, present: bool = True) -> float | None:
+    """Seconds until ``needle`` is served at ``url`` (or, with ``present=False``, until it is
+    gone from a page that is served), or None after ``limit``."""
     start = time.monotonic()
     while time.monotonic() - start < limit:
-        if needle in fetch(url):
+        page = fetch(url)
+        if (needle in page) if present else (page and needle not in page):
             return time.monotonic() - start
         time.sleep(0.05)
     return None
@@ -101,21 +103,24 @@ def main() -> int:
               f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s")
 
         edited.write_text(re.sub(r"^kind: .*$", "kind: hearsay", original, count=1, flags=re.M), encoding="utf-8")
-        time.sleep(3)
+        shown = wait_for(url, "briefing-build-error")
+        time.sleep(1)
         log_text = log_path.read_text()
         alive = server.poll() is None
         reported = "'hearsay' is not allowed for 'kind'" in log_text
-        print(f"invalid edit: server still running: {alive}; problem printed in the terminal: {reported}")
+        print(f"invalid edit: problems shown in the page after {shown:.2f} s; " if shown is not None
+              else "invalid edit: problems NOT shown in the page; ", end="")
+        print(f"server still running: {alive}; problem printed in the terminal: {reported}")
         edited.write_text(original, encoding="utf-8")
-        recovered = wait_for(url, ANCHOR)
-        print(f"after undoing the invalid edit, page served again after {recovered:.2f} s" if recovered
+        recovered = wait_for(url, "briefing-build-error", present=False)
+        print(f"after undoing the invalid edit, the problems were gone after {recovered:.2f} s" if recovered is not None
               else "server did not recover after the invalid edit was undone")
         builds = log_text.count("Building documentation")
         time.sleep(3)
         idle_builds = log_path.read_text().count("Building documentation") - builds
         print(f"rebuilds while idle for 3 s (a rebuild loop would show here): {max(idle_builds - 1, 0)}")
         print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-        return 0 if alive and reported and recovered else 1
+        return 0 if alive and reported and shown is not None and recovered is not None else 1
     finally:
         server.terminate()
         server.wait(timeout=10)

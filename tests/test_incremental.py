@@ -85,3 +85,62 @@ def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> Non
         assert (tmp_path / "work" / "site" / "documents" / "ridge-clash" / "index.html").is_file()
     finally:
         mkdocs_plugin._LAST_BUILT.clear()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _poll(url: str, wanted, limit: float) -> float | None:
+    """Seconds until the page at ``url`` satisfies ``wanted``, or None."""
+    import time
+    import urllib.request
+
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if wanted(response.read().decode("utf-8")):
+                    return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def test_under_serve_an_invalid_edit_shows_its_problems_in_the_page(tmp_path: Path) -> None:
+    """The real ``mkdocs serve``: an invalid save puts the problem list (file:line:col, message,
+    hint) over the page being served; the fix takes it away. The times are measured by
+    scripts/measure_preview.py; here a generous limit only keeps a broken server from hanging the suite."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import mkdocs_config
+
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    config = mkdocs_config(corpus, tmp_path / "work")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/documents/ridge-clash/"
+    try:
+        assert _poll(url, lambda html: "<h1" in html, 60) is not None
+        meta = corpus / "documents" / "ridge-clash.yaml"
+        good = meta.read_text(encoding="utf-8")
+        meta.write_text(good.replace("kind: news-article", "kind: hearsay"), encoding="utf-8")
+        shown = _poll(url, lambda html: "briefing-build-error" in html and "hearsay" in html, 30)
+        assert shown is not None
+        with __import__("urllib.request").request.urlopen(url) as response:
+            page = response.read().decode("utf-8")
+        assert "ridge-clash.yaml:6:7</code>" in page and "is not allowed for" in page and "use one of" in page
+        meta.write_text(good, encoding="utf-8")
+        assert _poll(url, lambda html: "briefing-build-error" not in html and "<h1" in html, 30) is not None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
