@@ -44,6 +44,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
 def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]:

@@ -41,6 +41,7 @@ PAGE_KINDS = {
     "claim": "claims/armenia-azerbaijan-shelled-sotk/",
     "party": "parties/armenia-mod/",
     "place": "places/sotk/",
+    "places": "places/",
     "outlet": "outlets/reuters/",
     "claims": "claims/",
     "sources": "sources/",
@@ -176,7 +177,7 @@ def test_maps_render_their_markers(page: Page, server: str) -> None:
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("kind", ["place", "topic"])
+@pytest.mark.parametrize("kind", ["place", "topic", "places"])
 def test_a_map_shows_every_marker_inside_its_frame_offline(browser: Browser, server: str, kind: str) -> None:
     """At the first view, with no network beyond the site: the outline basemap is drawn,
     every marker and line lies inside the map's box, and nothing is fetched from elsewhere."""

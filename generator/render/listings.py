@@ -18,9 +18,11 @@ from typing import Any
 from generator.model import EventEntry, Site
 from generator.render import markup as mk
 from generator.render import paths
+from generator.render.maps import map_block
 from generator.render.common import citations, date_range, document_link, entity_link, label
 from generator.corpus import SourceDocument
 
+OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
 ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
 PART_LIMIT = 400  # items on one part before it is cut again (year → months)
 
@@ -112,6 +114,8 @@ def render_entities(site: Site, kind: str) -> Pages:
     table = {"party": site.corpus.parties, "location": site.corpus.locations, "outlet": site.corpus.outlets}[kind]
     entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
     blocks = [mk.front_matter(title, intro), mk.heading(1, title), intro]
+    if kind == "location" and entities:  # an overview map: every place, up to a number a map can show
+        blocks.append(map_block(site, [e.id for e in entities[:OVERVIEW_MAP_LIMIT]], here, "All places"))
     if not entities:
         return [(here, mk.page(*blocks, mk.note("None yet.")))]
     if len(entities) <= ONE_PAGE_LIMIT:

@@ -136,7 +136,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     (``data-label``, shown by the stylesheet), so that nothing has to be scrolled sideways."""
     labels = [f' data-label="{attr(h)}"' for h in headers]
     head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>"
+    body = "".join("<tr>" + "\n".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>\n"
                    for row in rows)
     return ('<div class="md-typeset__scrollwrap stack"><div class="md-typeset__table"><table>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>")
@@ -144,7 +144,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:
     """A box of labelled facts; names are plain text, values HTML."""
-    body = "".join(f'<tr><th scope="row">{text(name)}</th><td>{value}</td></tr>' for name, value in rows)
+    # A line break between cells: text extracted from the page (search snippets) keeps them apart.
+    body = "".join(f'<tr><th scope="row">{text(name)}</th>\n<td>{value}</td></tr>\n' for name, value in rows)
     return ('<div class="md-typeset__scrollwrap facts"><div class="md-typeset__table"><table>'
             f"<tbody>{body}</tbody></table></div></div>")
 
