@@ -23,4 +23,4 @@ def test_field_is_documented_with_a_valid_example(model, name, info) -> None:
 def test_reference_page_lists_every_field() -> None:
     page = render_reference()
     for model, name, _ in FIELDS:
-        assert f"<td><code>{name}</code></td>" in page.body, f"{model.__name__}.{name} missing from the reference"
+        assert f"<td data-label=\"Field\"><code>{name}</code></td>" in page.body, f"{model.__name__}.{name} missing from the reference"
