@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
-from generator.render import RenderedPage, markup
+from generator.render import RenderedPage, markup, paths
 from generator.problems import format_report, problems_overlay, visible
 
 log = get_plugin_logger(__name__)
@@ -209,7 +209,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     file.page.__class__ = _PrebuiltPage
         return nav
 
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        """A page outside the navigation (a party, a claim) shows its section as the current one."""
+        section = paths.section(page.file.src_uri)
+        self.active_section = next((p for p in nav.pages if p.file.src_uri == section), None) if section else None
+        if self.active_section is not None:
+            self.active_section.active = True
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if getattr(self, "active_section", None) is not None:
+            self.active_section.active = False
+            self.active_section = None
         if isinstance(page, _PrebuiltPage):
             page.release()
         if self.problems_html:

@@ -190,3 +190,20 @@ def test_every_status_label_links_to_what_it_means_and_the_data_carry_their_lice
     assert labelled > 0
     data = (seed_site / "data" / "briefings.json").read_text(encoding="utf-8")
     assert '"license":[' in data and "creativecommons.org/licenses/by/4.0" in data
+
+
+def test_a_page_outside_the_navigation_shows_its_section_as_current(seed_site: Path, seed_model) -> None:
+    from bs4 import BeautifulSoup
+
+    def current(path: str) -> str:
+        page = BeautifulSoup((seed_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        item = page.select_one("nav.md-nav--primary li.md-nav__item--active > a")
+        assert item is not None, path
+        return " ".join(item.get_text().split())
+
+    party = sorted(seed_model.corpus.parties)[0]
+    claim = sorted(seed_model.claims)[0]
+    question = sorted(seed_model.questions)[0]
+    assert current(f"parties/{party}") == "Parties"
+    assert current(f"claims/{claim}") == "Claims"
+    assert current(f"questions/{question}") == "Claims"

@@ -56,3 +56,18 @@ def event_anchor(event_id: str) -> str:
 
 def hop_anchor(index: int) -> str:
     return f"hop-{index + 1}"
+
+
+_SECTION_OF_FOLDER = {"documents": DOCUMENTS, "claims": CLAIMS, "questions": CLAIMS, "parties": PARTIES,
+                      "places": PLACES, "outlets": OUTLETS, "topics": TOPICS, "data": DATA}
+_SECTION_OF_LIST = {"documents-": DOCUMENTS, "parties-": PARTIES, "places-": PLACES, "outlets-": OUTLETS,
+                    "timeline-": TIMELINE}
+
+
+def section(page: str) -> str | None:
+    """The section index page a page belongs to (a party's page: the parties page), for the
+    navigation to show where a reader is; None for a page of the navigation itself."""
+    folder, _, name = page.partition("/")
+    if folder == "lists":
+        return next((index for prefix, index in _SECTION_OF_LIST.items() if name.startswith(prefix)), None)
+    return _SECTION_OF_FOLDER.get(folder) if name and name != "index.md" else None
