@@ -119,6 +119,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.last_good: list[RenderedPage] = []  # under serve: shown, with the problems over them
         self.problems_html = ""
         self.shown_problems = False
+        self.active_section: Page | None = None  # a page outside the navigation shows its section as current
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -219,7 +220,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if getattr(self, "active_section", None) is not None:
+        if self.active_section is not None:
             self.active_section.active = False
             self.active_section = None
         if isinstance(page, _PrebuiltPage):

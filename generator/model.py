@@ -105,6 +105,7 @@ class Site:
     traced: dict[str, list[str]]  # claim id -> outlets of the hops it is traced to, in its document
     origins: dict[str, list[str]]  # claim id -> independent outlets, with the claims supporting it
     under: dict[str, list[str]]  # party id -> every party below it (members, their members...)
+    places_above: dict[str, list[str]]  # location id -> every place that contains it, nearest first
     _views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def view(self, name: str, compute: Callable[[], T]) -> T:
@@ -190,16 +191,7 @@ class Site:
 
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
-        return _chain(self.corpus.parties, party_id, "affiliation")
-
-    def location_ancestors(self, location_id: str) -> list[str]:
-        """Every place that contains this one, through its parents, nearest first."""
-        found: list[str] = []
-        frontier = list(self.corpus.locations[location_id].parents)
-        while frontier:
-            found += [p for p in frontier if p not in found and p != location_id]
-            frontier = [g for p in frontier for g in self.corpus.locations[p].parents if g not in found]
-        return found
+        return _chain(self.corpus.parties, party_id)
 
     def side_name(self, side: str) -> str:
         return UNNAMED_NAME if side == UNNAMED else self.entity_name(side)
@@ -209,12 +201,12 @@ UNNAMED = ""
 UNNAMED_NAME = "Unnamed sources"
 
 
-def _chain(table: dict[str, inputs.Party], start: str, attribute: str) -> list[str]:
+def _chain(parties: dict[str, inputs.Party], start: str) -> list[str]:
     chain = [start]
-    parent = getattr(table[start], attribute)
+    parent = parties[start].affiliation
     while parent is not None and parent not in chain:
         chain.append(parent)
-        parent = getattr(table[parent], attribute)
+        parent = parties[parent].affiliation
     return chain
 
 
@@ -232,9 +224,10 @@ def build_site(corpus: Corpus) -> Site:
     """Index a validated corpus. The corpus must have passed validation."""
     claims = _claims(corpus)
     graphs = {doc_id: sourcegraph.drew_on(doc.meta.chain) for doc_id, doc in corpus.documents.items()}
-    traced = {claim_id: sourcegraph.traced_to(e.document.meta.chain, e.claim.via) for claim_id, e in claims.items()}
+    traced = {claim_id: sourcegraph.traced_to(graphs[e.document.meta.id], e.claim.via) for claim_id, e in claims.items()}
     supported_by = _directed(claims, "supports", reverse=True)
     members = _children(corpus.parties, "affiliation")
+    parents = {location.id: location.parents for location in corpus.locations.values()}
     finder = mention_finder(corpus)
     mentions = {doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text))
                 for doc_id, doc in corpus.documents.items()}
@@ -251,10 +244,12 @@ def build_site(corpus: Corpus) -> Site:
         members=members,
         sublocations=_sublocations(corpus.locations),
         graphs=graphs,
-        originals={doc_id: sourcegraph.originals(doc.meta.chain) for doc_id, doc in corpus.documents.items()},
+        originals={doc_id: sourcegraph.originals(graph) for doc_id, graph in graphs.items()},
         traced=traced,
-        origins={claim_id: _origins(claims, traced, [claim_id, *supported_by.get(claim_id, [])]) for claim_id in claims},
-        under={party_id: _below(members, party_id) for party_id in corpus.parties},
+        origins={claim_id: _origins(claims, graphs, traced, [claim_id, *supported_by.get(claim_id, [])])
+                 for claim_id in claims},
+        under={party_id: sorted(sourcegraph.reachable(members, party_id)) for party_id in corpus.parties},
+        places_above={location_id: sourcegraph.reachable(parents, location_id) for location_id in corpus.locations},
     )
     _index_backlinks(site)
     site.backlinks = dict(site.backlinks)
@@ -305,20 +300,9 @@ def _sublocations(locations: dict[str, inputs.Location]) -> dict[str, list[str]]
     return {key: sorted(values) for key, values in children.items()}
 
 
-def _below(members: dict[str, list[str]], party_id: str) -> list[str]:
-    """Every party below ``party_id`` in the affiliation tree, sorted."""
-    found: set[str] = set()
-    frontier = list(members.get(party_id, []))
-    while frontier:
-        member = frontier.pop()
-        if member not in found and member != party_id:
-            found.add(member)
-            frontier.extend(members.get(member, []))
-    return sorted(found)
-
-
-def _origins(claims: dict[str, ClaimEntry], traced: dict[str, list[str]], claim_ids: list[str]) -> list[str]:
-    pairs = [(claims[c].document.meta.chain, outlet) for c in claim_ids for outlet in traced[c]]
+def _origins(claims: dict[str, ClaimEntry], graphs: dict[str, dict[str, list[str]]],
+             traced: dict[str, list[str]], claim_ids: list[str]) -> list[str]:
+    pairs = [(graphs[claims[c].document.meta.id], outlet) for c in claim_ids for outlet in traced[c]]
     return sourcegraph.independent(pairs)
 
 

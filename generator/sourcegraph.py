@@ -2,12 +2,14 @@
 
 Pure functions on the input model, read by validation (to check the graph) and
 by the model (to count independent sources). A hop is named by its outlet id;
-one outlet appears once in a document's graph.
+one outlet appears once in a document's graph. A graph is built once, by
+``drew_on``; the other functions take it. ``reachable`` serves any such mapping
+(places and their parents, parties and their members) as well.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from generator.inputs import ORIGINAL_ROLES, Hop
 
@@ -26,27 +28,27 @@ def drew_on(chain: list[Hop]) -> dict[str, list[str]]:
     return sources
 
 
-def edges(chain: list[Hop]) -> list[tuple[str, str]]:
+def edges(graph: Mapping[str, list[str]]) -> list[tuple[str, str]]:
     """Every (drawn on, drawing) pair of outlets, in the order of the chain."""
-    return [(source, hop) for hop, sources in drew_on(chain).items() for source in sources]
+    return [(source, hop) for hop, sources in graph.items() for source in sources]
 
 
-def originals(chain: list[Hop]) -> list[str]:
+def originals(graph: Mapping[str, list[str]]) -> list[str]:
     """The hops that draw on nothing, in the order of the chain."""
-    return [hop for hop, sources in drew_on(chain).items() if not sources]
+    return [hop for hop, sources in graph.items() if not sources]
 
 
-def upstream(graph: dict[str, list[str]], start: str) -> set[str]:
-    """Every hop that ``start`` drew on, directly or through others (not ``start`` itself)."""
-    seen: set[str] = set()
-    stack = list(graph.get(start, []))
-    while stack:
-        hop = stack.pop()
-        if hop not in seen:
-            seen.add(hop)
-            stack.extend(graph.get(hop, []))
-    seen.discard(start)
-    return seen
+def reachable(step: Mapping[str, Iterable[str]], start: str) -> list[str]:
+    """Everything ``start`` leads to through ``step``, directly or through others, nearest
+    first: the hops a hop drew on, the places that contain a place. ``start`` itself is
+    among them only when a loop leads back to it."""
+    found: dict[str, None] = {}
+    frontier = list(step.get(start, ()))
+    while frontier:
+        fresh = [item for item in dict.fromkeys(frontier) if item not in found]
+        found.update(dict.fromkeys(fresh))
+        frontier = [after for item in fresh for after in step.get(item, ())]
+    return list(found)
 
 
 def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
@@ -73,22 +75,21 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def traced_to(chain: list[Hop], via: Iterable[str]) -> list[str]:
-    """The hops a claim is traced to: its carriers (or the chain's one original,
+def traced_to(graph: Mapping[str, list[str]], via: Iterable[str]) -> list[str]:
+    """The hops a claim is traced to: its carriers (or the graph's one original,
     when none is named), less any carrier that drew on another carrier."""
-    graph = drew_on(chain)
     carriers = list(dict.fromkeys(via))
     if not carriers:
-        roots = originals(chain)
+        roots = originals(graph)
         carriers = roots if len(roots) == 1 else []
-    return [c for c in carriers if not (upstream(graph, c) & set(carriers))]
+    return [c for c in carriers if not set(reachable(graph, c)) & set(carriers)]
 
 
-def independent(pairs: Iterable[tuple[list[Hop], str]]) -> list[str]:
-    """Distinct outlets among (chain, outlet) pairs that did not draw on one another,
-    in any of the chains: a claim and the claims supporting it, each traced in its
+def independent(pairs: Iterable[tuple[Mapping[str, list[str]], str]]) -> list[str]:
+    """Distinct outlets among (graph, outlet) pairs that did not draw on one another,
+    in any of the graphs: a claim and the claims supporting it, each traced in its
     own document."""
     pairs = list(pairs)
     outlets = {outlet for _, outlet in pairs}
-    kept = {outlet for chain, outlet in pairs if not (upstream(drew_on(chain), outlet) & outlets)}
+    kept = {outlet for graph, outlet in pairs if not set(reachable(graph, outlet)) & outlets}
     return sorted(kept or outlets)

@@ -84,6 +84,7 @@ class _Checker:
         self.duplicated: set[tuple[str, str]] = set()  # references to these are not checked
         self.looped_places: set[str] = set()  # places of a loop of parents already reported
         self.positions: dict[int, int] = {}  # id() of a claim or event -> its index in the file's list
+        self.parents_of: dict[str, list[str]] = {}  # location id -> its parents, once every place is read
 
     # -- pass 1: each file on its own ------------------------------------
 
@@ -274,6 +275,7 @@ class _Checker:
         corpus = self.corpus
         for party in corpus.parties.values():
             self.check_party(party, corpus.origins[party.id])
+        self.parents_of = {lid: location.parents for lid, location in corpus.locations.items()}
         for location in corpus.locations.values():
             self.check_location(location, corpus.origins[location.id])
         for outlet in corpus.outlets.values():
@@ -331,15 +333,7 @@ class _Checker:
                         "a place cannot contain itself: remove one of the parents in the loop")
 
     def places_above(self, location_id: str) -> set[str]:
-        table = self.corpus.locations
-        seen: set[str] = set()
-        stack = [p for p in table[location_id].parents if p in table]
-        while stack:
-            current = stack.pop()
-            if current not in seen:
-                seen.add(current)
-                stack.extend(p for p in table[current].parents if p in table)
-        return seen
+        return set(sourcegraph.reachable(self.parents_of, location_id))
 
     def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
         seen = {start}
@@ -412,13 +406,15 @@ class _Checker:
             self.ref(origin, ("outlet",), meta.outlet, {"outlet"})
         haystack = document.normalized = NormalizedText.of(document.text)
         traceable = "chain" not in unchecked and self.check_chain(document, haystack)
+        # once per document: a claim must name its carrier when the graph has several originals
+        originals = sourcegraph.originals(sourcegraph.drew_on(meta.chain)) if traceable else []
         for index, item in enumerate(meta.boilerplate):
             span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
             if span is not None:
                 document.boilerplate_spans.append(span)
         for claim in meta.claims:
             self.check_claim(document, claim, Origin(origin.file, ("claims", self.positions[id(claim)])),
-                             haystack, traceable)
+                             haystack, originals)
 
     def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> bool:
         """Check the hops and their graph; True when the graph can be traced."""
@@ -487,7 +483,7 @@ class _Checker:
         if not sound:
             return False  # a hop that leads nowhere may only follow from the problem above
         copy_held = meta.chain[-1].outlet
-        leads_to_copy = sourcegraph.upstream(graph, copy_held)  # once, for every hop: linear
+        leads_to_copy = set(sourcegraph.reachable(graph, copy_held))  # once, for every hop: linear
         for index, hop in enumerate(meta.chain[:-1]):
             if hop.outlet not in leads_to_copy:
                 self.report(file, ("chain", index, "outlet"), "unreachable-hop",
@@ -497,12 +493,12 @@ class _Checker:
         return sound
 
     def check_claim(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
-                    haystack: NormalizedText, traceable: bool) -> None:
+                    haystack: NormalizedText, originals: list[str]) -> None:
         meta = document.meta
         if claim.claimant is not None:
             self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
         if "chain" not in document.unchecked:
-            self.check_carriers(document, claim, origin, traceable)
+            self.check_carriers(document, claim, origin, originals)
         if (claim.question is not None and ("question", claim.question) not in self.duplicated
                 and "topic" not in document.unchecked):
             topic_of_question = self.question_topic.get(claim.question)
@@ -543,16 +539,17 @@ class _Checker:
         if span is not None:
             document.claim_spans[claim.id] = span
 
-    def check_carriers(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, traceable: bool) -> None:
-        """Each carrier is a hop of the chain; with several originals, a carrier must be named."""
+    def check_carriers(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
+                       originals: list[str]) -> None:
+        """Each carrier is a hop of the chain; with several originals (of a graph that could be
+        traced), a carrier must be named."""
         hops = list(dict.fromkeys(hop.outlet for hop in document.meta.chain))
         for index, carrier in enumerate(claim.via):
             if carrier not in hops and not is_placeholder(carrier):
                 self.report(origin.file, origin.loc + ("via", index), "unknown-reference",
                             f"'{carrier}' in 'via' is not an outlet of this document's chain",
                             f"use one of: {', '.join(hops)}")
-        originals = sourcegraph.originals(document.meta.chain)
-        if traceable and not claim.via and len(originals) > 1:
+        if not claim.via and len(originals) > 1:
             self.report(origin.file, origin.loc + ("id",), "via-required",
                         f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
                         f"so the claim '{claim.id}' must say which carried it",

@@ -39,7 +39,7 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
         if not hop.url:
             lines.append(f"    class h{index} unverified")
     verified = {hop.outlet: bool(hop.url) for hop in chain}
-    for source, hop in sourcegraph.edges(chain):
+    for source, hop in sourcegraph.edges(site.graphs[document.meta.id]):
         arrow = "-->" if verified[hop] else "-. unverified .->"
         lines.append(f"    {ids[source]} {arrow} {ids[hop]}")
     lines.append("    classDef unverified stroke-dasharray: 5 5")
@@ -58,7 +58,7 @@ def funnel_diagram(site: Site) -> str:
         chain = document.meta.chain
         outlets.update(hop.outlet for hop in chain)
         unverified.update(hop.outlet for hop in chain if not hop.url)
-        for before, after in sourcegraph.edges(chain):
+        for before, after in sourcegraph.edges(site.graphs[document.meta.id]):
             steps[(before, after)] += 1
     if not outlets:
         return ""

@@ -55,7 +55,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, lis
                         f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
                         f"({mk.external('open on OpenStreetMap', osm)})"),
     ]
-    ancestors = site.location_ancestors(location.id)
+    ancestors = site.places_above[location.id]
     if location.parents:
         facts.append(("Part of", entity_links(site, location.parents, here)
                       + (f" (within {entity_links(site, ancestors[len(location.parents):], here)})"
