@@ -234,5 +234,5 @@ def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
     if point.revision is None:
         source = mk.link("the claim", here, paths.claim(point.claim.id))
         return f"<strong>{point.value:g}</strong> ({when}; {source})"
-    note = f", {mk.text(point.revision.note)}" if point.revision.note else ""
+    note = f", {mk.text(point.revision.note.rstrip('.'))}" if point.revision.note else ""
     return f"<strong>{point.value:g}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"
