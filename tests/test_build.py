@@ -207,3 +207,28 @@ def test_a_page_outside_the_navigation_shows_its_section_as_current(seed_site: P
     assert current(f"parties/{party}") == "Parties"
     assert current(f"claims/{claim}") == "Claims"
     assert current(f"questions/{question}") == "Claims"
+
+
+def test_a_topics_documents_claims_and_questions_carry_its_tag(seed_site: Path, seed_model) -> None:
+    """Each page of a topic's documents, claims and questions shows the topic as a tag
+    that leads to the topic's page; the tags index stays small (no document in it)."""
+    from bs4 import BeautifulSoup
+
+    def topic_tag(path: str) -> tuple[str, str]:
+        page = BeautifulSoup((seed_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        tag = page.select_one("nav.md-tags a.briefing-topic-tag")
+        assert tag is not None, path
+        target = (seed_site / path / tag["href"]).resolve() / "index.html"
+        heading = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select_one("h1")
+        assert heading is not None and heading.get_text(strip=True).rstrip("¶") == tag.get_text(strip=True), path
+        return tag.get_text(strip=True), str(target.relative_to(seed_site.resolve()))
+
+    for document in seed_model.corpus.documents.values():
+        topic = seed_model.corpus.topics[document.meta.topic]
+        assert topic_tag(f"documents/{document.meta.id}") == (topic.title, f"topics/{topic.id}/index.html")
+        for claim in document.meta.claims:
+            assert topic_tag(f"claims/{claim.id}") == (topic.title, f"topics/{topic.id}/index.html")
+    for question_id in seed_model.questions:
+        assert topic_tag(f"questions/{question_id}")[1].startswith("topics/")
+    index = BeautifulSoup((seed_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not any("/documents/" in link.get("href", "") for link in index.select(".md-content a"))

@@ -36,8 +36,10 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     if claim.subjects:
         facts.append(("About", entity_links(site, claim.subjects, here)))
     title = f"{claimant_name(site, claim)}: {claim.paraphrase}"
+    topic_id = document.meta.topic
     return mk.page(
-        mk.front_matter(title, claim.paraphrase),
+        mk.front_matter(title, claim.paraphrase,
+                        topic=mk.topic_tag(site.corpus.topics[topic_id].title, here, paths.topic(topic_id))),
         mk.heading(1, claim.paraphrase),
         f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
         f"{mk.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}</p>"
@@ -114,7 +116,8 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
     entries = by_claimant(site, site.claims_on(question.id))
     series = figure_series(entries)
     return mk.page(
-        mk.front_matter(question.text, f"Every claim on: {question.text}"),
+        mk.front_matter(question.text, f"Every claim on: {question.text}",
+                        topic=mk.topic_tag(topic.title, here, paths.topic(topic.id))),
         mk.heading(1, question.text),
         f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
         f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",

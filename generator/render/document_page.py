@@ -17,8 +17,8 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
     meta = document.meta
     here = paths.document(meta.id)
     return mk.page(
-        # No tags: a tag listing every document would grow with the corpus.
-        mk.front_matter(meta.title, meta.summary),
+        mk.front_matter(meta.title, meta.summary,
+                        topic=mk.topic_tag(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
         mk.heading(1, meta.title),
         _at_a_glance(site, document, here),
         _metadata_box(site, document, here),

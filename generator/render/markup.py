@@ -303,12 +303,23 @@ class FrontMatter:
     description: str
     tags: tuple[str, ...] = ()
     searched: bool = True
+    topic: tuple[str, str] | None = None  # (title, URL relative to the page)
 
 
-def front_matter(title: str, description: str, tags: Iterable[str] = (), searched: bool = True) -> FrontMatter:
+def front_matter(title: str, description: str, tags: Iterable[str] = (), searched: bool = True,
+                 topic: tuple[str, str] | None = None) -> FrontMatter:
     """Title and description for the page head, tags for the tags index; a page
-    that only lists other pages can be left out of site search."""
-    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched)
+    that only lists other pages can be left out of site search. ``topic`` (a topic's
+    title and its URL, from ``topic_tag``) is shown as a tag that leads to the topic's
+    page: the pages of a topic's documents and claims carry it without entering the
+    tags index, which would otherwise list every document."""
+    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched,
+                       topic)
+
+
+def topic_tag(title: str, from_page: str, topic_page: str) -> tuple[str, str]:
+    """The tag of a topic on one of its pages: the topic's title and its page's URL."""
+    return plain(title), relative_url(from_page, topic_page)
 
 
 class Heading(NamedTuple):
@@ -338,6 +349,8 @@ class Page:
         meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
         if self.head.tags:
             meta["tags"] = list(self.head.tags)
+        if self.head.topic:
+            meta["topic_tag"] = {"name": self.head.topic[0], "url": self.head.topic[1]}
         if not self.head.searched:
             meta["search"] = {"exclude": True}
         return meta

@@ -20,7 +20,7 @@ from generator.render.common import (
 def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
     return mk.page(
-        mk.front_matter(topic.title, topic.summary, [topic.title, "topic"]),
+        mk.front_matter(topic.title, topic.summary, ["topic"]),
         mk.heading(1, topic.title),
         mk.summary(topic.summary),
         _key_facts(site, topic, here),
