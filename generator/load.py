@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator import yaml_syntax
 from generator.problems import Problem, Problems
 
 Loc = tuple[str | int, ...]
@@ -448,8 +449,15 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
                      f"the character U+{error.character:04X} is not allowed in YAML",
                      _syntax_hint("special characters"))
         return None
+    except (yaml.composer.ComposerError, yaml.constructor.ConstructorError) as error:
+        # What the reader refuses (aliases, tags, depth), not a mistake of syntax.
+        line, column = _mark(error.problem_mark) if error.problem_mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        problems.add(path, line, column, "yaml-syntax", f"YAML error: {message}", _syntax_hint(message))
+        return None
     except yaml.MarkedYAMLError as error:
-        _report_yaml_error(path, error, problems)
+        found = yaml_syntax.diagnose(error, text)
+        problems.add(path, found.line, found.column, "yaml-syntax", found.message, found.hint)
         return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
@@ -462,13 +470,6 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
     return YamlFile(YamlSource(path, text), data)
 
 
-def _report_yaml_error(path: Path, error: yaml.MarkedYAMLError, problems: Problems) -> None:
-    mark = error.problem_mark or error.context_mark
-    line, column = _mark(mark) if mark else (1, 1)
-    message = " ".join(part for part in (error.context, error.problem) if part)
-    problems.add(path, line, column, "yaml-syntax", f"YAML syntax error: {message}", _syntax_hint(message))
-
-
 def _line_column(text: str, offset: int) -> Position:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -477,10 +478,6 @@ def _line_column(text: str, offset: int) -> Position:
 def _syntax_hint(message: str) -> str:
     if "aliases" in message:
         return "write the values out in full instead of referring to an &anchor"
-    if "\\t" in message or "tab" in message:
-        return "indent with spaces, not tabs"
-    if "block" in message or "indent" in message:
-        return "the indentation of this line probably does not match the lines around it"
     if "tag" in message:
         return "remove the '!tag': metadata is plain YAML, without tags"
     if "nested" in message:
