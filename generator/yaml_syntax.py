@@ -80,7 +80,7 @@ def _unclosed(error: yaml.MarkedYAMLError, lines: list[str], noticed: str) -> Di
                                     f"({noticed})",
                          f"end the {what} with '{closer}' on the same line, for example "
                          + ("`subjects: [alpha, beta]`" if opener == "[" else "`figure: {value: 2, unit: dead}`")
-                         + f", or check for a missing ',' between items")
+                         + ", or check for a missing ',' between items")
     if opener in "\"'":
         other = "'" if opener == '"' else '"'
         return Diagnosis(*position, f"YAML syntax error: the quote {opener} that starts this value is never closed "
