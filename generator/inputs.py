@@ -509,7 +509,7 @@ class Document(Strict):
     id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
     title: Name = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
     topic: Slug = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
-    text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["000_614b3afb3e3651c0.txt"])
+    text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["2023-05-11-sotk-border-clash.txt"])
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
     kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
     summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.", examples=["On 11 May 2023 Armenia and Azerbaijan accused each other of starting an exchange of fire near Sotk."])

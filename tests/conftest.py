@@ -13,6 +13,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+# A frozen copy of the seed: tests that assert its hand-checked facts read this copy,
+# so that no edit of the live seed (a new topic, a corrected claim) can break them.
+SNAPSHOT = Path(__file__).resolve().parent / "fixtures" / "seed-snapshot"
 
 
 def copy_corpus(source: Path, target: Path) -> Path:
@@ -83,3 +86,15 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seed_model():
     """The seed corpus, validated and indexed."""
     return checked_model(SEEDS, ROOT)
+
+
+@pytest.fixture(scope="session")
+def snapshot_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The frozen copy of the seed, built once by the real MkDocs."""
+    return built_site(SNAPSHOT, tmp_path_factory.mktemp("snapshot-build"))
+
+
+@pytest.fixture(scope="session")
+def snapshot_model():
+    """The frozen copy of the seed, validated and indexed."""
+    return checked_model(SNAPSHOT, ROOT)

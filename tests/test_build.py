@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from generator.model import document_entities
-from tests.conftest import MINI, ROOT, SEEDS, copy_corpus, mkdocs_build, mkdocs_config
+from tests.conftest import MINI, ROOT, SNAPSHOT, copy_corpus, mkdocs_build, mkdocs_config
 from generator.linkcheck import broken_links, internal_targets, page_of, parse
 
+# Pages of the frozen seed copy, whose facts were checked by hand.
 DOCUMENT_ID = "2023-05-11-sotk-border-clash"
 DOCUMENT = f"documents/{DOCUMENT_ID}"
 
@@ -27,37 +28,37 @@ def test_link_check_finds_a_broken_link(tmp_path: Path) -> None:
     assert broken_links(tmp_path) == ["a/index.html: broken link → ../b/", "a/index.html: missing anchor → #here"]
 
 
-def test_document_page_links_every_party_and_place(seed_site: Path, seed_model) -> None:
-    page = parse(page_of(seed_site, DOCUMENT))
-    targets = {target for _, target, _ in internal_targets(seed_site, page)}
-    parties, places = document_entities(seed_model, seed_model.corpus.documents[DOCUMENT_ID])
+def test_document_page_links_every_party_and_place(snapshot_site: Path, snapshot_model) -> None:
+    page = parse(page_of(snapshot_site, DOCUMENT))
+    targets = {target for _, target, _ in internal_targets(snapshot_site, page)}
+    parties, places = document_entities(snapshot_model, snapshot_model.corpus.documents[DOCUMENT_ID])
     assert len(parties) >= 10 and len(places) >= 5
     for folder, ids in (("parties", parties), ("places", places)):
         for entity_id in ids:
-            assert page_of(seed_site, f"{folder}/{entity_id}") in targets, f"document page does not link {entity_id}"
+            assert page_of(snapshot_site, f"{folder}/{entity_id}") in targets, f"document page does not link {entity_id}"
 
 
-def test_every_claim_has_an_anchor_and_a_highlight(seed_site: Path, seed_model) -> None:
-    page = parse(page_of(seed_site, DOCUMENT))
-    claims = [claim.id for claim in seed_model.corpus.documents[DOCUMENT_ID].meta.claims]
+def test_every_claim_has_an_anchor_and_a_highlight(snapshot_site: Path, snapshot_model) -> None:
+    page = parse(page_of(snapshot_site, DOCUMENT))
+    claims = [claim.id for claim in snapshot_model.corpus.documents[DOCUMENT_ID].meta.claims]
     assert len(claims) >= 10
     highlighted = {cls for mark in page.marks for cls in mark.get("class", "").split()}
     for claim_id in claims:
         assert f"quote-{claim_id}" in page.ids
         assert f"claim-{claim_id}" in highlighted
-        claim_page = parse(page_of(seed_site, f"claims/{claim_id}"))
+        claim_page = parse(page_of(snapshot_site, f"claims/{claim_id}"))
         assert any(href.endswith(f"#quote-{claim_id}") for href in claim_page.links)
 
 
-def test_verbatim_text_survives_rendering(seed_site: Path) -> None:
-    text = "".join(parse(page_of(seed_site, DOCUMENT)).text)
-    for line in (SEEDS / "documents" / "000_614b3afb3e3651c0.txt").read_text(encoding="utf-8").splitlines():
+def test_verbatim_text_survives_rendering(snapshot_site: Path) -> None:
+    text = "".join(parse(page_of(snapshot_site, DOCUMENT)).text)
+    for line in (SNAPSHOT / "documents" / f"{DOCUMENT_ID}.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
             assert line.strip() in text
 
 
-def test_party_page_has_backlinks(seed_site: Path) -> None:
-    page = parse(page_of(seed_site, "parties/armenia-mod"))
+def test_party_page_has_backlinks(snapshot_site: Path) -> None:
+    page = parse(page_of(snapshot_site, "parties/armenia-mod"))
     hrefs = " ".join(page.links)
     assert "2023-05-11-sotk-border-clash" in hrefs
     assert "claims/armenia-four-wounded-2023-05-11" in hrefs

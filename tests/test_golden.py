@@ -1,6 +1,6 @@
 """Rendered Markdown compared with golden files.
 
-The fixture corpus's pages and the seed's document page must match the files
+The fixture corpus's pages and the frozen seed copy's document and claim pages must match the files
 under golden/ exactly. After an intended change to the output, refresh them
 on purpose with ``UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``
 and review the diff.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import build_pages
-from tests.conftest import MINI, ROOT, SEEDS
+from tests.conftest import MINI, ROOT, SNAPSHOT
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -27,7 +27,7 @@ def _pages(seeds: Path) -> dict[str, str]:
 
 
 MINI_PAGES = _pages(MINI)
-SEED_PAGES = {path: md for path, md in _pages(SEEDS).items()
+SEED_PAGES = {path: md for path, md in _pages(SNAPSHOT).items()
               if path in {"documents/2023-05-11-sotk-border-clash.md", "claims/armenian-soldiers-killed-2022-09.md"}}
 CASES = [("mini", path, md) for path, md in MINI_PAGES.items()] + [("seed", path, md) for path, md in SEED_PAGES.items()]
 

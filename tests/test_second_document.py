@@ -9,19 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.pipeline import check
-from tests.conftest import SEEDS, copy_corpus
+from tests.conftest import SNAPSHOT, copy_corpus
 
 FIXTURE = Path(__file__).parent / "fixtures" / "second-document"
 NAME = "2023-05-11-azerbaijan-mod-zod"
 
 
-def test_the_seed_holds_the_finished_metadata_and_the_same_text() -> None:
-    assert (SEEDS / "documents" / f"{NAME}.yaml").read_bytes() == (FIXTURE / "finished.yaml").read_bytes()
-    assert (SEEDS / "documents" / f"{NAME}.txt").read_bytes() == (FIXTURE / f"{NAME}.txt").read_bytes()
+def test_the_snapshot_holds_the_finished_metadata_and_the_same_text() -> None:
+    assert (SNAPSHOT / "documents" / f"{NAME}.yaml").read_bytes() == (FIXTURE / "finished.yaml").read_bytes()
+    assert (SNAPSHOT / "documents" / f"{NAME}.txt").read_bytes() == (FIXTURE / f"{NAME}.txt").read_bytes()
 
 
 def test_the_scaffold_failed_only_on_what_a_person_had_to_fill(tmp_path: Path) -> None:
-    corpus = copy_corpus(SEEDS, tmp_path / "seeds")
+    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
     (corpus / "documents" / f"{NAME}.yaml").write_bytes((FIXTURE / "scaffold.yaml").read_bytes())
     topic = corpus / "topics" / "nagorno-karabakh.yaml"
     topic.write_text(topic.read_text(encoding="utf-8").replace(f"document: {NAME}", "url: https://mod.gov.az/"),

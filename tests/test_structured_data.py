@@ -33,7 +33,7 @@ def _terms(value, found_types: set[str], found_properties: set[str]) -> None:
             _terms(item, found_types, found_properties)
 
 
-def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(seed_site: Path) -> None:
+def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(snapshot_site: Path) -> None:
     expected = {
         "documents/2023-05-11-sotk-border-clash": "NewsArticle",
         "claims/armenia-four-wounded-2023-05-11": "Claim",
@@ -43,7 +43,7 @@ def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(seed_site: P
         "outlets/reuters": "NewsMediaOrganization",
     }
     for page, kind in expected.items():
-        blocks = LD.findall(page_of(seed_site, page).read_text(encoding="utf-8"))
+        blocks = LD.findall(page_of(snapshot_site, page).read_text(encoding="utf-8"))
         assert len(blocks) == 1, page
         data = json.loads(blocks[0])
         assert data["@context"] == "https://schema.org" and data["@type"] == kind
@@ -51,22 +51,22 @@ def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(seed_site: P
         properties: set[str] = set()
         _terms(data, types, properties)
         assert types <= TYPES and properties <= PROPERTIES, (page, types - TYPES, properties - PROPERTIES)
-    article = json.loads(LD.findall(page_of(seed_site, "documents/2023-05-11-sotk-border-clash").read_text())[0])
+    article = json.loads(LD.findall(page_of(snapshot_site, "documents/2023-05-11-sotk-border-clash").read_text())[0])
     assert [hop["publisher"]["name"] for hop in article["isBasedOn"]] == ["Reuters", "Hot News"]
-    place = json.loads(LD.findall(page_of(seed_site, "places/baku").read_text())[0])
+    place = json.loads(LD.findall(page_of(snapshot_site, "places/baku").read_text())[0])
     assert place["geo"]["latitude"] > 40 and place["sameAs"].startswith("https://www.wikidata.org/wiki/Q")
-    claim = json.loads(LD.findall(page_of(seed_site, "claims/armenia-four-wounded-2023-05-11").read_text())[0])
+    claim = json.loads(LD.findall(page_of(snapshot_site, "claims/armenia-four-wounded-2023-05-11").read_text())[0])
     assert claim["author"]["name"] == "Ministry of Defence of Armenia"
     assert "four soldiers were wounded" in claim["appearance"]["text"]
 
 
-def test_dataset_holds_the_whole_corpus(seed_site: Path, seed_model) -> None:
+def test_dataset_holds_the_whole_corpus(snapshot_site: Path, seed_model) -> None:
     def no_key_twice(pairs: list[tuple[str, object]]) -> dict[str, object]:
         keys = [key for key, _ in pairs]
         assert len(keys) == len(set(keys)), keys
         return dict(pairs)
 
-    data = json.loads((seed_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice)
+    data = json.loads((snapshot_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice)
     assert len(data["documents"]) == len(seed_model.corpus.documents)
     assert data["documents"][0]["text"] in {d.text for d in seed_model.corpus.documents.values()}
     counts = {"claims.csv": len(seed_model.claims), "parties.csv": len(seed_model.corpus.parties),
@@ -74,9 +74,9 @@ def test_dataset_holds_the_whole_corpus(seed_site: Path, seed_model) -> None:
               "documents.csv": len(seed_model.corpus.documents), "events.csv": len(seed_model.events),
               "chain_hops.csv": sum(len(d.meta.chain) for d in seed_model.corpus.documents.values())}
     for name, count in counts.items():
-        rows = list(csv.reader(io.StringIO((seed_site / "data" / name).read_text(encoding="utf-8"))))
+        rows = list(csv.reader(io.StringIO((snapshot_site / "data" / name).read_text(encoding="utf-8"))))
         assert len(rows) == count + 1, name
-    links = (page_of(seed_site, "data")).read_text(encoding="utf-8")
+    links = (page_of(snapshot_site, "data")).read_text(encoding="utf-8")
     assert 'href="briefings.json"' in links and 'href="claims.csv"' in links
 
 
