@@ -75,6 +75,8 @@ def _validate(args: argparse.Namespace) -> int:
     checked = check(args.seeds, Path.cwd())
     if checked.problems:
         print(format_report(checked.problems, args.format))
+        for note in checked.notes:
+            print(f"note: {note}")
         return 1
     corpus = checked.corpus
     print(f"OK: {len(corpus.documents)} documents, {len(corpus.topics)} topics, "

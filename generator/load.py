@@ -91,6 +91,9 @@ class RawCorpus:
     documents: list[YamlFile]
     texts: dict[Path, TextFile]
     unreadable: set[str] = field(default_factory=set)  # kinds of file that failed to parse
+    # Their text as far as it could be read, by kind (None: nothing could be read): a
+    # reference to an id written in them is not reported, any other reference is.
+    unparsed: dict[str, list[str] | None] = field(default_factory=dict)
 
 
 def load_corpus(root: Path, problems: Problems) -> RawCorpus:
@@ -114,9 +117,22 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     texts = _load_texts(documents, problems)
     named = {meta.path.parent / meta.data["text"] for meta in documents
              if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)}
+    named |= _named_by_unparsed(root / DOCUMENTS_DIR, {meta.path for meta in documents})
     _report_stray_files(root, named, problems)
     _forget_unused()
-    return RawCorpus(root, registries, topics, documents, texts, unreadable)
+    unparsed = {name: _unparsed_texts(root, name, {f.path for f in [*registries.values(), *topics, *documents]})
+                for name in unreadable}
+    return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
+
+
+def _unparsed_texts(root: Path, name: str, parsed: set[Path]) -> list[str] | None:
+    """The raw text of the files of ``name`` (a registry or a folder) that did not parse."""
+    paths = [root / f"{name}.yaml"] if f"{name}.yaml" in REGISTRY_FILES else sorted((root / name).glob("*.y*ml"))
+    if (root / name).is_symlink() or not all(path.is_file() and not path.is_symlink()
+                                              and path.stat().st_size <= MAX_FILE_BYTES
+                                              for path in paths if path not in parsed):
+        return None  # refused unread: anything may be declared in it
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths if path not in parsed]
 
 
 def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
@@ -152,6 +168,20 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
         if text is not None:
             texts[path] = TextFile(path, text)
     return texts
+
+
+def _named_by_unparsed(folder: Path, parsed: set[Path]) -> set[Path]:
+    """Texts that a metadata file which failed to parse seems to name: they are not
+    reported as orphans (the syntax error is the one to fix)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return set()
+    unparsed = {path.stem: path.read_text(encoding="utf-8", errors="replace") for path in folder.glob("*.y*ml")
+                if path not in parsed and path.is_file() and not path.is_symlink()
+                and path.stat().st_size <= MAX_FILE_BYTES}
+    if not unparsed:
+        return set()
+    return {text for text in folder.glob("*.txt")
+            if text.stem in unparsed or any(text.name in source for source in unparsed.values())}
 
 
 def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> None:

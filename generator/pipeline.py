@@ -14,6 +14,7 @@ from generator.problems import Problem, Problems
 from generator.render import RenderedPage, render_site
 from generator.corpus import Corpus
 from generator.validate import validate
+from generator.worktree import changed_lines
 
 
 @dataclass
@@ -22,10 +23,23 @@ class Checked:
 
     corpus: Corpus
     problems: list[Problem]
+    unreadable: frozenset[str] = frozenset()  # registries and folders with a file that did not parse
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def notes(self) -> list[str]:
+        """What could not be checked, said once: references to ids of a file that did not parse."""
+        return [f"references to {_IDS_OF[name]} were not checked, because "
+                + (f"{name}.yaml did not parse" if name in _REGISTRIES else f"a file in {name}/ did not parse")
+                + "; they will be once it does" for name in sorted(self.unreadable) if name in _IDS_OF]
+
+
+_REGISTRIES = ("parties", "locations", "outlets")
+_IDS_OF = {"parties": "parties", "locations": "places", "outlets": "outlets",
+           "topics": "topics, questions and events", "documents": "documents and claims"}
 
 
 @contextlib.contextmanager
@@ -47,8 +61,8 @@ def check(seeds: Path, project_root: Path | None = None) -> Checked:
     problems = Problems(project_root or seeds.parent)
     with gc_paused():
         raw = load_corpus(seeds, problems)
-        corpus = validate(raw, problems)
-    return Checked(corpus, problems.sorted())
+        corpus = validate(raw, problems, changed_lines(seeds))
+    return Checked(corpus, problems.sorted(), frozenset(raw.unreadable))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator import inputs, sourcegraph
 from generator.corpus import Corpus, Origin, SourceDocument, Span
+from generator.id_index import IdIndex, changed_in, declared_ids, is_slug
 from generator.load import Loc, RawCorpus, YamlFile, YamlSource
 from generator.problems import Problems
 from generator.quotes import NormalizedText, closest_passage, find_all, fold
@@ -43,9 +44,13 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == PLACEHOLDER
 
 
-def validate(raw: RawCorpus, problems: Problems) -> Corpus:
-    """Check everything; return what is valid. Callers must check ``problems``."""
-    checker = _Checker(raw.root, problems, raw.unreadable)
+def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | None] | None = None) -> Corpus:
+    """Check everything; return what is valid. Callers must check ``problems``.
+    ``changed`` (lines changed in the work tree) decides which of two entries
+    with the same id is reported: the changed one."""
+    ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
+    checker = _Checker(raw.root, problems, raw.unparsed, ids)
+    checker.report_duplicates()
     registry_models = {"parties": inputs.PartyRegistry, "locations": inputs.LocationRegistry,
                        "outlets": inputs.OutletRegistry}
     for name, file in raw.registries.items():
@@ -65,23 +70,23 @@ def validate(raw: RawCorpus, problems: Problems) -> Corpus:
 
 
 class _Checker:
-    def __init__(self, root: Path, problems: Problems, unreadable: set[str]) -> None:
+    def __init__(self, root: Path, problems: Problems, unparsed: dict[str, list[str] | None], ids: IdIndex) -> None:
         self.problems = problems
         # Kinds of ids we cannot know because a file failed to parse: references
         # to them are not reported, so that one syntax error does not cascade.
-        self.unknowable = {kind for k in unreadable for kind in _KINDS_OF_FILE[k]}
+        self.unknowable: dict[str, list[str] | None] = {
+            kind: sources for name, sources in unparsed.items() for kind in _KINDS_OF_FILE[name]}
         self.corpus = Corpus(root, {}, {}, {}, {}, {}, {})
-        # Ids seen anywhere, even in entries that failed validation, so that a
+        # Ids declared anywhere, even in entries that fail validation, so that a
         # reference to them is not reported a second time.
-        self.entity_kind: dict[str, str] = {}
-        self.claim_ids: dict[str, Origin] = {}
-        self.question_topic: dict[str, str] = {}
-        self.known_documents: set[str] = set()
-        self.known_topics: set[str] = set()
-        self.event_ids: dict[str, Origin] = {}
-        self.first_seen: dict[tuple[str, str], Origin] = {}
+        self.ids = ids
+        self.entity_kind: dict[str, str] = {key: entry.kind for key, entry in ids.ids("entity").items()}
+        self.claim_ids: dict[str, Origin] = {key: entry.origin for key, entry in ids.ids("claim").items()}
+        self.question_topic: dict[str, str] = {key: entry.parent for key, entry in ids.ids("question").items()
+                                               if is_slug(entry.parent)}
+        self.known_documents: set[str] = set(ids.ids("document"))
+        self.known_topics: set[str] = set(ids.ids("topic"))
         self.placeholders: dict[int, set[Loc]] = {}
-        self.duplicated: set[tuple[str, str]] = set()  # references to these are not checked
         self.looped_places: set[str] = set()  # places of a loop of parents already reported
         self.positions: dict[int, int] = {}  # id() of a claim or event -> its index in the file's list
         self.parents_of: dict[str, list[str]] = {}  # location id -> its parents, once every place is read
@@ -102,9 +107,9 @@ class _Checker:
         for index, item in enumerate(file.data[name]):
             origin = Origin(file, (name, index))
             raw_id = item.get("id") if isinstance(item, dict) else None
-            if _is_slug(raw_id) and not self.claim_entity_id(raw_id, ENTITY_KINDS[name], origin):
-                continue
-            if isinstance(raw_id, str) and not _is_slug(raw_id) and _is_slug(raw_id.strip()):
+            if not self.ids.owns(origin):
+                continue  # reported as a duplicate
+            if isinstance(raw_id, str) and not is_slug(raw_id) and is_slug(raw_id.strip()):
                 # 'alpha\n': the id meant is plain; its own problem is reported, references to it are not
                 self.entity_kind.setdefault(raw_id.strip(), ENTITY_KINDS[name])
             obj = self.parse(model, item, origin)
@@ -114,41 +119,20 @@ class _Checker:
 
     def read_topic(self, file: YamlFile) -> None:
         origin = Origin(file, ())
+        if not self.ids.owns(origin):
+            return  # reported as a duplicate
         topic, _ = self.parse_with_items(inputs.Topic, file.data, origin, "events", inputs.Event)
-        raw = file.data if isinstance(file.data, dict) else {}
-        topic_id = raw.get("id")
-        if _is_slug(topic_id):
-            if topic_id in self.known_topics:
-                self.report(file, ("id",), "duplicate-id", f"the topic id '{topic_id}' is used twice",
-                            "give each topic file its own id")
-                return
-            self.known_topics.add(topic_id)
-            for index, question in enumerate(_list(raw.get("questions"))):
-                if isinstance(question, dict) and _is_slug(question.get("id")):
-                    self.claim_unique(self.question_topic, question["id"], topic_id,
-                                      Origin(file, ("questions", index)), "question")
-            for index, event in enumerate(_list(raw.get("events"))):
-                if isinstance(event, dict) and _is_slug(event.get("id")):
-                    self.claim_unique(self.event_ids, event["id"], Origin(file, ("events", index)),
-                                      Origin(file, ("events", index)), "event")
         if topic is not None:
             self.corpus.topics[topic.id] = topic
             self.corpus.origins[topic.id] = origin
 
     def read_document(self, file: YamlFile, texts: dict[Path, Any]) -> None:
         origin = Origin(file, ())
+        if not self.ids.owns(origin):
+            return  # reported as a duplicate
         raw = file.data if isinstance(file.data, dict) else {}
-        doc_id = raw.get("id")
-        if _is_slug(doc_id):
-            if doc_id in self.known_documents:
-                self.report(file, ("id",), "duplicate-id", f"the document id '{doc_id}' is used twice",
-                            "give each document its own id")
-                return
-            self.known_documents.add(doc_id)
         for index, claim in enumerate(_list(raw.get("claims"))):
             claim_origin = Origin(file, ("claims", index))
-            if isinstance(claim, dict) and _is_slug(claim.get("id")):
-                self.claim_unique(self.claim_ids, claim["id"], claim_origin, claim_origin, "claim")
             if isinstance(claim, dict) and claim.get("draft") is True:
                 self.report(file, claim_origin.loc + ("draft",), "draft-claim",
                             f"the claim '{claim.get('id')}' is a draft found by 'new'",
@@ -245,29 +229,16 @@ class _Checker:
                             f"replace the TODO with the real value. {_hint_for(info)}")
         self.placeholders[id(file.source)] = found
 
-    def claim_entity_id(self, entity_id: str, kind: str, origin: Origin) -> bool:
-        if entity_id in self.entity_kind:
-            first_kind = self.entity_kind[entity_id]
-            first = self.corpus.origins.get(entity_id)
-            where = f" (first defined as {_article(first_kind)} in {self.problems.display_path(first.file.path)} line {first.line})" if first else f" (already used by {_article(first_kind)})"
-            self.report(origin.file, origin.loc + ("id",), "duplicate-id",
-                        f"the id '{entity_id}' is used twice{where}",
-                        "parties, places and outlets share one set of ids: rename one of them")
-            return False
-        self.entity_kind[entity_id] = kind
-        return True
-
-    def claim_unique(self, table: dict[str, Any], key: str, value: Any, origin: Origin, what: str) -> None:
-        """Record ``key`` in ``table`` unless another {what} already has it."""
-        first = self.first_seen.setdefault((what, key), origin)
-        if first is origin:
-            table[key] = value
-            return
-        self.duplicated.add((what, key))
-        where = f"{self.problems.display_path(first.file.path)} line {first.line}"
-        self.report(origin.file, origin.loc + ("id",), "duplicate-id",
-                    f"the {what} id '{key}' is used twice (first in {where})",
-                    f"give each {what} its own id")
+    def report_duplicates(self) -> None:
+        """Each entry whose id another entry keeps (see ``id_index``), naming where that one is."""
+        for entry, keeper in self.ids.duplicates:
+            where = f"{self.problems.display_path(keeper.origin.file.path)} line {keeper.origin.line}"
+            shared = entry.namespace == "entity" and entry.kind != keeper.kind
+            self.report(entry.origin.file, entry.origin.loc + ("id",), "duplicate-id",
+                        f"the {entry.kind} id '{entry.id}' is already the id of "
+                        f"{_article(keeper.kind) if shared else 'another ' + keeper.kind} ({where})",
+                        "parties, places and outlets share one set of ids: give this one its own id"
+                        if entry.namespace == "entity" else f"give this {entry.kind} its own id")
 
     # -- pass 2: references between files ---------------------------------
 
@@ -499,7 +470,7 @@ class _Checker:
             self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
         if "chain" not in document.unchecked:
             self.check_carriers(document, claim, origin, originals)
-        if (claim.question is not None and ("question", claim.question) not in self.duplicated
+        if (claim.question is not None and ("question", claim.question) not in self.ids.duplicated
                 and "topic" not in document.unchecked):
             topic_of_question = self.question_topic.get(claim.question)
             if topic_of_question is None:
@@ -596,8 +567,8 @@ class _Checker:
         if is_placeholder(target):
             return
         kind = self.entity_kind.get(target)
-        if kind in kinds:
-            return
+        if kind in kinds or ("entity", target) in self.ids.duplicated:
+            return  # a duplicated id is reported once, where it is declared again
         wanted = " or ".join(sorted(kinds))
         if kind is not None:
             self.report(origin.file, origin.loc + loc, "wrong-reference",
@@ -611,8 +582,10 @@ class _Checker:
                        candidates: list[str], otherwise: str = "") -> None:
         if is_placeholder(target):
             return
-        if self.unknowable & set(what.split(" or ")):
-            return
+        for kind in what.split(" or "):
+            if kind in self.unknowable and (self.unknowable[kind] is None or any(
+                    target in source for source in self.unknowable[kind] or ())):
+                return  # perhaps declared in a file that did not parse
         close = difflib.get_close_matches(target, candidates, n=3, cutoff=0.6)
         if close:
             hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
@@ -778,10 +751,6 @@ she that the their they this to was were who will with""".split())
 def _too_common(folded: str) -> bool:
     """Fewer than two letters or digits, or one common word in small letters."""
     return sum(ch.isalnum() for ch in folded) < 2 or folded in _COMMON_WORDS
-
-
-def _is_slug(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= 80 and bool(inputs._SLUG_RE.fullmatch(value))
 
 
 def _list(value: Any) -> list[Any]:

@@ -33,8 +33,9 @@ def _rules(corpus: Path) -> dict[str, str]:
 
 def test_billion_laughs_is_refused_at_the_first_alias(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    (corpus / "outlets.yaml").write_text(BOMB, encoding="utf-8")
-    assert _rules(corpus) == {"outlets.yaml:6:11": "yaml-syntax"}
+    outlets = (MINI / "outlets.yaml").read_text(encoding="utf-8")  # the real entries, then the bomb
+    (corpus / "outlets.yaml").write_text(outlets + BOMB, encoding="utf-8")
+    assert _rules(corpus) == {f"outlets.yaml:{outlets.count(chr(10)) + 6}:11": "yaml-syntax"}
 
 
 def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
