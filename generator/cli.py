@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.inputs import _check_file_name, slugify
 from generator.linkcheck import broken_links
 from generator.pipeline import build_pages, check
+from generator.rules import RULES
 from generator.problems import visible, format_report
 from generator.scaffold import scaffold_document
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_schemas
@@ -51,10 +52,25 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are up to date")
     schema.set_defaults(run=_schema)
 
+    rules = commands.add_parser("rules", help="explain the validator's rules, with a wrong and a right example")
+    rules.add_argument("rule", nargs="*", help="the rules to explain, as named in brackets after a problem "
+                                               "(default: every rule)")
+    rules.set_defaults(run=_rules)
+
     links = commands.add_parser("check-links", help="check that every internal link and anchor of a built site resolves")
     links.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     links.set_defaults(run=_check_links)
     return parser
+
+
+def _rules(args: argparse.Namespace) -> int:
+    unknown = [name for name in args.rule if name not in RULES]
+    if unknown:
+        print(f"error: no rule is called {', '.join(repr(visible(n)) for n in unknown)}; the rules are: "
+              + ", ".join(RULES), file=sys.stderr)
+        return 2
+    print("\n\n".join(RULES[name].as_text() for name in args.rule or RULES))
+    return 0
 
 
 def _seeds_exist(seeds: Path) -> bool:

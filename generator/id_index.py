@@ -69,7 +69,9 @@ def declared_ids(raw: RawCorpus) -> list[Entry]:
     """Every well-formed id in the raw files, in file order."""
     entries: list[Entry] = []
     for name, file in raw.registries.items():
-        for index, item in _items(file.data, name):
+        # A registry written as a bare list is one problem (its shape); its ids still count.
+        listed = enumerate(file.data) if isinstance(file.data, list) else _items(file.data, name)
+        for index, item in listed:
             entries += _entry("entity", ENTITY_KINDS[name], item, Origin(file, (name, index)))
     for file in raw.topics:
         data = file.data if isinstance(file.data, dict) else {}

@@ -35,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.render import RenderedPage, markup, paths
-from generator.problems import format_report, problems_overlay, visible
+from generator.problems import Problem, format_report, problems_overlay, visible
 
 log = get_plugin_logger(__name__)
 
@@ -117,7 +117,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages: list[RenderedPage] = []
         self.serving = False
         self.last_good: list[RenderedPage] = []  # under serve: shown, with the problems over them
-        self.problems_html = ""
+        self.problems: list[Problem] = []  # under serve: shown over every page until fixed
         self.shown_problems = False
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
 
@@ -139,13 +139,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not seeds.is_dir():
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
         built = build_pages(seeds, project)
-        self.shown_problems, self.problems_html = bool(self.problems_html), ""
+        self.shown_problems, self.problems = bool(self.problems), []
         if built.problems and self.serving and self.last_good:
             # Under serve, the maintainer sees the problems over the page they are looking at (the
             # last good one), at once, like Hugo's and Vite's dev servers; the next good save clears them.
             log.info("the seed metadata has problems; the pages show them until they are fixed:\n%s",
                      format_report(built.problems))
-            self.problems_html = problems_overlay(built.problems)
+            self.problems = built.problems
             self.pages = self.last_good
             return
         if built.problems:
@@ -179,7 +179,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.serving:
                 digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
                 # pages showing problems, or that showed them last time, are written again in any case
-                generated.changed = (_LAST_BUILT.get(page.path) != digest or bool(self.problems_html)
+                generated.changed = (_LAST_BUILT.get(page.path) != digest or bool(self.problems)
                                      or self.shown_problems)
                 _LAST_BUILT[page.path] = digest
             if page.source is not None:
@@ -225,6 +225,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.active_section = None
         if isinstance(page, _PrebuiltPage):
             page.release()
-        if self.problems_html:
-            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.problems_html, output, count=1)
+        if self.problems:
+            overlay = problems_overlay(self.problems, markup.relative_url(page.file.src_uri, paths.RULES))
+            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + overlay, output, count=1)
         return output

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.rules import RULES
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -34,6 +36,7 @@ class Problem:
         text = f"{self.message} ({self.rule})"
         if self.hint:
             text += f"\n{self.hint}"
+        text += f"\nRule: python -m generator rules {self.rule}"
         return (
             f"::error file={_escape_property(self.path)},line={self.line},"
             f"col={self.column},title={_escape_property(self.rule)}::{_escape_data(text)}"
@@ -72,6 +75,8 @@ class Problems:
     def add(
         self, path: Path, line: int, column: int, rule: str, message: str, hint: str = ""
     ) -> None:
+        if rule not in RULES:
+            raise KeyError(f"'{rule}' is not a rule of generator/rules.py: register it there, with its docs")
         self._items.append(Problem(visible(self.display_path(path)), line, column, rule,
                                    visible(message), visible(hint)))
 
@@ -104,16 +109,19 @@ def format_report(problems: list[Problem], output_format: str = "text") -> str:
         return "\n".join(p.format_github() for p in problems)
     lines = [p.format_text() for p in problems]
     count = len(problems)
-    lines.append(f"{count} error{'s' if count != 1 else ''} found.")
+    lines.append(f"{count} error{'s' if count != 1 else ''} found. Each rule in brackets is explained, with a "
+                 "wrong and a right example, by 'python -m generator rules <rule>' and on the site's "
+                 "Validation rules page.")
     return "\n".join(lines)
 
 
-def problems_overlay(problems: list[Problem]) -> str:
-    """The problems as a panel over the page, for ``mkdocs serve``: every value escaped."""
+def problems_overlay(problems: list[Problem], rules_url: str) -> str:
+    """The problems as a panel over the page, for ``mkdocs serve``: every value escaped,
+    each rule linked to its entry on the rules page at ``rules_url``."""
     items = "".join(
         f"<li><code>{html.escape(f'{p.path}:{p.line}:{p.column}')}</code> {html.escape(p.message)} "
-        f"<small>({html.escape(p.rule)})</small>" + (f"<br><em>{html.escape(p.hint)}</em>" if p.hint else "")
-        + "</li>" for p in problems)
+        f'<small>(<a href="{html.escape(rules_url)}#{html.escape(p.rule)}">{html.escape(p.rule)}</a>)</small>'
+        + (f"<br><em>{html.escape(p.hint)}</em>" if p.hint else "") + "</li>" for p in problems)
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return (f'<div class="briefing-build-error" role="alert"><p><strong>The seed metadata has {count}</strong>; '
             "the pages below are from the last good build. Fix and save: this page reloads.</p>"

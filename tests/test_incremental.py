@@ -139,6 +139,7 @@ def test_under_serve_an_invalid_edit_shows_its_problems_in_the_page(tmp_path: Pa
         with __import__("urllib.request").request.urlopen(url) as response:
             page = response.read().decode("utf-8")
         assert "ridge-clash.yaml:6:7</code>" in page and "is not allowed for" in page and "use one of" in page
+        assert '<a href="../../contributing/rules/#invalid-value">invalid-value</a>' in page  # the rule, explained
         meta.write_text(good, encoding="utf-8")
         assert _poll(url, lambda html: "briefing-build-error" not in html and "<h1" in html, 30) is not None
     finally:

@@ -19,6 +19,7 @@ from generator.render.index_pages import render_home, render_sources_overview, r
 from generator.render.listings import render_documents, render_entities, render_timeline
 from generator.render.reading_page import render_reading
 from generator.render.reference_page import render_reference
+from generator.render.rules_page import render_rules
 from generator.render.topic_page import render_topic
 
 _SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS, paths.TIMELINE}
@@ -51,6 +52,7 @@ def render_site(site: Site) -> list[RenderedPage]:
         RenderedPage(paths.CLAIMS, render_claims_index(site), listed=True),
         RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
         RenderedPage(paths.REFERENCE, render_reference(), listed=True),
+        RenderedPage(paths.RULES, render_rules(), listed=True),
         RenderedPage(paths.READING, render_reading(), listed=True),
         RenderedPage(paths.DATA, render_data_page(site), listed=True),
         RenderedPage(dataset.JSON_FILE, corpus_json(site)),

@@ -193,6 +193,12 @@ def _heading(level: int, ident: str, inner: str) -> str:
             f'title="Permanent link">&para;</a></h{level}>')
 
 
+def code_block(source: str) -> str:
+    """Text shown as written, line breaks and indentation kept (no blank line, so that it
+    stays one HTML block for any Markdown engine)."""
+    return f"<pre><code>{html.escape(source.replace(chr(10) * 2, chr(10)), quote=False)}</code></pre>"
+
+
 def diagram(source: str) -> str:
     """A Mermaid diagram, which the theme draws in the browser (its source is not searched)."""
     return f'<pre class="mermaid" data-search-exclude><code>{html.escape(source, quote=False)}</code></pre>'

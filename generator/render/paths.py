@@ -12,6 +12,7 @@ OUTLETS = "outlets/index.md"
 SOURCES = "sources/index.md"
 TIMELINE = "timeline.md"
 REFERENCE = "contributing/input-model.md"
+RULES = "contributing/rules.md"
 DATA = "data/index.md"
 READING = "reading.md"
 
