@@ -147,7 +147,7 @@ def _check_prose(value: str) -> str:
     return value
 
 
-def _check_file_name(value: str) -> str:
+def check_file_name(value: str) -> str:
     if len(value) > 200:
         raise ValueError(f"this file name is {len(value)} characters long; use at most 200 (file systems refuse longer names)")
     if (not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value)) or ".." in value:
@@ -185,7 +185,7 @@ def _check_unique(values: list[str]) -> list[str]:
 Text = Annotated[str, AfterValidator(_check_text)]
 Name = Annotated[str, AfterValidator(_check_name)]
 Ids = Annotated[list[Slug], AfterValidator(_check_unique)]
-FileName = Annotated[str, AfterValidator(_check_file_name)]
+FileName = Annotated[str, AfterValidator(check_file_name)]
 Prose = Annotated[str, AfterValidator(_check_prose)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata), Field(json_schema_extra={"pattern": _WIKIDATA_RE.pattern})]
 Language = Annotated[str, AfterValidator(_check_language), Field(json_schema_extra={"pattern": _LANGUAGE_RE.pattern})]

@@ -98,3 +98,41 @@ def test_names_broken_across_lines_stay_inside_their_comments(tmp_path: Path) ->
     data = yaml.safe_load(content)
     assert set(data) >= {"id", "title", "chain", "claims"}
     assert all(line.startswith(("#", " ", "-")) or ":" in line or not line for line in content.splitlines())
+
+
+def test_new_with_an_id_names_both_files_after_it(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "download (3).txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run_new(tmp_path, str(source), "--topic", "ridge", "--id", "2024-03-04-beta-accuses-alpha")
+    assert result.returncode == 0, result.stderr
+    text = corpus / "documents" / "2024-03-04-beta-accuses-alpha.txt"
+    metadata = corpus / "documents" / "2024-03-04-beta-accuses-alpha.yaml"
+    assert text.read_bytes() == source.read_bytes()
+    data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
+    assert data["id"] == "2024-03-04-beta-accuses-alpha" and data["text"] == text.name
+    # A text already in documents/ is renamed after the id, its bytes unchanged.
+    inside = corpus / "documents" / "scan.txt"
+    inside.write_text(TEXT, encoding="utf-8")
+    assert run_new(tmp_path, str(inside), "--id", "2024-03-05-scan").returncode == 0
+    assert not inside.exists() and (corpus / "documents" / "2024-03-05-scan.txt").read_text(encoding="utf-8") == TEXT
+    assert (corpus / "documents" / "2024-03-05-scan.yaml").is_file()
+
+
+def test_new_says_what_is_wrong_with_the_topic_the_id_or_the_folder(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    unknown = run_new(tmp_path, str(source), "--topic", "rigde")
+    assert unknown.returncode == 2 and "no topic has the id 'rigde' (the topics are: ridge)" in unknown.stderr
+    bad_id = run_new(tmp_path, str(source), "--id", "Report 3")
+    assert bad_id.returncode == 2 and "for example 'report-3'" in bad_id.stderr
+    no_folder = run_new(tmp_path, str(source), "--seeds", "nowhere")
+    assert no_folder.returncode == 2 and "the seed folder 'nowhere' does not exist" in no_folder.stderr
+    assert sorted(p.name for p in (corpus / "documents").iterdir()) == ["ridge-clash.txt", "ridge-clash.yaml"]
+    # A seed with problems: each is listed (not just counted), and the scaffold is still written.
+    (corpus / "outlets.yaml").write_text("outlets:\n  - id: wire-one\n    name: Wire One\n    knd: wire\n",
+                                         encoding="utf-8")
+    noted = run_new(tmp_path, str(source), "--topic", "ridge")
+    assert noted.returncode == 0 and "outlets.yaml:4:5: error: unknown field 'knd'" in noted.stderr
+    assert "report.txt" not in noted.stderr.split("listed below")[1]  # not its own text as an orphan

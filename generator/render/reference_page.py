@@ -96,7 +96,7 @@ def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
 
 _VALIDATOR_NAMES = {
     inputs._check_slug: "id", inputs._check_url: "http(s) URL", inputs._parse_date: "date (YYYY-MM-DD)",
-    inputs._check_text: "text", inputs._check_name: "text (one line)", inputs._check_file_name: "file name", inputs._check_prose: "Markdown text",
+    inputs._check_text: "text", inputs._check_name: "text (one line)", inputs.check_file_name: "file name", inputs._check_prose: "Markdown text",
     inputs._check_wikidata: "Wikidata id", inputs._check_language: "language code",
 }
 
