@@ -14,7 +14,7 @@ from generator.pipeline import build_pages, check
 from generator.rules import RULES
 from generator.problems import visible, format_report
 from generator.scaffold import scaffold_document
-from generator.schema import SCHEMA_DIR, outdated_schemas, write_schemas
+from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +89,7 @@ def _validate(args: argparse.Namespace) -> int:
     if not _seeds_exist(args.seeds):
         return 2
     checked = check(args.seeds, Path.cwd())
+    write_id_schemas(Path.cwd(), checked.known_ids())
     if checked.problems:
         print(format_report(checked.problems, args.format))
         for note in checked.notes:
@@ -164,6 +165,7 @@ def _new(args: argparse.Namespace) -> int:
               f"hyphens, for example '{slugify(args.document_id) or '2024-03-02-ridge-clash'}'", file=sys.stderr)
         return 2
     checked = check(args.seeds, Path.cwd())
+    write_id_schemas(Path.cwd(), checked.known_ids())
     if args.topic is not None and args.topic not in checked.corpus.topics:
         known = ", ".join(sorted(checked.corpus.topics)) or "none yet"
         print(f"error: no topic has the id '{visible(args.topic)}' (the topics are: {known}); write "

@@ -171,6 +171,23 @@ def _check_language(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+
+
+def _refers_to(*kinds: str) -> Any:
+    """The schema of an id of an entry of one of ``kinds``. The schemas say which (``x-refers-to``),
+    so that the editor schemas written for a seed can offer the ids that exist (see ``schema``)."""
+    return Field(json_schema_extra={"pattern": SLUG_PATTERN, "x-refers-to": list(kinds)})
+
+
+PartyId = Annotated[str, AfterValidator(_check_slug), _refers_to("party")]
+LocationId = Annotated[str, AfterValidator(_check_slug), _refers_to("location")]
+OutletId = Annotated[str, AfterValidator(_check_slug), _refers_to("outlet")]
+GiverId = Annotated[str, AfterValidator(_check_slug), _refers_to("party", "outlet")]
+SubjectId = Annotated[str, AfterValidator(_check_slug), _refers_to("party", "location")]
+TopicId = Annotated[str, AfterValidator(_check_slug), _refers_to("topic")]
+QuestionId = Annotated[str, AfterValidator(_check_slug), _refers_to("question")]
+ClaimId = Annotated[str, AfterValidator(_check_slug), _refers_to("claim")]
+DocumentId = Annotated[str, AfterValidator(_check_slug), _refers_to("document")]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 def _check_unique(values: list[str]) -> list[str]:
@@ -185,6 +202,11 @@ def _check_unique(values: list[str]) -> list[str]:
 Text = Annotated[str, AfterValidator(_check_text)]
 Name = Annotated[str, AfterValidator(_check_name)]
 Ids = Annotated[list[Slug], AfterValidator(_check_unique)]
+PartyIds = Annotated[list[PartyId], AfterValidator(_check_unique)]
+LocationIds = Annotated[list[LocationId], AfterValidator(_check_unique)]
+OutletIds = Annotated[list[OutletId], AfterValidator(_check_unique)]
+SubjectIds = Annotated[list[SubjectId], AfterValidator(_check_unique)]
+ClaimIds = Annotated[list[ClaimId], AfterValidator(_check_unique)]
 FileName = Annotated[str, AfterValidator(check_file_name)]
 Prose = Annotated[str, AfterValidator(_check_prose)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata), Field(json_schema_extra={"pattern": _WIKIDATA_RE.pattern})]
@@ -225,7 +247,7 @@ GeometryType = Literal["LineString", "MultiLineString", "Polygon", "MultiPolygon
 class Citation(Strict):
     """Where a fact comes from: one of our documents, or a public web page."""
 
-    document: Slug | None = Field(None, description="Id of a source document of this site.", examples=["2023-05-11-sotk-border-clash"])
+    document: DocumentId | None = Field(None, description="Id of a source document of this site.", examples=["2023-05-11-sotk-border-clash"])
     url: Url | None = Field(None, description="Public http(s) address of the source.", examples=["https://en.wikipedia.org/wiki/Lachin_corridor"])
     title: Name | None = Field(None, description="Title of the page cited by `url`.", examples=["Lachin corridor"])
     publisher: Name | None = Field(None, description="Who published the page cited by `url`.", examples=["Wikipedia"])
@@ -251,7 +273,7 @@ class Party(Strict):
     name: Name = Field(description="Name as readers know it.", examples=["Ministry of Defence of Armenia"])
     kind: PartyKind = Field(description="What sort of party this is.", examples=["government-body"])
     aliases: list[Name] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.", examples=[["Ministry of Defense in Yerevan"]])
-    affiliation: Slug | None = Field(None, description="Id of the party this one belongs to: a minister to a government, a government to a state.", examples=["armenia-government"])
+    affiliation: PartyId | None = Field(None, description="Id of the party this one belongs to: a minister to a government, a government to a state.", examples=["armenia-government"])
     role: Name | None = Field(None, description="For a person: office held at the time of the documents.", examples=["Prime Minister of Armenia"])
     description: Text = Field(description="One or two neutral sentences for the party's page.", examples=["The ministry that commands Armenia's armed forces."])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q399"])
@@ -262,7 +284,7 @@ class LocationPart(Strict):
     """One part of a place split between administrations."""
 
     name: Name = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
-    administered_by: Ids = Field(min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]])
+    administered_by: PartyIds = Field(min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]])
     note: Text | None = Field(None, description="Since when, or how certain.", examples=["Since the 2020 ceasefire statement."])
 
 
@@ -335,11 +357,11 @@ class Location(Strict):
     name: Name = Field(description="Name as readers know it.", examples=["Sotk"])
     kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
     coordinates: Coordinates = Field(description="A representative point: the centre of a place, or a point on a line such as a border.", examples=[{"lat": 40.2031, "lon": 45.8647}])
-    parents: Ids = Field(default_factory=list, description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).", examples=[["gegharkunik"]])
+    parents: LocationIds = Field(default_factory=list, description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).", examples=[["gegharkunik"]])
     aliases: list[Name] = Field(default_factory=list, description="Other names used in texts; each finds and links mentions.", examples=[["Zod"]])
     description: Text = Field(description="One or two neutral sentences for the place's page.", examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."])
-    administered_by: Ids = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
-    claimed_by: Ids = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
+    administered_by: PartyIds = Field(default_factory=list, description="Ids of parties that control the place, for disputed places.", examples=[["armenia"]])
+    claimed_by: PartyIds = Field(default_factory=list, description="Ids of parties that claim the place, for disputed places.", examples=[["azerbaijan"]])
     parts: list[LocationPart] = Field(default_factory=list, description="Where the place is split between administrations: who administers which part.", examples=[[{"name": "the part east of the line", "administered_by": ["azerbaijan"]}]])
     geometry: Geometry | None = Field(None, description="The place drawn as a line or an area (a GeoJSON geometry), besides its representative point.", examples=[{"type": "LineString", "coordinates": [[45.86, 40.20], [45.90, 40.22]]}])
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
@@ -406,8 +428,8 @@ class Event(Strict):
     end: Date | None = Field(None, description="Last day, for events that lasted several days.", examples=["2023-05-04"])
     title: Name = Field(description="What happened, one line.", examples=["Exchange of fire near Sotk"])
     description: Text | None = Field(None, description="A few more sentences, plain text.", examples=["Armenia's defence ministry reported four soldiers wounded; Azerbaijan reported one soldier killed."])
-    parties: Ids = Field(default_factory=list, description="Ids of the parties involved.", examples=[["armenia", "azerbaijan"]])
-    locations: Ids = Field(default_factory=list, description="Ids of the places involved.", examples=[["sotk"]])
+    parties: PartyIds = Field(default_factory=list, description="Ids of the parties involved.", examples=[["armenia", "azerbaijan"]])
+    locations: LocationIds = Field(default_factory=list, description="Ids of the places involved.", examples=[["sotk"]])
     sources: list[Citation] = Field(min_length=1, description="At least one citation: a document of ours or a public URL.", examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]])
 
     @model_validator(mode="after")
@@ -440,13 +462,13 @@ class Boilerplate(Strict):
 class Hop(Strict):
     """One step of a source chain, from the original reporting to the copy held."""
 
-    outlet: Slug = Field(description="Id of the outlet at this step.", examples=["reuters"])
+    outlet: OutletId = Field(description="Id of the outlet at this step.", examples=["reuters"])
     role: HopRole = Field(description="What the outlet did with the text.", examples=["original-reporting"])
     url: Url | None = Field(None, description="Address of this outlet's version, if known; without it the hop is shown as unverified.", examples=["https://www.reuters.com/world/"])
     date: Date | None = Field(None, description="Publication date of this version, if known.", examples=["2023-05-11"])
     evidence: Text | None = Field(None, description="Verbatim passage of the text that names this step, such as 'Reuters reported'.", examples=["Reuters reported"])
     note: Text | None = Field(None, description="What is known about this step.", examples=["The Reuters story itself is not linked from the copy."])
-    drew_on: Ids | None = Field(None, description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.", examples=[["bbc", "sky-news"]])
+    drew_on: OutletIds | None = Field(None, description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.", examples=[["bbc", "sky-news"]])
 
 
 class FigureRevision(Strict):
@@ -454,7 +476,7 @@ class FigureRevision(Strict):
 
     value: float = Field(allow_inf_nan=False, description="The number.", examples=[105])
     as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
-    by: Slug | None = Field(None, description="Id of the party (or outlet) that gave this count; counts by different parties are shown as separate series.", examples=["armenia-government"])
+    by: GiverId | None = Field(None, description="Id of the party (or outlet) that gave this count; counts by different parties are shown as separate series.", examples=["armenia-government"])
     unit: Name | None = Field(None, description="What is counted, where it differs from the claim's figure (a count of dead or missing beside a count of dead); shown as its own series.", examples=["Armenian soldiers dead or missing"])
     note: Text | None = Field(None, description="What this count covers, if it differs (for example dead or missing).", examples=["dead or missing"])
     source: Citation = Field(description="Where this count was published.", examples=[{"url": "https://www.civilnet.am/en/news/674734/"}])
@@ -473,19 +495,19 @@ class Claim(Strict):
     """Something a party or outlet asserts, pinned to a verbatim quote of the text."""
 
     id: Slug = Field(description="Unique id across the site; also the claim's page and anchor.", examples=["armenia-four-wounded-2023-05-11"])
-    claimant: Slug | None = Field(None, description="Id of the party, or of the outlet in its own voice, that asserts it. For an unnamed source, the party it speaks for (leave out if not known).", examples=["armenia-mod"])
+    claimant: GiverId | None = Field(None, description="Id of the party, or of the outlet in its own voice, that asserts it. For an unnamed source, the party it speaks for (leave out if not known).", examples=["armenia-mod"])
     unnamed_source: Text | None = Field(None, description="For a source the text does not name: how the text describes it, as words (`claimant` then names the party it speaks for, where known).", examples=["a senior Indian military official"])
     date: Date | None = Field(None, description="Day the claim was made (a statement, a press conference), if known. Left out, the claim is dated with the document's `event_date`, and its pages say so.", examples=["2023-05-11"])
-    via: Ids = Field(default_factory=list, description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.", examples=[["reuters"]])
+    via: OutletIds = Field(default_factory=list, description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.", examples=[["reuters"]])
     kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
-    question: Slug | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
+    question: QuestionId | None = Field(None, description="Id of the topic question the claim answers; claims on the same question are shown side by side.", examples=["casualties-2023-05-11"])
     paraphrase: Text = Field(description="A neutral one-line summary: what the claimant says, not whether it is true.", examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."])
     quote: Text = Field(description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).", examples=["reported that four soldiers were wounded"])
     occurrence: StrictInt | None = Field(None, ge=1, description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).", examples=[2])
-    subjects: Ids = Field(default_factory=list, description="Ids of the parties and places the claim is about.", examples=[["azerbaijan-armed-forces", "sotk"]])
+    subjects: SubjectIds = Field(default_factory=list, description="Ids of the parties and places the claim is about.", examples=[["azerbaijan-armed-forces", "sotk"]])
     status: ClaimStatus = Field(description="What is known of the claim's truth.", examples=["unverified"])
-    disputes: Ids = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both; declare it on one of them).", examples=[["azerbaijan-deliberate-provocation"]])
-    supports: Ids = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
+    disputes: ClaimIds = Field(default_factory=list, description="Ids of claims this one contradicts (shown on both; declare it on one of them).", examples=[["azerbaijan-deliberate-provocation"]])
+    supports: ClaimIds = Field(default_factory=list, description="Ids of claims this one backs up (shown on both; declare it on one of them).", examples=[["armenia-four-wounded-2023-05-11"]])
     figure: Figure | None = Field(None, description="The number the claim gives, if any.", examples=[{"value": 4, "unit": "soldiers wounded", "as_of": "2023-05-11"}])
     note: Prose | None = Field(None, description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.", examples=["Armenia later raised its toll to 105 (14 September 2022)."])
     draft: bool = Field(False, description="Set by `python -m generator new` on the claim candidates it finds. A person checks the claimant, kind, paraphrase, quote and status, then deletes this line; the site is not built while a draft claim remains.", examples=[True])
@@ -508,14 +530,14 @@ class Document(Strict):
 
     id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
     title: Name = Field(description="A neutral title for the page (the copy may have none).", examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"])
-    topic: Slug = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
+    topic: TopicId = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
     text: FileName = Field(description="File name of the verbatim text, in the same folder.", examples=["2023-05-11-sotk-border-clash.txt"])
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
     kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
     summary: Text = Field(description="What happened, two or three neutral sentences for the summary card.", examples=["On 11 May 2023 Armenia and Azerbaijan accused each other of starting an exchange of fire near Sotk."])
     event_date: Date = Field(description="Day of the events the text reports.", examples=["2023-05-11"])
     published: Date | None = Field(None, description="Date of the copy we hold, if the copy shows it.", examples=["2023-05-12"])
-    outlet: Slug = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
+    outlet: OutletId = Field(description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"])
     author: Name | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
     url: Url | None = Field(None, description="Address of the copy held, if known.", examples=["https://www.example.org/news/sotk-clash"])
     partial: PartialCopy | None = Field(None, description="Set when the text file holds only part of the published page: its `opening` (where no more could be had) or an `excerpt`. Left out, the copy is whole.", examples=["opening"])

@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.render import RenderedPage, markup, paths
+from generator.schema import write_id_schemas
 from generator.problems import Problem, format_report, problems_overlay, visible
 
 log = get_plugin_logger(__name__)
@@ -139,6 +140,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not seeds.is_dir():
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
         built = build_pages(seeds, project)
+        write_id_schemas(project, built.checked.known_ids())  # the editor's completion of ids
         self.shown_problems, self.problems = bool(self.problems), []
         if built.problems and self.serving and self.last_good:
             # Under serve, the maintainer sees the problems over the page they are looking at (the

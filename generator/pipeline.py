@@ -29,6 +29,14 @@ class Checked:
     def ok(self) -> bool:
         return not self.problems
 
+    def known_ids(self) -> dict[str, list[str]]:
+        """The valid ids of each kind, for the editor schemas."""
+        corpus = self.corpus
+        return {"party": list(corpus.parties), "location": list(corpus.locations), "outlet": list(corpus.outlets),
+                "topic": list(corpus.topics), "document": list(corpus.documents),
+                "question": [q.id for topic in corpus.topics.values() for q in topic.questions],
+                "claim": [c.id for document in corpus.documents.values() for c in document.meta.claims]}
+
     @property
     def notes(self) -> list[str]:
         """What could not be checked, said once: references to ids of a file that did not parse."""

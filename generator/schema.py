@@ -5,19 +5,28 @@ and others) use them to complete fields and flag mistakes while typing. The
 files are committed under ``docs/schemas/`` (and so published with the site);
 ``python -m generator schema`` rewrites them and ``--check`` fails when they
 are out of date.
+
+A second layer, written for the seed at hand into ``.briefing/schemas/`` (not
+committed), adds to every id field (``x-refers-to`` in the committed schemas)
+the ids that exist, so that the editor offers them as completions. Every
+command that reads the seed (validate, new, build, serve) refreshes it, and the
+seed files' modelines point at it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from generator import inputs
 
 SCHEMA_DIR = Path("docs") / "schemas"
+ID_SCHEMA_DIR = Path(".briefing") / "schemas"  # git-ignored: the schemas with the seed's ids
 
 # One schema per kind of file, and the files it applies to (globs from the project root).
 FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -70,8 +79,41 @@ def write_schemas(project: Path) -> list[Path]:
     return written
 
 
+def id_schemas(ids: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """File name → JSON text of every schema with ``ids`` (kind → the ids of that kind)
+    offered wherever an id of that kind is expected."""
+    known = {kind: sorted(values) for kind, values in ids.items()}
+
+    def offer(node: Any) -> Any:
+        if isinstance(node, dict):
+            node = {key: offer(value) for key, value in node.items()}
+            kinds = node.get("x-refers-to")
+            if kinds:
+                node["enum"] = sorted({value for kind in kinds for value in known.get(kind, ())})
+            return node
+        if isinstance(node, list):
+            return [offer(item) for item in node]
+        return node
+
+    return {schema_file_name(kind): json.dumps(offer(json_schema(kind)), indent=1, sort_keys=True,
+                                               ensure_ascii=False) + "\n" for kind in FILE_KINDS}
+
+
+def write_id_schemas(project: Path, ids: Mapping[str, Iterable[str]]) -> None:
+    """Refresh the editor schemas of ``project`` (files whose text is unchanged are left alone)."""
+    folder = project / ID_SCHEMA_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in id_schemas(ids).items():
+            target = folder / name
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout: completion of ids is a convenience, never a reason to fail
+
+
 def modeline(kind: str, metadata_file: Path, project: Path) -> str:
-    """The comment that points yaml-language-server at the schema of a file."""
-    target = project / SCHEMA_DIR / schema_file_name(kind)
+    """The comment that points yaml-language-server at the schema of a file: the one with the seed's ids."""
+    target = project / ID_SCHEMA_DIR / schema_file_name(kind)
     relative = Path(os.path.relpath(target, metadata_file.parent)).as_posix()
     return f"# yaml-language-server: $schema={relative}"

@@ -35,7 +35,7 @@ def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_pa
     assert text_copy.read_bytes() == source.read_bytes()
     metadata = corpus / "documents" / "incoming-report.yaml"
     content = metadata.read_text(encoding="utf-8")
-    assert content.startswith("# yaml-language-server: $schema=../../docs/schemas/document.schema.json\n")
+    assert content.startswith("# yaml-language-server: $schema=../../.briefing/schemas/document.schema.json\n")
     assert "#   beta (Beta): line 1" in content
     assert "#   alpha-government (Government of Alpha): line 2" in content
     assert "#   north-ridge (North Ridge): line 1" in content

@@ -9,8 +9,9 @@ import jsonschema
 
 from generator.load import parse_yaml
 from generator.problems import Problems
-from generator.schema import FILE_KINDS, outdated_schemas, rendered_schemas
-from tests.conftest import ROOT
+from generator.schema import FILE_KINDS, outdated_schemas, rendered_schemas, write_id_schemas
+from generator.pipeline import check
+from tests.conftest import ROOT, SEEDS
 
 
 def test_committed_schemas_are_up_to_date() -> None:
@@ -30,10 +31,11 @@ def test_editor_settings_map_every_file_kind() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapped = settings["yaml.schemas"]
     for kind, (_, glob) in FILE_KINDS.items():
-        assert mapped[f"./docs/schemas/{kind}.schema.json"] == glob
+        assert mapped[f"./.briefing/schemas/{kind}.schema.json"] == glob
 
 
 def test_seed_files_carry_the_schema_modeline() -> None:
+    write_id_schemas(ROOT, check(SEEDS, ROOT).known_ids())  # the editor schemas with the seed's ids
     for path in [*ROOT.glob("seeds/*.yaml"), *ROOT.glob("seeds/*/*.yaml")]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
@@ -55,6 +57,7 @@ def _load(path: Path):
 
 
 def test_editor_schemas_accept_every_seed_file_and_reject_mistakes() -> None:
+    write_id_schemas(ROOT, check(SEEDS, ROOT).known_ids())
     files = [*ROOT.glob("seeds/*.yaml"), *ROOT.glob("seeds/*/*.yaml")]
     assert len(files) >= 6
     for path in files:
@@ -65,3 +68,25 @@ def test_editor_schemas_accept_every_seed_file_and_reject_mistakes() -> None:
     data["event_date"] = "11 May 2023"
     messages = [error.message for error in jsonschema.Draft202012Validator(_schema_for(document)).iter_errors(data)]
     assert any("quotee" in message for message in messages)
+
+
+def test_editor_schemas_offer_the_ids_that_exist(tmp_path: Path) -> None:
+    """Every id field lists the ids of its kind, refreshed when a contributor adds one."""
+    import shutil
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    checked = check(corpus, tmp_path)
+    write_id_schemas(tmp_path, checked.known_ids())
+    document = json.loads((tmp_path / ".briefing" / "schemas" / "document.schema.json").read_text(encoding="utf-8"))
+    claim = document["$defs"]["Claim"]["properties"]
+    claimants = next(option for option in claim["claimant"]["anyOf"] if option.get("type") == "string")["enum"]
+    assert set(checked.corpus.parties) | set(checked.corpus.outlets) == set(claimants)
+    assert set(claim["subjects"]["items"]["enum"]) == set(checked.corpus.parties) | set(checked.corpus.locations)
+    assert document["properties"]["topic"]["enum"] == sorted(checked.corpus.topics)
+    parties = corpus / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8") + "  - id: a-new-party\n    name: A new party\n"
+                       "    kind: other\n    description: Added by a contributor.\n", encoding="utf-8")
+    write_id_schemas(tmp_path, check(corpus, tmp_path).known_ids())
+    topic = json.loads((tmp_path / ".briefing" / "schemas" / "topic.schema.json").read_text(encoding="utf-8"))
+    assert "a-new-party" in topic["$defs"]["Event"]["properties"]["parties"]["items"]["enum"]
