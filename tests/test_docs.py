@@ -19,3 +19,30 @@ def test_security_table_names_real_tests() -> None:
     assert cases
     for case in cases:
         assert (TESTS / "cases" / "invalid" / case).is_file(), case
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from generator.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(action for action in _parser()._actions if isinstance(action.choices, dict))
+    assert len(commands.choices) >= 6  # type: ignore[arg-type]
+    for name in commands.choices:  # type: ignore[union-attr]
+        assert f"| `python -m generator {name}" in readme, name
+
+
+def test_the_add_a_topic_example_is_a_valid_topic() -> None:
+    import json
+    import re
+
+    import jsonschema
+    import yaml
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Add a topic", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert example is not None
+    topic = yaml.safe_load(re.sub(r"(?m)^   ", "", example[1]))
+    topic["events"][0]["date"] = str(topic["events"][0]["date"])  # as JSON has it
+    schema = json.loads((ROOT / "docs" / "schemas" / "topic.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(topic, schema)
