@@ -19,19 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.inputs import slugify
+from generator.attribution import attributions, sentence_spans
 from generator.mentions import Mention, MentionFinder, surface_forms
+from generator.speakers import Entity, Speakers
 from generator.problems import visible
 from generator.quotes import NormalizedText, find_all
 from generator.schema import modeline
 from generator.corpus import Corpus
 from generator.validate import PLACEHOLDER
 
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|reported|reports|report|accused|accuses|accusing|blamed|blames|"
-    r"called|calls|claimed|claims|denied|denies|stated|states|announced|announces|warned|warns|"
-    r"told|tells|insisted|insists|alleged|alleges|added|confirmed|confirms|according to)\b"
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})"
     r"(?:\s+(?:(?:of|the|de|del|al|and|for|on)\s+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
@@ -55,13 +51,14 @@ class Found:
 
 @dataclass
 class Candidate:
-    """A sentence that attributes something to someone."""
+    """Words the text attributes to someone."""
 
     quote: str
     line: int
     claimant: str | None
     kind: str
     occurrence: int | None
+    unnamed: str | None = None  # how the text describes a source it does not name
 
 
 @dataclass
@@ -82,12 +79,14 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
     outlet_mentions = MentionFinder(surface_forms((o.id, o.name, o.aliases) for o in corpus.outlets.values())).find(haystack)
     line_of = _line_index(text)
     found = _group(mentions, line_of, corpus)
+    speakers = [m for m in mentions if m.entity in corpus.parties and not any(
+        o.start <= m.start and m.end <= o.end for o in outlet_mentions)] + outlet_mentions
     return Scaffold(
         text_name=text_name,
         parties=[f for f in found if f.entity in corpus.parties],
         places=[f for f in found if f.entity in corpus.locations],
         outlets=_group(outlet_mentions, line_of, corpus),
-        candidates=_candidates(text, haystack, mentions, corpus, line_of),
+        candidates=_candidates(text, haystack, speakers, corpus, line_of),
         unknown_names=_unknown_names(text, [*mentions, *outlet_mentions], line_of),
     )
 
@@ -119,66 +118,37 @@ def _group(mentions: Iterable[Mention], line_of: list[int], corpus: Corpus) -> l
     return sorted(grouped.values(), key=lambda f: (f.lines[0], f.entity))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of a text: lines, cut after sentence-ending punctuation."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for end_match in _SENTENCE_END.finditer(line.group()):
-            spans.append((start, line.start() + end_match.start()))
-            start = line.start() + end_match.end()
-        spans.append((start, line.end()))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
-            for a, b in spans if text[a:b].strip()]
-
-
-# ", Reuters reported." at the end of a sentence names a hop of the chain, not the claim.
-_TRAILING_SOURCE = re.compile(r",\s+[^,]{1,40}\s(?:reported|said|says|reports|added)\.?\s*$")
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—]\s+")
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the clauses of a sentence, cut at ", and", ";" and dashes."""
-    spans, position = [], start
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
 def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], corpus: Corpus,
                 line_of: list[int]) -> list[Candidate]:
-    """One candidate per clause with an attribution verb and a party to whom it is attributed."""
+    """One candidate per attribution (see ``attribution``), its speaker resolved to the registries."""
+    entities = {p.id: Entity(p.id, p.name, tuple(p.aliases), p.kind, p.affiliation, p.description)
+                for p in corpus.parties.values()}
+    entities |= {o.id: Entity(o.id, o.name, tuple(o.aliases), "outlet", None) for o in corpus.outlets.values()}
+    speakers = Speakers(text, entities, mentions)
     candidates = []
-    for sentence_start, sentence_end in sentences(text):
-        for start, end in clauses(text, sentence_start, sentence_end):
-            clause = text[start:end]
-            verb = ATTRIBUTION.search(clause)
-            if verb is None or len(clause.split()) < 4:
-                continue  # "Reuters reported": a hop of the chain, not a claim
-            quote = _TRAILING_SOURCE.sub("", clause).rstrip(".,;:")
-            occurrences = find_all(haystack, quote)
-            occurrence = next((i + 1 for i, (a, _) in enumerate(occurrences) if a == start), None)
-            candidates.append(Candidate(
-                quote=quote,
-                line=_line(line_of, start),
-                claimant=_likely_claimant(mentions, corpus, start, start + verb.start(), end, verb.group()),
-                kind=_likely_kind(clause, verb.group()),
-                occurrence=occurrence if len(occurrences) > 1 else None,
-            ))
+    for found in attributions(text):
+        start, end = found.quote
+        quote = text[start:end]
+        if len(quote.split()) < 2:
+            continue
+        claimant = speakers.resolve(found.speaker, start)
+        occurrences = find_all(haystack, quote)
+        occurrence = next((i + 1 for i, (a, _) in enumerate(occurrences) if a == start), None)
+        phrase = text[found.speaker[0]:found.speaker[1]].strip(" ,") if found.speaker else ""
+        candidates.append(Candidate(
+            quote=quote,
+            line=_line(line_of, start),
+            claimant=claimant,
+            kind=_likely_kind(text[start:end], found.verb),
+            occurrence=occurrence if len(occurrences) > 1 else None,
+            unnamed=phrase if _UNNAMED.match(phrase) else None,
+        ))
     return candidates
 
 
-def _likely_claimant(mentions: list[Mention], corpus: Corpus, start: int, verb: int, end: int,
-                     verb_text: str) -> str | None:
-    """The party named closest before the verb ("X said"), or after "according to"."""
-    parties = [m for m in mentions if m.entity in corpus.parties and start <= m.start and m.end <= end]
-    if verb_text == "according to":
-        after = [m for m in parties if m.start >= verb]
-        return after[0].entity if after else None
-    before = [m for m in parties if m.end <= verb]
-    return before[-1].entity if before else None
+# "two senior Valdorian officials", "a Marenian diplomat", "sources close to …": not named.
+_UNNAMED = re.compile(r"(?i)^(?:an?|one|two|three|several|some|many|other|senior|unnamed|officials|sources|"
+                      r"diplomats|residents|witnesses)\b(?!.*\b[A-Z][a-z]+ [A-Z][a-z]+\b)")
 
 
 def _likely_kind(sentence: str, verb: str) -> str:
@@ -200,7 +170,7 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
     contains a known name but is longer ("Azerbaijan Army" around
     "Azerbaijan") is kept and says which name it contains."""
     known_stems = {text[m.start:m.end][:5] for m in known}
-    starts = {a for a, _ in sentences(text)}
+    starts = {a for a, _ in sentence_spans(text)}
     found: dict[str, UnknownName] = {}
     for match in _CAPITALISED.finditer(text):
         words = [re.sub(r"[’']s$", "", w) for w in match.group().split()]

@@ -1,0 +1,186 @@
+"""Who a speaker phrase names, among the registries' parties and outlets.
+
+A phrase such as "Valdoria's defence ministry", "two senior Valdorian
+officials", "the ministry's spokesman, Colonel Piet Aran", "Reyl", "he" or
+"The VST report, citing the Ministry of Defence of Valdoria" is resolved in
+this order:
+
+1. a source it cites ("…, citing X") that is a party;
+2. a person of the registries named in it (by name, alias or surname);
+3. a party or outlet named in it, not inside a prepositional phrase ("to the
+   Council"), except after a role ("a spokesperson for the Council"); after a
+   possessive ("Valdoria's …") or as a demonym ("Valdorian …"), the party
+   under it whose name holds the words that follow ("defence ministry" →
+   Ministry of Defence of Valdoria), or else that party;
+4. words that refer back: "he", "it", "the statement", "one of the officials"
+   (the last speaker), and descriptions such as "the ministry" or "Defence
+   Minister Aron Beck" (the nearest entity named before whose name holds the
+   words: ministry, defence);
+5. otherwise nobody: the scaffold leaves the claimant to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.mentions import Mention
+
+_STOP = frozenset("""a an the of for to in on at and or its his her their our this that these those
+    two three several some many senior top one other also who which""".split())
+_ROLES = frozenset("""spokesman spokesperson spokeswoman spokespeople official officials representative
+    representatives source sources member members head chief envoy mission delegation staff""".split())
+_PEOPLE = frozenset("""residents witnesses villagers locals teacher doctor farmer soldier soldiers people
+    man woman families analysts experts observers diplomat diplomats""".split())
+_REFER_BACK = re.compile(r"^(?:he|she|they|it|we|the (?:statement|letter|report|release|post|note|document|"
+                         r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$", re.I)
+_PREPOSITIONS = frozenset("to in at from with against by over near into across toward towards about".split())
+_POSSESSIVE = re.compile(r"^\s*['’]s?\b")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str  # a party's kind ("person", "state", …) or "outlet"
+    parent: str | None  # the party it belongs to (affiliation)
+    description: str = ""
+
+    @property
+    def words(self) -> set[str]:
+        """Stems of its names; a person's description too ("Prime Minister of Marenia")."""
+        forms = (self.name, *self.aliases, *((self.description,) if self.kind == "person" else ()))
+        return {_stem(w) for form in forms for w in re.findall(r"[A-Za-z]+", form)}
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("defense", "defence")
+    return word[:5]
+
+
+class Speakers:
+    """Resolves speaker phrases of one text, in order, remembering the last speaker."""
+
+    def __init__(self, text: str, entities: dict[str, Entity], mentions: list[Mention]) -> None:
+        self.text = text
+        self.entities = entities
+        self.mentions = sorted(mentions)
+        self.last: str | None = None
+        self.spoken: list[tuple[int, str]] = []  # (position, entity) of resolved speakers
+        self._states = [e for e in entities.values() if e.kind != "outlet" and " " not in e.name]
+        self._surnames: dict[str, str] = {}
+        for entity in entities.values():
+            if entity.kind == "person":
+                self._surnames.setdefault(entity.name.split()[-1].lower(), entity.id)
+
+    def resolve(self, span: tuple[int, int] | None, position: int) -> str | None:
+        """The entity a speaker phrase at ``span`` names (None: the last speaker's words go on)."""
+        found = self.last if span is None else self._phrase(span[0], span[1], position)
+        if found is not None:
+            self.last = found
+            self.spoken.append((position, found))
+        return found
+
+    def _phrase(self, start: int, end: int, position: int) -> str | None:
+        phrase = self.text[start:end].strip(" ,")
+        citing = re.search(r"(?:,\s*|\s)citing\s+(?P<cited>[^,]+)", phrase)
+        if citing:
+            offset = start + self.text[start:end].index(phrase)
+            cited = self._phrase(offset + citing.start("cited"), offset + citing.end("cited"), position)
+            if cited is not None and self.entities[cited].kind != "outlet":
+                return cited
+            end = offset + citing.start()
+            phrase = self.text[start:end].strip(" ,")
+        if re.match(r"(?i)^(?:he|she)$", phrase):
+            return self._nearest(set(), position, people=True) or self.last
+        if _REFER_BACK.match(phrase):
+            return self.last if self.last is not None else self._nearest(set(), position, organisations=True)
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.entity in self.entities]
+        inside = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                               and (o.end - o.start) > (m.end - m.start) for o in inside)]
+        people = [m for m in inside if self.entities[m.entity].kind == "person"]
+        if people:
+            return people[-1].entity
+        surname = next((self._surnames[w.lower()] for w in re.findall(r"[A-Za-z’'-]+", phrase)
+                        if w.lower() in self._surnames and w[0].isupper()), None)
+        if surname is not None:
+            return surname
+        heads = [m for m in inside if not self._after_preposition(m, start)]
+        for mention in reversed(heads):
+            rest = self.text[mention.end:end]
+            if _POSSESSIVE.match(rest):
+                return self._below(mention.entity, rest) or mention.entity
+            return mention.entity
+        demonym = self._demonym(start, end)
+        if demonym is not None:
+            return demonym
+        words = self._content_words(phrase)
+        if words:
+            return self._nearest(words, position)
+        return None
+
+    def _after_preposition(self, mention: Mention, start: int) -> bool:
+        before = self.text[start:mention.start].split()
+        if not before:
+            return False
+        word = before[-1].lower() if before[-1].lower() not in ("the", "a", "an") or len(before) < 2 \
+            else before[-2].lower()
+        if word in ("for", "of"):
+            return False  # "a spokesperson for the Council": the Council speaks
+        return word in _PREPOSITIONS
+
+    def _below(self, root: str, rest: str) -> str | None:
+        """The party under ``root`` whose name holds the words of ``rest`` ("'s defence ministry")."""
+        words = self._content_words(_POSSESSIVE.sub("", rest, count=1).split(",")[0])
+        if not words:
+            return None
+        matches = [e for e in self.entities.values() if e.kind != "outlet" and self._under(e.id, root)
+                   and words <= e.words]
+        return min(matches, key=lambda e: (e.kind == "person", len(e.name.split()), e.id)).id if matches else None
+
+    def _under(self, entity: str, root: str) -> bool:
+        seen: set[str] = set()
+        current: str | None = entity
+        while current is not None and current not in seen:
+            if current == root:
+                return True
+            seen.add(current)
+            current = self.entities[current].parent if current in self.entities else None
+        return False
+
+    def _demonym(self, start: int, end: int) -> str | None:
+        """"Valdorian officials": the state, or the party under it the words that follow name."""
+        for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[start:end]):
+            for state in self._states:
+                name = state.name
+                if word[0] != name and word[0].startswith(name[:-1]) and len(word[0]) <= len(name) + 3:
+                    rest = self.text[start + word.end():end]
+                    return self._below(state.id, "'s " + rest) or state.id
+        return None
+
+    def _content_words(self, phrase: str) -> set[str]:
+        """The words of a description that can name an entity: no stop words, roles or unknown names."""
+        words = set()
+        for word in re.findall(r"[A-Za-z]{2,}", phrase):
+            lower = word.lower()
+            if lower in _STOP or lower in _ROLES:
+                continue
+            if lower in _PEOPLE:
+                return set()  # "residents", "a teacher": nobody of the registries
+            if word[0].isupper() and not any(_stem(word) in e.words for e in self.entities.values()):
+                continue  # an unknown name ("Colonel Piet Aran")
+            words.add(_stem(word))
+        return words
+
+    def _nearest(self, words: set[str], position: int, organisations: bool = False,
+                 people: bool = False) -> str | None:
+        """The entity named or speaking closest before ``position`` whose words hold ``words``."""
+        named = [(m.start, m.entity) for m in self.mentions if m.start < position and m.entity in self.entities]
+        for _, entity in sorted([*named, *self.spoken], reverse=True):
+            candidate = self.entities[entity]
+            if organisations and candidate.kind in ("person", "outlet") or people and candidate.kind != "person":
+                continue
+            if words <= candidate.words:
+                return entity
+        return None
