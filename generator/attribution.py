@@ -45,7 +45,9 @@ _SAY = (r"said|says|say|saying|told|tells|telling|stated|states|stating|added|ad
         r"alleging|asserting|arguing|noting|explaining|insisted|threatened|threatens")
 _STANCE = (r"accused|accuses|accusing|denied|denies|denying|blamed|blames|blaming|condemned|condemns|alleging|"
            r"condemning|rejected|rejects|calls on|called on|urged|urges|demanded|demands|vowed|vows")
-VERB = re.compile(rf"\b(?:{_SAY}|{_STANCE})\b")
+_ISSUED = r"(?:released|issued|published|put out|posted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press release|video)"
+VERB = re.compile(rf"\b(?:{_ISSUED}|{_SAY}|{_STANCE})\b")
+_ISSUED_RE = re.compile(_ISSUED)
 _STANCE_RE = re.compile(rf"^(?:{_STANCE})$")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _DATELINE = re.compile(
@@ -54,12 +56,13 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"    # , Marenia
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"              # , March 3
     r"\s*(?:\([^()]+\))?\s*(?:-{1,2}|–|—)\s+")             # (Global Wire) -
+_CREDITED = re.compile(r"^(?P<what>[^:.!?]{12,}[^:.!?\s]):\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "interviewer", "host", "moderator"})
 _GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|thank you|thanks|hello)\b[^.!?]*[.!?]?$", re.I)
 # Credits and asides after the content: not part of what the speaker said.
 _TRAILING = re.compile(
-    r",\s+(?:a day|hours|days|a week|weeks|months) (?:after|before)\b.*$"
+    r",[”\"]?\s+(?:a day|hours|days|a week|weeks|months) (?:after|before)\b.*$"
     r"|,\s+(?:as reported by|according to|citing|speaking on condition|speaking to|who spoke|in a "
     r"(?:statement|post|televised|video|letter|briefing)|on condition)\b.*$"
     r"|,\s+[^,]{1,60}\s(?:reported|said|says|told [^,]+)\.?$")
@@ -92,6 +95,11 @@ def attributions(text: str) -> Iterator[Attribution]:
         start = dateline_end(text, line.start())
         bullet = re.match(r"[*•·–-]\s+", text[start:line.end()])
         start += bullet.end() if bullet else 0
+        credited = _CREDITED.match(text[start:line.end()])
+        if credited:  # a headline ending in who says it: "20 soldiers killed: Army"
+            yield Attribution((start, start + credited.end("what")), (start + credited.start("who"),
+                                                                     start + credited.end("who")), "headline")
+            continue
         label = _LABEL.match(text, start, line.end())
         if label and label["label"] in speakers:
             if not speakers[label["label"]]:
@@ -249,6 +257,12 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
         if (aside or re.search(r",\s*$", before) is None) and before.strip() and _speaker_like(before):
             speaker = (clause_start, verb.start())
             content = _content_start(text, verb.end(), end)
+            if _ISSUED_RE.match(verb.group()):  # "released a statement …, saying …": what it said follows
+                follow = next((m for m in _FOLLOW_ON.finditer(text, verb.end(), end)
+                               if not _inside_any(m.start(), quotes)), None)
+                if follow is None:
+                    return
+                content = _content_start(text, follow.end(), end)
             quote_start = verb.start() if _STANCE_RE.match(verb.group()) else content
             other = next((m for m in _OTHER_CLAUSE.finditer(text, quote_start, end)
                           if not _inside_any(m.start(), quotes)), None)
@@ -320,7 +334,8 @@ def _content_start(text: str, after_verb: int, end: int) -> int:
     """Where the reported words start after the verb: past ``that``, an addressee
     (``told reporters in Kessin``), a time (``on Tuesday``) and a colon or comma."""
     rest = text[after_verb:end]
-    skip = re.match(r"(?:\s+(?:reporters|journalists|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+in\s+[A-Z]\w+)?(?=\s+(?:that|on|in|the|a|an|its|his|her|their|it|they|he|she|we|[A-Z]|\d)))?"
+    told = re.search(r"(?:told|tells|telling|informed|assured|briefed)$", text[:after_verb])
+    skip = re.match(r"(?:\s+(?:reporters|journalists|correspondents|" + (r"[A-Z]" if told else r"(?!)") + r"[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+in\s+[A-Z]\w+)?(?=\s+(?:that|on|in|the|a|an|its|his|her|their|it|they|he|she|we|[A-Z]|\d)))?"
                     r"(?:\s+(?:on|last|this|late|early)\s+(?:\w+day|week|month|year|night|morning|evening)"
                     r"(?:\s+(?:night|morning|evening))?)?"
                     r"(?:\s+in\s+a\s+\w+(?:\s+\w+)?(?=,))?"
@@ -380,7 +395,7 @@ def _trim(text: str, start: int, end: int, quotes: list[Span] | None = None) -> 
     spaces and closing punctuation; never ending inside a quotation."""
     segment = text[start:end]
     credit = _TRAILING.search(segment)
-    if credit and not _inside_any(start + credit.start(), quotes or []):
+    if credit and not _inside_any(start + segment.index(" ", credit.start()), quotes or []):
         segment = segment[:credit.start()]
     stripped = segment.rstrip(" .,;:!?")
     a = start + len(segment) - len(segment.lstrip())

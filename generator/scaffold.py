@@ -28,9 +28,12 @@ from generator.schema import modeline
 from generator.corpus import Corpus
 from generator.validate import PLACEHOLDER
 
+# A run of capitalised words on one line ("Ministry of Defence"), never across a line
+# break ("India" at a line's end and "BEIJING" starting the next are two names) or
+# "and" ("CNN and The Associated Press" are two).
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})"
-    r"(?:\s+(?:(?:of|the|de|del|al|and|for|on)\s+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
+    r"(?:[ \t]+(?:(?:of|the|de|del|al|for)[ \t]+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
 )
 _COMMON_STARTERS = frozenset(
     "A An And As At But By For From He Her His However If In It Its Last Many More Most "
@@ -59,6 +62,7 @@ class Candidate:
     kind: str
     occurrence: int | None
     unnamed: str | None = None  # how the text describes a source it does not name
+    speaker: str | None = None  # the words that say who speaks, as written
 
 
 @dataclass
@@ -69,6 +73,17 @@ class Scaffold:
     outlets: list[Found]
     candidates: list[Candidate]
     unknown_names: list[UnknownName]
+    hops: list[Hop] = field(default_factory=list)
+
+
+@dataclass
+class Hop:
+    """A hop of the suggested source graph: an outlet the text cites, how, and the hops it drew on."""
+
+    outlet: str
+    line: int
+    how: str
+    drew_on: list[str] = field(default_factory=list)
 
 
 def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
@@ -86,6 +101,7 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
         parties=[f for f in found if f.entity in corpus.parties],
         places=[f for f in found if f.entity in corpus.locations],
         outlets=_group(outlet_mentions, line_of, corpus),
+        hops=suggested_graph(text, outlet_mentions, line_of),
         candidates=_candidates(text, haystack, speakers, corpus, line_of),
         unknown_names=_unknown_names(text, [*mentions, *outlet_mentions], line_of),
     )
@@ -142,13 +158,57 @@ def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], co
             kind=_likely_kind(text[start:end], found.verb),
             occurrence=occurrence if len(occurrences) > 1 else None,
             unnamed=phrase if _UNNAMED.match(phrase) else None,
+            speaker=phrase or None,
         ))
     return candidates
 
 
 # "two senior Valdorian officials", "a Marenian diplomat", "sources close to …": not named.
-_UNNAMED = re.compile(r"(?i)^(?:an?|one|two|three|several|some|many|other|senior|unnamed|officials|sources|"
-                      r"diplomats|residents|witnesses)\b(?!.*\b[A-Z][a-z]+ [A-Z][a-z]+\b)")
+_UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ss]enior|[Uu]nnamed|"
+                      r"[Oo]fficials|[Ss]ources|[Dd]iplomats|[Rr]esidents|[Ww]itnesses)\b"
+                      r"(?!.*\b[A-Z][a-z]+ [A-Z][a-z]+\b)")
+
+
+# How a text cites an outlet, from the words around its name.
+_CARRIED = re.compile(r"(?:,\s*|\s)(?:citing|quoting|via|from)\s+$")
+_HOW = [
+    (re.compile(r"\(\s*$"), "named in the dateline"),
+    (re.compile(r"(?i)(?:source|via|credit|reporting by|copyright)\s*:?\s*$"), "credited as the source"),
+    (re.compile(r"(?i)(?:according to|as reported by|reported by|told|cited by|quoted by)\s+(?:the\s+)?$"),
+     "cited as reporting it"),
+    (re.compile(r"^\s*(?:reported|reports|said|says|wrote|writes|quoted|published)\b"), "cited as reporting it"),
+]
+
+
+def suggested_graph(text: str, outlet_mentions: list[Mention], line_of: list[int]) -> list[Hop]:
+    """A source graph from the text's attribution phrases: each outlet it cites is an original of
+    its own, unless the text says it carried another ("X, citing Y": X drew on Y)."""
+    hops: dict[str, Hop] = {}
+    for mention in outlet_mentions:
+        before = text[max(0, mention.start - 40):mention.start]
+        after = text[mention.end:mention.end + 40]
+        how = next((label for pattern, label in _HOW if pattern.search(after if pattern.pattern.startswith("^")
+                                                                          else before)), "named in the text")
+        hops.setdefault(mention.entity, Hop(mention.entity, _line(line_of, mention.start), how))
+    for mention in outlet_mentions:
+        if _CARRIED.search(text[max(0, mention.start - 20):mention.start]):
+            carrier = next((m for m in reversed(outlet_mentions) if m.end <= mention.start
+                            and mention.start - m.end <= 80 and m.entity != mention.entity
+                            and "\n" not in text[m.end:mention.start]), None)
+            if carrier is not None and mention.entity not in hops[carrier.entity].drew_on:
+                hops[carrier.entity].drew_on.append(mention.entity)
+    ordered: list[Hop] = []
+
+    def place(hop: Hop, seen: frozenset[str] = frozenset()) -> None:
+        for source in hop.drew_on:
+            if source not in seen and hops[source] not in ordered:
+                place(hops[source], seen | {hop.outlet})
+        if hop not in ordered:
+            ordered.append(hop)
+
+    for hop in hops.values():
+        place(hop)
+    return ordered
 
 
 def _likely_kind(sentence: str, verb: str) -> str:
@@ -240,11 +300,12 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         *_found_comments("Places", scaffold.places),
         *_found_comments("Outlets", scaffold.outlets),
         *_unknown_comments(scaffold.unknown_names),
-        "chain:  # original reporting first, the copy held last; a statement on its issuer's own site is",
-        "        # one hop: the issuer's site as outlet, role original-reporting",
-        *_chain_lines(scaffold.outlets),
+        "chain:  # how the text reached us: the originals first, the copy held last. A statement on its",
+        "        # issuer's own site is one hop: the issuer's site as outlet, role original-reporting.",
+        *_chain_lines(scaffold.hops),
         f"  - outlet: {PLACEHOLDER}  # the outlet whose copy this is, as in outlet: above",
         "    role: republisher  # original-reporting, wire, republisher, aggregator, translation",
+        *_held_copy_sources(scaffold.hops),
         "",
         "claims:",
         *_claim_lines(scaffold.candidates),
@@ -284,20 +345,31 @@ def _unknown_comments(names: list[UnknownName]) -> list[str]:
             "# or locations.yaml (or as an alias of an entry); validate then links their mentions:"]
     for unknown in names:
         lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
-        contains = f" (contains the known name {', '.join(unknown.contains)})" if unknown.contains else ""
-        rows.append(f"#   {_one_line(unknown.name)}: {lines}{_one_line(contains)}")
+        contains = f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
+        rows.append(f"#   {_one_line(unknown.name)}: {lines}{contains}")
     return [*rows, ""]
 
 
-def _chain_lines(outlets: list[Found]) -> list[str]:
-    rows = []
-    for index, outlet in enumerate(outlets):
-        role = "original-reporting" if index == 0 else "republisher"
-        rows += [f"  - outlet: {outlet.entity}  # named in the text on line {outlet.lines[0]}",
-                 f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation",
-                 "    # drew_on: [outlet-id]  # the hops it drew on; left out: the hop listed just before (an original: none)",
-                 "    # url: https://...  # without it the hop is shown as unverified"]
+def _chain_lines(hops: list[Hop]) -> list[str]:
+    if not hops:
+        return []
+    rows = ["  # Suggested from the text's attribution phrases (check each hop): every outlet it cites is",
+            "  # an original of its own, unless the text says one carried another (\"X, citing Y\")."]
+    for hop in hops:
+        role = "republisher" if hop.drew_on else "original-reporting"
+        rows += [f"  - outlet: {hop.outlet}  # {hop.how}, line {hop.line}",
+                 f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation"]
+        if hop.drew_on:
+            rows.append(f"    drew_on: [{', '.join(hop.drew_on)}]  # the text says it drew on these")
+        rows.append("    # url: https://...  # without it the hop is shown as unverified")
     return rows
+
+
+def _held_copy_sources(hops: list[Hop]) -> list[str]:
+    """The copy held drew on every suggested hop that no other hop drew on."""
+    used = {source for hop in hops for source in hop.drew_on}
+    last = [hop.outlet for hop in hops if hop.outlet not in used]
+    return [f"    drew_on: [{', '.join(last)}]  # suggested: the hops above that no other hop drew on"] if last else []
 
 
 def _claim_lines(candidates: list[Candidate]) -> list[str]:
@@ -307,15 +379,23 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
         base = slugify(f"{candidate.claimant or 'claim'}-{index}")
         claim_id = base if base not in used else f"{base}-{index}"
         used.add(claim_id)
-        claimant = candidate.claimant or f"{PLACEHOLDER}  # id of the party or outlet that asserts it"
         rows += [
             f"  - id: {claim_id}  # line {candidate.line}; rename to say what the claim is",
             "    draft: true  # delete this line once a person has checked the claim",
-            f"    claimant: {claimant}",
+        ]
+        said_by = f"  # said by: {_one_line(candidate.speaker)}" if candidate.speaker else ""
+        if candidate.unnamed:
+            rows.append(f"    unnamed_source: {_q(candidate.unnamed)}  # a source the text does not name")
+            if candidate.claimant:
+                rows.append(f"    claimant: {candidate.claimant}  # the party it speaks for")
+        else:
+            rows.append(f"    claimant: {candidate.claimant}{said_by}" if candidate.claimant else
+                        f"    claimant: {PLACEHOLDER}  # id of the party or outlet that asserts it{said_by[1:]}")
+        rows += [
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
             "diplomatic-statement, assessment, factual-report, territorial-claim",
             f"    paraphrase: {PLACEHOLDER}  # one neutral line saying what the claimant asserts",
-            f"    quote: {_q(candidate.quote)}  # shorten to the words that carry the claim",
+            f"    quote: {_q(candidate.quote)}  # the words attributed: check them against the text",
         ]
         if candidate.occurrence is not None:
             rows.append(f"    occurrence: {candidate.occurrence}")

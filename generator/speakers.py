@@ -117,7 +117,7 @@ class Speakers:
             return demonym
         words = self._content_words(phrase)
         if words:
-            return self._nearest(words, position)
+            return self._nearest(words, position) or self._nearest(words, position, after=True)
         return None
 
     def _after_preposition(self, mention: Mention, start: int) -> bool:
@@ -174,10 +174,15 @@ class Speakers:
         return words
 
     def _nearest(self, words: set[str], position: int, organisations: bool = False,
-                 people: bool = False) -> str | None:
-        """The entity named or speaking closest before ``position`` whose words hold ``words``."""
-        named = [(m.start, m.entity) for m in self.mentions if m.start < position and m.entity in self.entities]
-        for _, entity in sorted([*named, *self.spoken], reverse=True):
+                 people: bool = False, after: bool = False) -> str | None:
+        """The entity named or speaking closest before ``position`` whose words hold ``words``
+        (with ``after``: the first named after it, for a headline that names its source in brief)."""
+        if after:
+            order = [(m.start, m.entity) for m in self.mentions if m.start > position and m.entity in self.entities]
+        else:
+            order = sorted([*[(m.start, m.entity) for m in self.mentions
+                              if m.start < position and m.entity in self.entities], *self.spoken], reverse=True)
+        for _, entity in order:
             candidate = self.entities[entity]
             if organisations and candidate.kind in ("person", "outlet") or people and candidate.kind != "person":
                 continue

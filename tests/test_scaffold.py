@@ -39,7 +39,7 @@ def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_pa
     assert "#   beta (Beta): line 1" in content
     assert "#   alpha-government (Government of Alpha): line 2" in content
     assert "#   north-ridge (North Ridge): line 1" in content
-    assert "  - outlet: wire-one  # named in the text on line 1" in content
+    assert "  - outlet: wire-one  # cited as reporting it, line 1" in content
     assert "#   Gamma Province: line 2" in content and "#   Omegatown: line 3" in content
 
     data = yaml.safe_load(content)
@@ -136,3 +136,30 @@ def test_new_says_what_is_wrong_with_the_topic_the_id_or_the_folder(tmp_path: Pa
     noted = run_new(tmp_path, str(source), "--topic", "ridge")
     assert noted.returncode == 0 and "outlets.yaml:4:5: error: unknown field 'knd'" in noted.stderr
     assert "report.txt" not in noted.stderr.split("listed below")[1]  # not its own text as an orphan
+
+
+WIRE_COPY = (
+    "ALPHAVILLE, March 2 (Wire One) - Beta's government said on Monday that its troops had acted in\n"
+    "self-defence, Site Two reported, citing Wire One. \"We did not fire first,\" a Beta official said.\n"
+    "Reports from Site Two and Wire One differ on the time of the clash.\n"
+    "Alpha and Beta\nGamma Province officials and Delta City police did not comment.\n"
+)
+
+
+def test_new_suggests_the_graph_names_the_unnamed_and_splits_unknown_names(tmp_path: Path) -> None:
+    """Datelines are not quoted; a source the text does not name is written as one; an outlet cited
+    as carrying another draws on it; names on two lines or joined by "and" are two names."""
+    from generator.scaffold import analyse
+
+    corpus = check(MINI, MINI).corpus
+    scaffold = analyse(WIRE_COPY, "copy.txt", corpus)
+    hops = {hop.outlet: hop for hop in scaffold.hops}
+    assert hops["site-two"].drew_on == ["wire-one"] and hops["wire-one"].drew_on == []
+    assert [hop.outlet for hop in scaffold.hops].index("wire-one") < [h.outlet for h in scaffold.hops].index("site-two")
+    quotes = {c.quote: c for c in scaffold.candidates}
+    assert not any("ALPHAVILLE" in quote or "Wire One)" in quote for quote in quotes)
+    unnamed = quotes["We did not fire first"]
+    assert unnamed.unnamed == "a Beta official" and unnamed.claimant == "beta"
+    names = {u.name for u in scaffold.unknown_names}
+    assert {"Gamma Province", "Delta City"} <= names
+    assert not any("\n" in name or " and " in name for name in names)
