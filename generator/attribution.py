@@ -42,7 +42,8 @@ _SAY = (r"said|says|say|saying|told|tells|telling|stated|states|stating|added|ad
         r"complained|complains|emphasi[sz]ed|emphasi[sz]es|highlighted|underlined|reiterated|reiterates|"
         r"affirmed|affirms|observed|commented|remarked|conceded|concedes|cautioned|cautions|posted|tweeted|"
         r"assured|assures|informed|recounted|described|describes|suggested|suggests|quoted|quotes|"
-        r"alleging|asserting|arguing|noting|explaining|insisted|threatened|threatens")
+        r"alleging|asserting|arguing|noting|explaining|insisted|threatened|threatens|pointed out|points out|"
+        r"continued|went on|made clear|makes clear|specified|detailed|disclosed")
 _STANCE = (r"accused|accuses|accusing|denied|denies|denying|blamed|blames|blaming|condemned|condemns|alleging|"
            r"condemning|rejected|rejects|calls on|called on|urged|urges|demanded|demands|vowed|vows")
 _ISSUED = r"(?:released|issued|published|put out|posted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press release|video)"
@@ -51,7 +52,8 @@ _ISSUED_RE = re.compile(_ISSUED)
 _STANCE_RE = re.compile(rf"^(?:{_STANCE})$")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _DATELINE = re.compile(
-    r"^(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?"          # (MENAFN- Kuwait News Agency (KUNA))
+    r"\([A-Z][^()]{1,40}\)\s+(?=[A-Z])"                    # (MENAFN) alone
+    r"|(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?"          # (MENAFN- Kuwait News Agency (KUNA))
     r"[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*"               # KUALA LUMPUR
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"    # , Marenia
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"              # , March 3
@@ -59,7 +61,7 @@ _DATELINE = re.compile(
 _CREDITED = re.compile(r"^(?P<what>[^:.!?]{12,}[^:.!?\s]):\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "interviewer", "host", "moderator"})
-_GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|thank you|thanks|hello)\b[^.!?]*[.!?]?$", re.I)
+_GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|thank you|thanks|hello)\b[^.!?]*[.!?]?$", re.IGNORECASE)
 # Credits and asides after the content: not part of what the speaker said.
 _TRAILING = re.compile(
     r",[”\"]?\s+(?:a day|hours|days|a week|weeks|months) (?:after|before)\b.*$"
@@ -83,7 +85,8 @@ class Attribution:
 
 
 def dateline_end(text: str, start: int) -> int:
-    """Where a dateline (``DORVAN, March 3 (Global Wire) -``) at ``start`` ends."""
+    """Where a dateline (``DORVAN, March 3 (Global Wire) -``) at ``start`` ends (``match`` anchors the
+    pattern at ``start``; ``^`` would only match at the start of the whole text)."""
     match = _DATELINE.match(text, start)
     return match.end() if match else start
 
@@ -163,7 +166,7 @@ def _opens(text: str, index: int) -> bool:
 
 def _abbreviation(text: str, index: int) -> bool:
     word = re.search(r"(\w+)$", text[:index])
-    return bool(word) and word[1] in {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "No", "U.S", "U.N"}
+    return word is not None and word[1] in {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "No", "U.S", "U.N"}
 
 
 def _quotations(text: str, start: int, end: int) -> list[Span]:
@@ -282,7 +285,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
 
 # "comment on reports of …", "the statement": after these words a verb's form is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|of|on|to|for|with|by|these|those|such|media|news|press|its|their|his|"
-                          r"her|our|new|latest|earlier|unconfirmed|conflicting)\s+$", re.I)
+                          r"her|our|new|latest|earlier|unconfirmed|conflicting)\s+$", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+|;\s+|\s(?:after|when|as|because)\s+(?=(?:the |a |an )?"
                            r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+(?:said|says|told|reported|announced|claimed)\b)")
 # "denied the accusation", "rejected the letter": a stance with no claim of its own.
@@ -336,9 +339,10 @@ def _content_start(text: str, after_verb: int, end: int) -> int:
     rest = text[after_verb:end]
     told = re.search(r"(?:told|tells|telling|informed|assured|briefed)$", text[:after_verb])
     skip = re.match(r"(?:\s+(?:reporters|journalists|correspondents|" + (r"[A-Z]" if told else r"(?!)") + r"[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+in\s+[A-Z]\w+)?(?=\s+(?:that|on|in|the|a|an|its|his|her|their|it|they|he|she|we|[A-Z]|\d)))?"
-                    r"(?:\s+(?:on|last|this|late|early)\s+(?:\w+day|week|month|year|night|morning|evening)"
-                    r"(?:\s+(?:night|morning|evening))?)?"
-                    r"(?:\s+in\s+a\s+\w+(?:\s+\w+)?(?=,))?"
+                    r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:\w+day|yesterday|today|tonight|week|month|year|"
+                    r"night|morning|evening)(?:,?\s+(?:\w+day\s+)?(?:night|morning|evening))?,?)?"
+                    r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|video|"
+                    r"letter|speech|address|message|report)\b(?:\s+(?:on|to)\s+[\w ]{1,30}?(?=\s+that\b|,))?)?"
                     r"\s*[:,]?\s*(?:that\s+)?", rest)
     return after_verb + (skip.end() if skip else 0)
 
@@ -351,12 +355,12 @@ def _clause_start(text: str, start: int, verb: int) -> int:
                       r"In response|On \w+day|Last \w+|This \w+),\s+", before)
     if adverb:
         start, before = start + adverb.end(), before[adverb.end():]
-    joins = list(re.finditer(r"(?:,\s+|\s)(?:and|while|whereas|but|when|with|as)\s+|;\s+", before))
+    joins = list(re.finditer(r"(?:,\s+|\s)(?:and|while|whereas|but|when|with|as|after|before|since|once|because)\s+"
+                             r"|;\s+", before))
     if joins and "," not in before[joins[-1].end():] and len(before[joins[-1].end():].split()) <= 8:
         return start + joins[-1].end()
     last = before.rfind(", ")
-    if last > 0 and 0 < len(before[last + 2:].split()) <= 6 and _WHO_STARTS.match(before[last + 2:]) \
-            and not re.search(r",\s+(?:citing|quoting|in|on|at)\b", before):
+    if last > 0 and 0 < len(before[last + 2:].split()) <= 6 and _WHO_STARTS.match(before[last + 2:]):
         return start + last + 2
     opening = re.match(r"(?:[^,]{1,60}),\s+(?=(?:[^,]+)$)", before)
     if opening and len(before[opening.end():].split()) <= 6 and not re.search(r"\b[A-Z]", before[:opening.end()][1:]) \
@@ -365,14 +369,18 @@ def _clause_start(text: str, start: int, verb: int) -> int:
     return start
 
 
+# "has said", "also said", "had earlier said": what stands between who and the verb.
+_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|again|previously|reportedly|further|first|"
+                        r"then|now|repeatedly))+\s*$")
 _WHO_STARTS = re.compile(r"(?:[A-Z“\"]|(?:the|a|an|its|his|her|their|our|one|two|three|four|several|some|many|"
                          r"officials|residents|sources|witnesses|he|she|they|it|we|i|both)\b)")
 
 
 def _speaker_like(before: str) -> bool:
     """Whether the words before a verb can be who speaks (not a whole clause)."""
+    before = _AUXILIARY.sub("", before)
     words = before.split()
-    return 0 < len(words) <= 14 and bool(_WHO_STARTS.match(before.strip())) and not re.search(
+    return 0 < len(words) <= 14 and bool(_WHO_STARTS.match(before.strip())) and not re.search(r"(?i)"
         r"\b(?:who|which|when|after|because|if|is|are|was|were|has|have|had|will|would|can|could|may|might)\b",
         before.split(",")[0])
 

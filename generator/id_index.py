@@ -72,18 +72,18 @@ def declared_ids(raw: RawCorpus) -> list[Entry]:
         # A registry written as a bare list is one problem (its shape); its ids still count.
         listed = enumerate(file.data) if isinstance(file.data, list) else _items(file.data, name)
         for index, item in listed:
-            entries += _entry("entity", ENTITY_KINDS[name], item, Origin(file, (name, index)))
+            entries += _entry("entity", ENTITY_KINDS[name], item, Origin(file.source, (name, index)))
     for file in raw.topics:
         data = file.data if isinstance(file.data, dict) else {}
-        entries += _entry("topic", "topic", data, Origin(file, ()))
+        entries += _entry("topic", "topic", data, Origin(file.source, ()))
         for field, kind in (("questions", "question"), ("events", "event")):
             for index, item in _items(data, field):
-                entries += _entry(kind, kind, item, Origin(file, (field, index)), data.get("id"))
+                entries += _entry(kind, kind, item, Origin(file.source, (field, index)), data.get("id"))
     for file in raw.documents:
         data = file.data if isinstance(file.data, dict) else {}
-        entries += _entry("document", "document", data, Origin(file, ()))
+        entries += _entry("document", "document", data, Origin(file.source, ()))
         for index, item in _items(data, "claims"):
-            entries += _entry("claim", "claim", item, Origin(file, ("claims", index)))
+            entries += _entry("claim", "claim", item, Origin(file.source, ("claims", index)))
     return entries
 
 
@@ -94,7 +94,7 @@ def _items(data: Any, field: str) -> Iterator[tuple[int, Any]]:
 
 def _entry(namespace: str, kind: str, item: Any, origin: Origin, parent: Any = None) -> list[Entry]:
     value = item.get("id") if isinstance(item, dict) else None
-    return [Entry(namespace, kind, value, origin, parent)] if is_slug(value) else []
+    return [Entry(namespace, kind, value, origin, parent)] if isinstance(value, str) and is_slug(value) else []
 
 
 def changed_in(changed: dict[Any, set[int] | None]) -> Callable[[Origin], bool]:

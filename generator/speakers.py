@@ -26,15 +26,13 @@ from dataclasses import dataclass
 
 from generator.mentions import Mention
 
-_STOP = frozenset("""a an the of for to in on at and or its his her their our this that these those
-    two three several some many senior top one other also who which""".split())
-_ROLES = frozenset("""spokesman spokesperson spokeswoman spokespeople official officials representative
-    representatives source sources member members head chief envoy mission delegation staff""".split())
-_PEOPLE = frozenset("""residents witnesses villagers locals teacher doctor farmer soldier soldiers people
-    man woman families analysts experts observers diplomat diplomats""".split())
+_STOP = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "its", "his", "her", "their", "our", "this", "that", "these", "those", "two", "three", "several", "some", "many", "senior", "top", "one", "other", "also", "who", "which"])
+_ROLES = frozenset(["spokesman", "spokesperson", "spokeswoman", "spokespeople", "official", "officials", "representative", "representatives", "source", "sources", "member", "members", "head", "chief", "envoy", "mission", "delegation", "staff"])
+_PEOPLE = frozenset(["residents", "witnesses", "villagers", "locals", "teacher", "doctor", "farmer", "soldier", "soldiers", "people", "man", "woman", "families", "analysts", "experts", "observers", "diplomat", "diplomats"])
 _REFER_BACK = re.compile(r"^(?:he|she|they|it|we|the (?:statement|letter|report|release|post|note|document|"
-                         r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$", re.I)
-_PREPOSITIONS = frozenset("to in at from with against by over near into across toward towards about".split())
+                         r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$", re.IGNORECASE)
+_DOCUMENTS = frozenset(["statement", "letter", "report", "release", "post", "communiqué", "communique", "note", "message", "video"])
+_PREPOSITIONS = frozenset(["to", "in", "at", "from", "with", "against", "by", "over", "near", "into", "across", "toward", "towards", "about"])
 _POSSESSIVE = re.compile(r"^\s*['’]s?\b")
 
 
@@ -128,6 +126,8 @@ class Speakers:
             else before[-2].lower()
         if word in ("for", "of"):
             return False  # "a spokesperson for the Council": the Council speaks
+        if word in ("from", "by") and len(before) >= 2 and before[-2].lower() in _DOCUMENTS | _ROLES:
+            return False  # "a statement from SAF's 6th Infantry Division"
         return word in _PREPOSITIONS
 
     def _below(self, root: str, rest: str) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 Changed = dict[Path, "set[int] | None"]  # file -> changed line numbers (1-based); None: the whole file is new
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
 def changed_lines(folder: Path) -> Changed:
@@ -30,7 +30,7 @@ def changed_lines(folder: Path) -> Changed:
     changed: Changed = {}
     diff = _git(folder, "diff", "-U0", "--no-color", "--no-ext-diff", against or "HEAD", "--", ".") or ""
     for part in diff.split("\ndiff --git "):
-        name = re.search(r"^\+\+\+ b/(.+)$", part, re.M)
+        name = re.search(r"^\+\+\+ b/(.+)$", part, re.MULTILINE)
         if name is None:
             continue
         lines: set[int] = set()
@@ -38,8 +38,8 @@ def changed_lines(folder: Path) -> Changed:
             lines.update(range(int(start), int(start) + int(count or 1)))
         changed[(root / name[1]).resolve()] = lines
     untracked = _git(folder, "ls-files", "--others", "--exclude-standard", "--full-name", "--", ".") or ""
-    for name in untracked.splitlines():
-        changed[(root / name).resolve()] = None
+    for new_file in untracked.splitlines():
+        changed[(root / new_file).resolve()] = None
     return changed
 
 

@@ -23,10 +23,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import check  # noqa: E402
-from generator.scaffold import analyse  # noqa: E402
+from generator.pipeline import check
+from generator.scaffold import analyse
 
-SETS = {"written": ROOT / "tests" / "fixtures" / "attribution", "real": ROOT / "tests" / "fixtures" / "attribution-real"}
+SETS = {"written": ROOT / "tests" / "fixtures" / "attribution", "real": ROOT / "tests" / "fixtures" / "attribution-real",
+        "blind": ROOT / "tests" / "fixtures" / "attribution-blind"}
 
 
 @dataclass
@@ -87,7 +88,7 @@ def measure(fixtures: Path, details: bool = False) -> dict[str, Figures]:
             for index, candidate in enumerate(candidates):
                 if index not in matched:
                     print(f"{name}: extra [{candidate.claimant}] {candidate.quote!r}")
-        style = name.split("-", 1)[1].removesuffix(".txt") if fixtures == SETS["written"] else "news excerpt"
+        style = name.split("-", 1)[1].removesuffix(".txt") if fixtures == SETS["written"] else "news excerpts"
         by_style.setdefault(style, Figures()).add(figures)
     return by_style
 
