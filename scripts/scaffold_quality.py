@@ -98,7 +98,7 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list every miss, extra and wrong claimant")
     args = parser.parse_args()
     print("| Texts | House style | Attributions | Candidates | Precision | Recall | Right claimant | Exact quote |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---|---|---|---|---|---|")
     for label, fixtures in SETS.items():
         by_style = measure(fixtures, args.details)
         total = Figures()
