@@ -24,6 +24,7 @@ ministry", "he", "it").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -165,7 +166,7 @@ def _opens(text: str, index: int) -> bool:
 
 
 def _abbreviation(text: str, index: int) -> bool:
-    word = re.search(r"(\w+)$", text[:index])
+    word = re.search(r"([\w.]+)$", text[max(0, index - 12):index])
     return word is not None and word[1] in {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "No", "U.S", "U.N"}
 
 
@@ -243,7 +244,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
     if called:
         who = (start + called.start("who"), start + called.end("who"))
         yield Attribution(_trim(text, start + called.end(), end, quotes), who, called["verb"])
-    for verb in VERB.finditer(text, start, end):
+    for verb in itertools.islice(VERB.finditer(text, start, end), _VERBS_PER_SENTENCE):
         if _inside_any(verb.start(), quotes) or verb.group() in ("read", "reads") or _NOUN_BEFORE.search(
                 text, start, verb.start()) or re.match(
                 r"\s+(?:each other|one another)\b", text[verb.end():end]) or re.match(
@@ -283,6 +284,9 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
         yield Attribution(_trim(text, start, start + trailing.start(), quotes), who, "according to")
 
 
+# A sentence is read for its first few reporting verbs: who speaks is named near its start,
+# and a run-on "sentence" of thousands of verbs must not cost quadratic time.
+_VERBS_PER_SENTENCE = 12
 # "comment on reports of …", "the statement": after these words a verb's form is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|of|on|to|for|with|by|these|those|such|media|news|press|its|their|his|"
                           r"her|our|new|latest|earlier|unconfirmed|conflicting)\s+$", re.IGNORECASE)
@@ -337,7 +341,7 @@ def _content_start(text: str, after_verb: int, end: int) -> int:
     """Where the reported words start after the verb: past ``that``, an addressee
     (``told reporters in Kessin``), a time (``on Tuesday``) and a colon or comma."""
     rest = text[after_verb:end]
-    told = re.search(r"(?:told|tells|telling|informed|assured|briefed)$", text[:after_verb])
+    told = re.search(r"(?:told|tells|telling|informed|assured|briefed)$", text[max(0, after_verb - 10):after_verb])
     skip = re.match(r"(?:\s+(?:reporters|journalists|correspondents|" + (r"[A-Z]" if told else r"(?!)") + r"[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+in\s+[A-Z]\w+)?(?=\s+(?:that|on|in|the|a|an|its|his|her|their|it|they|he|she|we|[A-Z]|\d)))?"
                     r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:\w+day|yesterday|today|tonight|week|month|year|"
                     r"night|morning|evening)(?:,?\s+(?:\w+day\s+)?(?:night|morning|evening))?,?)?"

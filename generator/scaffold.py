@@ -11,6 +11,7 @@ validator reports each of them until it is done.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -142,14 +143,17 @@ def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], co
     entities |= {o.id: Entity(o.id, o.name, tuple(o.aliases), "outlet", None) for o in corpus.outlets.values()}
     speakers = Speakers(text, entities, mentions)
     candidates = []
+    found_at: dict[str, list[tuple[int, int]]] = {}
     for found in attributions(text):
         start, end = found.quote
         quote = text[start:end]
         if len(quote.split()) < 2:
             continue
         claimant = speakers.resolve(found.speaker, start)
-        occurrences = find_all(haystack, quote)
-        occurrence = next((i + 1 for i, (a, _) in enumerate(occurrences) if a == start), None)
+        if quote not in found_at:  # each distinct quote is looked up once
+            found_at[quote] = find_all(haystack, quote)
+        occurrences = found_at[quote]
+        occurrence = bisect.bisect_left(occurrences, (start, 0)) + 1 if len(occurrences) > 1 else None
         phrase = text[found.speaker[0]:found.speaker[1]].strip(" ,") if found.speaker else ""
         candidates.append(Candidate(
             quote=quote,
@@ -229,6 +233,9 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
     known names ("Armenian" beside "Armenia") are left out. A phrase that
     contains a known name but is longer ("Azerbaijan Army" around
     "Azerbaijan") is kept and says which name it contains."""
+    known = sorted(known)
+    known_starts = [m.start for m in known]
+    longest = max((m.end - m.start for m in known), default=0)
     known_stems = {text[m.start:m.end][:5] for m in known}
     starts = {a for a, _ in sentence_spans(text)}
     found: dict[str, UnknownName] = {}
@@ -240,7 +247,8 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
             words = words[1:]
         name = " ".join(words)
         end = match.end() - (2 if re.search(r"[’']s$", match.group()) else 0)
-        inside = [m for m in known if start < m.end and m.start < end]
+        nearby = known[bisect.bisect_left(known_starts, start - longest):bisect.bisect_left(known_starts, end)]
+        inside = [m for m in nearby if start < m.end and m.start < end]
         if not name or any(m.start <= start and end <= m.end for m in inside):
             continue  # wholly a known name
         if len(words) == 1 and (start in starts or name in _COMMON_STARTERS or name[:5] in known_stems

@@ -21,7 +21,10 @@ this order:
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.mentions import Mention
@@ -63,7 +66,10 @@ class Speakers:
     def __init__(self, text: str, entities: dict[str, Entity], mentions: list[Mention]) -> None:
         self.text = text
         self.entities = entities
-        self.mentions = sorted(mentions)
+        self.mentions = sorted(m for m in mentions if m.entity in entities)
+        self._starts = [m.start for m in self.mentions]
+        self._words = {entity.id: entity.words for entity in entities.values()}
+        self._known_stems = set().union(*self._words.values()) if self._words else set()
         self.last: str | None = None
         self.spoken: list[tuple[int, str]] = []  # (position, entity) of resolved speakers
         self._states = [e for e in entities.values() if e.kind != "outlet" and " " not in e.name]
@@ -94,7 +100,8 @@ class Speakers:
             return self._nearest(set(), position, people=True) or self.last
         if _REFER_BACK.match(phrase):
             return self.last if self.last is not None else self._nearest(set(), position, organisations=True)
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.entity in self.entities]
+        inside = [m for m in self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
+                  if m.end <= end]
         inside = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                and (o.end - o.start) > (m.end - m.start) for o in inside)]
         people = [m for m in inside if self.entities[m.entity].kind == "person"]
@@ -136,7 +143,7 @@ class Speakers:
         if not words:
             return None
         matches = [e for e in self.entities.values() if e.kind != "outlet" and self._under(e.id, root)
-                   and words <= e.words]
+                   and words <= self._words[e.id]]
         return min(matches, key=lambda e: (e.kind == "person", len(e.name.split()), e.id)).id if matches else None
 
     def _under(self, entity: str, root: str) -> bool:
@@ -168,7 +175,7 @@ class Speakers:
                 continue
             if lower in _PEOPLE:
                 return set()  # "residents", "a teacher": nobody of the registries
-            if word[0].isupper() and not any(_stem(word) in e.words for e in self.entities.values()):
+            if word[0].isupper() and _stem(word) not in self._known_stems:
                 continue  # an unknown name ("Colonel Piet Aran")
             words.add(_stem(word))
         return words
@@ -178,14 +185,16 @@ class Speakers:
         """The entity named or speaking closest before ``position`` whose words hold ``words``
         (with ``after``: the first named after it, for a headline that names its source in brief)."""
         if after:
-            order = [(m.start, m.entity) for m in self.mentions if m.start > position and m.entity in self.entities]
+            cut = bisect.bisect_right(self._starts, position)
+            order: Iterable[tuple[int, str]] = ((m.start, m.entity) for m in self.mentions[cut:])
         else:
-            order = sorted([*[(m.start, m.entity) for m in self.mentions
-                              if m.start < position and m.entity in self.entities], *self.spoken], reverse=True)
+            cut = bisect.bisect_left(self._starts, position)
+            named = ((m.start, m.entity) for m in reversed(self.mentions[:cut]))
+            order = heapq.merge(named, reversed(self.spoken), key=lambda item: -item[0])
         for _, entity in order:
             candidate = self.entities[entity]
             if organisations and candidate.kind in ("person", "outlet") or people and candidate.kind != "person":
                 continue
-            if words <= candidate.words:
+            if words <= self._words[entity]:
                 return entity
         return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import yaml
 
 _CLOSERS = {"[": "]", "{": "}"}
-_KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s:#'\"][^:#]*?):\s+(?P<value>\S.*?)\s*$")
+_KEY_VALUE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,9 @@ def _colon_in_value(error: yaml.MarkedYAMLError, lines: list[str], line: int) ->
     """``title: Galwan: a clash``: a value with ``: `` in it reads as another key."""
     match = _KEY_VALUE.match(_line(lines, line))
     if "mapping values" not in (error.problem or "") or match is None or not (
-            ": " in match["value"] or match["value"].endswith(":")):
+            ": " in match["value"] or match["value"].rstrip().endswith(":")):
         return None
-    key, value = match["key"].strip(), match["value"]
+    key, value = match["key"].strip(), match["value"].rstrip()
     quoted = json.dumps(value, ensure_ascii=False) if "'" in value else f"'{value}'"
     return Diagnosis(line + 1, match.start("value") + 1,
                      f"YAML syntax error: the value of '{key}' contains ': ', which YAML reads as the start "

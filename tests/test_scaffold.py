@@ -163,3 +163,16 @@ def test_new_suggests_the_graph_names_the_unnamed_and_splits_unknown_names(tmp_p
     names = {u.name for u in scaffold.unknown_names}
     assert {"Gamma Province", "Delta City"} <= names
     assert not any("\n" in name or " and " in name for name in names)
+
+
+def test_new_reads_pathological_texts_in_linear_time() -> None:
+    """A run-on sentence of thousands of reporting verbs, thousands of sentences on one line,
+    a long line of spaces around a colon: each is read (this test would not finish were the
+    reading quadratic; its time is measured nowhere else)."""
+    from generator.scaffold import analyse
+
+    corpus = check(MINI, MINI).corpus
+    assert len(analyse("Beta said " * 40_000, "x.txt", corpus).candidates) <= 12
+    many = analyse("Beta said it rained. " * 20_000, "x.txt", corpus).candidates
+    assert len(many) == 20_000 and {c.claimant for c in many} == {"beta"}
+    assert analyse("Alpha: " + " " * 200_000 + "x", "x.txt", corpus) is not None
