@@ -66,6 +66,9 @@ class Corpus:
 
 def mention_finder(corpus: Corpus) -> MentionFinder:
     """A finder for every party, place and outlet name and alias of the corpus."""
-    entities = [(e.id, e.name, e.aliases)
-                for table in (corpus.parties, corpus.locations, corpus.outlets) for e in table.values()]
+    entities = [
+        (e.id, e.name, e.aliases)
+        for table in (corpus.parties, corpus.locations, corpus.outlets)
+        for e in table.values()
+    ]
     return MentionFinder(surface_forms(entities))

@@ -99,8 +99,9 @@ def _entry(namespace: str, kind: str, item: Any, origin: Origin, parent: Any = N
 
 def changed_in(changed: dict[Any, set[int] | None]) -> Callable[[Origin], bool]:
     """Whether an entry's ``id`` line is among the changed lines of its file."""
+
     def is_changed(origin: Origin) -> bool:
         lines = changed.get(origin.file.path.resolve(), set())
-        return lines is None or origin.file.position(origin.loc + ("id",), prefer_key=True)[0] in lines
-    return is_changed if changed else (lambda origin: False)
+        return lines is None or origin.file.position((*origin.loc, "id"), prefer_key=True)[0] in lines
 
+    return is_changed if changed else (lambda origin: False)

@@ -8,10 +8,10 @@ by parsing that one file again: most files have none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import difflib
 import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +103,14 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     for name in REGISTRY_FILES:
         path = root / name
         if not path.exists() and not path.is_symlink():
-            problems.add(path, 1, 1, "missing-file", f"the registry file {name} is missing",
-                         f"create {name} with a top-level '{name.removesuffix('.yaml')}:' list")
+            problems.add(
+                path,
+                1,
+                1,
+                "missing-file",
+                f"the registry file {name} is missing",
+                f"create {name} with a top-level '{name.removesuffix('.yaml')}:' list",
+            )
             unreadable.add(name.removesuffix(".yaml"))  # references to its ids are not reported
             continue
         loaded = load_yaml_file(path, problems)
@@ -115,35 +121,54 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     topics = _load_folder(root / TOPICS_DIR, problems, unreadable)
     documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable)
     texts = _load_texts(documents, problems)
-    named = {meta.path.parent / meta.data["text"] for meta in documents
-             if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)}
+    named = {
+        meta.path.parent / meta.data["text"]
+        for meta in documents
+        if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)
+    }
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, {meta.path for meta in documents})
     _report_stray_files(root, named, problems)
     _forget_unused()
-    unparsed = {name: _unparsed_texts(root, name, {f.path for f in [*registries.values(), *topics, *documents]})
-                for name in unreadable}
+    unparsed = {
+        name: _unparsed_texts(root, name, {f.path for f in [*registries.values(), *topics, *documents]})
+        for name in unreadable
+    }
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 
 
 def _unparsed_texts(root: Path, name: str, parsed: set[Path]) -> list[str] | None:
     """The raw text of the files of ``name`` (a registry or a folder) that did not parse."""
     paths = [root / f"{name}.yaml"] if f"{name}.yaml" in REGISTRY_FILES else sorted((root / name).glob("*.y*ml"))
-    if (root / name).is_symlink() or not all(path.is_file() and not path.is_symlink()
-                                              and path.stat().st_size <= MAX_FILE_BYTES
-                                              for path in paths if path not in parsed):
+    if (root / name).is_symlink() or not all(
+        path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES
+        for path in paths
+        if path not in parsed
+    ):
         return None  # refused unread: anything may be declared in it
     return [path.read_text(encoding="utf-8", errors="replace") for path in paths if path not in parsed]
 
 
 def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
     if folder.is_symlink():  # its files could be anywhere on the machine
-        problems.add(folder, 1, 1, "unsafe-path", f"'{folder.name}' is a symbolic link, and links are not followed",
-                     f"make {folder.name}/ a real folder inside the seed folder")
+        problems.add(
+            folder,
+            1,
+            1,
+            "unsafe-path",
+            f"'{folder.name}' is a symbolic link, and links are not followed",
+            f"make {folder.name}/ a real folder inside the seed folder",
+        )
         unreadable.add(folder.name)
         return []
     # Only plain files and links (refused when read); a folder named like a file is reported as unexpected.
-    files = sorted((path for path in folder.glob("*") if path.suffix in (".yaml", ".yml")
-                    and (path.is_symlink() or path.is_file())), key=_name)
+    files = sorted(
+        (
+            path
+            for path in folder.glob("*")
+            if path.suffix in (".yaml", ".yml") and (path.is_symlink() or path.is_file())
+        ),
+        key=_name,
+    )
     loaded = [load_yaml_file(path, problems) for path in files]
     if None in loaded:
         unreadable.add(folder.name)
@@ -160,9 +185,14 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
         path = meta.path.parent / name
         if not path.exists() and not path.is_symlink():
             line, column = meta.position(("text",))
-            problems.add(meta.path, line, column, "missing-text",
-                         f"the text file '{name}' does not exist next to this metadata file",
-                         f"put the verbatim text at {problems.display_path(path)}")
+            problems.add(
+                meta.path,
+                line,
+                column,
+                "missing-text",
+                f"the text file '{name}' does not exist next to this metadata file",
+                f"put the verbatim text at {problems.display_path(path)}",
+            )
             continue
         text = read_text(path, problems)
         if text is not None:
@@ -175,13 +205,18 @@ def _named_by_unparsed(folder: Path, parsed: set[Path]) -> set[Path]:
     reported as orphans (the syntax error is the one to fix)."""
     if not folder.is_dir() or folder.is_symlink():
         return set()
-    unparsed = {path.stem: path.read_text(encoding="utf-8", errors="replace") for path in folder.glob("*.y*ml")
-                if path not in parsed and path.is_file() and not path.is_symlink()
-                and path.stat().st_size <= MAX_FILE_BYTES}
+    unparsed = {
+        path.stem: path.read_text(encoding="utf-8", errors="replace")
+        for path in folder.glob("*.y*ml")
+        if path not in parsed and path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES
+    }
     if not unparsed:
         return set()
-    return {text for text in folder.glob("*.txt")
-            if text.stem in unparsed or any(text.name in source for source in unparsed.values())}
+    return {
+        text
+        for text in folder.glob("*.txt")
+        if text.stem in unparsed or any(text.name in source for source in unparsed.values())
+    }
 
 
 def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> None:
@@ -192,10 +227,17 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
         if path.name.startswith(".") or path.name in expected_root or path.name.lower().startswith("readme"):
             continue
         close = difflib.get_close_matches(path.name, sorted(expected_root), n=1)
-        problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a file the generator reads",
-                     f"did you mean '{close[0]}'?" if close else
-                     "registries are parties.yaml, locations.yaml and outlets.yaml; "
-                     "topics go in topics/, documents in documents/")
+        problems.add(
+            path,
+            1,
+            1,
+            "unexpected-file",
+            f"'{path.name}' is not a file the generator reads",
+            f"did you mean '{close[0]}'?"
+            if close
+            else "registries are parties.yaml, locations.yaml and outlets.yaml; "
+            "topics go in topics/, documents in documents/",
+        )
     for folder, allowed in ((root / TOPICS_DIR, (".yaml", ".yml")), (root / DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
         if not folder.is_dir() or folder.is_symlink():
             continue
@@ -205,12 +247,24 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
                 continue
             if path.suffix not in allowed or not (path.is_file() or path.is_symlink()):
                 kind = "file" if path.is_file() or path.is_symlink() else "regular file"
-                problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a {kind} the generator reads",
-                             f"only {', '.join(allowed)} files belong in {folder.name}/")
+                problems.add(
+                    path,
+                    1,
+                    1,
+                    "unexpected-file",
+                    f"'{path.name}' is not a {kind} the generator reads",
+                    f"only {', '.join(allowed)} files belong in {folder.name}/",
+                )
             elif path.suffix == ".txt" and path not in named:
-                problems.add(path, 1, 1, "orphan-text", "no metadata file names this text, so it would not be published",
-                             f"run 'python -m generator new {problems.display_path(path)}', "
-                             "or name it in a document's 'text:' field")
+                problems.add(
+                    path,
+                    1,
+                    1,
+                    "orphan-text",
+                    "no metadata file names this text, so it would not be published",
+                    f"run 'python -m generator new {problems.display_path(path)}', "
+                    "or name it in a document's 'text:' field",
+                )
 
 
 def _report_case_collisions(folder: Path, problems: Problems) -> None:
@@ -219,9 +273,14 @@ def _report_case_collisions(folder: Path, problems: Problems) -> None:
     for path in sorted(folder.iterdir(), key=_name):
         first = seen.setdefault(path.name.casefold(), path)
         if first is not path:
-            problems.add(path, 1, 1, "case-collision",
-                         f"'{path.name}' differs from '{first.name}' only in upper and lower case",
-                         "on Windows and macOS they are the same file: rename one of them")
+            problems.add(
+                path,
+                1,
+                1,
+                "case-collision",
+                f"'{path.name}' differs from '{first.name}' only in upper and lower case",
+                "on Windows and macOS they are the same file: rename one of them",
+            )
 
 
 def _name(path: Path) -> str:
@@ -231,26 +290,37 @@ def _name(path: Path) -> str:
 
 def _is_plain_file_name(name: str) -> bool:
     """Only a name in the same folder is read; validation reports anything else."""
-    return (len(name) <= 200 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None
-            and ".." not in name)
+    return len(name) <= 200 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """A file decoded as UTF-8 (a leading byte-order mark is dropped), or ``None``
     with a problem recorded. Symbolic links and oversized files are refused."""
     if path.is_symlink():
-        problems.add(path, 1, 1, "unsafe-path", "symbolic links are not followed",
-                     "replace the link by the file itself")
+        problems.add(
+            path, 1, 1, "unsafe-path", "symbolic links are not followed", "replace the link by the file itself"
+        )
         return None
     if not path.is_file():  # a folder, a pipe or a device: reading it could block forever
-        problems.add(path, 1, 1, "unexpected-file", f"'{path.name}' is not a regular file",
-                     "metadata and texts are plain files; remove or rename this entry")
+        problems.add(
+            path,
+            1,
+            1,
+            "unexpected-file",
+            f"'{path.name}' is not a regular file",
+            "metadata and texts are plain files; remove or rename this entry",
+        )
         return None
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        problems.add(path, 1, 1, "file-too-large",
-                     f"the file is {size / 1024 / 1024:.1f} MB; files over {MAX_FILE_BYTES // 1024 // 1024} MB are refused",
-                     "split it, or check that it is the file you meant")
+        problems.add(
+            path,
+            1,
+            1,
+            "file-too-large",
+            f"the file is {size / 1024 / 1024:.1f} MB; files over {MAX_FILE_BYTES // 1024 // 1024} MB are refused",
+            "split it, or check that it is the file you meant",
+        )
         return None
     data = path.read_bytes()
     try:
@@ -258,9 +328,14 @@ def read_text(path: Path, problems: Problems) -> str | None:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.add(path, line, column, "encoding",
-                     f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-                     "save the file as UTF-8")
+        problems.add(
+            path,
+            line,
+            column,
+            "encoding",
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            "save the file as UTF-8",
+        )
         return None
     return text.removeprefix(_BOM)
 
@@ -335,8 +410,9 @@ class _Builder:
     given twice are noted (the first value is kept). With ``keys`` and
     ``values`` it also records where every key and value is written."""
 
-    def __init__(self, text: str, keys: dict[Loc, Position] | None = None,
-                 values: dict[Loc, Position] | None = None) -> None:
+    def __init__(
+        self, text: str, keys: dict[Loc, Position] | None = None, values: dict[Loc, Position] | None = None
+    ) -> None:
         self.events = yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader)
         self.keys = keys
         self.values = values
@@ -352,8 +428,12 @@ class _Builder:
         next(events)  # the document's end
         extra = next(events)
         if not isinstance(extra, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
-                                              "but found another document", extra.start_mark)
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                start.start_mark,
+                "but found another document",
+                extra.start_mark,
+            )
         return data
 
     def node(self, event: yaml.Event, loc: Loc, depth: int) -> Any:
@@ -363,11 +443,13 @@ class _Builder:
         if kind is yaml.ScalarEvent:
             return self.scalar(event)
         if kind is yaml.AliasEvent:
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not supported in metadata",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not supported in metadata", event.start_mark
+            )
         if depth >= MAX_DEPTH:
-            raise yaml.composer.ComposerError(None, None, f"the data is nested more than {MAX_DEPTH} levels deep",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
         self.check_tag(event)
         if kind is yaml.SequenceStartEvent:
             return self.sequence(loc, depth + 1)
@@ -381,7 +463,7 @@ class _Builder:
             if kind is yaml.SequenceEndEvent:
                 return items
             if recording:
-                where = loc + (len(items),)
+                where = (*loc, len(items))
                 self.keys[where] = _mark(event.start_mark)  # type: ignore[index]
                 items.append(self.node(event, where, depth))
             elif kind is yaml.ScalarEvent:
@@ -402,14 +484,18 @@ class _Builder:
                 return mapping
             key = scalar(event) if kind is yaml.ScalarEvent else self.node(event, loc, depth)
             value_event = next(events)
-            if (kind is not yaml.ScalarEvent or not isinstance(key, str) or key in mapping
-                    or (key == "<<" and event.tag is None and not event.style)):
+            if (
+                kind is not yaml.ScalarEvent
+                or not isinstance(key, str)
+                or key in mapping
+                or (key == "<<" and event.tag is None and not event.style)
+            ):
                 self.key_problem(event, key, first_marks)
                 self.node(value_event, loc, depth)  # read past it
                 continue
             first_marks[key] = event.start_mark
             if recording:
-                where = loc + (key,)
+                where = (*loc, key)
                 self.keys[where] = _mark(event.start_mark)  # type: ignore[index]
                 mapping[key] = self.node(value_event, where, depth)
             elif type(value_event) is yaml.ScalarEvent:
@@ -422,13 +508,17 @@ class _Builder:
         if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
             problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
         elif not isinstance(key, str):  # 1, true, null: and 1 and true would even be one key
-            problem = ("yaml-key", f"the key '{event.value}' is read as a number, true/false or null, not a name",
-                       "write keys as simple names such as 'name:'")
+            problem = (
+                "yaml-key",
+                f"the key '{event.value}' is read as a number, true/false or null, not a name",
+                "write keys as simple names such as 'name:'",
+            )
         elif key in first_marks:
-            problem = ("duplicate-key",
-                       f"the key '{event.value}' is given twice in this mapping "
-                       f"(first on line {first_marks[key].line + 1})",
-                       "YAML keeps only the last value; merge the two entries into one")
+            problem = (
+                "duplicate-key",
+                f"the key '{event.value}' is given twice in this mapping (first on line {first_marks[key].line + 1})",
+                "YAML keeps only the last value; merge the two entries into one",
+            )
         else:
             problem = ("yaml-key", "merge keys (<<) are not supported in metadata", "write the keys out in full")
         self.key_problems.append((event.start_mark, *problem))
@@ -438,7 +528,8 @@ class _Builder:
         tag = event.tag
         if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
             raise yaml.constructor.ConstructorError(
-                None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark)
+                None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark
+            )
         if tag is None:
             if event.style or not event.implicit[0] or event.value[:1] not in _IMPLICIT_FIRST:
                 return event.value  # quoted or block text, or plain text that no implicit type starts like
@@ -453,15 +544,16 @@ class _Builder:
         except (KeyError, ValueError, TypeError, OverflowError):  # '!!bool maybe', '!!int abc'
             kind = tag.rsplit(":", 1)[-1]
             raise yaml.constructor.ConstructorError(
-                None, None, f"'{event.value}' is not a valid value for the tag '!!{kind}'", event.start_mark) from None
+                None, None, f"'{event.value}' is not a valid value for the tag '!!{kind}'", event.start_mark
+            ) from None
 
     @staticmethod
     def check_tag(event: yaml.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _PLAIN_TAGS and tag not in _SCALAR_TAGS:
             raise yaml.constructor.ConstructorError(
-                None, None, f"could not determine a constructor for the tag '{tag}'", event.start_mark)
-
+                None, None, f"could not determine a constructor for the tag '{tag}'", event.start_mark
+            )
 
 
 def _mark(mark: yaml.Mark) -> Position:
@@ -475,9 +567,14 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         data = builder.document()
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
-        problems.add(path, line, column, "yaml-syntax",
-                     f"the character U+{error.character:04X} is not allowed in YAML",
-                     _syntax_hint("special characters"))
+        problems.add(
+            path,
+            line,
+            column,
+            "yaml-syntax",
+            f"the character U+{error.character:04X} is not allowed in YAML",
+            _syntax_hint("special characters"),
+        )
         return None
     except (yaml.composer.ComposerError, yaml.constructor.ConstructorError) as error:
         # What the reader refuses (aliases, tags, depth), not a mistake of syntax.
@@ -490,8 +587,7 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         problems.add(path, found.line, found.column, "yaml-syntax", found.message, found.hint)
         return None
     except yaml.YAMLError as error:
-        problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}",
-                     "check that the file is plain YAML")
+        problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}", "check that the file is plain YAML")
         return None
     finally:
         builder.events.close()

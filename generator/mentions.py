@@ -42,8 +42,7 @@ class MentionFinder:
                 odd.append(form)
         # Only words that some form starts with are looked at; most words are not.
         starts = sorted({first[0] for first in self._by_first_word})
-        self._candidates = (re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*")
-                            if starts else None)
+        self._candidates = re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*") if starts else None
         self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
 
     def find(self, text: NormalizedText) -> list[Mention]:

@@ -15,13 +15,12 @@ tags, other plugins' events) runs as for any page.
 from __future__ import annotations
 
 import hashlib
-import re
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 from markdown.extensions.toc import nest_toc_tokens
-
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,9 +33,9 @@ from mkdocs.structure.toc import get_toc
 
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
+from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
-from generator.problems import Problem, format_report, problems_overlay, visible
 
 log = get_plugin_logger(__name__)
 
@@ -128,8 +127,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
-            raise PluginError("briefing: generated pages link to directory URLs; "
-                              "remove 'use_directory_urls: false' from mkdocs.yml")
+            raise PluginError(
+                "briefing: generated pages link to directory URLs; remove 'use_directory_urls: false' from mkdocs.yml"
+            )
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -145,21 +145,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if built.problems and self.serving and self.last_good:
             # Under serve, the maintainer sees the problems over the page they are looking at (the
             # last good one), at once, like Hugo's and Vite's dev servers; the next good save clears them.
-            log.info("the seed metadata has problems; the pages show them until they are fixed:\n%s",
-                     format_report(built.problems))
+            log.info(
+                "the seed metadata has problems; the pages show them until they are fixed:\n%s",
+                format_report(built.problems),
+            )
             self.problems = built.problems
             self.pages = self.last_good
             return
         if built.problems:
             raise PluginError(
-                "briefing: the seed metadata has problems; nothing was built.\n"
-                + format_report(built.problems)
+                "briefing: the seed metadata has problems; nothing was built.\n" + format_report(built.problems)
             )
         hidden = hidden_pages(Path(config.docs_dir), built.pages)
         if hidden:  # MkDocs cleans the site folder after this: fail now, and the last good site stays
-            raise PluginError("briefing: hand-written pages would hide generated ones; nothing was built.\n"
-                              + "\n".join(f"docs/{visible(doc)} has the address of the generated page {page}; "
-                                           "rename or remove it" for doc, page in hidden))
+            raise PluginError(
+                "briefing: hand-written pages would hide generated ones; nothing was built.\n"
+                + "\n".join(
+                    f"docs/{visible(doc)} has the address of the generated page {page}; rename or remove it"
+                    for doc, page in hidden
+                )
+            )
         self.pages = built.pages
         if self.serving:
             self.last_good = built.pages
@@ -175,14 +180,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             data = isinstance(page.content, str)  # a JSON or CSV file, copied as it is
-            generated = _GeneratedFile.generated(config, page.path, content=page.content if data else "",
-                                                 inclusion=inclusion)
+            generated = _GeneratedFile.generated(
+                config, page.path, content=page.content if data else "", inclusion=inclusion
+            )
             generated.rendered = None if data else page.content
             if self.serving:
                 digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
                 # pages showing problems, or that showed them last time, are written again in any case
-                generated.changed = (_LAST_BUILT.get(page.path) != digest or bool(self.problems)
-                                     or self.shown_problems)
+                generated.changed = _LAST_BUILT.get(page.path) != digest or bool(self.problems) or self.shown_problems
                 _LAST_BUILT[page.path] = digest
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -212,8 +217,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     file.page.__class__ = _PrebuiltPage
         return nav
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         """A page outside the navigation (a party, a claim) shows its section as the current one."""
         section = paths.section(page.file.src_uri)
         self.active_section = next((p for p in nav.pages if p.file.src_uri == section), None) if section else None

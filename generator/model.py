@@ -8,14 +8,14 @@ from it; no page is ever searched for what links to what.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from generator import inputs, sourcegraph
-from generator.mentions import Mention
 from generator.corpus import Corpus, SourceDocument, Span, mention_finder
+from generator.mentions import Mention
 from generator.quotes import NormalizedText
 
 
@@ -123,8 +123,12 @@ class Site:
 
     def unquestioned_claims(self, topic: str) -> list[ClaimEntry]:
         """Claims of a topic that answer no question, newest document first."""
-        return [c for d in self.documents_newest_first(topic) for claim in d.meta.claims
-                if claim.question is None and (c := self.claims[claim.id])]
+        return [
+            c
+            for d in self.documents_newest_first(topic)
+            for claim in d.meta.claims
+            if claim.question is None and (c := self.claims[claim.id])
+        ]
 
     def claims_via(self, outlet: str) -> list[ClaimEntry]:
         return self._by_via.get(outlet, [])
@@ -154,13 +158,19 @@ class Site:
 
     @functools.cached_property
     def _names(self) -> dict[str, str]:
-        return {entity_id: entity.name for table in (self.corpus.outlets, self.corpus.locations, self.corpus.parties)
-                for entity_id, entity in table.items()}
+        return {
+            entity_id: entity.name
+            for table in (self.corpus.outlets, self.corpus.locations, self.corpus.parties)
+            for entity_id, entity in table.items()
+        }
 
     @functools.cached_property
     def _kinds(self) -> dict[str, str]:
-        return {**{i: "outlet" for i in self.corpus.outlets}, **{i: "location" for i in self.corpus.locations},
-                **{i: "party" for i in self.corpus.parties}}
+        return {
+            **{i: "outlet" for i in self.corpus.outlets},
+            **{i: "location" for i in self.corpus.locations},
+            **{i: "party" for i in self.corpus.parties},
+        }
 
     def entity_name(self, entity_id: str) -> str:
         return self._names[entity_id]
@@ -187,7 +197,9 @@ class Site:
 
     def claims_under(self, party_id: str) -> list[str]:
         """Claims made by the parties below ``party_id`` (not by the party itself), by id."""
-        return sorted(c for member in self.under.get(party_id, []) for c in self.backlinks.get(member, Backlinks()).claims_by)
+        return sorted(
+            c for member in self.under.get(party_id, []) for c in self.backlinks.get(member, Backlinks()).claims_by
+        )
 
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
@@ -224,13 +236,16 @@ def build_site(corpus: Corpus) -> Site:
     """Index a validated corpus. The corpus must have passed validation."""
     claims = _claims(corpus)
     graphs = {doc_id: sourcegraph.drew_on(doc.meta.chain) for doc_id, doc in corpus.documents.items()}
-    traced = {claim_id: sourcegraph.traced_to(graphs[e.document.meta.id], e.claim.via) for claim_id, e in claims.items()}
+    traced = {
+        claim_id: sourcegraph.traced_to(graphs[e.document.meta.id], e.claim.via) for claim_id, e in claims.items()
+    }
     supported_by = _directed(claims, "supports", reverse=True)
     members = _children(corpus.parties, "affiliation")
     parents = {location.id: location.parents for location in corpus.locations.values()}
     finder = mention_finder(corpus)
-    mentions = {doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text))
-                for doc_id, doc in corpus.documents.items()}
+    mentions = {
+        doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text)) for doc_id, doc in corpus.documents.items()
+    }
     site = Site(
         corpus=corpus,
         claims=claims,
@@ -246,8 +261,10 @@ def build_site(corpus: Corpus) -> Site:
         graphs=graphs,
         originals={doc_id: sourcegraph.originals(graph) for doc_id, graph in graphs.items()},
         traced=traced,
-        origins={claim_id: _origins(claims, graphs, traced, [claim_id, *supported_by.get(claim_id, [])])
-                 for claim_id in claims},
+        origins={
+            claim_id: _origins(claims, graphs, traced, [claim_id, *supported_by.get(claim_id, [])])
+            for claim_id in claims
+        },
         under={party_id: sorted(sourcegraph.reachable(members, party_id)) for party_id in corpus.parties},
         places_above={location_id: sourcegraph.reachable(parents, location_id) for location_id in corpus.locations},
     )
@@ -300,8 +317,12 @@ def _sublocations(locations: dict[str, inputs.Location]) -> dict[str, list[str]]
     return {key: sorted(values) for key, values in children.items()}
 
 
-def _origins(claims: dict[str, ClaimEntry], graphs: dict[str, dict[str, list[str]]],
-             traced: dict[str, list[str]], claim_ids: list[str]) -> list[str]:
+def _origins(
+    claims: dict[str, ClaimEntry],
+    graphs: dict[str, dict[str, list[str]]],
+    traced: dict[str, list[str]],
+    claim_ids: list[str],
+) -> list[str]:
     pairs = [(graphs[claims[c].document.meta.id], outlet) for c in claim_ids for outlet in traced[c]]
     return sourcegraph.independent(pairs)
 
@@ -323,8 +344,9 @@ def figure_series(entries: list[ClaimEntry]) -> list[FigureSeries]:
             points[other].append(FigurePoint(revision.value, revision.as_of, entry, revision))
     series = []
     for key in sorted(points, key=lambda k: (k[2], k[0], k[1])):
-        ordered = sorted(points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value,
-                                                     p.revision is not None, p.claim.id))
+        ordered = sorted(
+            points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value, p.revision is not None, p.claim.id)
+        )
         # One count given once: a claim's count and the same count cited as another claim's revision.
         distinct = {(p.value, p.as_of): p for p in reversed(ordered)}
         kept = tuple(p for p in ordered if distinct[(p.value, p.as_of)] is p)

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.corpus import Corpus
 from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
 from generator.render import RenderedPage, render_site
-from generator.corpus import Corpus
 from generator.validate import validate
 from generator.worktree import changed_lines
 
@@ -32,22 +32,36 @@ class Checked:
     def known_ids(self) -> dict[str, list[str]]:
         """The valid ids of each kind, for the editor schemas."""
         corpus = self.corpus
-        return {"party": list(corpus.parties), "location": list(corpus.locations), "outlet": list(corpus.outlets),
-                "topic": list(corpus.topics), "document": list(corpus.documents),
-                "question": [q.id for topic in corpus.topics.values() for q in topic.questions],
-                "claim": [c.id for document in corpus.documents.values() for c in document.meta.claims]}
+        return {
+            "party": list(corpus.parties),
+            "location": list(corpus.locations),
+            "outlet": list(corpus.outlets),
+            "topic": list(corpus.topics),
+            "document": list(corpus.documents),
+            "question": [q.id for topic in corpus.topics.values() for q in topic.questions],
+            "claim": [c.id for document in corpus.documents.values() for c in document.meta.claims],
+        }
 
     @property
     def notes(self) -> list[str]:
         """What could not be checked, said once: references to ids of a file that did not parse."""
-        return [f"references to {_IDS_OF[name]} were not checked, because "
-                + (f"{name}.yaml did not parse" if name in _REGISTRIES else f"a file in {name}/ did not parse")
-                + "; they will be once it does" for name in sorted(self.unreadable) if name in _IDS_OF]
+        return [
+            f"references to {_IDS_OF[name]} were not checked, because "
+            + (f"{name}.yaml did not parse" if name in _REGISTRIES else f"a file in {name}/ did not parse")
+            + "; they will be once it does"
+            for name in sorted(self.unreadable)
+            if name in _IDS_OF
+        ]
 
 
 _REGISTRIES = ("parties", "locations", "outlets")
-_IDS_OF = {"parties": "parties", "locations": "places", "outlets": "outlets",
-           "topics": "topics, questions and events", "documents": "documents and claims"}
+_IDS_OF = {
+    "parties": "parties",
+    "locations": "places",
+    "outlets": "outlets",
+    "topics": "topics, questions and events",
+    "documents": "documents and claims",
+}
 
 
 @contextlib.contextmanager

@@ -53,8 +53,9 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def visible(text: str) -> str:
     """``text`` with every character that would act rather than be read written as an escape
     (``\\n``, ``\\x1b``, ``\\u202e``): the one rule for any value printed to a terminal or log."""
-    return _ACTING.sub(lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
-                                                       else f"\\u{ord(m[0]):04x}"), text)
+    return _ACTING.sub(
+        lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}"), text
+    )
 
 
 def _escape_data(value: str) -> str:
@@ -72,13 +73,12 @@ class Problems:
         self.root = root
         self._items: list[Problem] = []
 
-    def add(
-        self, path: Path, line: int, column: int, rule: str, message: str, hint: str = ""
-    ) -> None:
+    def add(self, path: Path, line: int, column: int, rule: str, message: str, hint: str = "") -> None:
         if rule not in RULES:
             raise KeyError(f"'{rule}' is not a rule of generator/rules.py: register it there, with its docs")
-        self._items.append(Problem(visible(self.display_path(path)), line, column, rule,
-                                   visible(message), visible(hint)))
+        self._items.append(
+            Problem(visible(self.display_path(path)), line, column, rule, visible(message), visible(hint))
+        )
 
     def display_path(self, path: Path) -> str:
         """The path as a contributor types it: relative to the project when possible."""
@@ -109,9 +109,11 @@ def format_report(problems: list[Problem], output_format: str = "text") -> str:
         return "\n".join(p.format_github() for p in problems)
     lines = [p.format_text() for p in problems]
     count = len(problems)
-    lines.append(f"{count} error{'s' if count != 1 else ''} found. Each rule in brackets is explained, with a "
-                 "wrong and a right example, by 'python -m generator rules <rule>' and on the site's "
-                 "Validation rules page.")
+    lines.append(
+        f"{count} error{'s' if count != 1 else ''} found. Each rule in brackets is explained, with a "
+        "wrong and a right example, by 'python -m generator rules <rule>' and on the site's "
+        "Validation rules page."
+    )
     return "\n".join(lines)
 
 
@@ -121,8 +123,13 @@ def problems_overlay(problems: list[Problem], rules_url: str) -> str:
     items = "".join(
         f"<li><code>{html.escape(f'{p.path}:{p.line}:{p.column}')}</code> {html.escape(p.message)} "
         f'<small>(<a href="{html.escape(rules_url)}#{html.escape(p.rule)}">{html.escape(p.rule)}</a>)</small>'
-        + (f"<br><em>{html.escape(p.hint)}</em>" if p.hint else "") + "</li>" for p in problems)
+        + (f"<br><em>{html.escape(p.hint)}</em>" if p.hint else "")
+        + "</li>"
+        for p in problems
+    )
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return (f'<div class="briefing-build-error" role="alert"><p><strong>The seed metadata has {count}</strong>; '
-            "the pages below are from the last good build. Fix and save: this page reloads.</p>"
-            f"<ol>{items}</ol></div>")
+    return (
+        f'<div class="briefing-build-error" role="alert"><p><strong>The seed metadata has {count}</strong>; '
+        "the pages below are from the last good build. Fix and save: this page reloads.</p>"
+        f"<ol>{items}</ol></div>"
+    )

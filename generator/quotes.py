@@ -11,15 +11,27 @@ from __future__ import annotations
 import bisect
 import difflib
 import heapq
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-_EQUIVALENT = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2007": " ",
-})
+_EQUIVALENT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+    }
+)
 _SPACE_RUN = re.compile(r"\s+")
 # Characters no one can see in an editor: zero-width spaces and joiners, word
 # joiner, byte-order mark, soft hyphen. They are ignored when matching.
@@ -57,7 +69,7 @@ class NormalizedText:
             if match.start() > position:
                 starts.append(length)
                 origins.append(position)
-                chunks.append(folded[position:match.start()])
+                chunks.append(folded[position : match.start()])
                 length += match.start() - position
             run = match.group()
             first_space = next((i for i, c in enumerate(run) if c not in _INVISIBLE), None)
@@ -140,13 +152,13 @@ def closest_passage(haystack: NormalizedText, passage: str) -> str:
         matcher.set_seq2(needle)
         best_ratio = -1.0
         for start in candidates:
-            matcher.set_seq1(text[start:start + width])
+            matcher.set_seq1(text[start : start + width])
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best_ratio, best_start = ratio, start
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle[:MAX_COMPARED])
-    window_text = text[best_start:best_start + min(width, MAX_COMPARED)]
+    window_text = text[best_start : best_start + min(width, MAX_COMPARED)]
     matcher.set_seq1(window_text)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:

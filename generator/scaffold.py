@@ -19,14 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.inputs import slugify
 from generator.attribution import attributions, sentence_spans
+from generator.corpus import Corpus
+from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
-from generator.speakers import Entity, Speakers
 from generator.problems import visible
 from generator.quotes import NormalizedText, find_all
 from generator.schema import modeline
-from generator.corpus import Corpus
+from generator.speakers import Entity, Speakers
 from generator.validate import PLACEHOLDER
 
 # A run of capitalised words on one line ("Ministry of Defence"), never across a line
@@ -37,10 +37,10 @@ _CAPITALISED = re.compile(
     r"(?:[ \t]+(?:(?:of|the|de|del|al|for)[ \t]+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
 )
 _COMMON_STARTERS = frozenset(
-    "A An And As At But By For From He Her His However If In It Its Last Many More Most "
-    "New No Not On One Our She Since So Some The Their There These They This Those Thursday "
-    "Monday Tuesday Wednesday Friday Saturday Sunday January February March April May June July "
-    "August September October November December To Two Under We What When Where While Who With".split()
+    """A An And As At But By For From He Her His However If In It Its Last Many More Most New No Not On One
+    Our She Since So Some The Their There These They This Those Thursday Monday Tuesday Wednesday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December To Two Under We What When Where While Who With""".split()
 )
 
 
@@ -92,11 +92,16 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
     haystack = NormalizedText.of(text)
     entities = [(e.id, e.name, e.aliases) for t in (corpus.parties, corpus.locations) for e in t.values()]
     mentions = MentionFinder(surface_forms(entities)).find(haystack)
-    outlet_mentions = MentionFinder(surface_forms((o.id, o.name, o.aliases) for o in corpus.outlets.values())).find(haystack)
+    outlet_mentions = MentionFinder(surface_forms((o.id, o.name, o.aliases) for o in corpus.outlets.values())).find(
+        haystack
+    )
     line_of = _line_index(text)
     found = _group(mentions, line_of, corpus)
-    speakers = [m for m in mentions if m.entity in corpus.parties and not any(
-        o.start <= m.start and m.end <= o.end for o in outlet_mentions)] + outlet_mentions
+    speakers = [
+        m
+        for m in mentions
+        if m.entity in corpus.parties and not any(o.start <= m.start and m.end <= o.end for o in outlet_mentions)
+    ] + outlet_mentions
     return Scaffold(
         text_name=text_name,
         parties=[f for f in found if f.entity in corpus.parties],
@@ -135,11 +140,14 @@ def _group(mentions: Iterable[Mention], line_of: list[int], corpus: Corpus) -> l
     return sorted(grouped.values(), key=lambda f: (f.lines[0], f.entity))
 
 
-def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], corpus: Corpus,
-                line_of: list[int]) -> list[Candidate]:
+def _candidates(
+    text: str, haystack: NormalizedText, mentions: list[Mention], corpus: Corpus, line_of: list[int]
+) -> list[Candidate]:
     """One candidate per attribution (see ``attribution``), its speaker resolved to the registries."""
-    entities = {p.id: Entity(p.id, p.name, tuple(p.aliases), p.kind, p.affiliation, p.description)
-                for p in corpus.parties.values()}
+    entities = {
+        p.id: Entity(p.id, p.name, tuple(p.aliases), p.kind, p.affiliation, p.description)
+        for p in corpus.parties.values()
+    }
     entities |= {o.id: Entity(o.id, o.name, tuple(o.aliases), "outlet", None) for o in corpus.outlets.values()}
     speakers = Speakers(text, entities, mentions)
     candidates = []
@@ -154,23 +162,27 @@ def _candidates(text: str, haystack: NormalizedText, mentions: list[Mention], co
             found_at[quote] = find_all(haystack, quote)
         occurrences = found_at[quote]
         occurrence = bisect.bisect_left(occurrences, (start, 0)) + 1 if len(occurrences) > 1 else None
-        phrase = text[found.speaker[0]:found.speaker[1]].strip(" ,") if found.speaker else ""
-        candidates.append(Candidate(
-            quote=quote,
-            line=_line(line_of, start),
-            claimant=claimant,
-            kind=_likely_kind(text[start:end], found.verb),
-            occurrence=occurrence if len(occurrences) > 1 else None,
-            unnamed=phrase if _UNNAMED.match(phrase) else None,
-            speaker=phrase or None,
-        ))
+        phrase = text[found.speaker[0] : found.speaker[1]].strip(" ,") if found.speaker else ""
+        candidates.append(
+            Candidate(
+                quote=quote,
+                line=_line(line_of, start),
+                claimant=claimant,
+                kind=_likely_kind(text[start:end], found.verb),
+                occurrence=occurrence if len(occurrences) > 1 else None,
+                unnamed=phrase if _UNNAMED.match(phrase) else None,
+                speaker=phrase or None,
+            )
+        )
     return candidates
 
 
 # "two senior Valdorian officials", "a Marenian diplomat", "sources close to …": not named.
-_UNNAMED = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ss]enior|[Uu]nnamed|"
-                      r"[Oo]fficials|[Ss]ources|[Dd]iplomats|[Rr]esidents|[Ww]itnesses)\b"
-                      r"(?!.*\b[A-Z][a-z]+ [A-Z][a-z]+\b)")
+_UNNAMED = re.compile(
+    r"^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ss]enior|[Uu]nnamed|"
+    r"[Oo]fficials|[Ss]ources|[Dd]iplomats|[Rr]esidents|[Ww]itnesses)\b"
+    r"(?!.*\b[A-Z][a-z]+ [A-Z][a-z]+\b)"
+)
 
 
 # How a text cites an outlet, from the words around its name.
@@ -178,8 +190,10 @@ _CARRIED = re.compile(r"(?:,\s*|\s)(?:citing|quoting|via|from)\s+$")
 _HOW = [
     (re.compile(r"\(\s*$"), "named in the dateline"),
     (re.compile(r"(?i)(?:source|via|credit|reporting by|copyright)\s*:?\s*$"), "credited as the source"),
-    (re.compile(r"(?i)(?:according to|as reported by|reported by|told|cited by|quoted by)\s+(?:the\s+)?$"),
-     "cited as reporting it"),
+    (
+        re.compile(r"(?i)(?:according to|as reported by|reported by|told|cited by|quoted by)\s+(?:the\s+)?$"),
+        "cited as reporting it",
+    ),
     (re.compile(r"^\s*(?:reported|reports|said|says|wrote|writes|quoted|published)\b"), "cited as reporting it"),
 ]
 
@@ -189,16 +203,26 @@ def suggested_graph(text: str, outlet_mentions: list[Mention], line_of: list[int
     its own, unless the text says it carried another ("X, citing Y": X drew on Y)."""
     hops: dict[str, Hop] = {}
     for mention in outlet_mentions:
-        before = text[max(0, mention.start - 40):mention.start]
-        after = text[mention.end:mention.end + 40]
-        how = next((label for pattern, label in _HOW if pattern.search(after if pattern.pattern.startswith("^")
-                                                                          else before)), "named in the text")
+        before = text[max(0, mention.start - 40) : mention.start]
+        after = text[mention.end : mention.end + 40]
+        how = next(
+            (label for pattern, label in _HOW if pattern.search(after if pattern.pattern.startswith("^") else before)),
+            "named in the text",
+        )
         hops.setdefault(mention.entity, Hop(mention.entity, _line(line_of, mention.start), how))
     for mention in outlet_mentions:
-        if _CARRIED.search(text[max(0, mention.start - 20):mention.start]):
-            carrier = next((m for m in reversed(outlet_mentions) if m.end <= mention.start
-                            and mention.start - m.end <= 80 and m.entity != mention.entity
-                            and "\n" not in text[m.end:mention.start]), None)
+        if _CARRIED.search(text[max(0, mention.start - 20) : mention.start]):
+            carrier = next(
+                (
+                    m
+                    for m in reversed(outlet_mentions)
+                    if m.end <= mention.start
+                    and mention.start - m.end <= 80
+                    and m.entity != mention.entity
+                    and "\n" not in text[m.end : mention.start]
+                ),
+                None,
+            )
             if carrier is not None and mention.entity not in hops[carrier.entity].drew_on:
                 hops[carrier.entity].drew_on.append(mention.entity)
     ordered: list[Hop] = []
@@ -236,7 +260,7 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
     known = sorted(known)
     known_starts = [m.start for m in known]
     longest = max((m.end - m.start for m in known), default=0)
-    known_stems = {text[m.start:m.end][:5] for m in known}
+    known_stems = {text[m.start : m.end][:5] for m in known}
     starts = {a for a, _ in sentence_spans(text)}
     found: dict[str, UnknownName] = {}
     for match in _CAPITALISED.finditer(text):
@@ -247,14 +271,15 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
             words = words[1:]
         name = " ".join(words)
         end = match.end() - (2 if re.search(r"[’']s$", match.group()) else 0)
-        nearby = known[bisect.bisect_left(known_starts, start - longest):bisect.bisect_left(known_starts, end)]
+        nearby = known[bisect.bisect_left(known_starts, start - longest) : bisect.bisect_left(known_starts, end)]
         inside = [m for m in nearby if start < m.end and m.start < end]
         if not name or any(m.start <= start and end <= m.end for m in inside):
             continue  # wholly a known name
-        if len(words) == 1 and (start in starts or name in _COMMON_STARTERS or name[:5] in known_stems
-                                or len(name) < 3):
+        if len(words) == 1 and (
+            start in starts or name in _COMMON_STARTERS or name[:5] in known_stems or len(name) < 3
+        ):
             continue
-        entry = found.setdefault(name, UnknownName(name, [], sorted({text[m.start:m.end] for m in inside})))
+        entry = found.setdefault(name, UnknownName(name, [], sorted({text[m.start : m.end] for m in inside})))
         line = _line(line_of, start)
         if line not in entry.lines:
             entry.lines.append(line)
@@ -272,6 +297,7 @@ class UnknownName:
 
 # -- writing the YAML -------------------------------------------------------------
 
+
 def _one_line(value: str) -> str:
     """Text for a YAML comment: on one line, whatever line breaks or control characters it holds,
     so that it can never spill out of the comment into the data."""
@@ -283,8 +309,7 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str,
-                    today: dt.date) -> str:
+def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str, today: dt.date) -> str:
     lines = [
         schema_line,
         f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
@@ -341,19 +366,25 @@ def _found_comments(title: str, found: list[Found]) -> list[str]:
     if not found:
         return [f"# {title} found in the text: none"]
     rows = [f"# {title} found in the text (names and aliases of the registries):"]
-    rows += [f"#   {f.entity} ({_one_line(f.name)}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
-             for f in found]
+    rows += [
+        f"#   {f.entity} ({_one_line(f.name)}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
+        for f in found
+    ]
     return rows
 
 
 def _unknown_comments(names: list[UnknownName]) -> list[str]:
     if not names:
         return [""]
-    rows = ["# Names no registry knows. Add the ones that act or speak in the text to parties.yaml",
-            "# or locations.yaml (or as an alias of an entry); validate then links their mentions:"]
+    rows = [
+        "# Names no registry knows. Add the ones that act or speak in the text to parties.yaml",
+        "# or locations.yaml (or as an alias of an entry); validate then links their mentions:",
+    ]
     for unknown in names:
         lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
-        contains = f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
+        contains = (
+            f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
+        )
         rows.append(f"#   {_one_line(unknown.name)}: {lines}{contains}")
     return [*rows, ""]
 
@@ -361,12 +392,16 @@ def _unknown_comments(names: list[UnknownName]) -> list[str]:
 def _chain_lines(hops: list[Hop]) -> list[str]:
     if not hops:
         return []
-    rows = ["  # Suggested from the text's attribution phrases (check each hop): every outlet it cites is",
-            "  # an original of its own, unless the text says one carried another (\"X, citing Y\")."]
+    rows = [
+        "  # Suggested from the text's attribution phrases (check each hop): every outlet it cites is",
+        '  # an original of its own, unless the text says one carried another ("X, citing Y").',
+    ]
     for hop in hops:
         role = "republisher" if hop.drew_on else "original-reporting"
-        rows += [f"  - outlet: {hop.outlet}  # {hop.how}, line {hop.line}",
-                 f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation"]
+        rows += [
+            f"  - outlet: {hop.outlet}  # {hop.how}, line {hop.line}",
+            f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation",
+        ]
         if hop.drew_on:
             rows.append(f"    drew_on: [{', '.join(hop.drew_on)}]  # the text says it drew on these")
         rows.append("    # url: https://...  # without it the hop is shown as unverified")
@@ -397,8 +432,11 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
             if candidate.claimant:
                 rows.append(f"    claimant: {candidate.claimant}  # the party it speaks for")
         else:
-            rows.append(f"    claimant: {candidate.claimant}{said_by}" if candidate.claimant else
-                        f"    claimant: {PLACEHOLDER}  # id of the party or outlet that asserts it{said_by[1:]}")
+            rows.append(
+                f"    claimant: {candidate.claimant}{said_by}"
+                if candidate.claimant
+                else f"    claimant: {PLACEHOLDER}  # id of the party or outlet that asserts it{said_by[1:]}"
+            )
         rows += [
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
             "diplomatic-statement, assessment, factual-report, territorial-claim",
@@ -411,8 +449,15 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
     return rows
 
 
-def scaffold_document(text_path: Path, seeds: Path, project: Path, corpus: Corpus, topic: str | None,
-                      document_id: str | None, today: dt.date) -> tuple[Path, str]:
+def scaffold_document(
+    text_path: Path,
+    seeds: Path,
+    project: Path,
+    corpus: Corpus,
+    topic: str | None,
+    document_id: str | None,
+    today: dt.date,
+) -> tuple[Path, str]:
     """The metadata path and YAML for a text already in ``seeds/documents/``."""
     text = text_path.read_text(encoding="utf-8")
     scaffold = analyse(text, text_path.name, corpus)

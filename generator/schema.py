@@ -64,7 +64,8 @@ def outdated_schemas(project: Path) -> list[str]:
     """Names of committed schema files that differ from the model (or are missing)."""
     folder = project / SCHEMA_DIR
     return [
-        name for name, text in rendered_schemas().items()
+        name
+        for name, text in rendered_schemas().items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
     ]
 
@@ -95,8 +96,11 @@ def id_schemas(ids: Mapping[str, Iterable[str]]) -> dict[str, str]:
             return [offer(item) for item in node]
         return node
 
-    return {schema_file_name(kind): json.dumps(offer(json_schema(kind)), indent=1, sort_keys=True,
-                                               ensure_ascii=False) + "\n" for kind in FILE_KINDS}
+    return {
+        schema_file_name(kind): json.dumps(offer(json_schema(kind)), indent=1, sort_keys=True, ensure_ascii=False)
+        + "\n"
+        for kind in FILE_KINDS
+    }
 
 
 def write_id_schemas(project: Path, ids: Mapping[str, Iterable[str]]) -> None:

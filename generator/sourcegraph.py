@@ -67,7 +67,7 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
                 state[path.pop()] = 2
                 pending.pop()
             elif state.get(source) == 1:
-                return path[path.index(source):]
+                return path[path.index(source) :]
             elif source in graph and source not in state:
                 state[source] = 1
                 path.append(source)

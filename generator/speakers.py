@@ -29,13 +29,25 @@ from dataclasses import dataclass
 
 from generator.mentions import Mention
 
-_STOP = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "its", "his", "her", "their", "our", "this", "that", "these", "those", "two", "three", "several", "some", "many", "senior", "top", "one", "other", "also", "who", "which"])
-_ROLES = frozenset(["spokesman", "spokesperson", "spokeswoman", "spokespeople", "official", "officials", "representative", "representatives", "source", "sources", "member", "members", "head", "chief", "envoy", "mission", "delegation", "staff"])
-_PEOPLE = frozenset(["residents", "witnesses", "villagers", "locals", "teacher", "doctor", "farmer", "soldier", "soldiers", "people", "man", "woman", "families", "analysts", "experts", "observers", "diplomat", "diplomats"])
-_REFER_BACK = re.compile(r"^(?:he|she|they|it|we|the (?:statement|letter|report|release|post|note|document|"
-                         r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$", re.IGNORECASE)
-_DOCUMENTS = frozenset(["statement", "letter", "report", "release", "post", "communiqué", "communique", "note", "message", "video"])
-_PREPOSITIONS = frozenset(["to", "in", "at", "from", "with", "against", "by", "over", "near", "into", "across", "toward", "towards", "about"])
+_STOP = frozenset(
+    """a an the of for to in on at and or its his her their our this that these those two three several
+    some many senior top one other also who which""".split()
+)
+_ROLES = frozenset(
+    """spokesman spokesperson spokeswoman spokespeople official officials representative
+    representatives source sources member members head chief envoy mission delegation staff""".split()
+)
+_PEOPLE = frozenset(
+    """residents witnesses villagers locals teacher doctor farmer soldier soldiers people man woman
+    families analysts experts observers diplomat diplomats""".split()
+)
+_REFER_BACK = re.compile(
+    r"^(?:he|she|they|it|we|the (?:statement|letter|report|release|post|note|document|"
+    r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$",
+    re.IGNORECASE,
+)
+_DOCUMENTS = frozenset("""statement letter report release post communiqué communique note message video""".split())
+_PREPOSITIONS = frozenset("""to in at from with against by over near into across toward towards about""".split())
 _POSSESSIVE = re.compile(r"^\s*['’]s?\b")
 
 
@@ -100,20 +112,35 @@ class Speakers:
             return self._nearest(set(), position, people=True) or self.last
         if _REFER_BACK.match(phrase):
             return self.last if self.last is not None else self._nearest(set(), position, organisations=True)
-        inside = [m for m in self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
-                  if m.end <= end]
-        inside = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                               and (o.end - o.start) > (m.end - m.start) for o in inside)]
+        inside = [
+            m
+            for m in self.mentions[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+            if m.end <= end
+        ]
+        inside = [
+            m
+            for m in inside
+            if not any(
+                o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in inside
+            )
+        ]
         people = [m for m in inside if self.entities[m.entity].kind == "person"]
         if people:
             return people[-1].entity
-        surname = next((self._surnames[w.lower()] for w in re.findall(r"[A-Za-z’'-]+", phrase)
-                        if w.lower() in self._surnames and w[0].isupper()), None)
+        surname = next(
+            (
+                self._surnames[w.lower()]
+                for w in re.findall(r"[A-Za-z’'-]+", phrase)
+                if w.lower() in self._surnames and w[0].isupper()
+            ),
+            None,
+        )
         if surname is not None:
             return surname
         heads = [m for m in inside if not self._after_preposition(m, start)]
         for mention in reversed(heads):
-            rest = self.text[mention.end:end]
+            rest = self.text[mention.end : end]
             if _POSSESSIVE.match(rest):
                 return self._below(mention.entity, rest) or mention.entity
             return mention.entity
@@ -126,11 +153,14 @@ class Speakers:
         return None
 
     def _after_preposition(self, mention: Mention, start: int) -> bool:
-        before = self.text[start:mention.start].split()
+        before = self.text[start : mention.start].split()
         if not before:
             return False
-        word = before[-1].lower() if before[-1].lower() not in ("the", "a", "an") or len(before) < 2 \
+        word = (
+            before[-1].lower()
+            if before[-1].lower() not in ("the", "a", "an") or len(before) < 2
             else before[-2].lower()
+        )
         if word in ("for", "of"):
             return False  # "a spokesperson for the Council": the Council speaks
         if word in ("from", "by") and len(before) >= 2 and before[-2].lower() in _DOCUMENTS | _ROLES:
@@ -142,8 +172,11 @@ class Speakers:
         words = self._content_words(_POSSESSIVE.sub("", rest, count=1).split(",")[0])
         if not words:
             return None
-        matches = [e for e in self.entities.values() if e.kind != "outlet" and self._under(e.id, root)
-                   and words <= self._words[e.id]]
+        matches = [
+            e
+            for e in self.entities.values()
+            if e.kind != "outlet" and self._under(e.id, root) and words <= self._words[e.id]
+        ]
         return min(matches, key=lambda e: (e.kind == "person", len(e.name.split()), e.id)).id if matches else None
 
     def _under(self, entity: str, root: str) -> bool:
@@ -157,12 +190,12 @@ class Speakers:
         return False
 
     def _demonym(self, start: int, end: int) -> str | None:
-        """"Valdorian officials": the state, or the party under it the words that follow name."""
+        """ "Valdorian officials": the state, or the party under it the words that follow name."""
         for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[start:end]):
             for state in self._states:
                 name = state.name
                 if word[0] != name and word[0].startswith(name[:-1]) and len(word[0]) <= len(name) + 3:
-                    rest = self.text[start + word.end():end]
+                    rest = self.text[start + word.end() : end]
                     return self._below(state.id, "'s " + rest) or state.id
         return None
 
@@ -180,8 +213,9 @@ class Speakers:
             words.add(_stem(word))
         return words
 
-    def _nearest(self, words: set[str], position: int, organisations: bool = False,
-                 people: bool = False, after: bool = False) -> str | None:
+    def _nearest(
+        self, words: set[str], position: int, organisations: bool = False, people: bool = False, after: bool = False
+    ) -> str | None:
         """The entity named or speaking closest before ``position`` whose words hold ``words``
         (with ``after``: the first named after it, for a headline that names its source in brief)."""
         if after:
@@ -193,7 +227,7 @@ class Speakers:
             order = heapq.merge(named, reversed(self.spoken), key=lambda item: -item[0])
         for _, entity in order:
             candidate = self.entities[entity]
-            if organisations and candidate.kind in ("person", "outlet") or people and candidate.kind != "person":
+            if (organisations and candidate.kind in ("person", "outlet")) or (people and candidate.kind != "person"):
                 continue
             if words <= self._words[entity]:
                 return entity

@@ -13,7 +13,6 @@ import re
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +25,18 @@ from generator.load import Loc, RawCorpus, YamlFile, YamlSource
 from generator.problems import Problems
 from generator.quotes import NormalizedText, closest_passage, find_all, fold
 
-_KINDS_OF_FILE = {"parties": {"party"}, "locations": {"location"}, "outlets": {"outlet"},
-                  "topics": {"topic", "question", "event"}, "documents": {"document", "claim"}}
+_KINDS_OF_FILE = {
+    "parties": {"party"},
+    "locations": {"location"},
+    "outlets": {"outlet"},
+    "topics": {"topic", "question", "event"},
+    "documents": {"document", "claim"},
+}
 ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
 REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
-    "parties": inputs.Party, "locations": inputs.Location, "outlets": inputs.Outlet,
+    "parties": inputs.Party,
+    "locations": inputs.Location,
+    "outlets": inputs.Outlet,
 }
 
 
@@ -51,8 +57,11 @@ def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | 
     ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
     checker = _Checker(raw.root, problems, raw.unparsed, ids)
     checker.report_duplicates()
-    registry_models = {"parties": inputs.PartyRegistry, "locations": inputs.LocationRegistry,
-                       "outlets": inputs.OutletRegistry}
+    registry_models = {
+        "parties": inputs.PartyRegistry,
+        "locations": inputs.LocationRegistry,
+        "outlets": inputs.OutletRegistry,
+    }
     for name, file in raw.registries.items():
         checker.find_placeholders(file, registry_models[name])
     for file in raw.topics:
@@ -75,15 +84,17 @@ class _Checker:
         # Kinds of ids we cannot know because a file failed to parse: references
         # to them are not reported, so that one syntax error does not cascade.
         self.unknowable: dict[str, list[str] | None] = {
-            kind: sources for name, sources in unparsed.items() for kind in _KINDS_OF_FILE[name]}
+            kind: sources for name, sources in unparsed.items() for kind in _KINDS_OF_FILE[name]
+        }
         self.corpus = Corpus(root, {}, {}, {}, {}, {}, {})
         # Ids declared anywhere, even in entries that fail validation, so that a
         # reference to them is not reported a second time.
         self.ids = ids
         self.entity_kind: dict[str, str] = {key: entry.kind for key, entry in ids.ids("entity").items()}
         self.claim_ids: dict[str, Origin] = {key: entry.origin for key, entry in ids.ids("claim").items()}
-        self.question_topic: dict[str, str] = {key: entry.parent for key, entry in ids.ids("question").items()
-                                               if is_slug(entry.parent)}
+        self.question_topic: dict[str, str] = {
+            key: entry.parent for key, entry in ids.ids("question").items() if is_slug(entry.parent)
+        }
         self.known_documents: set[str] = set(ids.ids("document"))
         self.known_topics: set[str] = set(ids.ids("topic"))
         self.placeholders: dict[int, set[Loc]] = {}
@@ -95,13 +106,24 @@ class _Checker:
 
     def read_registry(self, name: str, file: YamlFile) -> None:
         if not isinstance(file.data, dict) or not isinstance(file.data.get(name), list):
-            self.report(file, (), "schema", f"this file must hold a mapping with a '{name}:' list",
-                        f"start the file with '{name}:' followed by items '- id: ...'")
+            self.report(
+                file,
+                (),
+                "schema",
+                f"this file must hold a mapping with a '{name}:' list",
+                f"start the file with '{name}:' followed by items '- id: ...'",
+            )
             return
         for key in file.data:
             if key != name:
-                self.report(file, (key,), "unknown-field", f"unknown top-level field '{key}'",
-                            f"this file holds only the '{name}:' list", prefer_key=True)
+                self.report(
+                    file,
+                    (key,),
+                    "unknown-field",
+                    f"unknown top-level field '{key}'",
+                    f"this file holds only the '{name}:' list",
+                    prefer_key=True,
+                )
         model = REGISTRY_ITEM_MODELS[name]
         target: dict[str, Any] = getattr(self.corpus, name)
         for index, item in enumerate(file.data[name]):
@@ -134,11 +156,15 @@ class _Checker:
         for index, claim in enumerate(_list(raw.get("claims"))):
             claim_origin = Origin(file, ("claims", index))
             if isinstance(claim, dict) and claim.get("draft") is True:
-                self.report(file, claim_origin.loc + ("draft",), "draft-claim",
-                            f"the claim '{claim.get('id')}' is a draft found by 'new'",
-                            "check its claimant, kind, paraphrase, quote and status against the text, "
-                            "then delete the line 'draft: true' (or delete the whole claim if it is not one)",
-                            prefer_key=True)
+                self.report(
+                    file,
+                    (*claim_origin.loc, "draft"),
+                    "draft-claim",
+                    f"the claim '{claim.get('id')}' is a draft found by 'new'",
+                    "check its claimant, kind, paraphrase, quote and status against the text, "
+                    "then delete the line 'draft: true' (or delete the whole claim if it is not one)",
+                    prefer_key=True,
+                )
         meta, unchecked = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
         if meta is None:
             return
@@ -146,15 +172,22 @@ class _Checker:
         if text_file is None:
             return  # the loader reported the missing or unreadable text
         if not text_file.text.strip():
-            self.report(file, ("text",), "empty-text", f"the text file '{meta.text}' is empty",
-                        "paste the verbatim text of the document into it")
+            self.report(
+                file,
+                ("text",),
+                "empty-text",
+                f"the text file '{meta.text}' is empty",
+                "paste the verbatim text of the document into it",
+            )
             return
-        self.corpus.documents[meta.id] = SourceDocument(meta, origin, text_file.path, text_file.text,
-                                                        unchecked=unchecked)
+        self.corpus.documents[meta.id] = SourceDocument(
+            meta, origin, text_file.path, text_file.text, unchecked=unchecked
+        )
         self.corpus.origins[meta.id] = origin
 
-    def parse_with_items(self, model: type[BaseModel], data: Any, origin: Origin,
-                         list_field: str, item_model: type[BaseModel]) -> tuple[Any, set[str]]:
+    def parse_with_items(
+        self, model: type[BaseModel], data: Any, origin: Origin, list_field: str, item_model: type[BaseModel]
+    ) -> tuple[Any, set[str]]:
         """Check a file whose ``list_field`` items are checked one by one, so that
         one bad item does not hide the references of the others. Bad items are
         left out of the result (their problems are recorded). Also returns the
@@ -165,7 +198,7 @@ class _Checker:
         parsed, unchecked = self.parse_partial(model, {**data, list_field: []}, origin)
         good = []
         for index, raw_item in enumerate(items):
-            item = self.parse(item_model, raw_item, Origin(origin.file, origin.loc + (list_field, index)))
+            item = self.parse(item_model, raw_item, Origin(origin.file, (*origin.loc, list_field, index)))
             if item is not None:
                 self.positions[id(item)] = index  # where it is written, though bad items before it are left out
                 good.append(item)
@@ -207,8 +240,10 @@ class _Checker:
                 loc = origin.loc + tuple(item["loc"])
                 bad.add(str(item["loc"][0]) if item["loc"] else "")
                 # a placeholder inside this field (a TODO among a geometry's numbers) says it already
-                if not any(loc[: len(p)] == p or (loc and isinstance(loc[-1], str) and p[: len(loc)] == loc)
-                           for p in placeholders):
+                if not any(
+                    loc[: len(p)] == p or (loc and isinstance(loc[-1], str) and p[: len(loc)] == loc)
+                    for p in placeholders
+                ):
                     self.report_schema_error(model, item, origin)
             return None, bad
 
@@ -222,11 +257,15 @@ class _Checker:
         for loc, value in _walk(file.data, ()):
             if is_placeholder(value):
                 found.add(loc)
-                named = loc[:max((i + 1 for i, part in enumerate(loc) if isinstance(part, str)), default=0)]
+                named = loc[: max((i + 1 for i, part in enumerate(loc) if isinstance(part, str)), default=0)]
                 info = _field_info(model, named) if named else None
-                self.report(file, loc, "unfinished",
-                            f"'{named[-1] if named else 'value'}' still holds a placeholder: {value}",
-                            f"replace the TODO with the real value. {_hint_for(info)}")
+                self.report(
+                    file,
+                    loc,
+                    "unfinished",
+                    f"'{named[-1] if named else 'value'}' still holds a placeholder: {value}",
+                    f"replace the TODO with the real value. {_hint_for(info)}",
+                )
         self.placeholders[id(file.source)] = found
 
     def report_duplicates(self) -> None:
@@ -234,11 +273,16 @@ class _Checker:
         for entry, keeper in self.ids.duplicates:
             where = f"{self.problems.display_path(keeper.origin.file.path)} line {keeper.origin.line}"
             shared = entry.namespace == "entity" and entry.kind != keeper.kind
-            self.report(entry.origin.file, entry.origin.loc + ("id",), "duplicate-id",
-                        f"the {entry.kind} id '{entry.id}' is already the id of "
-                        f"{_article(keeper.kind) if shared else 'another ' + keeper.kind} ({where})",
-                        "parties, places and outlets share one set of ids: give this one its own id"
-                        if entry.namespace == "entity" else f"give this {entry.kind} its own id")
+            self.report(
+                entry.origin.file,
+                (*entry.origin.loc, "id"),
+                "duplicate-id",
+                f"the {entry.kind} id '{entry.id}' is already the id of "
+                f"{_article(keeper.kind) if shared else 'another ' + keeper.kind} ({where})",
+                "parties, places and outlets share one set of ids: give this one its own id"
+                if entry.namespace == "entity"
+                else f"give this {entry.kind} its own id",
+            )
 
     # -- pass 2: references between files ---------------------------------
 
@@ -260,8 +304,7 @@ class _Checker:
     def check_party(self, party: inputs.Party, origin: Origin) -> None:
         if party.affiliation is not None:
             self.ref(origin, ("affiliation",), party.affiliation, {"party"})
-            self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"),
-                             origin, "affiliation")
+            self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"), origin, "affiliation")
         self.check_citations(party.sources, origin)
 
     def check_location(self, location: inputs.Location, origin: Origin) -> None:
@@ -286,10 +329,14 @@ class _Checker:
         lat, lon = location.coordinates.lat, location.coordinates.lon
         away = max(min(lats) - lat, lat - max(lats), min(lons) - lon, lon - max(lons), 0)
         if away > GEOMETRY_REACH:
-            self.report(origin.file, origin.loc + ("geometry",), "geometry-far",
-                        f"the geometry lies {away:.0f} degrees from the place's coordinates "
-                        f"({lat}, {lon})", "GeoJSON writes each position longitude first: "
-                        "[longitude, latitude]; check the order, and the coordinates")
+            self.report(
+                origin.file,
+                (*origin.loc, "geometry"),
+                "geometry-far",
+                f"the geometry lies {away:.0f} degrees from the place's coordinates ({lat}, {lon})",
+                "GeoJSON writes each position longitude first: "
+                "[longitude, latitude]; check the order, and the coordinates",
+            )
 
     def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
         """A place may not contain itself through its parents; a loop is reported once,
@@ -299,9 +346,13 @@ class _Checker:
         above = self.places_above(location.id)
         if location.id in above:
             self.looped_places.update(p for p in above if location.id in self.places_above(p))
-            self.report(origin.file, origin.loc + ("parents",), "cycle",
-                        f"'parents' leads back to '{location.id}' in a loop",
-                        "a place cannot contain itself: remove one of the parents in the loop")
+            self.report(
+                origin.file,
+                (*origin.loc, "parents"),
+                "cycle",
+                f"'parents' leads back to '{location.id}' in a loop",
+                "a place cannot contain itself: remove one of the parents in the loop",
+            )
 
     def places_above(self, location_id: str) -> set[str]:
         return set(sourcegraph.reachable(self.parents_of, location_id))
@@ -311,9 +362,13 @@ class _Checker:
         current = step(start)
         while current is not None:
             if current == start:
-                self.report(origin.file, origin.loc + (field_name,), "cycle",
-                            f"'{field_name}' leads back to '{start}' in a loop",
-                            f"one of the entries in the loop must not have '{field_name}'")
+                self.report(
+                    origin.file,
+                    (*origin.loc, field_name),
+                    "cycle",
+                    f"'{field_name}' leads back to '{start}' in a loop",
+                    f"one of the entries in the loop must not have '{field_name}'",
+                )
                 return
             if current in seen:
                 return
@@ -327,29 +382,47 @@ class _Checker:
         own: set[tuple[str, str]] = set()
         # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
         forms = [(entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()]
-        forms += [(entity_id, alias, ("aliases", index), origin)
-                  for entity_id, _, aliases, origin in self.mention_entities() for index, alias in enumerate(aliases)]
+        forms += [
+            (entity_id, alias, ("aliases", index), origin)
+            for entity_id, _, aliases, origin in self.mention_entities()
+            for index, alias in enumerate(aliases)
+        ]
         for entity_id, form, loc, origin in forms:
             folded = fold(form)  # texts are matched folded (quotes, dashes, spaces alike), so forms are too
             if _too_common(folded):
-                self.report(origin.file, origin.loc + loc, "alias-too-common",
-                            f"'{form}' is too short or too common a word to stand for one entity: "
-                            "every occurrence in every text would link to it",
-                            "use a longer form that only this entity goes by")
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "alias-too-common",
+                    f"'{form}' is too short or too common a word to stand for one entity: "
+                    "every occurrence in every text would link to it",
+                    "use a longer form that only this entity goes by",
+                )
                 continue
             if (entity_id, folded) in own:
-                self.report(origin.file, origin.loc + loc, "ambiguous-alias",
-                            f"'{form}' repeats the name or another alias of this entity", "delete it")
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "ambiguous-alias",
+                    f"'{form}' repeats the name or another alias of this entity",
+                    "delete it",
+                )
                 continue
             own.add((entity_id, folded))
             owner, first_form = owners.setdefault(folded, (entity_id, form))
             if owner != entity_id:
-                name = (f"'{form}'" if first_form == form
-                        else f"'{form}' matches the same words in a text as '{first_form}', which")
-                self.report(origin.file, origin.loc + loc, "ambiguous-alias",
-                            f"{name} already names '{owner}', so mentions of it in texts would be ambiguous",
-                            "keep the name or alias on one entity only, or make it longer "
-                            "(for example 'government in Baku')")
+                name = (
+                    f"'{form}'"
+                    if first_form == form
+                    else f"'{form}' matches the same words in a text as '{first_form}', which"
+                )
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "ambiguous-alias",
+                    f"{name} already names '{owner}', so mentions of it in texts would be ambiguous",
+                    "keep the name or alias on one entity only, or make it longer (for example 'government in Baku')",
+                )
 
     def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
         for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
@@ -384,19 +457,26 @@ class _Checker:
             if span is not None:
                 document.boilerplate_spans.append(span)
         for claim in meta.claims:
-            self.check_claim(document, claim, Origin(origin.file, ("claims", self.positions[id(claim)])),
-                             haystack, originals)
+            self.check_claim(
+                document, claim, Origin(origin.file, ("claims", self.positions[id(claim)])), haystack, originals
+            )
 
     def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> bool:
         """Check the hops and their graph; True when the graph can be traced."""
         meta, origin = document.meta, document.origin
         for index, hop in enumerate(meta.chain):
             self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
-        ends_right = "outlet" in document.unchecked or meta.chain[-1].outlet == meta.outlet or is_placeholder(meta.outlet)
+        ends_right = (
+            "outlet" in document.unchecked or meta.chain[-1].outlet == meta.outlet or is_placeholder(meta.outlet)
+        )
         if not ends_right:
-            self.report(origin.file, ("chain", len(meta.chain) - 1, "outlet"), "chain-end",
-                        f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
-                        "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')")
+            self.report(
+                origin.file,
+                ("chain", len(meta.chain) - 1, "outlet"),
+                "chain-end",
+                f"the chain ends with '{meta.chain[-1].outlet}' but the copy held is from '{meta.outlet}'",
+                "the last hop of the chain must be the outlet whose copy we hold (the document's 'outlet')",
+            )
         for index, hop in enumerate(meta.chain):
             if hop.evidence is not None:
                 span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
@@ -411,9 +491,13 @@ class _Checker:
         seen: dict[str, int] = {}
         for index, hop in enumerate(meta.chain):
             if hop.outlet in seen:
-                self.report(file, ("chain", index, "outlet"), "duplicate-hop",
-                            f"'{hop.outlet}' is already hop {seen[hop.outlet] + 1} of this chain",
-                            "an outlet is one hop of a document's graph: name every source of that hop in its 'drew_on'")
+                self.report(
+                    file,
+                    ("chain", index, "outlet"),
+                    "duplicate-hop",
+                    f"'{hop.outlet}' is already hop {seen[hop.outlet] + 1} of this chain",
+                    "an outlet is one hop of a document's graph: name every source of that hop in its 'drew_on'",
+                )
                 return False
             seen[hop.outlet] = index
         sound = True
@@ -421,12 +505,22 @@ class _Checker:
             for position, source in enumerate(hop.drew_on or []):
                 where = ("chain", index, "drew_on", position)
                 if source == hop.outlet:
-                    self.report(file, where, "source-cycle", f"the hop '{hop.outlet}' cannot draw on itself",
-                                "name the other hops it drew on")
+                    self.report(
+                        file,
+                        where,
+                        "source-cycle",
+                        f"the hop '{hop.outlet}' cannot draw on itself",
+                        "name the other hops it drew on",
+                    )
                     sound = False
                 elif source not in seen:
-                    self.report(file, where, "unknown-reference", f"'{source}' is not a hop of this document's chain",
-                                "add a hop for it to 'chain:', or use one of: " + ", ".join(seen))
+                    self.report(
+                        file,
+                        where,
+                        "unknown-reference",
+                        f"'{source}' is not a hop of this document's chain",
+                        "add a hop for it to 'chain:', or use one of: " + ", ".join(seen),
+                    )
                     sound = False
         if not sound:
             return False
@@ -434,22 +528,34 @@ class _Checker:
         cycle = sourcegraph.find_cycle(graph)
         if cycle is not None:
             index = seen[cycle[0]]
-            self.report(file, ("chain", index, "drew_on"), "source-cycle",
-                        "the hops draw on each other in a loop: " + " ← ".join([*cycle, cycle[0]]),
-                        "a hop can only draw on hops published before it: remove one 'drew_on' entry of the loop")
+            self.report(
+                file,
+                ("chain", index, "drew_on"),
+                "source-cycle",
+                "the hops draw on each other in a loop: " + " ← ".join([*cycle, cycle[0]]),
+                "a hop can only draw on hops published before it: remove one 'drew_on' entry of the loop",
+            )
             return False
         for index, hop in enumerate(meta.chain):
             if not graph[hop.outlet] and hop.role not in inputs.ORIGINAL_ROLES:
                 where = ("chain", index, "drew_on" if hop.drew_on is not None else "role")
-                self.report(file, where, "hop-without-source",
-                            f"the hop '{hop.outlet}' ({hop.role}) draws on nothing, but only an original can",
-                            "name the hops it drew on with 'drew_on: [...]', or give it the role "
-                            "'original-reporting' if the outlet reported the story itself")
+                self.report(
+                    file,
+                    where,
+                    "hop-without-source",
+                    f"the hop '{hop.outlet}' ({hop.role}) draws on nothing, but only an original can",
+                    "name the hops it drew on with 'drew_on: [...]', or give it the role "
+                    "'original-reporting' if the outlet reported the story itself",
+                )
                 sound = False
             elif graph[hop.outlet] and hop.drew_on and hop.role in inputs.ORIGINAL_ROLES:
-                self.report(file, ("chain", index, "role"), "original-draws-on",
-                            f"the hop '{hop.outlet}' is marked '{hop.role}' but draws on {', '.join(hop.drew_on)}",
-                            "use the role 'own-reporting' for a story built on others' reporting")
+                self.report(
+                    file,
+                    ("chain", index, "role"),
+                    "original-draws-on",
+                    f"the hop '{hop.outlet}' is marked '{hop.role}' but draws on {', '.join(hop.drew_on)}",
+                    "use the role 'own-reporting' for a story built on others' reporting",
+                )
                 sound = False
         if not sound:
             return False  # a hop that leads nowhere may only follow from the problem above
@@ -457,79 +563,132 @@ class _Checker:
         leads_to_copy = set(sourcegraph.reachable(graph, copy_held))  # once, for every hop: linear
         for index, hop in enumerate(meta.chain[:-1]):
             if hop.outlet not in leads_to_copy:
-                self.report(file, ("chain", index, "outlet"), "unreachable-hop",
-                            f"the hop '{hop.outlet}' does not lead to the copy held ('{copy_held}'): no later hop draws on it",
-                            f"add '{hop.outlet}' to the 'drew_on' list of the hop that used it, or remove this hop")
+                self.report(
+                    file,
+                    ("chain", index, "outlet"),
+                    "unreachable-hop",
+                    f"the hop '{hop.outlet}' does not lead to the copy held ('{copy_held}'): no later hop draws on it",
+                    f"add '{hop.outlet}' to the 'drew_on' list of the hop that used it, or remove this hop",
+                )
                 sound = False
         return sound
 
-    def check_claim(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
-                    haystack: NormalizedText, originals: list[str]) -> None:
+    def check_claim(
+        self,
+        document: SourceDocument,
+        claim: inputs.Claim,
+        origin: Origin,
+        haystack: NormalizedText,
+        originals: list[str],
+    ) -> None:
         meta = document.meta
         if claim.claimant is not None:
             self.ref(origin, ("claimant",), claim.claimant, {"party", "outlet"})
         if "chain" not in document.unchecked:
             self.check_carriers(document, claim, origin, originals)
-        if (claim.question is not None and ("question", claim.question) not in self.ids.duplicated
-                and "topic" not in document.unchecked):
+        if (
+            claim.question is not None
+            and ("question", claim.question) not in self.ids.duplicated
+            and "topic" not in document.unchecked
+        ):
             topic_of_question = self.question_topic.get(claim.question)
             if topic_of_question is None:
-                questions = [q for q, t in self.question_topic.items()
-                             if t == meta.topic or meta.topic not in self.known_topics]
-                self.report_unknown(origin, ("question",), claim.question, "question", questions,
-                                    f"add it under 'questions:' in the topic file of '{meta.topic}'")
+                questions = [
+                    q for q, t in self.question_topic.items() if t == meta.topic or meta.topic not in self.known_topics
+                ]
+                self.report_unknown(
+                    origin,
+                    ("question",),
+                    claim.question,
+                    "question",
+                    questions,
+                    f"add it under 'questions:' in the topic file of '{meta.topic}'",
+                )
             elif topic_of_question != meta.topic:
-                self.report(origin.file, origin.loc + ("question",), "unknown-reference",
-                            f"the question '{claim.question}' belongs to topic '{topic_of_question}', not '{meta.topic}'",
-                            "use a question of this document's topic")
+                self.report(
+                    origin.file,
+                    (*origin.loc, "question"),
+                    "unknown-reference",
+                    f"the question '{claim.question}' belongs to topic '{topic_of_question}', not '{meta.topic}'",
+                    "use a question of this document's topic",
+                )
         for index, subject in enumerate(claim.subjects):
             self.ref(origin, ("subjects", index), subject, {"party", "location"})
         for relation in ("disputes", "supports"):
             for index, other in enumerate(getattr(claim, relation)):
                 if other == claim.id:
-                    self.report(origin.file, origin.loc + (relation, index), "self-reference",
-                                f"the claim '{claim.id}' cannot {relation[:-1]} itself",
-                                "name another claim's id")
+                    self.report(
+                        origin.file,
+                        (*origin.loc, relation, index),
+                        "self-reference",
+                        f"the claim '{claim.id}' cannot {relation[:-1]} itself",
+                        "name another claim's id",
+                    )
                 elif other not in self.claim_ids:
                     self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
         self.check_citations(claim.sources, origin)
         if claim.date is not None and meta.published is not None and claim.date > meta.published:
-            self.report(origin.file, origin.loc + ("date",), "date-order",
-                        f"the claim is dated {claim.date.isoformat()}, after the copy it is quoted from "
-                        f"was published ({meta.published.isoformat()})",
-                        "a claim is made before it is reported: check the year, month and day")
+            self.report(
+                origin.file,
+                (*origin.loc, "date"),
+                "date-order",
+                f"the claim is dated {claim.date.isoformat()}, after the copy it is quoted from "
+                f"was published ({meta.published.isoformat()})",
+                "a claim is made before it is reported: check the year, month and day",
+            )
         if claim.figure is not None:
             for index, revision in enumerate(claim.figure.revisions):
-                revision_origin = Origin(origin.file, origin.loc + ("figure", "revisions", index))
+                revision_origin = Origin(origin.file, (*origin.loc, "figure", "revisions", index))
                 if revision.by is not None:
                     self.ref(revision_origin, ("by",), revision.by, {"party", "outlet"})
                 if revision.source.document is not None and revision.source.document not in self.known_documents:
-                    self.report_unknown(revision_origin, ("source", "document"), revision.source.document,
-                                        "document", sorted(self.known_documents))
+                    self.report_unknown(
+                        revision_origin,
+                        ("source", "document"),
+                        revision.source.document,
+                        "document",
+                        sorted(self.known_documents),
+                    )
         span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
         if span is not None:
             document.claim_spans[claim.id] = span
 
-    def check_carriers(self, document: SourceDocument, claim: inputs.Claim, origin: Origin,
-                       originals: list[str]) -> None:
+    def check_carriers(
+        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, originals: list[str]
+    ) -> None:
         """Each carrier is a hop of the chain; with several originals (of a graph that could be
         traced), a carrier must be named."""
         hops = list(dict.fromkeys(hop.outlet for hop in document.meta.chain))
         for index, carrier in enumerate(claim.via):
             if carrier not in hops and not is_placeholder(carrier):
-                self.report(origin.file, origin.loc + ("via", index), "unknown-reference",
-                            f"'{carrier}' in 'via' is not an outlet of this document's chain",
-                            f"use one of: {', '.join(hops)}")
+                self.report(
+                    origin.file,
+                    (*origin.loc, "via", index),
+                    "unknown-reference",
+                    f"'{carrier}' in 'via' is not an outlet of this document's chain",
+                    f"use one of: {', '.join(hops)}",
+                )
         if not claim.via and len(originals) > 1:
-            self.report(origin.file, origin.loc + ("id",), "via-required",
-                        f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
-                        f"so the claim '{claim.id}' must say which carried it",
-                        "add 'via: [...]' naming the hop or hops the claim can be traced to, among: "
-                        + ", ".join(originals) + " (or a later hop, if it could be traced no further)",
-                        prefer_key=True)
+            self.report(
+                origin.file,
+                (*origin.loc, "id"),
+                "via-required",
+                f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
+                f"so the claim '{claim.id}' must say which carried it",
+                "add 'via: [...]' naming the hop or hops the claim can be traced to, among: "
+                + ", ".join(originals)
+                + " (or a later hop, if it could be traced no further)",
+                prefer_key=True,
+            )
 
-    def locate(self, haystack: NormalizedText, passage: str, occurrence: int | None,
-               where: tuple[YamlFile, Loc], document: SourceDocument) -> Span | None:
+    def locate(
+        self,
+        haystack: NormalizedText,
+        passage: str,
+        occurrence: int | None,
+        where: tuple[YamlFile, Loc],
+        document: SourceDocument,
+    ) -> Span | None:
         """The span of ``passage`` in the text, or ``None`` with a problem recorded."""
         file, loc = where
         if is_placeholder(passage):
@@ -538,29 +697,42 @@ class _Checker:
         text_name = document.meta.text
         if not spans:
             closest = closest_passage(haystack, passage)
-            self.report(file, loc, "quote-not-found",
-                        f"this passage does not occur in {text_name}",
-                        f"copy it exactly from the text; the closest passage is: \"{closest}\"")
+            self.report(
+                file,
+                loc,
+                "quote-not-found",
+                f"this passage does not occur in {text_name}",
+                f'copy it exactly from the text; the closest passage is: "{closest}"',
+            )
             return None
         if occurrence is None and len(spans) > 1:
             pick = ", or add 'occurrence: N' to pick one" if loc[-1] == "quote" and "claims" in loc else ""
-            self.report(file, loc, "quote-ambiguous",
-                        f"this passage occurs {len(spans)} times in {text_name}",
-                        f"lengthen the passage so it occurs once{pick}")
+            self.report(
+                file,
+                loc,
+                "quote-ambiguous",
+                f"this passage occurs {len(spans)} times in {text_name}",
+                f"lengthen the passage so it occurs once{pick}",
+            )
             return None
         index = (occurrence or 1) - 1
         if index >= len(spans):
-            self.report(file, loc, "quote-ambiguous",
-                        f"'occurrence: {occurrence}' is asked for, but the passage occurs {len(spans)} time(s)",
-                        f"use a number from 1 to {len(spans)}")
+            self.report(
+                file,
+                loc,
+                "quote-ambiguous",
+                f"'occurrence: {occurrence}' is asked for, but the passage occurs {len(spans)} time(s)",
+                f"use a number from 1 to {len(spans)}",
+            )
             return None
         return spans[index]
 
     def check_citations(self, citations: list[inputs.Citation], origin: Origin) -> None:
         for index, citation in enumerate(citations):
             if citation.document is not None and citation.document not in self.known_documents:
-                self.report_unknown(origin, ("sources", index, "document"), citation.document,
-                                    "document", sorted(self.known_documents))
+                self.report_unknown(
+                    origin, ("sources", index, "document"), citation.document, "document", sorted(self.known_documents)
+                )
 
     def ref(self, origin: Origin, loc: Loc, target: str, kinds: set[str]) -> None:
         """Report ``target`` unless it is the id of an entity of one of ``kinds``."""
@@ -571,20 +743,26 @@ class _Checker:
             return  # a duplicated id is reported once, where it is declared again
         wanted = " or ".join(sorted(kinds))
         if kind is not None:
-            self.report(origin.file, origin.loc + loc, "wrong-reference",
-                        f"'{target}' is {_article(kind)}, but {_article(wanted)} is expected here",
-                        f"use the id of {_article(wanted)}")
+            self.report(
+                origin.file,
+                origin.loc + loc,
+                "wrong-reference",
+                f"'{target}' is {_article(kind)}, but {_article(wanted)} is expected here",
+                f"use the id of {_article(wanted)}",
+            )
             return
         candidates = [eid for eid, k in self.entity_kind.items() if k in kinds]
         self.report_unknown(origin, loc, target, wanted, candidates)
 
-    def report_unknown(self, origin: Origin, loc: Loc, target: str, what: str,
-                       candidates: list[str], otherwise: str = "") -> None:
+    def report_unknown(
+        self, origin: Origin, loc: Loc, target: str, what: str, candidates: list[str], otherwise: str = ""
+    ) -> None:
         if is_placeholder(target):
             return
         for kind in what.split(" or "):
-            if kind in self.unknowable and (self.unknowable[kind] is None or any(
-                    target in source for source in self.unknowable[kind] or ())):
+            if kind in self.unknowable and (
+                self.unknowable[kind] is None or any(target in source for source in self.unknowable[kind] or ())
+            ):
                 return  # perhaps declared in a file that did not parse
         close = difflib.get_close_matches(target, candidates, n=3, cutoff=0.6)
         if close:
@@ -593,8 +771,9 @@ class _Checker:
             hint = otherwise or f"define {_article(what)} with this id first, or fix the id"
         self.report(origin.file, origin.loc + loc, "unknown-reference", f"no {what} has the id '{target}'", hint)
 
-    def report(self, file: YamlFile | YamlSource, loc: Loc, rule: str, message: str, hint: str = "",
-               prefer_key: bool = False) -> None:
+    def report(
+        self, file: YamlFile | YamlSource, loc: Loc, rule: str, message: str, hint: str = "", prefer_key: bool = False
+    ) -> None:
         line, column = file.position(loc, prefer_key=prefer_key)
         self.problems.add(file.path, line, column, rule, message, hint)
 
@@ -606,10 +785,16 @@ class _Checker:
             name = loc[-1]
             info = _field_info(model, loc)
             example = _example_of(info)
-            self.report(file, origin.loc + loc[:-1], "missing-field", f"missing required field '{name}'",
-                        f"add '{name}:' here" + (f", for example '{name}: {example}'" if example else "")
-                        + (f" ({info.description})" if info is not None and info.description else ""),
-                        prefer_key=True)
+            self.report(
+                file,
+                origin.loc + loc[:-1],
+                "missing-field",
+                f"missing required field '{name}'",
+                f"add '{name}:' here"
+                + (f", for example '{name}: {example}'" if example else "")
+                + (f" ({info.description})" if info is not None and info.description else ""),
+                prefer_key=True,
+            )
         elif kind == "extra_forbidden":
             name = str(loc[-1])
             allowed = _field_names(model, loc[:-1])
@@ -620,8 +805,9 @@ class _Checker:
             expected = item["ctx"]["expected"]
             close = difflib.get_close_matches(str(item["input"]), re.findall(r"'([^']*)'", expected), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"use one of {expected}"
-            self.report(file, origin.loc + loc, "invalid-value",
-                        f"'{item['input']}' is not allowed for '{loc[-1]}'", hint)
+            self.report(
+                file, origin.loc + loc, "invalid-value", f"'{item['input']}' is not allowed for '{loc[-1]}'", hint
+            )
         else:
             message, hint = _describe(item)
             if not hint:
@@ -636,11 +822,18 @@ def _describe(item: Any) -> tuple[str, str]:
     name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
     got = _kind_of(value)
     expectations = {
-        "string_type": "text", "float_type": "a number", "float_parsing": "a number",
-        "int_type": "a whole number", "int_parsing": "a whole number", "list_type": "a list",
-        "dict_type": "a mapping of fields", "model_type": "a mapping of fields",
-        "model_attributes_type": "a mapping of fields", "bool_type": "true or false",
-        "finite_number": "a finite number", "int_from_float": "a whole number",
+        "string_type": "text",
+        "float_type": "a number",
+        "float_parsing": "a number",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "list_type": "a list",
+        "dict_type": "a mapping of fields",
+        "model_type": "a mapping of fields",
+        "model_attributes_type": "a mapping of fields",
+        "bool_type": "true or false",
+        "finite_number": "a finite number",
+        "int_from_float": "a whole number",
     }
     hints = {
         "string_type": "in YAML, put quotes around text that looks like a number, a date or yes/no",
@@ -735,17 +928,19 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     """Every scalar of a parsed YAML document with its path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _walk(value, loc + (key,))
+            yield from _walk(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _walk(value, loc + (index,))
+            yield from _walk(value, (*loc, index))
     else:
         yield loc, data
 
 
 # Words too common to stand for one entity: each would link every "the" or "said" of every text.
-_COMMON_WORDS = frozenset("""a an and are as at be by for from has he her his in is it its of on or said says
-she that the their they this to was were who will with""".split())
+_COMMON_WORDS = frozenset(
+    """a an and are as at be by for from has he her his in is it its
+    of on or said says she that the their they this to was were who will with""".split()
+)
 
 
 def _too_common(folded: str) -> bool:

@@ -45,8 +45,9 @@ def changed_lines(folder: Path) -> Changed:
 
 def _git(folder: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10,
-                                check=False)
+        result = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return result.stdout if result.returncode == 0 else None

@@ -39,17 +39,26 @@ def diagnose(error: yaml.MarkedYAMLError, text: str) -> Diagnosis:
     where = problem or context
     line, column = (where.line, where.column) if where else (0, 0)
     noticed = f"the parser stopped at line {line + 1}, column {column + 1}"
-    for diagnosis in (_tab(lines, line), _unclosed(error, lines, noticed), _list_depth(lines, line, column),
-                      _colon_in_value(error, lines, line), _key_depth(lines, line)):
+    for diagnosis in (
+        _tab(lines, line),
+        _unclosed(error, lines, noticed),
+        _list_depth(lines, line, column),
+        _colon_in_value(error, lines, line),
+        _key_depth(lines, line),
+    ):
         if diagnosis:
             return diagnosis
     message = " ".join(part for part in (error.problem, error.context) if part)
     if context and problem and context.line != problem.line:
         message += f" (at line {context.line + 1}, column {context.column + 1})"
-    return Diagnosis(line + 1, column + 1, f"YAML syntax error: {message}",
-                     "check the indentation, colons and quotes between these two places"
-                     if context and problem and context.line != problem.line
-                     else "check the indentation, colons and quotes around this position")
+    return Diagnosis(
+        line + 1,
+        column + 1,
+        f"YAML syntax error: {message}",
+        "check the indentation, colons and quotes between these two places"
+        if context and problem and context.line != problem.line
+        else "check the indentation, colons and quotes around this position",
+    )
 
 
 def _line(lines: list[str], index: int) -> str:
@@ -58,11 +67,15 @@ def _line(lines: list[str], index: int) -> str:
 
 def _tab(lines: list[str], line: int) -> Diagnosis | None:
     text = _line(lines, line)
-    indent = text[:len(text) - len(text.lstrip(" \t"))]
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
     if "\t" not in indent:
         return None
-    return Diagnosis(line + 1, indent.index("\t") + 1, "YAML syntax error: a tab in the indentation",
-                     "indent with spaces only (YAML does not allow tabs there); set your editor to insert spaces")
+    return Diagnosis(
+        line + 1,
+        indent.index("\t") + 1,
+        "YAML syntax error: a tab in the indentation",
+        "indent with spaces only (YAML does not allow tabs there); set your editor to insert spaces",
+    )
 
 
 def _unclosed(error: yaml.MarkedYAMLError, lines: list[str], noticed: str) -> Diagnosis | None:
@@ -71,22 +84,26 @@ def _unclosed(error: yaml.MarkedYAMLError, lines: list[str], noticed: str) -> Di
     context = error.context or ""
     if mark is None or not ("flow" in context or "quoted scalar" in context):
         return None
-    opener = _line(lines, mark.line)[mark.column:mark.column + 1]
+    opener = _line(lines, mark.line)[mark.column : mark.column + 1]
     position = (mark.line + 1, mark.column + 1)
     if opener in _CLOSERS:
         closer = _CLOSERS[opener]
         what = "list" if opener == "[" else "mapping"
-        return Diagnosis(*position, f"YAML syntax error: the '{opener}' that opens this {what} is never closed "
-                                    f"({noticed})",
-                         f"end the {what} with '{closer}' on the same line, for example "
-                         + ("`subjects: [alpha, beta]`" if opener == "[" else "`figure: {value: 2, unit: dead}`")
-                         + ", or check for a missing ',' between items")
+        return Diagnosis(
+            *position,
+            f"YAML syntax error: the '{opener}' that opens this {what} is never closed ({noticed})",
+            f"end the {what} with '{closer}' on the same line, for example "
+            + ("`subjects: [alpha, beta]`" if opener == "[" else "`figure: {value: 2, unit: dead}`")
+            + ", or check for a missing ',' between items",
+        )
     if opener in "\"'":
         other = "'" if opener == '"' else '"'
-        return Diagnosis(*position, f"YAML syntax error: the quote {opener} that starts this value is never closed "
-                                    f"({noticed})",
-                         f"end the value with {opener} on the same line; to write a {opener} inside it, quote the "
-                         f"value with {other} instead" + (" or write \\\"" if opener == '"' else " or write ''"))
+        return Diagnosis(
+            *position,
+            f"YAML syntax error: the quote {opener} that starts this value is never closed ({noticed})",
+            f"end the value with {opener} on the same line; to write a {opener} inside it, quote the "
+            f"value with {other} instead" + (' or write \\"' if opener == '"' else " or write ''"),
+        )
     return None
 
 
@@ -100,25 +117,32 @@ def _list_depth(lines: list[str], line: int, column: int) -> Diagnosis | None:
         stripped = before.lstrip(" ")
         dash = len(before) - len(stripped)
         if stripped.startswith("- ") and dash != column:
-            return Diagnosis(line + 1, column + 1,
-                             "YAML syntax error: a list item at a different depth from the items before it",
-                             f"start its '-' at column {dash + 1}, like the item on line {index + 1} "
-                             "(items of one list line up)")
+            return Diagnosis(
+                line + 1,
+                column + 1,
+                "YAML syntax error: a list item at a different depth from the items before it",
+                f"start its '-' at column {dash + 1}, like the item on line {index + 1} (items of one list line up)",
+            )
     return None
 
 
 def _colon_in_value(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> Diagnosis | None:
     """``title: Galwan: a clash``: a value with ``: `` in it reads as another key."""
     match = _KEY_VALUE.match(_line(lines, line))
-    if "mapping values" not in (error.problem or "") or match is None or not (
-            ": " in match["value"] or match["value"].rstrip().endswith(":")):
+    if (
+        "mapping values" not in (error.problem or "")
+        or match is None
+        or not (": " in match["value"] or match["value"].rstrip().endswith(":"))
+    ):
         return None
     key, value = match["key"].strip(), match["value"].rstrip()
     quoted = json.dumps(value, ensure_ascii=False) if "'" in value else f"'{value}'"
-    return Diagnosis(line + 1, match.start("value") + 1,
-                     f"YAML syntax error: the value of '{key}' contains ': ', which YAML reads as the start "
-                     "of another key",
-                     f"put the value in quotes: {key}: {quoted}")
+    return Diagnosis(
+        line + 1,
+        match.start("value") + 1,
+        f"YAML syntax error: the value of '{key}' contains ': ', which YAML reads as the start of another key",
+        f"put the value in quotes: {key}: {quoted}",
+    )
 
 
 def _key_depth(lines: list[str], line: int) -> Diagnosis | None:
@@ -130,10 +154,13 @@ def _key_depth(lines: list[str], line: int) -> Diagnosis | None:
     expected = _key_column(_line(lines, above))
     if expected is None or expected == column or _line(lines, above).rstrip().endswith(":"):
         return None
-    return Diagnosis(line + 1, column + 1,
-                     f"YAML syntax error: this key starts at column {column + 1}, but the key above it "
-                     f"(line {above + 1}) at column {expected + 1}",
-                     f"start it at column {expected + 1} if it belongs to the same entry")
+    return Diagnosis(
+        line + 1,
+        column + 1,
+        f"YAML syntax error: this key starts at column {column + 1}, but the key above it "
+        f"(line {above + 1}) at column {expected + 1}",
+        f"start it at column {expected + 1} if it belongs to the same entry",
+    )
 
 
 def _key_column(text: str) -> int | None:

@@ -6,13 +6,14 @@ are generated here too."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Site
 from generator.render import dataset, markup, paths
-from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.claim_pages import render_claim, render_claims_index, render_question
+from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.document_page import render_document
 from generator.render.entity_pages import render_location, render_outlet, render_party
 from generator.render.index_pages import render_home, render_sources_overview, render_topics_index
@@ -48,7 +49,6 @@ def render_site(site: Site) -> list[RenderedPage]:
     pages = [
         RenderedPage(paths.HOME, render_home(site), listed=True),
         RenderedPage(paths.TOPICS, render_topics_index(site), listed=True),
-
         RenderedPage(paths.CLAIMS, render_claims_index(site), listed=True),
         RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
         RenderedPage(paths.REFERENCE, render_reference(), listed=True),
@@ -58,26 +58,41 @@ def render_site(site: Site) -> list[RenderedPage]:
         RenderedPage(dataset.JSON_FILE, corpus_json(site)),
         *(RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()),
     ]
-    listings = [*render_documents(site), *render_entities(site, "party"), *render_entities(site, "location"),
-                *render_entities(site, "outlet"), *render_timeline(site)]
+    listings = [
+        *render_documents(site),
+        *render_entities(site, "party"),
+        *render_entities(site, "location"),
+        *render_entities(site, "outlet"),
+        *render_timeline(site),
+    ]
     pages += [RenderedPage(path, page, listed=path in _SECTION_INDEXES) for path, page in listings]
-    pages += [RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path)
-              for t in corpus.topics.values()]
-    pages += [RenderedPage(paths.document(d.meta.id), render_document(site, d), d.origin.file.path)
-              for d in corpus.documents.values()]
-    pages += [RenderedPage(paths.claim(c.id), render_claim(site, c), c.document.origin.file.path)
-              for c in site.claims.values()]
-    pages += [RenderedPage(paths.question(q.id), render_question(site, t, q), origin[t.id].file.path)
-              for t, q in site.questions.values()]
-    for kind, table, render in (("party", corpus.parties, render_party), ("location", corpus.locations, render_location),
-                                ("outlet", corpus.outlets, render_outlet)):
+    pages += [
+        RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path) for t in corpus.topics.values()
+    ]
+    pages += [
+        RenderedPage(paths.document(d.meta.id), render_document(site, d), d.origin.file.path)
+        for d in corpus.documents.values()
+    ]
+    pages += [
+        RenderedPage(paths.claim(c.id), render_claim(site, c), c.document.origin.file.path)
+        for c in site.claims.values()
+    ]
+    pages += [
+        RenderedPage(paths.question(q.id), render_question(site, t, q), origin[t.id].file.path)
+        for t, q in site.questions.values()
+    ]
+    for kind, table, render in (
+        ("party", corpus.parties, render_party),
+        ("location", corpus.locations, render_location),
+        ("outlet", corpus.outlets, render_outlet),
+    ):
         for entity in table.values():
             page, extra = render(site, entity)
             source = origin[entity.id].file.path
             pages.append(RenderedPage(paths.entity(kind, entity.id), page, source))
             pages += [RenderedPage(path, part, source) for path, part in extra]
     pages.sort(key=lambda page: page.path)
-    twice = [a.path for a, b in zip(pages, pages[1:]) if a.path == b.path]
+    twice = [a.path for a, b in itertools.pairwise(pages) if a.path == b.path]
     if twice:  # a bug of ours, never of the input: say so before anything is written
         raise RuntimeError(f"two generated pages share the path {twice[0]}")
     return pages

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from generator import inputs
-from generator.model import UNNAMED, ClaimEntry, Site
+from generator.model import UNNAMED, ClaimEntry, Site, figure_series
 from generator.render import markup as mk
 from generator.render import paths, structured_data
-from generator.model import figure_series
 from generator.render.common import (
-    carriers_html, claim_date, claim_link, claimant_html, claimant_name, citations, entity_links,
-    contested_badge, figure_over_time, figure_series_list, independent_sources, label, quote_link, status_badge,
+    carriers_html,
+    citations,
+    claim_date,
+    claim_link,
+    claimant_html,
+    claimant_name,
+    contested_badge,
+    entity_links,
+    figure_over_time,
+    figure_series_list,
+    independent_sources,
+    label,
+    quote_link,
+    status_badge,
 )
 
 
@@ -17,19 +28,21 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     claim = entry.claim
     here = paths.claim(entry.id)
     document = entry.document
-    quote = document.text[entry.span[0]:entry.span[1]]
+    quote = document.text[entry.span[0] : entry.span[1]]
     facts = [
         ("Claimant", claimant_html(site, claim, here)),
         ("Made on", claim_date(entry)),
         ("Reported", carriers_html(site, entry, here)),
         ("Kind", label(claim.kind)),
         ("Status", status_badge(claim.status, here)),
-        ("Document", mk.link(document.meta.title, here, paths.document(document.meta.id))
-         + f" ({quote_link(entry, here)})"),
+        (
+            "Document",
+            mk.link(document.meta.title, here, paths.document(document.meta.id)) + f" ({quote_link(entry, here)})",
+        ),
     ]
     facts.append(("Independent sources", independent_sources(site, entry, here)))
     if claim.question:
-        topic, question = site.questions[claim.question]
+        _topic, question = site.questions[claim.question]
         facts.append(("Question", mk.link(question.text, here, paths.question(question.id))))
     if claim.figure:
         facts.append(("Figure", figure_over_time(site, entry, here)))
@@ -38,8 +51,9 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     title = f"{claimant_name(site, claim)}: {claim.paraphrase}"
     topic_id = document.meta.topic
     return mk.page(
-        mk.front_matter(title, claim.paraphrase,
-                        topic=mk.topic_tag(site.corpus.topics[topic_id].title, here, paths.topic(topic_id))),
+        mk.front_matter(
+            title, claim.paraphrase, topic=mk.topic_tag(site.corpus.topics[topic_id].title, here, paths.topic(topic_id))
+        ),
         mk.heading(1, claim.paraphrase),
         f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
         f"{mk.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}</p>"
@@ -65,16 +79,21 @@ def _note(site: Site, entry: ClaimEntry, here: str) -> str:
 
 def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
     parts = []
-    for relation, title in (("disputes", "Contradicted by"), ("supports", "Supports"),
-                            ("supported_by", "Supported by")):
+    for relation, title in (
+        ("disputes", "Contradicted by"),
+        ("supports", "Supports"),
+        ("supported_by", "Supported by"),
+    ):
         others = getattr(site, relation).get(entry.id, [])
         if others:
             parts.append(mk.heading(2, title, relation))
-            parts.append(mk.bullets(
-                f"{claimant_html(site, site.claims[o].claim, here)}: {claim_link(site.claims[o], here)} "
-                f"{status_badge(site.claims[o].claim.status, here)}"
-                for o in others
-            ))
+            parts.append(
+                mk.bullets(
+                    f"{claimant_html(site, site.claims[o].claim, here)}: {claim_link(site.claims[o], here)} "
+                    f"{status_badge(site.claims[o].claim.status, here)}"
+                    for o in others
+                )
+            )
     return "\n".join(parts)
 
 
@@ -93,8 +112,9 @@ def render_claims_index(site: Site) -> mk.Page:
             entries = site.claims_on(question.id)
             if entries:
                 contested = sum(1 for e in entries if site.is_contested(e.id))
-                rows.append((mk.link(question.text, here, paths.question(question.id)), str(len(entries)),
-                             str(contested)))
+                rows.append(
+                    (mk.link(question.text, here, paths.question(question.id)), str(len(entries)), str(contested))
+                )
         loose = site.unquestioned_claims(topic.id)
         if not rows and not loose:
             continue
@@ -107,7 +127,9 @@ def render_claims_index(site: Site) -> mk.Page:
             shown = loose[:LIST_LIMIT]
             blocks.append(side_by_side(site, by_claimant(site, shown), here))
             if len(loose) > LIST_LIMIT:
-                blocks.append(mk.note(f"The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page."))
+                blocks.append(
+                    mk.note(f"The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page.")
+                )
     return mk.page(*blocks)
 
 
@@ -116,8 +138,11 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
     entries = by_claimant(site, site.claims_on(question.id))
     series = figure_series(entries)
     return mk.page(
-        mk.front_matter(question.text, f"Every claim on: {question.text}",
-                        topic=mk.topic_tag(topic.title, here, paths.topic(topic.id))),
+        mk.front_matter(
+            question.text,
+            f"Every claim on: {question.text}",
+            topic=mk.topic_tag(topic.title, here, paths.topic(topic.id)),
+        ),
         mk.heading(1, question.text),
         f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
         f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",
@@ -135,8 +160,9 @@ def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
     return sorted(entries, key=lambda e: (claimant_name(site, e.claim), e.id))
 
 
-def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int | None = None,
-                 more: str | None = None) -> str:
+def side_by_side(
+    site: Site, entries: list[ClaimEntry], here: str, per_side: int | None = None, more: str | None = None
+) -> str:
     """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
     each claim with its claimant, carrier, status and a link to its exact quote.
     With ``per_side``, each column shows that many and links to ``more`` for the rest.
@@ -164,8 +190,7 @@ def side_by_side(site: Site, entries: list[ClaimEntry], here: str, per_side: int
             )
         if hidden and more:
             items.append(f"<li>{mk.link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{mk.text(site.side_name(side))} says</strong></p>"
-                     f"<ul>{''.join(items)}</ul></li>")
+        cards.append(f"<li><p><strong>{mk.text(site.side_name(side))} says</strong></p><ul>{''.join(items)}</ul></li>")
     return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
 
 
@@ -177,14 +202,19 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
     if not rows_data:
         return ""
     outlets = "outlets"  # outlets speaking in their own voice share one column
+
     def column(entry: ClaimEntry) -> str:
         side = site.side_of(entry.claim.claimant)
         return side if side in site.corpus.parties or side == UNNAMED else outlets
 
-    sides = sorted({column(e) for _, entries in rows_data for e in entries},
-                   key=lambda s: (s == outlets, s != outlets and site.side_name(s)))
-    header = ["Question", *("Outlets, in their own words" if side == outlets else site.side_name(side)
-                            for side in sides)]
+    sides = sorted(
+        {column(e) for _, entries in rows_data for e in entries},
+        key=lambda s: (s == outlets, s != outlets and site.side_name(s)),
+    )
+    header = [
+        "Question",
+        *("Outlets, in their own words" if side == outlets else site.side_name(side) for side in sides),
+    ]
     rows = []
     for question, entries in rows_data:
         contested = any(site.is_contested(e.id) for e in entries)
@@ -207,11 +237,12 @@ MATRIX_CELL_LIMIT = 3
 
 def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
-    quote = entry.document.text[entry.span[0]:entry.span[1]]
+    quote = entry.document.text[entry.span[0] : entry.span[1]]
     short = mk.shorten(quote, 60)
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
-    figure = (f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>."
-              if claim.figure else "")
+    figure = f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>." if claim.figure else ""
     byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
-    return (f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
-            f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status, here)}")
+    return (
+        f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
+        f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status, here)}"
+    )

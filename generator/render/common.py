@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator import inputs
+from generator.corpus import SourceDocument
 from generator.model import ClaimEntry, FigurePoint, FigureSeries, Site, figure_series
 from generator.render import markup as mk
 from generator.render import paths
-from generator.corpus import SourceDocument
 
 STATUS_LABELS = {
     "unverified": "Unverified",
@@ -119,19 +119,19 @@ def independent_sources(site: Site, entry: ClaimEntry, here: str) -> str:
 STATUS_MEANINGS = {
     "unverified": "Nothing found confirms or refutes the claim: it is what the claimant says, no more.",
     "disputed": "Credible sources, or another party, contradict the claim; the claims it is contradicted by "
-                "are shown beside it.",
-    "corroborated": "Independent sources found outside the text confirm the claim; they are cited on the "
-                    "claim's page.",
+    "are shown beside it.",
+    "corroborated": "Independent sources found outside the text confirm the claim; they are cited on the claim's page.",
     "false": "Credible sources show the claim to be wrong; they are cited on the claim's page.",
     "outdated": "The claim was true, or claimed, at the time, but a later figure or event has replaced it; "
-                "the later counts are shown with it.",
+    "the later counts are shown with it.",
 }
 
 
 def status_badge(status: str, here: str) -> str:
     """The status as a badge that links to what the status means."""
-    return mk.link_html(f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>', here,
-                        paths.READING, f"status-{status}")
+    return mk.link_html(
+        f'<span class="status status-{status}">{STATUS_LABELS[status]}</span>', here, paths.READING, f"status-{status}"
+    )
 
 
 def contested_badge(here: str) -> str:
@@ -142,12 +142,14 @@ def claims_table(site: Site, entries: Iterable[ClaimEntry], here: str) -> str:
     """A table of claims: claimant, claim, status and a link to the quote."""
     rows = []
     for entry in entries:
-        rows.append((
-            claimant_html(site, entry.claim, here),
-            claim_link(entry, here),
-            status_badge(entry.claim.status, here),
-            quote_link(entry, here, "quote"),
-        ))
+        rows.append(
+            (
+                claimant_html(site, entry.claim, here),
+                claim_link(entry, here),
+                status_badge(entry.claim.status, here),
+                quote_link(entry, here, "quote"),
+            )
+        )
     if not rows:
         return ""
     return mk.table(("Claimant", "Claim", "Status", "Source"), rows)
@@ -177,8 +179,7 @@ def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
     A summary: the diagram draws every edge."""
     originals = site.originals[document.meta.id]
     later = [hop.outlet for hop in document.meta.chain if hop.outlet not in originals]
-    steps = [" + ".join(entity_link(site, o, here) for o in originals),
-             *(entity_link(site, o, here) for o in later)]
+    steps = [" + ".join(entity_link(site, o, here) for o in originals), *(entity_link(site, o, here) for o in later)]
     return " &rarr; ".join(step for step in steps if step)
 
 
@@ -208,8 +209,10 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     if figure is None:
         return ""
     when = f"as of {mk.date_text(figure.as_of)}" if figure.as_of else "undated"
-    shown = (f"{mk.text(_capitalised(figure.unit))}: <strong>{figure.value:g}</strong> "
-             f"({when}, given by {mk.text(claimant_name(site, entry.claim))})")
+    shown = (
+        f"{mk.text(_capitalised(figure.unit))}: <strong>{figure.value:g}</strong> "
+        f"({when}, given by {mk.text(claimant_name(site, entry.claim))})"
+    )
     if not figure.revisions:
         return shown
     return f"{shown}<br>Counts over time, by who gave them:" + figure_series_list(site, figure_series([entry]), here)
@@ -221,7 +224,11 @@ def figure_series_list(site: Site, series: list[FigureSeries], here: str) -> str
     lines = []
     for one in series:
         if one.giver is None:
-            giver = mk.text(_capitalised(one.giver_words)) + " <small>(unnamed)</small>" if one.giver_words else "not attributed"
+            giver = (
+                mk.text(_capitalised(one.giver_words)) + " <small>(unnamed)</small>"
+                if one.giver_words
+                else "not attributed"
+            )
         else:
             giver = entity_link(site, one.giver, here)
         steps = " &rarr; ".join(_figure_point(site, point, here) for point in one.points)

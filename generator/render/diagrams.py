@@ -11,11 +11,10 @@ import re
 from collections import Counter
 
 from generator import sourcegraph
+from generator.corpus import SourceDocument
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render.common import ROLE_LABELS
-from generator.corpus import SourceDocument
-
 
 _NOT_PLAIN = re.compile(r"[^\w ]|_")
 

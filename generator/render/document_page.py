@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from generator.corpus import SourceDocument
 from generator.model import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
-    ROLE_LABELS, chain_summary, claims_table, entity_link, entity_links, label, list_or_none, unverified_hops,
+    ROLE_LABELS,
+    chain_summary,
+    claims_table,
+    entity_link,
+    entity_links,
+    label,
+    list_or_none,
+    unverified_hops,
 )
 from generator.render.diagrams import chain_diagram
 from generator.render.source_text import label_of, render_text
-from generator.corpus import SourceDocument
 
 
 def render_document(site: Site, document: SourceDocument) -> mk.Page:
     meta = document.meta
     here = paths.document(meta.id)
     return mk.page(
-        mk.front_matter(meta.title, meta.summary,
-                        topic=mk.topic_tag(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
+        mk.front_matter(
+            meta.title,
+            meta.summary,
+            topic=mk.topic_tag(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic)),
+        ),
         mk.heading(1, meta.title),
         _at_a_glance(site, document, here),
         _metadata_box(site, document, here),
@@ -30,7 +40,8 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
         _text_legend(document),
         render_text(site, document, here),
         mk.heading(2, "Claims", "claims"),
-        mk.unsearched(claims_table(site, (site.claims[c.id] for c in meta.claims), here)) or mk.note("No claims recorded."),
+        mk.unsearched(claims_table(site, (site.claims[c.id] for c in meta.claims), here))
+        or mk.note("No claims recorded."),
         mk.heading(2, "Parties", "parties"),
         mk.unsearched(_entities(site, document, here, parties=True)),
         mk.heading(2, "Places", "places"),
@@ -44,22 +55,28 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
 def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
     """The summary card: what happened, where, when, who claims what, and how the text reached us."""
     meta = document.meta
-    parties, places = document_entities(site, document)
+    _parties, places = document_entities(site, document)
     subject_places = [p for p in places if any(p in c.subjects for c in meta.claims)] or places
     hops = len(meta.chain)
     unverified = unverified_hops(document)
     originals = site.originals[meta.id]
-    return mk.admonition("abstract", "At a glance", [
-        mk.para(f"<strong>What happened.</strong> {mk.text(meta.summary)}"),
-        mk.para(f"<strong>When.</strong> {mk.date_text(meta.event_date)}."),
-        mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
-        mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
-        mk.unsearched(_claims_by_side(site, document, here)),
-        mk.para(f"<strong>How it reached us.</strong> {_how_it_reached_us(hops, unverified, len(originals))}; "
+    return mk.admonition(
+        "abstract",
+        "At a glance",
+        [
+            mk.para(f"<strong>What happened.</strong> {mk.text(meta.summary)}"),
+            mk.para(f"<strong>When.</strong> {mk.date_text(meta.event_date)}."),
+            mk.para(f"<strong>Where.</strong> {entity_links(site, subject_places[:4], here) or 'not recorded'}."),
+            mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
+            mk.unsearched(_claims_by_side(site, document, here)),
+            mk.para(
+                f"<strong>How it reached us.</strong> {_how_it_reached_us(hops, unverified, len(originals))}; "
                 f"{_independent(site, originals, here)}. "
                 '<a href="#source-chain">The chain</a>'
-                + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")),
-    ])
+                + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")
+            ),
+        ],
+    )
 
 
 def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
@@ -78,8 +95,10 @@ def _claims_by_side(site: Site, document: SourceDocument, here: str) -> str:
         example = (contested or claims)[0]
         count = f"{len(claims)} claim{'s' if len(claims) > 1 else ''}"
         count += f", {len(contested)} contradicted" if contested else ""
-        rows.append(f"<strong>{mk.text(site.side_name(side))}</strong> ({count}){', for example' if len(claims) > 1 else ''}: "
-                    f"{mk.link(example.claim.paraphrase, here, paths.claim(example.id))}")
+        rows.append(
+            f"<strong>{mk.text(site.side_name(side))}</strong> ({count}){', for example' if len(claims) > 1 else ''}: "
+            f"{mk.link(example.claim.paraphrase, here, paths.claim(example.id))}"
+        )
     return mk.bullets(rows)
 
 
@@ -90,16 +109,24 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
     rows = [
         ("Topic", mk.link(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
         ("Date of the events", mk.date_text(meta.event_date)),
-        ("Copy held", entity_link(site, meta.outlet, here)
-         + (f" ({mk.external('original page', meta.url)})" if meta.url else " (no address recorded)")),
+        (
+            "Copy held",
+            entity_link(site, meta.outlet, here)
+            + (f" ({mk.external('original page', meta.url)})" if meta.url else " (no address recorded)"),
+        ),
         ("Author", mk.text(meta.author) if meta.author else "<em>not named</em>"),
         ("Date of the copy", mk.date_text(meta.published) if meta.published else "<em>not shown in the copy</em>"),
         ("Language", mk.text(meta.language)),
         ("Kind", label(meta.kind)),
-        ("Source chain", f"{chain_summary(site, document, here)} "
-                         f"({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)"),
-        ("Independent sources", f"{len(site.originals[meta.id])}: {entity_links(site, site.originals[meta.id], here)} "
-         "(the originals the copy rests on; republications count as their original)"),
+        (
+            "Source chain",
+            f"{chain_summary(site, document, here)} ({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)",
+        ),
+        (
+            "Independent sources",
+            f"{len(site.originals[meta.id])}: {entity_links(site, site.originals[meta.id], here)} "
+            "(the originals the copy rests on; republications count as their original)",
+        ),
         ("Copy", f"partial: {PARTIAL[meta.partial]}" if meta.partial else "whole text as published"),
     ]
     return mk.facts(rows)
@@ -108,8 +135,10 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
 def _how_it_reached_us(hops: int, unverified: int, originals: int) -> str:
     if hops == 1:
         return "the copy held is the original" + (", unverified" if unverified else ", linked")
-    return (f"{hops} hops from the original{'s' if originals != 1 else ''} to the copy held, "
-            f"{unverified} of them unverified")
+    return (
+        f"{hops} hops from the original{'s' if originals != 1 else ''} to the copy held, "
+        f"{unverified} of them unverified"
+    )
 
 
 PARTIAL = {"opening": "only the opening of the page could be kept", "excerpt": "an excerpt of the page"}
@@ -139,7 +168,7 @@ def _chain(site: Site, document: SourceDocument, here: str) -> str:
         parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
         line = " · ".join(parts)
         drew = graph[hop.outlet]
-        line += ("<br>Drew on " + entity_links(site, drew, here) if drew else "<br>An original: draws on no other hop")
+        line += "<br>Drew on " + entity_links(site, drew, here) if drew else "<br>An original: draws on no other hop"
         if hop.evidence:
             line += f"<br>The text says: &ldquo;{mk.text(hop.evidence)}&rdquo;"
         if hop.note:
@@ -149,12 +178,17 @@ def _chain(site: Site, document: SourceDocument, here: str) -> str:
 
 
 def _text_legend(document: SourceDocument) -> str:
-    lines = ["The text below is the copy held, verbatim. "
-             '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
-             '<a href="#claims">Claims</a>; names of parties, places and outlets link to their pages.']
+    lines = [
+        "The text below is the copy held, verbatim. "
+        '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
+        '<a href="#claims">Claims</a>; names of parties, places and outlets link to their pages.'
+    ]
     if document.meta.boilerplate:
         kinds = sorted({label_of(item.kind) for item in document.meta.boilerplate})
-        lines.append(f'<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report ({mk.text(", ".join(kinds))}).')
+        lines.append(
+            '<span class="boilerplate">Dimmed</span> passages are part of the copy but not of the report '
+            f"({mk.text(', '.join(kinds))})."
+        )
     return mk.para(" ".join(lines))
 
 
@@ -169,8 +203,9 @@ RELATED_LIMIT = 10
 
 def _related(site: Site, document: SourceDocument, here: str) -> str:
     """Other documents of the same topic, newest first."""
-    newest = site.documents_newest_first(document.meta.topic)[:RELATED_LIMIT + 1]
+    newest = site.documents_newest_first(document.meta.topic)[: RELATED_LIMIT + 1]
     others = [d for d in newest if d.meta.id != document.meta.id][:RELATED_LIMIT]
-    items = [f"{mk.link(d.meta.title, here, paths.document(d.meta.id))} ({mk.date_text(d.meta.event_date)})"
-             for d in others]
+    items = [
+        f"{mk.link(d.meta.title, here, paths.document(d.meta.id))} ({mk.date_text(d.meta.event_date)})" for d in others
+    ]
     return list_or_none(items, "No other documents on this topic yet.")

@@ -9,11 +9,17 @@ from generator import inputs
 from generator.model import Backlinks, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
+from generator.render.common import (
+    claims_table,
+    date_range,
+    document_link,
+    entity_link,
+    entity_links,
+    label,
+    sources_line,
+)
 from generator.render.listings import event_page
 from generator.render.maps import map_block
-from generator.render.common import (
-    claims_table, date_range, document_link, entity_link, entity_links, label, sources_line,
-)
 
 
 def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
@@ -31,17 +37,35 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Lays claim to", links.claims_territory)])
     under = site.claims_under(party.id)
-    facts.append(("Claims made", f"{len(links.claims_by)} by {mk.text(party.name)}"
-                  + (f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
-                     if site.under.get(party.id) else "")))
+    facts.append(
+        (
+            "Claims made",
+            f"{len(links.claims_by)} by {mk.text(party.name)}"
+            + (
+                f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
+                if site.under.get(party.id)
+                else ""
+            ),
+        )
+    )
     sections = Sections(party.name, here)
     _backlink_sections(site, links, sections)
     if site.under.get(party.id):
-        sections.add("Claims made by parties under it", "claims-under", [site.claims[c] for c in under],
-                     lambda rows: claims_table(site, rows, here),
-                     "None: no party under it made a claim in these texts.")
-    return _entity_page(site, party, here, [label(party.kind), "party"], facts,
-                        [*sections.blocks, structured_data.script(structured_data.party(site, party))]), sections.extra
+        sections.add(
+            "Claims made by parties under it",
+            "claims-under",
+            [site.claims[c] for c in under],
+            lambda rows: claims_table(site, rows, here),
+            "None: no party under it made a claim in these texts.",
+        )
+    return _entity_page(
+        site,
+        party,
+        here,
+        [label(party.kind), "party"],
+        facts,
+        [*sections.blocks, structured_data.script(structured_data.party(site, party))],
+    ), sections.extra
 
 
 def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
@@ -51,38 +75,71 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, lis
     osm = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=12/{lat:.5f}/{lon:.5f}"
     facts = [
         ("Kind", label(location.kind)),
-        ("Coordinates", f'<span class="coordinates" data-lat="{lat:.5f}" data-lon="{lon:.5f}">'
-                        f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
-                        f"({mk.external('open on OpenStreetMap', osm)})"),
+        (
+            "Coordinates",
+            f'<span class="coordinates" data-lat="{lat:.5f}" data-lon="{lon:.5f}">'
+            f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
+            f"({mk.external('open on OpenStreetMap', osm)})",
+        ),
     ]
     ancestors = site.places_above[location.id]
     if location.parents:
-        facts.append(("Part of", entity_links(site, location.parents, here)
-                      + (f" (within {entity_links(site, ancestors[len(location.parents):], here)})"
-                         if len(ancestors) > len(location.parents) else "")))
+        facts.append(
+            (
+                "Part of",
+                entity_links(site, location.parents, here)
+                + (
+                    f" (within {entity_links(site, ancestors[len(location.parents) :], here)})"
+                    if len(ancestors) > len(location.parents)
+                    else ""
+                ),
+            )
+        )
     if location.geometry is not None:
         facts.append(("Drawn as", "a line" if "LineString" in location.geometry.type else "an area"))
-    facts += _linked_facts(site, here, [
-        ("Places within", site.sublocations.get(location.id, [])),
-        ("Administered by", location.administered_by),
-        ("Claimed by", location.claimed_by),
-    ])
+    facts += _linked_facts(
+        site,
+        here,
+        [
+            ("Places within", site.sublocations.get(location.id, [])),
+            ("Administered by", location.administered_by),
+            ("Claimed by", location.claimed_by),
+        ],
+    )
     if location.parts:
-        facts.append(("Split between", mk.bullets(
-            f"{mk.text(part.name)}: administered by {entity_links(site, part.administered_by, here)}"
-            + (f" <small>({mk.text(part.note)})</small>" if part.note else "") for part in location.parts)))
+        facts.append(
+            (
+                "Split between",
+                mk.bullets(
+                    f"{mk.text(part.name)}: administered by {entity_links(site, part.administered_by, here)}"
+                    + (f" <small>({mk.text(part.note)})</small>" if part.note else "")
+                    for part in location.parts
+                ),
+            )
+        )
     facts += _common_facts(location.aliases, location.wikidata)
     related = [location.id, *ancestors, *site.sublocations.get(location.id, [])]
     mapped = map_block(site, related, here, f"{location.name} and related places")
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)
-    return _entity_page(site, location, here, [label(location.kind), "place"], facts,
-                        [mapped, *sections.blocks,
-                         structured_data.script(structured_data.place(site, location))]), sections.extra
+    return _entity_page(
+        site,
+        location,
+        here,
+        [label(location.kind), "place"],
+        facts,
+        [mapped, *sections.blocks, structured_data.script(structured_data.place(site, location))],
+    ), sections.extra
 
 
-def _entity_page(site: Site, entity: inputs.Party | inputs.Location, here: str, tags: list[str],
-                 facts: list[tuple[str, str]], sections: list[str]) -> mk.Page:
+def _entity_page(
+    site: Site,
+    entity: inputs.Party | inputs.Location,
+    here: str,
+    tags: list[str],
+    facts: list[tuple[str, str]],
+    sections: list[str],
+) -> mk.Page:
     return mk.page(
         mk.front_matter(entity.name, entity.description, tags),
         mk.heading(1, entity.name),
@@ -101,9 +158,10 @@ def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[s
 def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
     here = paths.entity("outlet", outlet.id)
     links = site.backlinks.get(outlet.id, Backlinks())
-    facts = [("Kind", label(outlet.kind)),
-             ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage
-              else "<em>not confirmed</em>")]
+    facts = [
+        ("Kind", label(outlet.kind)),
+        ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage else "<em>not confirmed</em>"),
+    ]
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
     chain_rows = []
     for doc_id in sorted(links.carried):
@@ -112,19 +170,44 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tupl
             if hop.outlet == outlet.id:
                 status = "linked" if hop.url else "unverified"
                 drew = site.graphs[doc_id][hop.outlet]
-                chain_rows.append((document_link(document, here),
-                                   "drew on " + entity_links(site, drew, here) if drew else "an original",
-                                   label(hop.role), status))
+                chain_rows.append(
+                    (
+                        document_link(document, here),
+                        "drew on " + entity_links(site, drew, here) if drew else "an original",
+                        label(hop.role),
+                        status,
+                    )
+                )
     description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
     sections = Sections(outlet.name, here)
-    sections.add("Copies held from this outlet", "copies",
-                 [document_link(site.corpus.documents[d], here) for d in held], mk.bullets, "None.")
-    sections.add("In source chains", "chains", chain_rows,
-                 lambda rows: mk.table(("Document", "Drew on", "Role", "Link"), rows), "None.")
-    sections.add("Claims asserted by this outlet", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
-                 lambda rows: claims_table(site, rows, here), "None.")
-    sections.add("Claims carried by this outlet", "claims-carried", site.claims_via(outlet.id),
-                 lambda rows: claims_table(site, rows, here), "None.")
+    sections.add(
+        "Copies held from this outlet",
+        "copies",
+        [document_link(site.corpus.documents[d], here) for d in held],
+        mk.bullets,
+        "None.",
+    )
+    sections.add(
+        "In source chains",
+        "chains",
+        chain_rows,
+        lambda rows: mk.table(("Document", "Drew on", "Role", "Link"), rows),
+        "None.",
+    )
+    sections.add(
+        "Claims asserted by this outlet",
+        "claims-by",
+        [site.claims[c] for c in sorted(links.claims_by)],
+        lambda rows: claims_table(site, rows, here),
+        "None.",
+    )
+    sections.add(
+        "Claims carried by this outlet",
+        "claims-carried",
+        site.claims_via(outlet.id),
+        lambda rows: claims_table(site, rows, here),
+        "None.",
+    )
     return mk.page(
         mk.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
         mk.heading(1, outlet.name),
@@ -164,8 +247,9 @@ class Sections:
         self.blocks: list[str] = []
         self.extra: list[tuple[str, mk.Page]] = []
 
-    def add(self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str],
-            none: str = "None recorded.") -> None:
+    def add(
+        self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str], none: str = "None recorded."
+    ) -> None:
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
             self.blocks.append(mk.note(none))
@@ -173,33 +257,60 @@ class Sections:
         self.blocks.append(mk.unsearched(render(rows[:BACKLINK_LIMIT])))
         if len(rows) <= BACKLINK_LIMIT:
             return
-        parts = [rows[start:start + PART_SIZE] for start in range(0, len(rows), PART_SIZE)]
+        parts = [rows[start : start + PART_SIZE] for start in range(0, len(rows), PART_SIZE)]
         links = []
         for number, part in enumerate(parts, start=1):
             page = paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}")
             heading = f"{self.name}: {title.lower()} ({number} of {len(parts)})"
-            self.extra.append((page, mk.page(
-                mk.front_matter(heading, f"{title} of {self.name}.", searched=False), mk.heading(1, heading),
-                mk.para(mk.link(f"Back to {self.name}", page, self.here)), render(part))))
+            self.extra.append(
+                (
+                    page,
+                    mk.page(
+                        mk.front_matter(heading, f"{title} of {self.name}.", searched=False),
+                        mk.heading(1, heading),
+                        mk.para(mk.link(f"Back to {self.name}", page, self.here)),
+                        render(part),
+                    ),
+                )
+            )
             links.append(mk.link(str(number), self.here, page))
-        self.blocks.append(mk.para(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: "
-                                   + " · ".join(links)))
+        self.blocks.append(
+            mk.para(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: " + " · ".join(links))
+        )
 
 
 def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:
     here = sections.here
-    documents = sorted((site.corpus.documents[d] for d in links.documents),
-                       key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+    documents = sorted(
+        (site.corpus.documents[d] for d in links.documents), key=lambda d: (d.meta.event_date, d.meta.id), reverse=True
+    )
     events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
-    sections.add("Documents", "documents",
-                 [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents], mk.bullets)
+    sections.add(
+        "Documents",
+        "documents",
+        [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents],
+        mk.bullets,
+    )
     if claims_by:
-        sections.add("Claims made by it", "claims-by", [site.claims[c] for c in sorted(links.claims_by)],
-                     lambda rows: claims_table(site, rows, here))
-    sections.add("Claims about it", "claims-about", [site.claims[c] for c in sorted(links.claims_about)],
-                 lambda rows: claims_table(site, rows, here))
-    sections.add("Timeline events", "events", [
-        f"{date_range(e.event.date, e.event.end)}: "
-        + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
-        for e in events
-    ], mk.bullets)
+        sections.add(
+            "Claims made by it",
+            "claims-by",
+            [site.claims[c] for c in sorted(links.claims_by)],
+            lambda rows: claims_table(site, rows, here),
+        )
+    sections.add(
+        "Claims about it",
+        "claims-about",
+        [site.claims[c] for c in sorted(links.claims_about)],
+        lambda rows: claims_table(site, rows, here),
+    )
+    sections.add(
+        "Timeline events",
+        "events",
+        [
+            f"{date_range(e.event.date, e.event.end)}: "
+            + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
+            for e in events
+        ],
+        mk.bullets,
+    )

@@ -8,10 +8,14 @@ from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import by_claimant, side_by_side
-from generator.render.diagrams import funnel_diagram
 from generator.render.common import (
-    chain_summary, document_link, entity_link, list_or_none, unverified_hops,
+    chain_summary,
+    document_link,
+    entity_link,
+    list_or_none,
+    unverified_hops,
 )
+from generator.render.diagrams import funnel_diagram
 
 LATEST_ON_HOME = 10
 
@@ -19,12 +23,12 @@ LATEST_ON_HOME = 10
 def render_home(site: Site) -> mk.Page:
     here = paths.HOME
     topics = sorted(site.corpus.topics.values(), key=lambda t: t.title)
-    topic_items = [f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
-                   for t in topics]
+    topic_items = [
+        f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}" for t in topics
+    ]
     latest = site.documents_newest_first()[:LATEST_ON_HOME]
     latest_items = [
-        f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})<br>{mk.text(d.meta.summary)}"
-        for d in latest
+        f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})<br>{mk.text(d.meta.summary)}" for d in latest
     ]
     return mk.page(
         mk.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
@@ -40,15 +44,20 @@ def render_home(site: Site) -> mk.Page:
         mk.heading(2, "Contested claims", "contested"),
         mk.unsearched(_contested(site, here)),
         mk.heading(2, "Browse", "browse"),
-        mk.bullets([
-            mk.link("How to read this site", here, paths.READING) + ": what the labels mean, and what is counted",
-            mk.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
-            mk.link("Parties", here, paths.PARTIES) + ", " + mk.link("places", here, paths.PLACES)
-            + " and " + mk.link("outlets", here, paths.OUTLETS),
-            mk.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
-            mk.link("Timeline", here, paths.TIMELINE),
-            mk.link("Data", here, paths.DATA) + ": the whole corpus as JSON and CSV",
-        ]),
+        mk.bullets(
+            [
+                mk.link("How to read this site", here, paths.READING) + ": what the labels mean, and what is counted",
+                mk.link("All claims", here, paths.CLAIMS) + ", by question, side by side",
+                mk.link("Parties", here, paths.PARTIES)
+                + ", "
+                + mk.link("places", here, paths.PLACES)
+                + " and "
+                + mk.link("outlets", here, paths.OUTLETS),
+                mk.link("Source chains", here, paths.SOURCES) + ": how each text reached us",
+                mk.link("Timeline", here, paths.TIMELINE),
+                mk.link("Data", here, paths.DATA) + ": the whole corpus as JSON and CSV",
+            ]
+        ),
     )
 
 
@@ -56,21 +65,24 @@ def _contested(site: Site, here: str) -> str:
     """Questions with contradicting claims, the most contested first."""
     blocks = []
     ranked = []
-    for question_id, (topic, question) in site.questions.items():
+    for question_id, (_topic, question) in site.questions.items():
         contested = [e for e in site.claims_on(question_id) if site.is_contested(e.id)]
         if contested:
             ranked.append((-len(contested), question.text, question, contested))
     for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
         blocks.append(mk.heading(3, question.text))
-        blocks.append(side_by_side(site, by_claimant(site, contested), here, per_side=3,
-                                   more=paths.question(question.id)))
+        blocks.append(
+            side_by_side(site, by_claimant(site, contested), here, per_side=3, more=paths.question(question.id))
+        )
     return "\n".join(blocks) or mk.note("No contested claims recorded.")
 
 
 def render_topics_index(site: Site) -> mk.Page:
     here = paths.TOPICS
-    items = [f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
-             for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)]
+    items = [
+        f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
+        for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)
+    ]
     return mk.page(
         mk.front_matter("Topics", "Every topic with its background explainer."),
         mk.heading(1, "Topics"),
@@ -101,7 +113,12 @@ def render_sources_overview(site: Site) -> mk.Page:
             if hop.url is None:
                 unverified[hop.outlet] += 1
     funnel_rows = [
-        (entity_link(site, outlet_id, here), str(funnel[outlet_id]), str(original[outlet_id]), str(unverified[outlet_id]))
+        (
+            entity_link(site, outlet_id, here),
+            str(funnel[outlet_id]),
+            str(original[outlet_id]),
+            str(unverified[outlet_id]),
+        )
         for outlet_id in sorted(funnel, key=lambda o: (-funnel[o], site.entity_name(o)))
     ]
     total_hops = sum(funnel.values())
@@ -114,12 +131,15 @@ def render_sources_overview(site: Site) -> mk.Page:
         f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
         f"{total_unverified} unverified.",
         mk.heading(2, "Chains by document", "chains"),
-        mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows) if chain_rows
+        mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows)
+        if chain_rows
         else mk.note("No documents yet."),
         mk.note(f"The {CHAINS_LIMIT} newest of {len(documents)} documents; each document's page draws its chain.")
-        if len(documents) > CHAINS_LIMIT else "",
+        if len(documents) > CHAINS_LIMIT
+        else "",
         mk.heading(2, "Outlets the texts funnel through", "funnel"),
         funnel_diagram(site),
         mk.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
-        if funnel_rows else mk.note("None."),
+        if funnel_rows
+        else mk.note("None."),
     )

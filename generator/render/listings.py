@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import Any
 
+from generator.corpus import SourceDocument
 from generator.model import EventEntry, Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.maps import map_block
 from generator.render.common import citations, date_range, document_link, entity_link, label
-from generator.corpus import SourceDocument
+from generator.render.maps import map_block
 
 OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
 ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
@@ -51,6 +51,7 @@ def _period_title(period: str) -> str:
 
 # -- documents ------------------------------------------------------------------
 
+
 def render_documents(site: Site) -> Pages:
     here = paths.DOCUMENTS
     blocks = [
@@ -76,12 +77,22 @@ def render_documents(site: Site) -> Pages:
             page = paths.listing(f"documents-{topic.id}-{period}")
             links.append(f"{mk.link(_period_title(period), here, page)} ({len(in_period)})")
             title = f"{topic.title}: documents of {_period_title(period)}"
-            pages.append((page, mk.page(
-                mk.front_matter(title, f"Source documents on {topic.title}, {_period_title(period)}.", searched=False),
-                mk.heading(1, title),
-                mk.para(mk.link("All documents", page, paths.DOCUMENTS) + f" · {len(in_period)} documents, newest first."),
-                _documents_table(site, in_period, page),
-            )))
+            pages.append(
+                (
+                    page,
+                    mk.page(
+                        mk.front_matter(
+                            title, f"Source documents on {topic.title}, {_period_title(period)}.", searched=False
+                        ),
+                        mk.heading(1, title),
+                        mk.para(
+                            mk.link("All documents", page, paths.DOCUMENTS)
+                            + f" · {len(in_period)} documents, newest first."
+                        ),
+                        _documents_table(site, in_period, page),
+                    ),
+                )
+            )
         blocks.append(mk.para(" · ".join(links)))
     return [(here, mk.page(*blocks)), *pages]
 
@@ -89,8 +100,15 @@ def render_documents(site: Site) -> Pages:
 def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
     return mk.table(
         ("Date", "Document", "Copy held", "Claims"),
-        ((mk.date_text(d.meta.event_date), document_link(d, here), entity_link(site, d.meta.outlet, here),
-          str(len(d.meta.claims))) for d in documents),
+        (
+            (
+                mk.date_text(d.meta.event_date),
+                document_link(d, here),
+                entity_link(site, d.meta.outlet, here),
+                str(len(d.meta.claims)),
+            )
+            for d in documents
+        ),
     )
 
 
@@ -130,31 +148,45 @@ def render_entities(site: Site, kind: str) -> Pages:
         page = paths.listing(f"{here.split('/')[0]}-{letter}")
         heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
         links.append(f"{mk.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
-        pages.append((page, mk.page(
-            mk.front_matter(heading, f"{title} whose names start with {letter}.", searched=False),
-            mk.heading(1, heading),
-            mk.para(mk.link(f"All {title.lower()}", page, here)),
-            _entities_by_kind(site, kind, members, page),
-        )))
+        pages.append(
+            (
+                page,
+                mk.page(
+                    mk.front_matter(heading, f"{title} whose names start with {letter}.", searched=False),
+                    mk.heading(1, heading),
+                    mk.para(mk.link(f"All {title.lower()}", page, here)),
+                    _entities_by_kind(site, kind, members, page),
+                ),
+            )
+        )
     blocks.append(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links))
     return [(here, mk.page(*blocks)), *pages]
 
 
 def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> str:
     blocks = []
-    for entity_kind, group in groupby(sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)),
-                                      key=lambda e: e.kind):
+    for entity_kind, group in groupby(
+        sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)), key=lambda e: e.kind
+    ):
         blocks.append(mk.heading(2, label(entity_kind).capitalize(), f"kind-{entity_kind}"))
-        blocks.append(mk.table(("Name", "Documents", "About"), (
-            (mk.link(e.name, here, paths.entity(kind, e.id)),
-             str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
-             mk.text(mk.shorten(getattr(e, "description", None) or getattr(e, "notes", None) or "", 140)))
-            for e in group
-        )))
+        blocks.append(
+            mk.table(
+                ("Name", "Documents", "About"),
+                (
+                    (
+                        mk.link(e.name, here, paths.entity(kind, e.id)),
+                        str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
+                        mk.text(mk.shorten(getattr(e, "description", None) or getattr(e, "notes", None) or "", 140)),
+                    )
+                    for e in group
+                ),
+            )
+        )
     return "\n".join(blocks)
 
 
 # -- timeline ---------------------------------------------------------------------
+
 
 def _timeline_items(site: Site) -> list[tuple[dt.date, str, Any]]:
     items: list[tuple[dt.date, str, Any]] = [(e.event.date, e.event.id, e) for e in site.events.values()]
@@ -164,20 +196,29 @@ def _timeline_items(site: Site) -> list[tuple[dt.date, str, Any]]:
 
 def timeline_pages(site: Site) -> dict[str, list[tuple[dt.date, str, Any]]]:
     """Page path → its items, newest first: one page, or one per year (or month)."""
+
     def compute() -> dict[str, list[tuple[dt.date, str, Any]]]:
         items = _timeline_items(site)
         if len(items) <= ONE_PAGE_LIMIT:
             return {paths.TIMELINE: items}
-        return {paths.listing(f"timeline-{period}"): part
-                for period, part in _periods(items, lambda item: item[0]).items()}
+        return {
+            paths.listing(f"timeline-{period}"): part for period, part in _periods(items, lambda item: item[0]).items()
+        }
 
     return site.view("timeline pages", compute)
 
 
 def event_page(site: Site, event_id: str) -> str:
     """The timeline page that holds an event's anchor."""
-    index = site.view("event pages", lambda: {item[1]: page for page, items in timeline_pages(site).items()
-                                             for item in items if isinstance(item[2], EventEntry)})
+    index = site.view(
+        "event pages",
+        lambda: {
+            item[1]: page
+            for page, items in timeline_pages(site).items()
+            for item in items
+            if isinstance(item[2], EventEntry)
+        },
+    )
     return index[event_id]
 
 
@@ -186,19 +227,46 @@ def render_timeline(site: Site) -> Pages:
     parts = timeline_pages(site)
     intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
     if list(parts) == [paths.TIMELINE]:
-        return [(paths.TIMELINE, mk.page(mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), intro,
-                                         _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE)))]
-    links = [f"{mk.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
-             f" ({len(items)})" for page, items in parts.items()]
-    pages: Pages = [(paths.TIMELINE, mk.page(
-        mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), intro,
-        mk.para("By period, newest first: " + " · ".join(links)),
-    ))]
+        return [
+            (
+                paths.TIMELINE,
+                mk.page(
+                    mk.front_matter("Timeline", intro),
+                    mk.heading(1, "Timeline"),
+                    intro,
+                    _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE),
+                ),
+            )
+        ]
+    links = [
+        f"{mk.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
+        f" ({len(items)})"
+        for page, items in parts.items()
+    ]
+    pages: Pages = [
+        (
+            paths.TIMELINE,
+            mk.page(
+                mk.front_matter("Timeline", intro),
+                mk.heading(1, "Timeline"),
+                intro,
+                mk.para("By period, newest first: " + " · ".join(links)),
+            ),
+        )
+    ]
     for page, items in parts.items():
         title = f"Timeline: {_period_title(page.removeprefix('lists/timeline-').removesuffix('.md'))}"
-        pages.append((page, mk.page(mk.front_matter(title, intro), mk.heading(1, title),
-                                    mk.para(mk.link("All periods", page, paths.TIMELINE)),
-                                    _timeline_body(site, items, page))))
+        pages.append(
+            (
+                page,
+                mk.page(
+                    mk.front_matter(title, intro),
+                    mk.heading(1, title),
+                    mk.para(mk.link("All periods", page, paths.TIMELINE)),
+                    _timeline_body(site, items, page),
+                ),
+            )
+        )
     return pages
 
 
@@ -217,8 +285,10 @@ def _timeline_item(site: Site, item: Any, here: str) -> str:
         return _event_item(site, item, here)
     meta = item.meta
     topic = site.corpus.topics[meta.topic]
-    return mk.para(f"<strong>{mk.date_text(meta.event_date)}</strong> · Document: {document_link(item, here)} "
-                   f"· {mk.link(topic.title, here, paths.topic(topic.id))}")
+    return mk.para(
+        f"<strong>{mk.date_text(meta.event_date)}</strong> · Document: {document_link(item, here)} "
+        f"· {mk.link(topic.title, here, paths.topic(topic.id))}"
+    )
 
 
 def _event_item(site: Site, entry: EventEntry, here: str) -> str:

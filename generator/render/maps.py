@@ -16,8 +16,10 @@ def map_block(site: Site, location_ids: Iterable[str], here: str, title: str) ->
     if not points:
         return ""
     data = json.dumps(points, ensure_ascii=False, sort_keys=True)
-    return (f'<div class="briefing-map" role="region" aria-label="{mk.attr("Map: " + title)}" '
-            f'data-points="{mk.attr(data)}"></div>')
+    return (
+        f'<div class="briefing-map" role="region" aria-label="{mk.attr("Map: " + title)}" '
+        f'data-points="{mk.attr(data)}"></div>'
+    )
 
 
 def _point(site: Site, location_id: str, here: str) -> dict[str, object]:

@@ -28,9 +28,14 @@ from xml.etree import ElementTree
 import markdown
 from markdown.extensions.toc import slugify, unique
 
-_CONTROL_TABLE = {code: None for code in [*range(0, 32), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"}
-_TEXT_TABLE = {**_CONTROL_TABLE, **{ord(c): " " for c in "\t\n\r\v\f\u2028\u2029\x85"},
-               ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+_CONTROL_TABLE = {code: None for code in [*range(32), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"}
+_TEXT_TABLE = {
+    **_CONTROL_TABLE,
+    **{ord(c): " " for c in "\t\n\r\v\f\u2028\u2029\x85"},
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+}
 
 
 def text_chars(value: str) -> str:
@@ -61,6 +66,7 @@ def url(value: str) -> str:
 
 
 # -- links between pages ------------------------------------------------------------
+
 
 def page_url(page: str) -> str:
     """The URL MkDocs gives a file: ``places/sotk.md`` → ``places/sotk/``;
@@ -130,24 +136,31 @@ def external(label: str, address: str) -> str:
 
 # -- blocks -------------------------------------------------------------------------
 
+
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table in the theme's wrapper; headers are plain text, cells HTML. On a narrow
     screen each row becomes a card whose cells are labelled with their column
     (``data-label``, shown by the stylesheet), so that nothing has to be scrolled sideways."""
     labels = [f' data-label="{attr(h)}"' for h in headers]
     head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "\n".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>\n"
-                   for row in rows)
-    return ('<div class="md-typeset__scrollwrap stack"><div class="md-typeset__table"><table>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>")
+    body = "".join(
+        "<tr>" + "\n".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row, strict=False)) + "</tr>\n"
+        for row in rows
+    )
+    return (
+        '<div class="md-typeset__scrollwrap stack"><div class="md-typeset__table"><table>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>"
+    )
 
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:
     """A box of labelled facts; names are plain text, values HTML."""
     # A line break between cells: text extracted from the page (search snippets) keeps them apart.
     body = "".join(f'<tr><th scope="row">{text(name)}</th>\n<td>{value}</td></tr>\n' for name, value in rows)
-    return ('<div class="md-typeset__scrollwrap facts"><div class="md-typeset__table"><table>'
-            f"<tbody>{body}</tbody></table></div></div>")
+    return (
+        '<div class="md-typeset__scrollwrap facts"><div class="md-typeset__table"><table>'
+        f"<tbody>{body}</tbody></table></div></div>"
+    )
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -176,8 +189,7 @@ def summary(value: str) -> str:
 
 def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
     """The theme's call-out box."""
-    return (f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>'
-            + "".join(blocks) + "</div>")
+    return f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>' + "".join(blocks) + "</div>"
 
 
 def heading(level: int, value: str, anchor: str | None = None) -> str:
@@ -189,8 +201,10 @@ def heading(level: int, value: str, anchor: str | None = None) -> str:
 
 
 def _heading(level: int, ident: str, inner: str) -> str:
-    return (f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
-            f'title="Permanent link">&para;</a></h{level}>')
+    return (
+        f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
+        f'title="Permanent link">&para;</a></h{level}>'
+    )
 
 
 def code_block(source: str) -> str:
@@ -224,6 +238,7 @@ def date_text(value: object) -> str:
 
 
 # -- Markdown prose ---------------------------------------------------------------------
+
 
 class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
     """Behind validation, a second guard: links keep only http(s) targets, images go."""
@@ -312,15 +327,15 @@ class FrontMatter:
     topic: tuple[str, str] | None = None  # (title, URL relative to the page)
 
 
-def front_matter(title: str, description: str, tags: Iterable[str] = (), searched: bool = True,
-                 topic: tuple[str, str] | None = None) -> FrontMatter:
+def front_matter(
+    title: str, description: str, tags: Iterable[str] = (), searched: bool = True, topic: tuple[str, str] | None = None
+) -> FrontMatter:
     """Title and description for the page head, tags for the tags index; a page
     that only lists other pages can be left out of site search. ``topic`` (a topic's
     title and its URL, from ``topic_tag``) is shown as a tag that leads to the topic's
     page: the pages of a topic's documents and claims carry it without entering the
     tags index, which would otherwise list every document."""
-    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched,
-                       topic)
+    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched, topic)
 
 
 def topic_tag(title: str, from_page: str, topic_page: str) -> tuple[str, str]:
@@ -370,6 +385,8 @@ _IDS = re.compile(r' id="([^"]+)"')
 def anchor_ids(body: str) -> set[str]:
     """Every id an HTML body defines, to link to."""
     return set(_IDS.findall(body))
+
+
 _BLOCK_START = re.compile(r"<(?:div|p|h[1-6]|ul|ol|table|pre|blockquote|script|figure|details|nav|section|dl)[\s>]")
 
 

@@ -59,10 +59,23 @@ def hop_anchor(index: int) -> str:
     return f"hop-{index + 1}"
 
 
-_SECTION_OF_FOLDER = {"documents": DOCUMENTS, "claims": CLAIMS, "questions": CLAIMS, "parties": PARTIES,
-                      "places": PLACES, "outlets": OUTLETS, "topics": TOPICS, "data": DATA}
-_SECTION_OF_LIST = {"documents-": DOCUMENTS, "parties-": PARTIES, "places-": PLACES, "outlets-": OUTLETS,
-                    "timeline-": TIMELINE}
+_SECTION_OF_FOLDER = {
+    "documents": DOCUMENTS,
+    "claims": CLAIMS,
+    "questions": CLAIMS,
+    "parties": PARTIES,
+    "places": PLACES,
+    "outlets": OUTLETS,
+    "topics": TOPICS,
+    "data": DATA,
+}
+_SECTION_OF_LIST = {
+    "documents-": DOCUMENTS,
+    "parties-": PARTIES,
+    "places-": PLACES,
+    "outlets-": OUTLETS,
+    "timeline-": TIMELINE,
+}
 
 
 def section(page: str) -> str | None:

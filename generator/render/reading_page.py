@@ -6,12 +6,14 @@ from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import ROLE_LABELS, STATUS_LABELS, STATUS_MEANINGS
 
-LICENCE = ("The site's own writing (summaries, paraphrases, notes, explainers and all metadata) and the "
-           "dataset built from it are licensed under the Creative Commons Attribution 4.0 International "
-           "licence (CC BY 4.0): reuse them freely, naming this site as the source. The source texts are "
-           "the work of their publishers, kept verbatim as quotations so that every claim can be checked "
-           "against its words; their copyright stays with their publishers, and reusing them needs the "
-           "publisher's permission.")
+LICENCE = (
+    "The site's own writing (summaries, paraphrases, notes, explainers and all metadata) and the "
+    "dataset built from it are licensed under the Creative Commons Attribution 4.0 International "
+    "licence (CC BY 4.0): reuse them freely, naming this site as the source. The source texts are "
+    "the work of their publishers, kept verbatim as quotations so that every claim can be checked "
+    "against its words; their copyright stays with their publishers, and reusing them needs the "
+    "publisher's permission."
+)
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 _ROLE_MEANINGS = {
@@ -26,45 +28,65 @@ _ROLE_MEANINGS = {
 
 def render_reading() -> mk.Page:
     here = paths.READING
-    statuses = [(f'<span class="status status-{status}" id="status-{status}">{label}</span>',
-                 mk.text(STATUS_MEANINGS[status])) for status, label in STATUS_LABELS.items()]
+    statuses = [
+        (f'<span class="status status-{status}" id="status-{status}">{label}</span>', mk.text(STATUS_MEANINGS[status]))
+        for status, label in STATUS_LABELS.items()
+    ]
     roles = [(mk.text(ROLE_LABELS[role]), mk.text(meaning)) for role, meaning in _ROLE_MEANINGS.items()]
     return mk.page(
         mk.front_matter("How to read this site", "What each label means, who decides it, and what is counted."),
         mk.heading(1, "How to read this site"),
-        mk.para("Every page starts from source texts kept word for word. A <strong>claim</strong> is something a "
-                "party, or an outlet in its own voice, says in a text; its highlighted words are the exact "
-                "passage. Nothing here says a claim is true because it is repeated: the labels below say what "
-                "is known, and each claim's page cites the sources behind its label."),
+        mk.para(
+            "Every page starts from source texts kept word for word. A <strong>claim</strong> is something a "
+            "party, or an outlet in its own voice, says in a text; its highlighted words are the exact "
+            "passage. Nothing here says a claim is true because it is repeated: the labels below say what "
+            "is known, and each claim's page cites the sources behind its label."
+        ),
         mk.heading(2, "What a claim's label means", "labels"),
-        mk.para("Labels are set by the people who add a text, under the rules of the contributing guide, and "
-                "checked in review; a label changes when new sources do, and the claim's note says why."),
+        mk.para(
+            "Labels are set by the people who add a text, under the rules of the contributing guide, and "
+            "checked in review; a label changes when new sources do, and the claim's note says why."
+        ),
         _definitions(statuses),
-        mk.para('<span class="status status-disputed" id="contested">contested</span> marks a question on '
-                "which claims contradict each other: the sides are shown next to each other, each with its "
-                "label and exact quote."),
+        mk.para(
+            '<span class="status status-disputed" id="contested">contested</span> marks a question on '
+            "which claims contradict each other: the sides are shown next to each other, each with its "
+            "label and exact quote."
+        ),
         mk.heading(2, "How a text reached us", "sources"),
-        mk.para("Each text comes with its <strong>source chain</strong>: the outlets it passed through, from "
-                "the original reporting to the copy kept here, and which one drew on which. A step without a "
-                "link is <strong>unverified</strong>: its version could not be checked; it is shown, never "
-                "hidden. A <strong>partial copy</strong> holds only the opening of a page, or an excerpt."),
+        mk.para(
+            "Each text comes with its <strong>source chain</strong>: the outlets it passed through, from "
+            "the original reporting to the copy kept here, and which one drew on which. A step without a "
+            "link is <strong>unverified</strong>: its version could not be checked; it is shown, never "
+            "hidden. A <strong>partial copy</strong> holds only the opening of a page, or an excerpt."
+        ),
         _definitions(roles),
         mk.heading(2, "Independent sources", "independent-sources"),
-        mk.para("<strong>Independent sources</strong> counts the distinct outlets a claim can actually be "
-                "traced to, through the steps that carried it: copies and rewrites count as the outlet they "
-                "come from, and a claim found only in a republisher's version counts as that republisher's, "
-                "not its original's. Two outlets that report a statement separately count twice; one that "
-                "drew on the other counts once."),
+        mk.para(
+            "<strong>Independent sources</strong> counts the distinct outlets a claim can actually be "
+            "traced to, through the steps that carried it: copies and rewrites count as the outlet they "
+            "come from, and a claim found only in a republisher's version counts as that republisher's, "
+            "not its original's. Two outlets that report a statement separately count twice; one that "
+            "drew on the other counts once."
+        ),
         mk.heading(2, "Who says it", "who"),
-        mk.para("A claim is credited to the party the text names: a ministry, a spokesman, an army. On a "
-                "state's page and in the side-by-side views, claims of the parties under a state (its "
-                "government, ministries, armed forces, officials) count on that state's side. A source the "
-                "text does not name is shown as the text describes it (<em>unnamed</em>), with the party it "
-                "speaks for where the text makes that clear. A claim's date is the day it was made; where "
-                "the text does not say, the date of the events is shown, and the page says so."),
+        mk.para(
+            "A claim is credited to the party the text names: a ministry, a spokesman, an army. On a "
+            "state's page and in the side-by-side views, claims of the parties under a state (its "
+            "government, ministries, armed forces, officials) count on that state's side. A source the "
+            "text does not name is shown as the text describes it (<em>unnamed</em>), with the party it "
+            "speaks for where the text makes that clear. A claim's date is the day it was made; where "
+            "the text does not say, the date of the events is shown, and the page says so."
+        ),
         mk.heading(2, "Reusing this site", "licence"),
-        mk.para(mk.text(LICENCE) + " " + mk.external("The licence", LICENCE_URL) + ". " +
-                mk.link("The data", here, paths.DATA) + " can be downloaded whole."),
+        mk.para(
+            mk.text(LICENCE)
+            + " "
+            + mk.external("The licence", LICENCE_URL)
+            + ". "
+            + mk.link("The data", here, paths.DATA)
+            + " can be downloaded whole."
+        ),
     )
 
 

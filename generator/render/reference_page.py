@@ -44,10 +44,12 @@ def render_reference() -> mk.Page:
     blocks = [
         mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example."),
         mk.heading(1, "Input model reference"),
-        mk.ours("Every field of every metadata file, generated from the same definitions the validator uses. "
-                "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
-                "Only `http://` and `https://` addresses are accepted. Unknown fields are errors. "
-                "The files under `seeds/` are complete, working examples of every file."),
+        mk.ours(
+            "Every field of every metadata file, generated from the same definitions the validator uses. "
+            "Ids are lowercase slugs (`a-z`, `0-9`, single hyphens). Dates are written `YYYY-MM-DD`. "
+            "Only `http://` and `https://` addresses are accepted. Unknown fields are errors. "
+            "The files under `seeds/` are complete, working examples of every file."
+        ),
     ]
     for model, title in MODELS:
         blocks.append(mk.heading(2, title, model.__name__.lower()))
@@ -63,7 +65,7 @@ def _labelled(table: str, headers: tuple[str, ...]) -> str:
     rows = table.split("<tr>")
     for index, row in enumerate(rows[1:], start=1):
         cells = iter(headers)
-        rows[index] = re.sub(r"<td>", lambda _: f'<td data-label="{mk.attr(next(cells, ""))}">', row)
+        rows[index] = re.sub(r"<td>", lambda _, cells=cells: f'<td data-label="{mk.attr(next(cells, ""))}">', row)
     return "<tr>".join(rows)
 
 
@@ -95,9 +97,15 @@ def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
 
 
 _VALIDATOR_NAMES = {
-    inputs._check_slug: "id", inputs._check_url: "http(s) URL", inputs._parse_date: "date (YYYY-MM-DD)",
-    inputs._check_text: "text", inputs._check_name: "text (one line)", inputs.check_file_name: "file name", inputs._check_prose: "Markdown text",
-    inputs._check_wikidata: "Wikidata id", inputs._check_language: "language code",
+    inputs._check_slug: "id",
+    inputs._check_url: "http(s) URL",
+    inputs._parse_date: "date (YYYY-MM-DD)",
+    inputs._check_text: "text",
+    inputs._check_name: "text (one line)",
+    inputs.check_file_name: "file name",
+    inputs._check_prose: "Markdown text",
+    inputs._check_wikidata: "Wikidata id",
+    inputs._check_language: "language code",
 }
 
 

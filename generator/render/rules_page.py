@@ -10,14 +10,18 @@ from generator.rules import GROUPS, RULES, Rule
 
 def render_rules() -> mk.Page:
     blocks = [
-        mk.front_matter("Validation rules", "Every rule the validator applies: what it checks, "
-                        "a wrong and a right example, and the fix."),
+        mk.front_matter(
+            "Validation rules",
+            "Every rule the validator applies: what it checks, a wrong and a right example, and the fix.",
+        ),
         mk.heading(1, "Validation rules"),
-        mk.ours("`python -m generator validate`, `mkdocs build` and `mkdocs serve` check the seed against these "
-                "rules. Each problem is reported as `file:line:column: error: message (rule)` with a hint; every "
-                "problem of a run is reported together, and a problem that only follows from another is not. "
-                "Any problem stops the build, so nothing half-checked is published. "
-                "`python -m generator rules <rule>` prints a rule in the terminal."),
+        mk.ours(
+            "`python -m generator validate`, `mkdocs build` and `mkdocs serve` check the seed against these "
+            "rules. Each problem is reported as `file:line:column: error: message (rule)` with a hint; every "
+            "problem of a run is reported together, and a problem that only follows from another is not. "
+            "Any problem stops the build, so nothing half-checked is published. "
+            "`python -m generator rules <rule>` prints a rule in the terminal."
+        ),
     ]
     for group in GROUPS:
         blocks.append(mk.heading(2, group))
@@ -26,13 +30,14 @@ def render_rules() -> mk.Page:
 
 
 def _rule(rule: Rule) -> str:
-    return "\n".join([
-        mk.heading(3, rule.id, rule.anchor),
-        mk.ours(rule.checks),
-        '<div class="rule-examples">',
-        f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>",
-        f"<div><p><strong>Right</strong></p>{mk.code_block(rule.right)}</div>",
-        "</div>",
-        mk.ours(f"**Fix:** {rule.fix}"),
-    ])
-
+    return "\n".join(
+        [
+            mk.heading(3, rule.id, rule.anchor),
+            mk.ours(rule.checks),
+            '<div class="rule-examples">',
+            f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>",
+            f"<div><p><strong>Right</strong></p>{mk.code_block(rule.right)}</div>",
+            "</div>",
+            mk.ours(f"**Fix:** {rule.fix}"),
+        ]
+    )

@@ -10,16 +10,17 @@ The characters themselves are emitted one for one, escaped.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import NamedTuple
 
 from generator import inputs
+from generator.corpus import SourceDocument, Span
 from generator.mentions import Mention
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import STATUS_LABELS, claimant_name
 from generator.render.markup import relative_url
-from generator.corpus import SourceDocument, Span
 
 
 class _Run(NamedTuple):
@@ -35,16 +36,21 @@ def render_text(site: Site, document: SourceDocument, here: str) -> str:
     claim_spans = sorted(document.claim_spans.items(), key=lambda item: (item[1], item[0]))
     anchors: dict[int, str] = {}
     for claim_id, (claim_start, _) in sorted(document.claim_spans.items()):
-        anchors[claim_start] = (anchors.get(claim_start, "")
-                                + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}"></span>')
-    boilerplate = [(span, _boilerplate_title(item))
-                   for span, item in zip(document.boilerplate_spans, document.meta.boilerplate)]
+        anchors[claim_start] = (
+            anchors.get(claim_start, "") + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}"></span>'
+        )
+    pairs = zip(document.boilerplate_spans, document.meta.boilerplate, strict=False)
+    boilerplate = [(span, _boilerplate_title(item)) for span, item in pairs]
     mentions = site.mentions[document.meta.id]
     mention_starts = [m.start for m in mentions]
     paragraphs = []
     for start, end in paragraph_spans(text):
-        runs = _runs(start, end, [(cid, s) for cid, s in claim_spans if s[0] < end and s[1] > start],
-                     [(s, title) for s, title in boilerplate if s[0] < end and s[1] > start])
+        runs = _runs(
+            start,
+            end,
+            [(cid, s) for cid, s in claim_spans if s[0] < end and s[1] > start],
+            [(s, title) for s, title in boilerplate if s[0] < end and s[1] > start],
+        )
         first = bisect.bisect_left(mention_starts, start)
         last = bisect.bisect_right(mention_starts, end)
         inside = [m for m in mentions[first:last] if m.end <= end]
@@ -66,8 +72,9 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def _paragraph(site: Site, text: str, runs: list[_Run], anchors: dict[int, str], mentions: list[Mention],
-               here: str) -> str:
+def _paragraph(
+    site: Site, text: str, runs: list[_Run], anchors: dict[int, str], mentions: list[Mention], here: str
+) -> str:
     linked: set[str] = set()
     out = []
     for run in runs:
@@ -92,7 +99,7 @@ def _runs(start: int, end: int, claim_spans: list[tuple[str, Span]], boilerplate
         cuts.update(point for point in (a, b) if start < point < end)
     points = sorted(cuts)
     runs = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         claims = tuple(sorted(cid for cid, (s, e) in claim_spans if s <= a and b <= e))
         covering = [title for (s, e), title in boilerplate if s <= a and b <= e]
         runs.append(_Run(a, b, claims, covering[0] if covering else None))
@@ -106,19 +113,19 @@ def _boilerplate_title(item: inputs.Boilerplate) -> str:
 
 
 def label_of(kind: str) -> str:
-    return {"author-bio": "author biography", "source-line": "source line",
-            "related-link": "related-article link"}.get(kind, kind.replace("-", " "))
+    return {"author-bio": "author biography", "source-line": "source line", "related-link": "related-article link"}.get(
+        kind, kind.replace("-", " ")
+    )
 
 
-def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
-              linked: set[str], here: str) -> str:
+def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention], linked: set[str], here: str) -> str:
     out = []
     position = run.start
     for mention in mentions:
         if not (run.start <= mention.start and mention.end <= run.end):
             continue
-        out.append(mk.text(text[position:mention.start]))
-        surface = text[mention.start:mention.end]
+        out.append(mk.text(text[position : mention.start]))
+        surface = text[mention.start : mention.end]
         if mention.entity in linked:
             out.append(mk.text(surface))
         else:
@@ -126,7 +133,7 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention],
             kind = site.entity_kind(mention.entity)
             out.append(mk.link(surface, here, paths.entity(kind, mention.entity)))
         position = mention.end
-    out.append(mk.text(text[position:run.end]))
+    out.append(mk.text(text[position : run.end]))
     return "".join(out)
 
 
@@ -137,11 +144,10 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
     for claim_id in claim_ids:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
-        tips.append(f"<strong>{mk.text(claimant_name(site, claim))}</strong> · {status} · "
-                    f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>')
+        tips.append(
+            f"<strong>{mk.text(claimant_name(site, claim))}</strong> · {status} · "
+            f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>'
+        )
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
-    return (
-        f'<mark class="claim-quote {classes}" tabindex="0">'
-        f"{inner}{tip}</mark>"
-    )
+    return f'<mark class="claim-quote {classes}" tabindex="0">{inner}{tip}</mark>'

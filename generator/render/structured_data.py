@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from generator import inputs
-from generator.model import ClaimEntry, Site
 from generator.corpus import SourceDocument
+from generator.model import ClaimEntry, Site
 
 CONTEXT = "https://schema.org"
 _PARTY_TYPES = {
@@ -37,8 +37,12 @@ def _wikidata(wikidata: str | None) -> dict[str, Any]:
 
 
 def party(site: Site, entity: inputs.Party) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": _PARTY_TYPES.get(entity.kind, "Organization"), "name": entity.name,
-                            "description": entity.description, **_wikidata(entity.wikidata)}
+    data: dict[str, Any] = {
+        "@type": _PARTY_TYPES.get(entity.kind, "Organization"),
+        "name": entity.name,
+        "description": entity.description,
+        **_wikidata(entity.wikidata),
+    }
     if entity.aliases:
         data["alternateName"] = entity.aliases
     if entity.affiliation:
@@ -53,7 +57,9 @@ def party(site: Site, entity: inputs.Party) -> dict[str, Any]:
 
 def place(site: Site, entity: inputs.Location) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "@type": "Place", "name": entity.name, "description": entity.description,
+        "@type": "Place",
+        "name": entity.name,
+        "description": entity.description,
         "geo": {"@type": "GeoCoordinates", "latitude": entity.coordinates.lat, "longitude": entity.coordinates.lon},
         **_wikidata(entity.wikidata),
     }
@@ -65,8 +71,10 @@ def place(site: Site, entity: inputs.Location) -> dict[str, Any]:
 
 
 def outlet(entity: inputs.Outlet) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "NewsMediaOrganization" if entity.kind in _NEWS_OUTLETS else "Organization",
-                            "name": entity.name}
+    data: dict[str, Any] = {
+        "@type": "NewsMediaOrganization" if entity.kind in _NEWS_OUTLETS else "Organization",
+        "name": entity.name,
+    }
     if entity.homepage:
         data["url"] = entity.homepage
     if entity.notes:
@@ -91,8 +99,10 @@ def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
         "publisher": _actor(site, meta.outlet),
         "temporalCoverage": meta.event_date.isoformat(),
         "isBasedOn": [_hop(site, hop) for hop in meta.chain[:-1]],
-        "mentions": [{"@type": "Place", "name": site.entity_name(e)} if e in site.corpus.locations else _actor(site, e)
-                     for e in sorted({m.entity for m in site.mentions[meta.id]})],
+        "mentions": [
+            {"@type": "Place", "name": site.entity_name(e)} if e in site.corpus.locations else _actor(site, e)
+            for e in sorted({m.entity for m in site.mentions[meta.id]})
+        ],
     }
     if meta.author:
         data["author"] = {"@type": "Person", "name": meta.author}
@@ -114,19 +124,28 @@ def _hop(site: Site, hop: inputs.Hop) -> dict[str, Any]:
 
 def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
     document = entry.document.meta
-    quote = entry.document.text[entry.span[0]:entry.span[1]]
-    appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": document.title, "text": quote,
-                                  "publisher": _actor(site, document.outlet)}
+    quote = entry.document.text[entry.span[0] : entry.span[1]]
+    appearance: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": document.title,
+        "text": quote,
+        "publisher": _actor(site, document.outlet),
+    }
     if document.url:
         appearance["url"] = document.url
     data: dict[str, Any] = {
         "@type": "Claim",
         "text": entry.claim.paraphrase,
-        "author": (_actor(site, entry.claim.claimant) if entry.claim.unnamed_source is None
-                   else {"@type": "Person", "name": entry.claim.unnamed_source}),
+        "author": (
+            _actor(site, entry.claim.claimant)
+            if entry.claim.unnamed_source is None
+            else {"@type": "Person", "name": entry.claim.unnamed_source}
+        ),
         "dateCreated": entry.date.isoformat(),
         "appearance": appearance,
-        "about": [_actor(site, s) if s in site.corpus.parties else {"@type": "Place", "name": site.entity_name(s)}
-                  for s in entry.claim.subjects],
+        "about": [
+            _actor(site, s) if s in site.corpus.parties else {"@type": "Place", "name": site.entity_name(s)}
+            for s in entry.claim.subjects
+        ],
     }
     return data

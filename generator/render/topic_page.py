@@ -8,13 +8,18 @@ from generator import inputs
 from generator.model import EventEntry, Site, document_entities, figure_series
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.listings import event_page
-from generator.render.maps import map_block
 from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
 from generator.render.common import (
-    citations, date_range, document_link, entity_link, entity_links, figure_series_list, list_or_none,
+    citations,
+    date_range,
+    document_link,
+    entity_links,
+    figure_series_list,
+    list_or_none,
     sources_line,
 )
+from generator.render.listings import event_page
+from generator.render.maps import map_block
 
 
 def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
@@ -46,16 +51,28 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
 def _key_facts(site: Site, topic: inputs.Topic, here: str) -> str:
     if not topic.key_facts:
         return ""
-    return mk.admonition("abstract", "Key facts", [mk.bullets(
-        f"{mk.text(fact.text)} <small>({citations(site, fact.sources, here)})</small>" for fact in topic.key_facts)])
+    return mk.admonition(
+        "abstract",
+        "Key facts",
+        [
+            mk.bullets(
+                f"{mk.text(fact.text)} <small>({citations(site, fact.sources, here)})</small>"
+                for fact in topic.key_facts
+            )
+        ],
+    )
 
 
 def _section(site: Site, section: inputs.Section, here: str) -> str:
-    return "\n".join(part for part in (
-        mk.heading(2, section.heading),
-        mk.prose(section.body),
-        sources_line(site, section.sources, here),
-    ) if part)
+    return "\n".join(
+        part
+        for part in (
+            mk.heading(2, section.heading),
+            mk.prose(section.body),
+            sources_line(site, section.sources, here),
+        )
+        if part
+    )
 
 
 def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict) -> str:
@@ -83,7 +100,8 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
     for entry in events:
         event = entry.event
         line = f"<strong>{date_range(event.date, event.end)}</strong>: " + mk.link(
-            event.title, here, event_page(site, event.id), paths.event_anchor(event.id))
+            event.title, here, event_page(site, event.id), paths.event_anchor(event.id)
+        )
         involved = entity_links(site, (*event.parties, *event.locations), here)
         if involved:
             line += f" · {involved}"
@@ -99,8 +117,11 @@ def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
     items = [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents[:TOPIC_LIST_LIMIT]]
     listed = list_or_none(items)
     if len(documents) > TOPIC_LIST_LIMIT:
-        listed += mk.para(f"The {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
-                          + mk.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}") + ".")
+        listed += mk.para(
+            f"The {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
+            + mk.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}")
+            + "."
+        )
     return listed
 
 
@@ -115,8 +136,10 @@ def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
         return mk.note("No figures recorded.")
     listed = figure_series_list(site, [*revised, *others], here)
     if len(series) > len(revised) + len(others):
-        listed += mk.note(f"Every series with several counts and {TOPIC_LIST_LIMIT} others, of {len(series)}; "
-                          "each question's page lists all of its figures.")
+        listed += mk.note(
+            f"Every series with several counts and {TOPIC_LIST_LIMIT} others, of {len(series)}; "
+            "each question's page lists all of its figures."
+        )
     return listed
 
 
@@ -126,6 +149,7 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
             blocks.append(mk.heading(3, question.text))
-            blocks.append(side_by_side(site, by_claimant(site, entries), here, per_side=3,
-                                       more=paths.question(question.id)))
+            blocks.append(
+                side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
+            )
     return "\n".join(blocks) or mk.note("No contested claims recorded.")
