@@ -401,6 +401,12 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# The events and marks of libyaml's parser and of PyYAML's own: the same attributes, other
+# classes (``yaml._yaml.Mark`` is not ``yaml.Mark``), so they are typed by what is read of them.
+_Event = Any
+_Mark = Any
+
+
 class _Builder:
     """Plain Python data straight from the parser's event stream, in one pass.
 
@@ -413,10 +419,10 @@ class _Builder:
     def __init__(
         self, text: str, keys: dict[Loc, Position] | None = None, values: dict[Loc, Position] | None = None
     ) -> None:
-        self.events = yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader)
+        self.events: Any = yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader)
         self.keys = keys
         self.values = values
-        self.key_problems: list[tuple[yaml.Mark, str, str, str]] = []
+        self.key_problems: list[tuple[_Mark, str, str, str]] = []
 
     def document(self) -> Any:
         events = self.events
@@ -436,7 +442,7 @@ class _Builder:
             )
         return data
 
-    def node(self, event: yaml.Event, loc: Loc, depth: int) -> Any:
+    def node(self, event: _Event, loc: Loc, depth: int) -> Any:
         if self.values is not None:
             self.values[loc] = _mark(event.start_mark)
         kind = type(event)
@@ -474,7 +480,7 @@ class _Builder:
 
     def mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        first_marks: dict[Any, yaml.Mark] = {}
+        first_marks: dict[Any, _Mark] = {}
         recording = self.keys is not None
         events = self.events
         scalar = self.scalar
@@ -504,7 +510,7 @@ class _Builder:
                 mapping[key] = self.node(value_event, loc, depth)
         raise AssertionError("the parser ended inside a mapping")
 
-    def key_problem(self, event: yaml.Event, key: Any, first_marks: dict[Any, yaml.Mark]) -> None:
+    def key_problem(self, event: _Event, key: Any, first_marks: dict[Any, _Mark]) -> None:
         if type(event) is not yaml.ScalarEvent or isinstance(key, (list, dict)):
             problem = ("yaml-key", "a mapping key must be a plain word", "write keys as simple names such as 'name:'")
         elif not isinstance(key, str):  # 1, true, null: and 1 and true would even be one key
@@ -524,7 +530,7 @@ class _Builder:
         self.key_problems.append((event.start_mark, *problem))
 
     @staticmethod
-    def scalar(event: yaml.ScalarEvent) -> Any:
+    def scalar(event: _Event) -> Any:
         tag = event.tag
         if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
             raise yaml.constructor.ConstructorError(
@@ -548,7 +554,7 @@ class _Builder:
             ) from None
 
     @staticmethod
-    def check_tag(event: yaml.NodeEvent) -> None:
+    def check_tag(event: _Event) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _PLAIN_TAGS and tag not in _SCALAR_TAGS:
             raise yaml.constructor.ConstructorError(
@@ -556,7 +562,7 @@ class _Builder:
             )
 
 
-def _mark(mark: yaml.Mark) -> Position:
+def _mark(mark: _Mark) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 

@@ -18,7 +18,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import base
@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from generator.load import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
@@ -51,7 +52,7 @@ class _GeneratedFile(File):
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
     @property
-    def content_string(self) -> str:  # type: ignore[override]
+    def content_string(self) -> str:
         """A page's Markdown, made only if something asks for it."""
         if self.rendered is not None:
             return self.rendered.markdown
@@ -64,7 +65,7 @@ class _GeneratedFile(File):
         self._content = value
 
     @property
-    def content_bytes(self) -> bytes:  # type: ignore[override]
+    def content_bytes(self) -> bytes:
         return self.content_string.encode("utf-8")
 
     @content_bytes.setter
@@ -90,7 +91,7 @@ class _PrebuiltPage(Page):
             return super().render(config, files)
         assert self.markdown is not None
         self.content = self.markdown
-        tokens: list[dict[str, Any]] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
+        tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
         self.toc = get_toc(nest_toc_tokens(tokens))
         self._title_from_render = rendered.head.title
         self.present_anchor_ids = markup.anchor_ids(self.content)
@@ -179,11 +180,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            data = isinstance(page.content, str)  # a JSON or CSV file, copied as it is
-            generated = _GeneratedFile.generated(
-                config, page.path, content=page.content if data else "", inclusion=inclusion
+            content = page.content
+            data = content if isinstance(content, str) else None  # a JSON or CSV file, copied as it is
+            generated = cast(
+                _GeneratedFile,
+                _GeneratedFile.generated(config, page.path, content=data or "", inclusion=inclusion),
             )
-            generated.rendered = None if data else page.content
+            generated.rendered = None if isinstance(content, str) else content
             if self.serving:
                 digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
                 # pages showing problems, or that showed them last time, are written again in any case
@@ -218,8 +221,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """A page outside the navigation (a party, a claim) shows its section as the current one."""
         section = paths.section(page.file.src_uri)
         self.active_section = next((p for p in nav.pages if p.file.src_uri == section), None) if section else None

@@ -375,8 +375,8 @@ def _index_backlinks(site: Site) -> None:
             links[party_id].administers.add(location.id)
         for party_id in location.claimed_by:
             links[party_id].claims_territory.add(location.id)
-    for event_id, entry in site.events.items():
-        for entity_id in (*entry.event.parties, *entry.event.locations):
+    for event_id, event_entry in site.events.items():
+        for entity_id in (*event_entry.event.parties, *event_entry.event.locations):
             links[entity_id].events.add(event_id)
 
 

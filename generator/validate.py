@@ -57,7 +57,7 @@ def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | 
     ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
     checker = _Checker(raw.root, problems, raw.unparsed, ids)
     checker.report_duplicates()
-    registry_models = {
+    registry_models: dict[str, type[BaseModel]] = {
         "parties": inputs.PartyRegistry,
         "locations": inputs.LocationRegistry,
         "outlets": inputs.OutletRegistry,
@@ -127,7 +127,7 @@ class _Checker:
         model = REGISTRY_ITEM_MODELS[name]
         target: dict[str, Any] = getattr(self.corpus, name)
         for index, item in enumerate(file.data[name]):
-            origin = Origin(file, (name, index))
+            origin = Origin(file.source, (name, index))
             raw_id = item.get("id") if isinstance(item, dict) else None
             if not self.ids.owns(origin):
                 continue  # reported as a duplicate
@@ -140,7 +140,7 @@ class _Checker:
                 self.corpus.origins[obj.id] = origin
 
     def read_topic(self, file: YamlFile) -> None:
-        origin = Origin(file, ())
+        origin = Origin(file.source, ())
         if not self.ids.owns(origin):
             return  # reported as a duplicate
         topic, _ = self.parse_with_items(inputs.Topic, file.data, origin, "events", inputs.Event)
@@ -149,12 +149,12 @@ class _Checker:
             self.corpus.origins[topic.id] = origin
 
     def read_document(self, file: YamlFile, texts: dict[Path, Any]) -> None:
-        origin = Origin(file, ())
+        origin = Origin(file.source, ())
         if not self.ids.owns(origin):
             return  # reported as a duplicate
         raw = file.data if isinstance(file.data, dict) else {}
         for index, claim in enumerate(_list(raw.get("claims"))):
-            claim_origin = Origin(file, ("claims", index))
+            claim_origin = Origin(file.source, ("claims", index))
             if isinstance(claim, dict) and claim.get("draft") is True:
                 self.report(
                     file,
@@ -381,7 +381,9 @@ class _Checker:
         owners: dict[str, tuple[str, str]] = {}
         own: set[tuple[str, str]] = set()
         # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
-        forms = [(entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()]
+        forms: list[tuple[str, str, Loc, Origin]] = [
+            (entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()
+        ]
         forms += [
             (entity_id, alias, ("aliases", index), origin)
             for entity_id, _, aliases, origin in self.mention_entities()
@@ -503,7 +505,7 @@ class _Checker:
         sound = True
         for index, hop in enumerate(meta.chain):
             for position, source in enumerate(hop.drew_on or []):
-                where = ("chain", index, "drew_on", position)
+                where: Loc = ("chain", index, "drew_on", position)
                 if source == hop.outlet:
                     self.report(
                         file,
@@ -686,7 +688,7 @@ class _Checker:
         haystack: NormalizedText,
         passage: str,
         occurrence: int | None,
-        where: tuple[YamlFile, Loc],
+        where: tuple[YamlFile | YamlSource, Loc],
         document: SourceDocument,
     ) -> Span | None:
         """The span of ``passage`` in the text, or ``None`` with a problem recorded."""

@@ -7,8 +7,10 @@ are generated here too."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.model import Site
 from generator.render import dataset, markup, paths
@@ -81,11 +83,12 @@ def render_site(site: Site) -> list[RenderedPage]:
         RenderedPage(paths.question(q.id), render_question(site, t, q), origin[t.id].file.path)
         for t, q in site.questions.values()
     ]
-    for kind, table, render in (
+    entity_kinds: list[tuple[str, Mapping[str, Any], Callable[[Site, Any], tuple[markup.Page, list[Any]]]]] = [
         ("party", corpus.parties, render_party),
         ("location", corpus.locations, render_location),
         ("outlet", corpus.outlets, render_outlet),
-    ):
+    ]
+    for kind, table, render in entity_kinds:
         for entity in table.values():
             page, extra = render(site, entity)
             source = origin[entity.id].file.path

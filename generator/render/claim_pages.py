@@ -100,8 +100,8 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
 def render_claims_index(site: Site) -> mk.Page:
     """Every topic's questions with their counts; each question has its own page."""
     here = paths.CLAIMS
-    blocks = [
-        mk.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side."),
+    head = mk.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side.")
+    blocks: list[str] = [
         mk.heading(1, "Claims"),
         "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
         "competing claims side by side, each with its status and a link to its exact quote.",
@@ -130,7 +130,7 @@ def render_claims_index(site: Site) -> mk.Page:
                 blocks.append(
                     mk.note(f"The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page.")
                 )
-    return mk.page(*blocks)
+    return mk.page(head, *blocks)
 
 
 def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> mk.Page:

@@ -38,9 +38,9 @@ def chain_diagram(site: Site, document: SourceDocument) -> str:
         if not hop.url:
             lines.append(f"    class h{index} unverified")
     verified = {hop.outlet: bool(hop.url) for hop in chain}
-    for source, hop in sourcegraph.edges(site.graphs[document.meta.id]):
-        arrow = "-->" if verified[hop] else "-. unverified .->"
-        lines.append(f"    {ids[source]} {arrow} {ids[hop]}")
+    for source, target in sourcegraph.edges(site.graphs[document.meta.id]):
+        arrow = "-->" if verified[target] else "-. unverified .->"
+        lines.append(f"    {ids[source]} {arrow} {ids[target]}")
     lines.append("    classDef unverified stroke-dasharray: 5 5")
     return mk.diagram("\n".join(lines))
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
+from generator import inputs
 from generator.corpus import SourceDocument
 from generator.model import EventEntry, Site
 from generator.render import markup as mk
@@ -54,8 +55,8 @@ def _period_title(period: str) -> str:
 
 def render_documents(site: Site) -> Pages:
     here = paths.DOCUMENTS
-    blocks = [
-        mk.front_matter("Documents", "Every source document, by topic and year, newest first."),
+    head = mk.front_matter("Documents", "Every source document, by topic and year, newest first.")
+    blocks: list[str] = [
         mk.heading(1, "Documents"),
         f"All {len(site.corpus.documents)} source documents, by topic, newest first.",
     ]
@@ -94,7 +95,7 @@ def render_documents(site: Site) -> Pages:
                 )
             )
         blocks.append(mk.para(" · ".join(links)))
-    return [(here, mk.page(*blocks)), *pages]
+    return [(here, mk.page(head, *blocks)), *pages]
 
 
 def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
@@ -129,15 +130,21 @@ def _first_letter(name: str) -> str:
 def render_entities(site: Site, kind: str) -> Pages:
     """Parties, places or outlets, grouped by kind, alphabetical; by first letter past the limit."""
     title, here, intro = ENTITY_LISTS[kind]
-    table = {"party": site.corpus.parties, "location": site.corpus.locations, "outlet": site.corpus.outlets}[kind]
+    tables: dict[str, Mapping[str, inputs.Party | inputs.Location | inputs.Outlet]] = {
+        "party": site.corpus.parties,
+        "location": site.corpus.locations,
+        "outlet": site.corpus.outlets,
+    }
+    table = tables[kind]
     entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
-    blocks = [mk.front_matter(title, intro), mk.heading(1, title), intro]
+    head = mk.front_matter(title, intro)
+    blocks: list[str] = [mk.heading(1, title), intro]
     if kind == "location" and entities:  # an overview map: every place, up to a number a map can show
         blocks.append(map_block(site, [e.id for e in entities[:OVERVIEW_MAP_LIMIT]], here, "All places"))
     if not entities:
-        return [(here, mk.page(*blocks, mk.note("None yet.")))]
+        return [(here, mk.page(head, *blocks, mk.note("None yet.")))]
     if len(entities) <= ONE_PAGE_LIMIT:
-        return [(here, mk.page(*blocks, _entities_by_kind(site, kind, entities, here)))]
+        return [(here, mk.page(head, *blocks, _entities_by_kind(site, kind, entities, here)))]
     pages: Pages = []
     links = []
     by_letter: dict[str, list[Any]] = {}
@@ -160,7 +167,7 @@ def render_entities(site: Site, kind: str) -> Pages:
             )
         )
     blocks.append(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links))
-    return [(here, mk.page(*blocks)), *pages]
+    return [(here, mk.page(head, *blocks)), *pages]
 
 
 def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> str:

@@ -394,8 +394,8 @@ def page(head: FrontMatter, *blocks: str) -> Page:
     """Put a page together: empty blocks dropped, bare text made a paragraph,
     each heading given an id (from its text if it has none, unique on the page)
     and a permanent link, and the outline noted."""
-    blocks = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
-    body = "\n\n".join(blocks)
+    parts = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
+    body = "\n\n".join(parts)
     if 'id=""' in body:  # headings without an id: one from their text, unique on the page
         taken = anchor_ids(body)
 
@@ -403,7 +403,7 @@ def page(head: FrontMatter, *blocks: str) -> Page:
             level, inner = int(match[1]), match[2]
             return _heading(level, unique(slugify(html.unescape(inner), "-") or "section", taken), inner)
 
-        blocks = [_UNNAMED.sub(place, block) if 'id=""' in block else block for block in blocks]
-        body = "\n\n".join(blocks)
+        parts = [_UNNAMED.sub(place, block) if 'id=""' in block else block for block in parts]
+        body = "\n\n".join(parts)
     headings = [Heading(int(level), ident, inner) for level, ident, inner in _HEADING.findall(body)]
     return Page(head, body + "\n", tuple(headings))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from typing import Any
@@ -41,8 +40,8 @@ MODELS: list[tuple[type[BaseModel], str]] = [
 
 
 def render_reference() -> mk.Page:
-    blocks = [
-        mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example."),
+    head = mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example.")
+    blocks: list[str] = [
         mk.heading(1, "Input model reference"),
         mk.ours(
             "Every field of every metadata file, generated from the same definitions the validator uses. "
@@ -57,15 +56,18 @@ def render_reference() -> mk.Page:
         headers = ("Field", "Type", "Required", "Meaning", "Example")
         table = mk.ours(_markdown_table(headers, [_row(name, info) for name, info in model.model_fields.items()]))
         blocks.append(f'<div class="stack reference">{_labelled(table, headers)}</div>')
-    return mk.page(*blocks)
+    return mk.page(head, *blocks)
 
 
 def _labelled(table: str, headers: tuple[str, ...]) -> str:
     """Each cell labelled with its column, as ``markup.table`` does: cards on a phone."""
     rows = table.split("<tr>")
     for index, row in enumerate(rows[1:], start=1):
-        cells = iter(headers)
-        rows[index] = re.sub(r"<td>", lambda _, cells=cells: f'<td data-label="{mk.attr(next(cells, ""))}">', row)
+        cells = row.split("<td>")
+        rows[index] = cells[0] + "".join(
+            f'<td data-label="{mk.attr(headers[i] if i < len(headers) else "")}">{cell}'
+            for i, cell in enumerate(cells[1:])
+        )
     return "<tr>".join(rows)
 
 
@@ -96,7 +98,7 @@ def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
     return (f"`{name}`", kind, required, (info.description or "").replace("|", "\\|"), shown)
 
 
-_VALIDATOR_NAMES = {
+_VALIDATOR_NAMES: dict[object, str] = {
     inputs._check_slug: "id",
     inputs._check_url: "http(s) URL",
     inputs._parse_date: "date (YYYY-MM-DD)",

@@ -9,11 +9,11 @@ from generator.rules import GROUPS, RULES, Rule
 
 
 def render_rules() -> mk.Page:
-    blocks = [
-        mk.front_matter(
-            "Validation rules",
-            "Every rule the validator applies: what it checks, a wrong and a right example, and the fix.",
-        ),
+    head = mk.front_matter(
+        "Validation rules",
+        "Every rule the validator applies: what it checks, a wrong and a right example, and the fix.",
+    )
+    blocks: list[str] = [
         mk.heading(1, "Validation rules"),
         mk.ours(
             "`python -m generator validate`, `mkdocs build` and `mkdocs serve` check the seed against these "
@@ -26,7 +26,7 @@ def render_rules() -> mk.Page:
     for group in GROUPS:
         blocks.append(mk.heading(2, group))
         blocks += [_rule(rule) for rule in RULES.values() if rule.group == group]
-    return mk.page(*blocks)
+    return mk.page(head, *blocks)
 
 
 def _rule(rule: Rule) -> str:

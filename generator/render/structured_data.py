@@ -137,9 +137,9 @@ def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
         "@type": "Claim",
         "text": entry.claim.paraphrase,
         "author": (
-            _actor(site, entry.claim.claimant)
-            if entry.claim.unnamed_source is None
-            else {"@type": "Person", "name": entry.claim.unnamed_source}
+            {"@type": "Person", "name": entry.claim.unnamed_source}
+            if entry.claim.unnamed_source is not None or entry.claim.claimant is None
+            else _actor(site, entry.claim.claimant)
         ),
         "dateCreated": entry.date.isoformat(),
         "appearance": appearance,
