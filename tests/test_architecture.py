@@ -1,0 +1,75 @@
+"""The layers of generator/ hold: each module imports only its own layer and those below,
+as docs/contributing/architecture.md says; only the MkDocs adapter imports MkDocs."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "generator"
+DOC = ROOT / "docs" / "contributing" / "architecture.md"
+
+
+def _layers() -> dict[str, int]:
+    """Module → layer number, from the table of the architecture page."""
+    layers: dict[str, int] = {}
+    for row in re.finditer(r"^\| (\d) [^|]+\| ([^|]+) \|", DOC.read_text(encoding="utf-8"), re.M):
+        for name in re.findall(r"`([\w/*]+)`", row[2]):
+            layers[name] = int(row[1])
+    return layers
+
+
+def _module(path) -> str:
+    relative = path.relative_to(PACKAGE).with_suffix("").as_posix()
+    return "render/*" if relative.startswith("render/") else relative
+
+
+def _imports(path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "generator":
+                found |= {alias.name for alias in node.names}
+            elif node.module.startswith("generator."):
+                found.add(node.module.split(".")[1])
+            else:
+                found.add("external:" + node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found |= {("external:" + a.name.split(".")[0]) if not a.name.startswith("generator") else
+                      a.name.split(".")[1] for a in node.names}
+    return {"render/*" if name == "render" else name for name in found}
+
+
+def test_every_module_is_in_the_table() -> None:
+    layers = _layers()
+    modules = {_module(path) for path in PACKAGE.rglob("*.py") if path.name != "__init__.py" or path.parent.name == "render"}
+    assert modules - set(layers) == set(), "add these modules to docs/contributing/architecture.md"
+    assert set(layers) - modules == set(), "the architecture page names modules that do not exist"
+
+
+def test_no_module_imports_across_a_layer() -> None:
+    layers = _layers()
+    crossing = []
+    for path in PACKAGE.rglob("*.py"):
+        module = _module(path) if path.name != "__init__.py" or path.parent.name == "render" else None
+        if module is None:
+            continue
+        for imported in _imports(path):
+            if imported.startswith("external:"):
+                if imported == "external:mkdocs" and module != "mkdocs_plugin":
+                    crossing.append(f"{module} imports mkdocs")
+                continue
+            if layers[imported] > layers[module]:
+                crossing.append(f"{module} (layer {layers[module]}) imports {imported} (layer {layers[imported]})")
+    assert crossing == []
+
+
+def test_the_check_itself_catches_a_crossing(tmp_path) -> None:
+    """A module of the model layer importing a renderer is found (the test can fail)."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("from generator.render import markup\nfrom generator import validate\n", encoding="utf-8")
+    layers = _layers()
+    assert {layers[name] for name in _imports(probe)} == {layers["render/*"], layers["validate"]}
+    assert layers["render/*"] > layers["model"]
