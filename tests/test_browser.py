@@ -279,6 +279,21 @@ def test_search_finds_a_party_by_its_alias(page: Page, server: str, seed_model) 
     expect(page.locator(".md-search-result")).to_contain_text(party.name)
 
 
+# A page is drawn once it has loaded, Material has replaced each diagram's source by its
+# drawing, and each map is sized, fitted and shows its outlines or markers. (Waiting for
+# this instead of half a second without network keeps the suite quick.)
+DRAWN = """() => document.readyState === "complete"
+  && !document.querySelector("pre.mermaid")
+  && [...document.querySelectorAll(".briefing-map")].every(map => map.classList.contains("briefing-map--ready")
+       && map.querySelector(".leaflet-overlay-pane path, .leaflet-marker-icon"))"""
+
+
+def _settle(page: Page) -> None:
+    page.wait_for_load_state("load")
+    page.wait_for_function(DRAWN, timeout=20_000)
+    page.evaluate("document.fonts.ready")
+
+
 # Elements of the content whose own content is wider than they are and hidden or scrolled
 # (a table in its scrolling wrapper, a diagram); a map's panes are meant to be larger.
 SCROLLED_SIDEWAYS = """() => [...document.querySelectorAll('.md-content *')]
@@ -302,7 +317,7 @@ def test_page_kind_loads_only_the_scripts_it_uses(browser: Browser, server: str,
     page.on("requestfinished", lambda request: request.resource_type == "script"
             and scripts.setdefault(request.url.rsplit("/", 1)[-1], len(request.response().body())))
     page.goto(server + kinds[kind])
-    page.wait_for_load_state("networkidle")
+    _settle(page)
     has_diagram = page.locator(".mermaid").count() > 0
     has_map = page.locator(".briefing-map").count() > 0
     budget = SCRIPT_BUDGET_KB["diagram" if has_diagram else "map" if has_map else "plain"]
@@ -324,7 +339,7 @@ def test_page_kind_is_accessible_and_fits_a_phone(browser: Browser, server: str,
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(server + kinds[kind])
-        page.wait_for_load_state("networkidle")
+        _settle(page)
         page.screenshot(path=str(SCREENSHOTS / f"{kind}-{label}-{scheme}.png"), full_page=True)
         assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{kind} ({label}): content a reader must scroll sideways to find"
         if label == "desktop":  # axe, in each scheme: the dark one has contrast of its own to keep

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import ROLE_LABELS, STATUS_LABELS, STATUS_MEANINGS
@@ -26,6 +28,7 @@ _ROLE_MEANINGS = {
 }
 
 
+@functools.cache  # the same for every corpus: made once per process
 def render_reading() -> mk.Page:
     here = paths.READING
     statuses = [

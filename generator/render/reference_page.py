@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from typing import Any
@@ -39,6 +40,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
 ]
 
 
+@functools.cache  # the same for every corpus: made once per process
 def render_reference() -> mk.Page:
     head = mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example.")
     blocks: list[str] = [

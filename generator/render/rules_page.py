@@ -4,10 +4,13 @@ validator reports names its rule, and the rule's id is its anchor here."""
 
 from __future__ import annotations
 
+import functools
+
 from generator.render import markup as mk
 from generator.rules import GROUPS, RULES, Rule
 
 
+@functools.cache  # the same for every corpus: made once per process
 def render_rules() -> mk.Page:
     head = mk.front_matter(
         "Validation rules",
