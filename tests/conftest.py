@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -76,10 +77,27 @@ def checked_model(seeds: Path, project: Path):
     return build_site(checked.corpus)
 
 
+def _built_once(name: str, seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``seeds`` built by the real MkDocs once per test run, even when pytest-xdist runs the
+    suite in several processes: the first to ask builds under a lock, the others reuse it."""
+    import fcntl
+
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return built_site(seeds, tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / name
+    shared.mkdir(exist_ok=True)
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / ".built").exists():
+            built_site(seeds, shared)
+            (shared / ".built").touch()
+    return shared / "site"
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed corpus built once by the real MkDocs."""
-    return built_site(SEEDS, tmp_path_factory.mktemp("seed-build"))
+    return _built_once("seed-build", SEEDS, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +109,7 @@ def seed_model():
 @pytest.fixture(scope="session")
 def snapshot_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The frozen copy of the seed, built once by the real MkDocs."""
-    return built_site(SNAPSHOT, tmp_path_factory.mktemp("snapshot-build"))
+    return _built_once("snapshot-build", SNAPSHOT, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
