@@ -1,0 +1,194 @@
+"""References between files: ids of parties, places and topics, loops of parents and
+affiliations, a place's drawing near its point, and names and aliases that would make
+mentions ambiguous."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator import inputs, sourcegraph
+from generator.checker import CheckerState, _get
+from generator.corpus import Origin
+from generator.load import Loc
+from generator.quotes import fold
+
+GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its line or area
+
+
+class References(CheckerState):
+    def check_references(self) -> None:
+        corpus = self.corpus
+        for party in corpus.parties.values():
+            self.check_party(party, corpus.origins[party.id])
+        self.parents_of = {lid: location.parents for lid, location in corpus.locations.items()}
+        for location in corpus.locations.values():
+            self.check_location(location, corpus.origins[location.id])
+        for outlet in corpus.outlets.values():
+            self.check_citations(outlet.sources, corpus.origins[outlet.id])
+        self.check_surface_forms()
+        for topic in corpus.topics.values():
+            self.check_topic(topic, corpus.origins[topic.id])
+        for document in corpus.documents.values():
+            self.check_document(document)
+
+    def check_party(self, party: inputs.Party, origin: Origin) -> None:
+        if party.affiliation is not None:
+            self.ref(origin, ("affiliation",), party.affiliation, {"party"})
+            self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"), origin, "affiliation")
+        self.check_citations(party.sources, origin)
+
+    def check_location(self, location: inputs.Location, origin: Origin) -> None:
+        for index, parent in enumerate(location.parents):
+            self.ref(origin, ("parents", index), parent, {"location"})
+        self.check_parents_cycle(location, origin)
+        for field_name in ("administered_by", "claimed_by"):
+            for index, party_id in enumerate(getattr(location, field_name)):
+                self.ref(origin, (field_name, index), party_id, {"party"})
+        if location.geometry is not None:
+            self.check_geometry(location, origin)
+        for part_index, part in enumerate(location.parts):
+            for index, party_id in enumerate(part.administered_by):
+                self.ref(origin, ("parts", part_index, "administered_by", index), party_id, {"party"})
+        self.check_citations(location.sources, origin)
+
+    def check_geometry(self, location: inputs.Location, origin: Origin) -> None:
+        """A line or area far from the place's own point is most likely written latitude first."""
+        assert location.geometry is not None
+        positions = location.geometry.positions()
+        lons, lats = [p[0] for p in positions], [p[1] for p in positions]
+        lat, lon = location.coordinates.lat, location.coordinates.lon
+        away = max(min(lats) - lat, lat - max(lats), min(lons) - lon, lon - max(lons), 0)
+        if away > GEOMETRY_REACH:
+            self.report(
+                origin.file,
+                (*origin.loc, "geometry"),
+                "geometry-far",
+                f"the geometry lies {away:.0f} degrees from the place's coordinates ({lat}, {lon})",
+                "GeoJSON writes each position longitude first: "
+                "[longitude, latitude]; check the order, and the coordinates",
+            )
+
+    def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
+        """A place may not contain itself through its parents; a loop is reported once,
+        at its first place."""
+        if location.id in self.looped_places:
+            return
+        above = self.places_above(location.id)
+        if location.id in above:
+            self.looped_places.update(p for p in above if location.id in self.places_above(p))
+            self.report(
+                origin.file,
+                (*origin.loc, "parents"),
+                "cycle",
+                f"'parents' leads back to '{location.id}' in a loop",
+                "a place cannot contain itself: remove one of the parents in the loop",
+            )
+
+    def places_above(self, location_id: str) -> set[str]:
+        return set(sourcegraph.reachable(self.parents_of, location_id))
+
+    def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
+        seen = {start}
+        current = step(start)
+        while current is not None:
+            if current == start:
+                self.report(
+                    origin.file,
+                    (*origin.loc, field_name),
+                    "cycle",
+                    f"'{field_name}' leads back to '{start}' in a loop",
+                    f"one of the entries in the loop must not have '{field_name}'",
+                )
+                return
+            if current in seen:
+                return
+            seen.add(current)
+            current = step(current)
+
+    def check_surface_forms(self) -> None:
+        """A name or alias may stand for one entity only, or its mentions are ambiguous; it must be
+        long and rare enough to find that entity; an entity needs each form once."""
+        owners: dict[str, tuple[str, str]] = {}
+        own: set[tuple[str, str]] = set()
+        # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
+        forms: list[tuple[str, str, Loc, Origin]] = [
+            (entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()
+        ]
+        forms += [
+            (entity_id, alias, ("aliases", index), origin)
+            for entity_id, _, aliases, origin in self.mention_entities()
+            for index, alias in enumerate(aliases)
+        ]
+        for entity_id, form, loc, origin in forms:
+            folded = fold(form)  # texts are matched folded (quotes, dashes, spaces alike), so forms are too
+            if _too_common(folded):
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "alias-too-common",
+                    f"'{form}' is too short or too common a word to stand for one entity: "
+                    "every occurrence in every text would link to it",
+                    "use a longer form that only this entity goes by",
+                )
+                continue
+            if (entity_id, folded) in own:
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "ambiguous-alias",
+                    f"'{form}' repeats the name or another alias of this entity",
+                    "delete it",
+                )
+                continue
+            own.add((entity_id, folded))
+            owner, first_form = owners.setdefault(folded, (entity_id, form))
+            if owner != entity_id:
+                name = (
+                    f"'{form}'"
+                    if first_form == form
+                    else f"'{form}' matches the same words in a text as '{first_form}', which"
+                )
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "ambiguous-alias",
+                    f"{name} already names '{owner}', so mentions of it in texts would be ambiguous",
+                    "keep the name or alias on one entity only, or make it longer (for example 'government in Baku')",
+                )
+
+    def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
+        for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
+            for entity in table.values():
+                yield entity.id, entity.name, entity.aliases, self.corpus.origins[entity.id]
+
+    def check_topic(self, topic: inputs.Topic, origin: Origin) -> None:
+        for index, section in enumerate(topic.background):
+            self.check_citations(section.sources, Origin(origin.file, ("background", index)))
+        for index, fact in enumerate(topic.key_facts):
+            self.check_citations(fact.sources, Origin(origin.file, ("key_facts", index)))
+        for event in topic.events:
+            event_origin = Origin(origin.file, ("events", self.positions[id(event)]))
+            for position, party_id in enumerate(event.parties):
+                self.ref(event_origin, ("parties", position), party_id, {"party"})
+            for position, location_id in enumerate(event.locations):
+                self.ref(event_origin, ("locations", position), location_id, {"location"})
+            self.check_citations(event.sources, event_origin)
+
+    def check_citations(self, citations: list[inputs.Citation], origin: Origin) -> None:
+        for index, citation in enumerate(citations):
+            if citation.document is not None and citation.document not in self.known_documents:
+                self.report_unknown(
+                    origin, ("sources", index, "document"), citation.document, "document", sorted(self.known_documents)
+                )
+
+
+_COMMON_WORDS = frozenset(
+    """a an and are as at be by for from has he her his in is it its
+    of on or said says she that the their they this to was were who will with""".split()
+)
+
+
+def _too_common(folded: str) -> bool:
+    """Fewer than two letters or digits, or one common word in small letters."""
+    return sum(ch.isalnum() for ch in folded) < 2 or folded in _COMMON_WORDS
