@@ -189,9 +189,9 @@ def test_a_thousand_hops_each_drawing_on_every_earlier_one_validate(tmp_path: Pa
 
 
 def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path, monkeypatch) -> None:
-    from generator import load
-    for fast in (load._FAST_LOADER, None):
-        monkeypatch.setattr(load, "_FAST_LOADER", fast)
+    from generator import yaml_reader
+    for fast in (yaml_reader._FAST_LOADER, None):
+        monkeypatch.setattr(yaml_reader, "_FAST_LOADER", fast)
         corpus = copy_corpus(MINI, tmp_path / f"seeds-{fast is None}")
         outlets = corpus / "outlets.yaml"
         outlets.write_text(outlets.read_text(encoding="utf-8").replace("name: Wire One", 'name: "Wire \\ud800One"'),

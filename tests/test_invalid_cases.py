@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load
+from generator import yaml_reader
 from generator.pipeline import check
 from tests.conftest import MINI, copy_corpus
 
@@ -35,7 +35,7 @@ def _apply(case: dict, corpus: Path) -> None:
 def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every case runs with both YAML parsers: libyaml when present, the pure-Python one otherwise."""
     if request.param == "pure-python":
-        monkeypatch.setattr(load, "_FAST_LOADER", None)
+        monkeypatch.setattr(yaml_reader, "_FAST_LOADER", None)
     return request.param
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load
+from generator import load, yaml_reader
 from generator.problems import Problems
 from tests.conftest import MINI, SEEDS
 
@@ -61,7 +61,7 @@ unicode: Ağdam “quoted”
 @pytest.fixture(params=["libyaml", "pure-python"])
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "pure-python":
-        monkeypatch.setattr(load, "_FAST_LOADER", None)
+        monkeypatch.setattr(yaml_reader, "_FAST_LOADER", None)
     return request.param
 
 
