@@ -7,10 +7,11 @@ from it; no page is ever searched for what links to what.
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any, TypeVar
 
 from generator import inputs, sourcegraph
@@ -106,14 +107,27 @@ class Site:
     origins: dict[str, list[str]]  # claim id -> independent outlets, with the claims supporting it
     under: dict[str, list[str]]  # party id -> every party below it (members, their members...)
     places_above: dict[str, list[str]]  # location id -> every place that contains it, nearest first
-    _views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Computed once when the site is made (``__post_init__``), never on first use.
+    timeline: dict[str, list[TimelineItem]] = field(init=False, repr=False, compare=False)
+    event_part: dict[str, str] = field(init=False, repr=False, compare=False)
+    involved: dict[str, tuple[list[str], list[str]]] = field(init=False, repr=False, compare=False)
+    _newest: dict[str | None, list[SourceDocument]] = field(init=False, repr=False, compare=False)
+    _by_question: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
+    _by_via: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
+    _names: dict[str, str] = field(init=False, repr=False, compare=False)
+    _kinds: dict[str, str] = field(init=False, repr=False, compare=False)
 
-    def view(self, name: str, compute: Callable[[], T]) -> T:
-        """A view of the site derived once, by whichever stage needs it first
-        (the timeline's pages, each document's parties and places)."""
-        if name not in self._views:
-            self._views[name] = compute()
-        return self._views[name]
+    def __post_init__(self) -> None:
+        self._newest = self._newest_first()
+        self._by_question = _group(self.claims.values(), lambda c: c.claim.question)
+        self._by_via = self._grouped_by_via()
+        self._names = self._entity_names()
+        self._kinds = self._entity_kinds()
+        self.timeline = timeline_parts(self)
+        self.event_part = {
+            item[1]: part for part, items in self.timeline.items() for item in items if isinstance(item[2], EventEntry)
+        }
+        self.involved = {doc_id: _document_entities(self, doc) for doc_id, doc in self.corpus.documents.items()}
 
     def documents_newest_first(self, topic: str | None = None) -> list[SourceDocument]:
         return self._newest.get(topic, [])
@@ -133,20 +147,14 @@ class Site:
     def claims_via(self, outlet: str) -> list[ClaimEntry]:
         return self._by_via.get(outlet, [])
 
-    @functools.cached_property
-    def _newest(self) -> dict[str | None, list[SourceDocument]]:
+    def _newest_first(self) -> dict[str | None, list[SourceDocument]]:
         ordered = sorted(self.corpus.documents.values(), key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
         by_topic: dict[str | None, list[SourceDocument]] = {None: ordered}
         for document in ordered:
             by_topic.setdefault(document.meta.topic, []).append(document)
         return by_topic
 
-    @functools.cached_property
-    def _by_question(self) -> dict[str, list[ClaimEntry]]:
-        return _group(self.claims.values(), lambda c: c.claim.question)
-
-    @functools.cached_property
-    def _by_via(self) -> dict[str, list[ClaimEntry]]:
+    def _grouped_by_via(self) -> dict[str, list[ClaimEntry]]:
         groups: dict[str, list[ClaimEntry]] = {}
         for entry in sorted(self.claims.values(), key=lambda e: e.id):
             for outlet in entry.claim.via or self.traced[entry.id]:
@@ -156,16 +164,14 @@ class Site:
     def is_contested(self, claim_id: str) -> bool:
         return bool(self.disputes.get(claim_id))
 
-    @functools.cached_property
-    def _names(self) -> dict[str, str]:
+    def _entity_names(self) -> dict[str, str]:
         return {
             entity_id: entity.name
             for table in (self.corpus.outlets, self.corpus.locations, self.corpus.parties)
             for entity_id, entity in table.items()
         }
 
-    @functools.cached_property
-    def _kinds(self) -> dict[str, str]:
+    def _entity_kinds(self) -> dict[str, str]:
         return {
             **{i: "outlet" for i in self.corpus.outlets},
             **{i: "location" for i in self.corpus.locations},
@@ -382,10 +388,36 @@ def _index_backlinks(site: Site) -> None:
 
 def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
     """Ids of the parties and of the places a document involves, sorted by name."""
-    found: dict[str, tuple[list[str], list[str]]] = site.view("document entities", dict)
-    if document.meta.id not in found:
-        found[document.meta.id] = _document_entities(site, document)
-    return found[document.meta.id]
+    return site.involved[document.meta.id]
+
+
+# How long lists are cut into parts (a page each): a list of up to ONE_PAGE_LIMIT items is
+# one part; a longer one is cut by year, and a year of more than PART_LIMIT items by month.
+ONE_PAGE_LIMIT = 300
+PART_LIMIT = 400
+TimelineItem = tuple[dt.date, str, Any]  # date, id, and the EventEntry or SourceDocument
+
+
+def periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
+    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``
+    (years written with four digits, so that a year before 1000 sorts and reads alike)."""
+    parts: dict[str, list[Any]] = {}
+    for year, in_year in groupby(items, key=lambda item: date_of(item).year):
+        year_items = list(in_year)
+        if len(year_items) <= PART_LIMIT:
+            parts[f"{year:04d}"] = year_items
+        else:
+            for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
+                parts[month] = list(in_month)
+    return parts
+
+
+def timeline_parts(site: Site) -> dict[str, list[TimelineItem]]:
+    """Every event and document, newest first, in parts: ``""`` when one part holds them all."""
+    items: list[TimelineItem] = [(e.event.date, e.event.id, e) for e in site.events.values()]
+    items += [(d.meta.event_date, d.meta.id, d) for d in site.corpus.documents.values()]
+    items.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return {"": items} if len(items) <= ONE_PAGE_LIMIT else periods(items, lambda item: item[0])
 
 
 def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:

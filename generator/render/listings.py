@@ -11,37 +11,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
 from generator import inputs
 from generator.corpus import SourceDocument
-from generator.model import EventEntry, Site
+from generator.model import ONE_PAGE_LIMIT, EventEntry, Site, periods
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label
 from generator.render.maps import map_block
 
 OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
-ONE_PAGE_LIMIT = 300  # items a list keeps on its section's index page
-PART_LIMIT = 400  # items on one part before it is cut again (year → months)
-
 Pages = list[tuple[str, mk.Page]]
-
-
-def _periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
-    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``
-    (years written with four digits, so that a year before 1000 sorts and reads alike)."""
-    periods: dict[str, list[Any]] = {}
-    for year, in_year in groupby(items, key=lambda item: date_of(item).year):
-        year_items = list(in_year)
-        if len(year_items) <= PART_LIMIT:
-            periods[f"{year:04d}"] = year_items
-        else:
-            for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
-                periods[month] = list(in_month)
-    return periods
 
 
 def _period_title(period: str) -> str:
@@ -67,14 +50,14 @@ def render_documents(site: Site) -> Pages:
         if not documents:
             continue
         blocks.append(mk.heading(2, topic.title, f"topic-{topic.id}"))
-        periods = _periods(documents, lambda d: d.meta.event_date)
+        by_period = periods(documents, lambda d: d.meta.event_date)
         if one_page:
-            for period, in_period in periods.items():
+            for period, in_period in by_period.items():
                 blocks.append(mk.heading(3, _period_title(period), f"{topic.id}-{period}"))
                 blocks.append(_documents_table(site, in_period, here))
             continue
         links = []
-        for period, in_period in periods.items():
+        for period, in_period in by_period.items():
             page = paths.listing(f"documents-{topic.id}-{period}")
             links.append(f"{mk.link(_period_title(period), here, page)} ({len(in_period)})")
             title = f"{topic.title}: documents of {_period_title(period)}"
@@ -195,43 +178,19 @@ def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> 
 # -- timeline ---------------------------------------------------------------------
 
 
-def _timeline_items(site: Site) -> list[tuple[dt.date, str, Any]]:
-    items: list[tuple[dt.date, str, Any]] = [(e.event.date, e.event.id, e) for e in site.events.values()]
-    items += [(d.meta.event_date, d.meta.id, d) for d in site.corpus.documents.values()]
-    return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
-
-
-def timeline_pages(site: Site) -> dict[str, list[tuple[dt.date, str, Any]]]:
-    """Page path → its items, newest first: one page, or one per year (or month)."""
-
-    def compute() -> dict[str, list[tuple[dt.date, str, Any]]]:
-        items = _timeline_items(site)
-        if len(items) <= ONE_PAGE_LIMIT:
-            return {paths.TIMELINE: items}
-        return {
-            paths.listing(f"timeline-{period}"): part for period, part in _periods(items, lambda item: item[0]).items()
-        }
-
-    return site.view("timeline pages", compute)
+def timeline_page(part: str) -> str:
+    """The page of one part of the timeline (``""``: the whole timeline on one page)."""
+    return paths.TIMELINE if part == "" else paths.listing(f"timeline-{part}")
 
 
 def event_page(site: Site, event_id: str) -> str:
     """The timeline page that holds an event's anchor."""
-    index = site.view(
-        "event pages",
-        lambda: {
-            item[1]: page
-            for page, items in timeline_pages(site).items()
-            for item in items
-            if isinstance(item[2], EventEntry)
-        },
-    )
-    return index[event_id]
+    return timeline_page(site.event_part[event_id])
 
 
 def render_timeline(site: Site) -> Pages:
     """Every event and every document, newest first, grouped by year and month."""
-    parts = timeline_pages(site)
+    parts = {timeline_page(part): items for part, items in site.timeline.items()}
     intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
     if list(parts) == [paths.TIMELINE]:
         return [
