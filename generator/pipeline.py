@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.corpus import Corpus
+from generator.gc_pause import gc_paused
 from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
@@ -62,20 +60,6 @@ _IDS_OF = {
     "topics": "topics, questions and events",
     "documents": "documents and claims",
 }
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """The stages build large trees of objects without reference cycles; Python's
-    cycle collector would walk them again and again as they grow (a fifth of the
-    time on a large corpus). Memory is still freed as soon as it is unused."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def check(seeds: Path, project_root: Path | None = None) -> Checked:

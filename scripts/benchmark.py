@@ -36,7 +36,7 @@ from synthetic_corpus import build as build_corpus  # noqa: E402
 
 from generator.load import load_corpus  # noqa: E402
 from generator.model import build_site  # noqa: E402
-from generator.pipeline import gc_paused  # noqa: E402
+from generator.gc_pause import gc_paused  # noqa: E402
 from generator.problems import Problems  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.validate import validate  # noqa: E402
