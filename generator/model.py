@@ -33,6 +33,11 @@ class ClaimEntry:
         return self.claim.id
 
     @property
+    def quote(self) -> str:
+        """The claim's words, verbatim from its document's text."""
+        return self.document.text[self.span[0] : self.span[1]]
+
+    @property
     def topic(self) -> str:
         return self.document.meta.topic
 

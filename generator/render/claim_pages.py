@@ -28,7 +28,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     claim = entry.claim
     here = paths.claim(entry.id)
     document = entry.document
-    quote = document.text[entry.span[0] : entry.span[1]]
+    quote = entry.quote
     facts = [
         ("Claimant", claimant_html(site, claim, here)),
         ("Made on", claim_date(entry)),
@@ -56,7 +56,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
         ),
         mk.heading(1, claim.paraphrase),
         f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
-        f"{mk.link(document.meta.title, here, paths.document(document.meta.id), paths.quote_anchor(entry.id))}</p>"
+        f"{quote_link(entry, here, document.meta.title)}</p>"
         "</blockquote>",
         mk.facts(facts),
         _note(site, entry, here),
@@ -185,7 +185,7 @@ def side_by_side(
             items.append(
                 f"<li>{mk.link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
                 f"{claimant_html(site, claim, here)} · {status_badge(claim.status, here)} · {carrier} · "
-                f"{mk.link('exact quote', here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}"
+                f"{quote_link(entry, here, 'exact quote')}"
                 f"{against}</li>"
             )
         if hidden and more:
@@ -237,12 +237,11 @@ MATRIX_CELL_LIMIT = 3
 
 def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
-    quote = entry.document.text[entry.span[0] : entry.span[1]]
-    short = mk.shorten(quote, 60)
+    short = mk.shorten(entry.quote, 60)
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
     figure = f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>." if claim.figure else ""
     byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
     return (
-        f"&ldquo;{mk.link(short, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))}&rdquo;"
+        f"&ldquo;{quote_link(entry, here, short)}&rdquo;"
         f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status, here)}"
     )

@@ -133,7 +133,7 @@ def tables(site: Site) -> dict[str, str]:
                     c.claim.question,
                     c.claim.status,
                     c.claim.paraphrase,
-                    c.document.text[c.span[0] : c.span[1]],
+                    c.quote,
                     c.claim.figure.value if c.claim.figure else None,
                     c.claim.figure.unit if c.claim.figure else None,
                     c.claim.figure.as_of if c.claim.figure else None,

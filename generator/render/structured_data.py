@@ -124,7 +124,7 @@ def _hop(site: Site, hop: inputs.Hop) -> dict[str, Any]:
 
 def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
     document = entry.document.meta
-    quote = entry.document.text[entry.span[0] : entry.span[1]]
+    quote = entry.quote
     appearance: dict[str, Any] = {
         "@type": "NewsArticle",
         "headline": document.title,
