@@ -21,18 +21,12 @@ from generator.load import Loc, YamlFile, YamlSource
 from generator.problems import Problems
 
 _KINDS_OF_FILE = {
-    "parties": {"party"},
-    "locations": {"location"},
-    "outlets": {"outlet"},
+    **{registry.file: {registry.kind} for registry in inputs.REGISTRIES},
     "topics": {"topic", "question", "event"},
     "documents": {"document", "claim"},
 }
-ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
-REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {
-    "parties": inputs.Party,
-    "locations": inputs.Location,
-    "outlets": inputs.Outlet,
-}
+ENTITY_KINDS = {registry.file: registry.kind for registry in inputs.REGISTRIES}
+REGISTRY_ITEM_MODELS: dict[str, type[BaseModel]] = {registry.file: registry.item for registry in inputs.REGISTRIES}
 
 
 PLACEHOLDER = "TODO"

@@ -18,7 +18,7 @@ from generator import inputs
 from generator.corpus import Origin
 from generator.load import RawCorpus
 
-ENTITY_KINDS = {"parties": "party", "locations": "location", "outlets": "outlet"}
+ENTITY_KINDS = {registry.file: registry.kind for registry in inputs.REGISTRIES}
 
 
 @dataclass(frozen=True)

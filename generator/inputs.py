@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -929,3 +930,22 @@ class Document(Strict):
             ]
         ],
     )
+
+
+@dataclass(frozen=True)
+class Registry:
+    """One registry file of entities, and every name the code knows it by."""
+
+    file: str  # seeds/<file>.yaml, and its top-level list
+    kind: str  # what one entry is called in ids' messages and references: party, location, outlet
+    item: type[BaseModel]  # one entry
+    model: type[BaseModel]  # the whole file
+    plural: str  # as a reader says it, and the site's folder of its pages: parties, places, outlets
+
+
+# The one table of entity kinds: every stage that needs one of these names reads it here.
+REGISTRIES = (
+    Registry("parties", "party", Party, PartyRegistry, "parties"),
+    Registry("locations", "location", Location, LocationRegistry, "places"),
+    Registry("outlets", "outlet", Outlet, OutletRegistry, "outlets"),
+)

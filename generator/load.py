@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import inputs
 from generator.problems import Problem, Problems
 from generator.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
 __all__ = ["MAX_DEPTH", "Loc", "Position", "YamlFile", "YamlSource", "load_corpus", "parse_yaml"]
 
 
-REGISTRY_FILES = ("parties.yaml", "locations.yaml", "outlets.yaml")
+REGISTRY_FILES = tuple(f"{registry.file}.yaml" for registry in inputs.REGISTRIES)
 TOPICS_DIR = "topics"
 DOCUMENTS_DIR = "documents"
 # Larger files are refused before they are read: metadata this big is a mistake

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import inputs
 from generator.corpus import Corpus
 from generator.gc_pause import gc_paused
 from generator.load import load_corpus
@@ -52,11 +53,9 @@ class Checked:
         ]
 
 
-_REGISTRIES = ("parties", "locations", "outlets")
+_REGISTRIES = tuple(registry.file for registry in inputs.REGISTRIES)
 _IDS_OF = {
-    "parties": "parties",
-    "locations": "places",
-    "outlets": "outlets",
+    **{registry.file: registry.plural for registry in inputs.REGISTRIES},
     "topics": "topics, questions and events",
     "documents": "documents and claims",
 }

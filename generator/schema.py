@@ -30,9 +30,7 @@ ID_SCHEMA_DIR = Path(".briefing") / "schemas"  # git-ignored: the schemas with t
 
 # One schema per kind of file, and the files it applies to (globs from the project root).
 FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
-    "parties": (inputs.PartyRegistry, "seeds/parties.yaml"),
-    "locations": (inputs.LocationRegistry, "seeds/locations.yaml"),
-    "outlets": (inputs.OutletRegistry, "seeds/outlets.yaml"),
+    **{registry.file: (registry.model, f"seeds/{registry.file}.yaml") for registry in inputs.REGISTRIES},
     "topic": (inputs.Topic, "seeds/topics/*.yaml"),
     "document": (inputs.Document, "seeds/documents/*.yaml"),
 }

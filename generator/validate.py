@@ -41,11 +41,7 @@ def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | 
     ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
     checker = _Checker(raw.root, problems, raw.unparsed, ids)
     checker.report_duplicates()
-    registry_models: dict[str, type[BaseModel]] = {
-        "parties": inputs.PartyRegistry,
-        "locations": inputs.LocationRegistry,
-        "outlets": inputs.OutletRegistry,
-    }
+    registry_models: dict[str, type[BaseModel]] = {registry.file: registry.model for registry in inputs.REGISTRIES}
     for name, file in raw.registries.items():
         checker.find_placeholders(file, registry_models[name])
     for file in raw.topics:

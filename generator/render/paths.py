@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator import inputs
+
 HOME = "index.md"
 TOPICS = "topics/index.md"
 DOCUMENTS = "documents/index.md"
@@ -16,7 +18,7 @@ RULES = "contributing/rules.md"
 DATA = "data/index.md"
 READING = "reading.md"
 
-_FOLDERS = {"party": "parties", "location": "places", "outlet": "outlets"}
+_FOLDERS = {registry.kind: registry.plural for registry in inputs.REGISTRIES}
 
 
 def entity(kind: str, entity_id: str) -> str:
