@@ -1,15 +1,13 @@
-"""The MkDocs adapter: the only module that imports mkdocs.
+"""The MkDocs adapter (with ``mkdocs_pages``, the only modules that import mkdocs).
 
 On every build (and every rebuild of ``mkdocs serve``) it runs the pipeline
 on the seed folder and adds the generated pages to the build in memory;
 nothing is written into ``docs/``. Any problem in the input fails the build
 with every problem listed.
 
-A generated page's body is already HTML (see ``generator.render.markup``),
-so its MkDocs page takes that body as its content, with the outline of its
-headings, instead of converting Markdown: the same HTML, without the
-costliest step of a large build. Everything after that (theme, search,
-tags, other plugins' events) runs as for any page.
+A generated page's body is already HTML: ``mkdocs_pages`` hands it to MkDocs
+as it is (a measured speed trick, explained there). Everything after that
+(theme, search, tags, other plugins' events) runs as for any page.
 """
 
 from __future__ import annotations
@@ -18,9 +16,8 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
-from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,79 +26,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from generator.load import keep_parsed_files
+from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
 
 log = get_plugin_logger(__name__)
-
-
-class _GeneratedFile(File):
-    """A generated file that tells ``mkdocs serve --dirty`` whether it changed since
-    the last build of this process, so that only changed pages are rebuilt."""
-
-    changed = True
-    rendered: markup.Page | None = None
-
-    def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
-
-    @property
-    def content_string(self) -> str:
-        """A page's Markdown, made only if something asks for it."""
-        if self.rendered is not None:
-            return self.rendered.markdown
-        return super().content_string
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        """Another plugin replacing the text: the page is then built from it like any other."""
-        self.rendered = None
-        self._content = value
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self.content_string.encode("utf-8")
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.content_string = value.decode("utf-8")
-
-
-class _PrebuiltPage(Page):
-    """A generated page: its head and HTML body come from the renderer as they are."""
-
-    file: _GeneratedFile
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        rendered = self.file.rendered
-        if rendered is None:  # its text was replaced by another plugin
-            return super().read_source(config)
-        self.meta = rendered.meta
-        self.markdown = rendered.body  # HTML blocks are Markdown too, for plugins that read it
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        rendered = self.file.rendered
-        if rendered is None:
-            return super().render(config, files)
-        assert self.markdown is not None
-        self.content = self.markdown
-        tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
-        self.toc = get_toc(nest_toc_tokens(tokens))
-        self._title_from_render = rendered.head.title
-        self.present_anchor_ids = markup.anchor_ids(self.content)
-        self.links_to_anchors = {}
-
-    def release(self) -> None:
-        """Let go of the body once the page is written: on a large site, the
-        bodies of the pages already written need not wait for the last one."""
-        self.markdown = self.content = ""
-        self.file.rendered = None
 
 
 # Content hashes of the files the last build of this process generated.
@@ -183,8 +117,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             content = page.content
             data = content if isinstance(content, str) else None  # a JSON or CSV file, copied as it is
             generated = cast(
-                _GeneratedFile,
-                _GeneratedFile.generated(config, page.path, content=data or "", inclusion=inclusion),
+                GeneratedFile,
+                GeneratedFile.generated(config, page.path, content=data or "", inclusion=inclusion),
             )
             generated.rendered = None if isinstance(content, str) else content
             if self.serving:
@@ -213,11 +147,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Generated pages take their prebuilt HTML instead of converting Markdown."""
         for file in files:
-            if isinstance(file, _GeneratedFile) and file.rendered is not None:
+            if isinstance(file, GeneratedFile) and file.rendered is not None:
                 if file.page is None:
-                    _PrebuiltPage(None, file, config)
+                    PrebuiltPage(None, file, config)
                 else:  # a page of the navigation, made by MkDocs already
-                    file.page.__class__ = _PrebuiltPage
+                    file.page.__class__ = PrebuiltPage
         return nav
 
     def on_page_context(
@@ -234,7 +168,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.active_section is not None:
             self.active_section.active = False
             self.active_section = None
-        if isinstance(page, _PrebuiltPage):
+        if isinstance(page, PrebuiltPage):
             page.release()
         if self.problems:
             overlay = problems_overlay(self.problems, markup.relative_url(page.file.src_uri, paths.RULES))

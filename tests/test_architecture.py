@@ -1,5 +1,5 @@
 """The layers of generator/ hold: each module imports only its own layer and those below,
-as docs/contributing/architecture.md says; only the MkDocs adapter imports MkDocs."""
+as docs/contributing/architecture.md says; only the MkDocs adapter (two modules) imports MkDocs."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_no_module_imports_across_a_layer() -> None:
             continue
         for imported in _imports(path):
             if imported.startswith("external:"):
-                if imported == "external:mkdocs" and module != "mkdocs_plugin":
+                if imported == "external:mkdocs" and module not in ("mkdocs_plugin", "mkdocs_pages"):
                     crossing.append(f"{module} imports mkdocs")
                 continue
             if layers[imported] > layers[module]:

@@ -1,0 +1,91 @@
+"""Generated pages handed to MkDocs already rendered: a measured speed trick.
+
+A generated page's body is already HTML (``generator.render.markup``). Converting
+it again as Markdown was the costliest step of a large build; instead, once
+MkDocs has made its pages, the adapter swaps the class of each generated one to
+``PrebuiltPage``, which takes the renderer's head, body and outline of headings
+as they are. The build's time per page is measured by ``scripts/benchmark.py``
+(the site's *Performance at scale* page).
+
+This relies on MkDocs 1.6's internals: ``File.generated`` (files made in memory),
+``File.content_string`` and ``content_bytes`` (read by other plugins),
+``Page.read_source`` and ``Page.render`` (replaced here), and the attributes
+``render`` sets (``content``, ``toc``, ``_title_from_render``,
+``present_anchor_ids``, ``links_to_anchors``). The project pins ``mkdocs<2``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.render import markup
+
+
+class GeneratedFile(File):
+    """A generated file that tells ``mkdocs serve --dirty`` whether it changed since
+    the last build of this process, so that only changed pages are rebuilt."""
+
+    changed = True
+    rendered: markup.Page | None = None
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    @property
+    def content_string(self) -> str:
+        """A page's Markdown, made only if something asks for it."""
+        if self.rendered is not None:
+            return self.rendered.markdown
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        """Another plugin replacing the text: the page is then built from it like any other."""
+        self.rendered = None
+        self._content = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8")
+
+
+class PrebuiltPage(Page):
+    """A generated page: its head and HTML body come from the renderer as they are."""
+
+    file: GeneratedFile
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        rendered = self.file.rendered
+        if rendered is None:  # its text was replaced by another plugin
+            return super().read_source(config)
+        self.meta = rendered.meta
+        self.markdown = rendered.body  # HTML blocks are Markdown too, for plugins that read it
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        rendered = self.file.rendered
+        if rendered is None:
+            return super().render(config, files)
+        assert self.markdown is not None
+        self.content = self.markdown
+        tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
+        self.toc = get_toc(nest_toc_tokens(tokens))
+        self._title_from_render = rendered.head.title
+        self.present_anchor_ids = markup.anchor_ids(self.content)
+        self.links_to_anchors = {}
+
+    def release(self) -> None:
+        """Let go of the body once the page is written: on a large site, the
+        bodies of the pages already written need not wait for the last one."""
+        self.markdown = self.content = ""
+        self.file.rendered = None
