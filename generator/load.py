@@ -21,6 +21,9 @@ __all__ = ["MAX_DEPTH", "Loc", "Position", "YamlFile", "YamlSource", "load_corpu
 
 
 REGISTRY_FILES = tuple(f"{registry.file}.yaml" for registry in inputs.REGISTRIES)
+_REGISTRY_NAMES = {registry.file for registry in inputs.REGISTRIES}
+# Files that returned no data, and the text that did not parse (None: it could not be read).
+Failed = dict[Path, "str | None"]
 TOPICS_DIR = "topics"
 DOCUMENTS_DIR = "documents"
 # Larger files are refused before they are read: metadata this big is a mistake
@@ -56,6 +59,7 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     """Read every metadata file and every text file it names under ``root``."""
     registries: dict[str, YamlFile] = {}
     unreadable: set[str] = set()
+    failed: Failed = {}
     for name in REGISTRY_FILES:
         path = root / name
         if not path.exists() and not path.is_symlink():
@@ -69,42 +73,39 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
             )
             unreadable.add(name.removesuffix(".yaml"))  # references to its ids are not reported
             continue
-        loaded = load_yaml_file(path, problems)
+        loaded = load_yaml_file(path, problems, failed)
         if loaded is None:
             unreadable.add(name.removesuffix(".yaml"))
         else:
             registries[name.removesuffix(".yaml")] = loaded
-    topics = _load_folder(root / TOPICS_DIR, problems, unreadable)
-    documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable)
+    topics = _load_folder(root / TOPICS_DIR, problems, unreadable, failed)
+    documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable, failed)
     texts = _load_texts(documents, problems)
     named = {
         meta.path.parent / meta.data["text"]
         for meta in documents
         if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)
     }
-    named |= _named_by_unparsed(root / DOCUMENTS_DIR, {meta.path for meta in documents})
+    named |= _named_by_unparsed(root / DOCUMENTS_DIR, failed)
     _report_stray_files(root, named, problems)
     _forget_unused()
-    unparsed = {
-        name: _unparsed_texts(root, name, {f.path for f in [*registries.values(), *topics, *documents]})
-        for name in unreadable
-    }
+    unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 
 
-def _unparsed_texts(root: Path, name: str, parsed: set[Path]) -> list[str] | None:
-    """The raw text of the files of ``name`` (a registry or a folder) that did not parse."""
-    paths = [root / f"{name}.yaml"] if f"{name}.yaml" in REGISTRY_FILES else sorted((root / name).glob("*.y*ml"))
-    if (root / name).is_symlink() or not all(
-        path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES
-        for path in paths
-        if path not in parsed
-    ):
-        return None  # refused unread: anything may be declared in it
-    return [path.read_text(encoding="utf-8", errors="replace") for path in paths if path not in parsed]
+def _unparsed_texts(root: Path, name: str, failed: Failed) -> list[str] | None:
+    """The text of the files of ``name`` (a registry or a folder) that did not parse; None
+    when one could not even be read (missing, too large, not UTF-8, a link)."""
+    if name in _REGISTRY_NAMES:
+        sources = [text for path, text in failed.items() if path == root / f"{name}.yaml"]
+    else:
+        sources = [text for path, text in failed.items() if path.parent == root / name]
+    if not sources or any(text is None for text in sources):
+        return None
+    return [text for text in sources if text is not None]
 
 
-def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list[YamlFile]:
+def _load_folder(folder: Path, problems: Problems, unreadable: set[str], failed: Failed) -> list[YamlFile]:
     if folder.is_symlink():  # its files could be anywhere on the machine
         problems.add(
             folder,
@@ -125,7 +126,7 @@ def _load_folder(folder: Path, problems: Problems, unreadable: set[str]) -> list
         ),
         key=_name,
     )
-    loaded = [load_yaml_file(path, problems) for path in files]
+    loaded = [load_yaml_file(path, problems, failed) for path in files]
     if None in loaded:
         unreadable.add(folder.name)
     return [item for item in loaded if item is not None]
@@ -156,16 +157,10 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
     return texts
 
 
-def _named_by_unparsed(folder: Path, parsed: set[Path]) -> set[Path]:
+def _named_by_unparsed(folder: Path, failed: Failed) -> set[Path]:
     """Texts that a metadata file which failed to parse seems to name: they are not
     reported as orphans (the syntax error is the one to fix)."""
-    if not folder.is_dir() or folder.is_symlink():
-        return set()
-    unparsed = {
-        path.stem: path.read_text(encoding="utf-8", errors="replace")
-        for path in folder.glob("*.y*ml")
-        if path not in parsed and path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES
-    }
+    unparsed = {path.stem: text for path, text in failed.items() if path.parent == folder and text is not None}
     if not unparsed:
         return set()
     return {
@@ -312,11 +307,17 @@ def keep_parsed_files(enabled: bool = True) -> None:
         _PARSED.clear()
 
 
-def load_yaml_file(path: Path, problems: Problems) -> YamlFile | None:
-    """Parse one YAML file; on a syntax error record it and return ``None``."""
+def load_yaml_file(path: Path, problems: Problems, failed: Failed | None = None) -> YamlFile | None:
+    """Parse one YAML file; on a problem record it and return ``None``, noting the file in
+    ``failed`` with the text it could not parse (None: it could not even be read)."""
     text = read_text(path, problems)
-    if text is None:
-        return None
+    parsed = None if text is None else _parse(path, text, problems)
+    if parsed is None and failed is not None:
+        failed[path] = text
+    return parsed
+
+
+def _parse(path: Path, text: str, problems: Problems) -> YamlFile | None:
     if not _CACHING:
         return parse_yaml(path, text, problems)
     key = (problems.root, path, hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -20,10 +20,6 @@ class Rule:
     right: str  # the same, fixed
     fix: str
 
-    @property
-    def anchor(self) -> str:
-        return self.id
-
     def as_text(self) -> str:
         """The rule for a terminal."""
 

@@ -15,6 +15,7 @@ seed files' modelines point at it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,7 @@ def schema_file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
+@functools.cache  # the input model is fixed: each schema is made once (serve refreshes the id layer often)
 def json_schema(kind: str) -> dict[str, object]:
     model, applies_to = FILE_KINDS[kind]
     schema = model.model_json_schema()

@@ -21,6 +21,7 @@ from generator.render.common import (
     label,
     quote_link,
     status_badge,
+    topic_tag,
 )
 
 
@@ -51,9 +52,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     title = f"{claimant_name(site, claim)}: {claim.paraphrase}"
     topic_id = document.meta.topic
     return mk.page(
-        mk.front_matter(
-            title, claim.paraphrase, topic=mk.topic_tag(site.corpus.topics[topic_id].title, here, paths.topic(topic_id))
-        ),
+        mk.front_matter(title, claim.paraphrase, topic=topic_tag(site, topic_id, here)),
         mk.heading(1, claim.paraphrase),
         f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
         f"{quote_link(entry, here, document.meta.title)}</p>"
@@ -141,7 +140,7 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
         mk.front_matter(
             question.text,
             f"Every claim on: {question.text}",
-            topic=mk.topic_tag(topic.title, here, paths.topic(topic.id)),
+            topic=topic_tag(site, topic.id, here),
         ),
         mk.heading(1, question.text),
         f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "

@@ -49,6 +49,11 @@ def claim_link(entry: ClaimEntry, here: str) -> str:
     return mk.link(entry.claim.paraphrase, here, paths.claim(entry.id))
 
 
+def topic_tag(site: Site, topic_id: str, here: str) -> tuple[str, str]:
+    """The tag of a topic on the page ``here`` of one of its documents, claims or questions."""
+    return mk.topic_tag(site.corpus.topics[topic_id].title, here, paths.topic(topic_id))
+
+
 def quote_link(entry: ClaimEntry, here: str, label_text: str = "quote in context") -> str:
     return mk.link(label_text, here, paths.document(entry.document.meta.id), paths.quote_anchor(entry.id))
 

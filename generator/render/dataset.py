@@ -18,7 +18,7 @@ from typing import Any
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.reading_page import LICENCE, LICENCE_URL
+from generator.render.reading_page import LICENCE, LICENCE_URL, licence_sentence
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/briefings.json"
@@ -290,12 +290,5 @@ def render_data_page(site: Site) -> mk.Page:
         ),
         mk.table(("File", "What it holds"), rows),
         mk.heading(2, "Licence", "licence"),
-        mk.para(
-            mk.text(LICENCE)
-            + " "
-            + mk.external("The licence", LICENCE_URL)
-            + "; "
-            + mk.link("how to read the labels", here, paths.READING)
-            + "."
-        ),
+        mk.para(licence_sentence() + "; " + mk.link("how to read the labels", here, paths.READING) + "."),
     )

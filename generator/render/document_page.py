@@ -14,6 +14,7 @@ from generator.render.common import (
     entity_links,
     label,
     list_or_none,
+    topic_tag,
     unverified_hops,
 )
 from generator.render.diagrams import chain_diagram
@@ -27,7 +28,7 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
         mk.front_matter(
             meta.title,
             meta.summary,
-            topic=mk.topic_tag(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic)),
+            topic=topic_tag(site, meta.topic, here),
         ),
         mk.heading(1, meta.title),
         _at_a_glance(site, document, here),

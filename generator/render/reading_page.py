@@ -28,6 +28,11 @@ _ROLE_MEANINGS = {
 }
 
 
+def licence_sentence() -> str:
+    """The licence of the site's texts and data, with a link to it (no closing stop)."""
+    return mk.text(LICENCE) + " " + mk.external("The licence", LICENCE_URL)
+
+
 @functools.cache  # the same for every corpus: made once per process
 def render_reading() -> mk.Page:
     here = paths.READING
@@ -82,14 +87,7 @@ def render_reading() -> mk.Page:
             "the text does not say, the date of the events is shown, and the page says so."
         ),
         mk.heading(2, "Reusing this site", "licence"),
-        mk.para(
-            mk.text(LICENCE)
-            + " "
-            + mk.external("The licence", LICENCE_URL)
-            + ". "
-            + mk.link("The data", here, paths.DATA)
-            + " can be downloaded whole."
-        ),
+        mk.para(licence_sentence() + ". " + mk.link("The data", here, paths.DATA) + " can be downloaded whole."),
     )
 
 

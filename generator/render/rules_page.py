@@ -35,7 +35,7 @@ def render_rules() -> mk.Page:
 def _rule(rule: Rule) -> str:
     return "\n".join(
         [
-            mk.heading(3, rule.id, rule.anchor),
+            mk.heading(3, rule.id, rule.id),
             mk.ours(rule.checks),
             '<div class="rule-examples">',
             f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>",
