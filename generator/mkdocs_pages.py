@@ -81,7 +81,7 @@ class PrebuiltPage(Page):
         tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
         self.toc = get_toc(nest_toc_tokens(tokens))
         self._title_from_render = rendered.head.title
-        self.present_anchor_ids = markup.anchor_ids(self.content)
+        self.present_anchor_ids = set(rendered.anchors)
         self.links_to_anchors = {}
 
     def release(self) -> None:

@@ -64,20 +64,20 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     )
 
 
-def _note(site: Site, entry: ClaimEntry, here: str) -> str:
+def _note(site: Site, entry: ClaimEntry, here: str) -> list[mk.Block]:
     claim = entry.claim
     if not claim.note and not claim.sources:
-        return ""
-    parts = [mk.heading(2, "Note on the status", "note")]
+        return []
+    parts: list[mk.Block] = [mk.heading(2, "Note on the status", "note")]
     if claim.note:
         parts.append(mk.prose(claim.note))
     if claim.sources:
         parts.append(mk.para(f"Sources: {citations(site, claim.sources, here)}"))
-    return "\n".join(parts)
+    return parts
 
 
-def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
-    parts = []
+def _relations(site: Site, entry: ClaimEntry, here: str) -> list[mk.Block]:
+    parts: list[mk.Block] = []
     for relation, title in (
         ("disputes", "Contradicted by"),
         ("supports", "Supports"),
@@ -93,17 +93,19 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> str:
                     for o in others
                 )
             )
-    return "\n".join(parts)
+    return parts
 
 
 def render_claims_index(site: Site) -> mk.Page:
     """Every topic's questions with their counts; each question has its own page."""
     here = paths.CLAIMS
     head = mk.front_matter("Claims", "Every claim by topic and question, contradicting claims side by side.")
-    blocks: list[str] = [
+    blocks: list[mk.Block] = [
         mk.heading(1, "Claims"),
-        "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
-        "competing claims side by side, each with its status and a link to its exact quote.",
+        mk.para(
+            "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
+            "competing claims side by side, each with its status and a link to its exact quote."
+        ),
     ]
     for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
         rows = []
@@ -143,8 +145,10 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
             topic=topic_tag(site, topic.id, here),
         ),
         mk.heading(1, question.text),
-        f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
-        f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them.",
+        mk.para(
+            f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
+            f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them."
+        ),
         side_by_side(site, entries, here) if entries else mk.note("No claims recorded yet."),
         mk.heading(2, "Figures, by who gave them", "figures") if series else "",
         figure_series_list(site, series, here) if series else "",

@@ -157,7 +157,7 @@ def _copy_note(site: Site, document: SourceDocument, here: str) -> str:
     return mk.admonition("note", "About this copy", [mk.prose(document.meta.note)])
 
 
-def _chain(site: Site, document: SourceDocument, here: str) -> str:
+def _chain(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     items = []
     graph = site.graphs[document.meta.id]
     last = len(document.meta.chain) - 1

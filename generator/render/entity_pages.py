@@ -138,7 +138,7 @@ def _entity_page(
     here: str,
     tags: list[str],
     facts: list[tuple[str, str]],
-    sections: list[str],
+    sections: list[mk.Block],
 ) -> mk.Page:
     return mk.page(
         mk.front_matter(entity.name, entity.description, tags),
@@ -244,7 +244,7 @@ class Sections:
     def __init__(self, name: str, here: str) -> None:
         self.name = name
         self.here = here
-        self.blocks: list[str] = []
+        self.blocks: list[mk.Block] = []
         self.extra: list[tuple[str, mk.Page]] = []
 
     def add(

@@ -33,10 +33,12 @@ def render_home(site: Site) -> mk.Page:
     return mk.page(
         mk.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
         mk.heading(1, "Briefings"),
-        "Each briefing starts from source documents kept verbatim. For every document you can see "
-        "<strong>who claims what</strong> (each claim pinned to its exact words), <strong>where the sides "
-        "contradict each other</strong>, <strong>how the text reached us</strong> (its chain of sources), "
-        "and the <strong>background</strong> needed to understand it.",
+        mk.para(
+            "Each briefing starts from source documents kept verbatim. For every document you can see "
+            "<strong>who claims what</strong> (each claim pinned to its exact words), <strong>where the sides "
+            "contradict each other</strong>, <strong>how the text reached us</strong> (its chain of sources), "
+            "and the <strong>background</strong> needed to understand it."
+        ),
         mk.heading(2, "Topics", "topics"),
         list_or_none(topic_items, "No topics yet."),
         mk.heading(2, "Latest documents", "latest"),
@@ -61,9 +63,9 @@ def render_home(site: Site) -> mk.Page:
     )
 
 
-def _contested(site: Site, here: str) -> str:
+def _contested(site: Site, here: str) -> mk.Block:
     """Questions with contradicting claims, the most contested first."""
-    blocks = []
+    blocks: list[mk.Block] = []
     ranked = []
     for question_id, (_topic, question) in site.questions.items():
         contested = [e for e in site.claims_on(question_id) if site.is_contested(e.id)]
@@ -74,7 +76,7 @@ def _contested(site: Site, here: str) -> str:
         blocks.append(
             side_by_side(site, by_claimant(site, contested), here, per_side=3, more=paths.question(question.id))
         )
-    return "\n".join(blocks) or mk.note("No contested claims recorded.")
+    return blocks or mk.note("No contested claims recorded.")
 
 
 def render_topics_index(site: Site) -> mk.Page:
@@ -86,8 +88,10 @@ def render_topics_index(site: Site) -> mk.Page:
     return mk.page(
         mk.front_matter("Topics", "Every topic with its background explainer."),
         mk.heading(1, "Topics"),
-        "Each topic has a background explainer: its history, key parties and places, timeline, "
-        "documents and open disputes.",
+        mk.para(
+            "Each topic has a background explainer: its history, key parties and places, timeline, "
+            "documents and open disputes."
+        ),
         list_or_none(items, "No topics yet."),
     )
 
@@ -126,10 +130,12 @@ def render_sources_overview(site: Site) -> mk.Page:
     return mk.page(
         mk.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
         mk.heading(1, "Source chains"),
-        "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
-        "originals side by side, and each hop names the hops it drew on. A hop without a link "
-        f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
-        f"{total_unverified} unverified.",
+        mk.para(
+            "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
+            "originals side by side, and each hop names the hops it drew on. A hop without a link "
+            f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
+            f"{total_unverified} unverified."
+        ),
         mk.heading(2, "Chains by document", "chains"),
         mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows)
         if chain_rows

@@ -39,9 +39,9 @@ def _period_title(period: str) -> str:
 def render_documents(site: Site) -> Pages:
     here = paths.DOCUMENTS
     head = mk.front_matter("Documents", "Every source document, by topic and year, newest first.")
-    blocks: list[str] = [
+    blocks: list[mk.Block] = [
         mk.heading(1, "Documents"),
-        f"All {len(site.corpus.documents)} source documents, by topic, newest first.",
+        mk.para(f"All {len(site.corpus.documents)} source documents, by topic, newest first."),
     ]
     pages: Pages = []
     one_page = len(site.corpus.documents) <= ONE_PAGE_LIMIT
@@ -121,7 +121,7 @@ def render_entities(site: Site, kind: str) -> Pages:
     table = tables[kind]
     entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
     head = mk.front_matter(title, intro)
-    blocks: list[str] = [mk.heading(1, title), intro]
+    blocks: list[mk.Block] = [mk.heading(1, title), mk.para(intro)]
     if kind == "location" and entities:  # an overview map: every place, up to a number a map can show
         blocks.append(map_block(site, [e.id for e in entities[:OVERVIEW_MAP_LIMIT]], here, "All places"))
     if not entities:
@@ -149,12 +149,12 @@ def render_entities(site: Site, kind: str) -> Pages:
                 ),
             )
         )
-    blocks.append(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links))
+    blocks.append(mk.para(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links)))
     return [(here, mk.page(head, *blocks)), *pages]
 
 
-def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> str:
-    blocks = []
+def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> list[mk.Block]:
+    blocks: list[mk.Block] = []
     for entity_kind, group in groupby(
         sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.id)), key=lambda e: e.kind
     ):
@@ -172,7 +172,7 @@ def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> 
                 ),
             )
         )
-    return "\n".join(blocks)
+    return blocks
 
 
 # -- timeline ---------------------------------------------------------------------
@@ -199,7 +199,7 @@ def render_timeline(site: Site) -> Pages:
                 mk.page(
                     mk.front_matter("Timeline", intro),
                     mk.heading(1, "Timeline"),
-                    intro,
+                    mk.para(intro),
                     _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE),
                 ),
             )
@@ -215,7 +215,7 @@ def render_timeline(site: Site) -> Pages:
             mk.page(
                 mk.front_matter("Timeline", intro),
                 mk.heading(1, "Timeline"),
-                intro,
+                mk.para(intro),
                 mk.para("By period, newest first: " + " · ".join(links)),
             ),
         )
@@ -236,17 +236,17 @@ def render_timeline(site: Site) -> Pages:
     return pages
 
 
-def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> str:
-    blocks = []
+def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> list[mk.Block]:
+    blocks: list[mk.Block] = []
     for year, in_year in groupby(items, key=lambda item: item[0].year):
         blocks.append(mk.heading(2, str(year), f"y{year}"))
         for month, in_month in groupby(in_year, key=lambda item: f"{item[0]:%B %Y}"):
             blocks.append(mk.heading(3, month))
-            blocks.append("\n".join(_timeline_item(site, item[2], here) for item in in_month))
-    return "\n".join(blocks)
+            blocks.append([_timeline_item(site, item[2], here) for item in in_month])
+    return blocks
 
 
-def _timeline_item(site: Site, item: Any, here: str) -> str:
+def _timeline_item(site: Site, item: Any, here: str) -> mk.Block:
     if isinstance(item, EventEntry):
         return _event_item(site, item, here)
     meta = item.meta
@@ -257,7 +257,7 @@ def _timeline_item(site: Site, item: Any, here: str) -> str:
     )
 
 
-def _event_item(site: Site, entry: EventEntry, here: str) -> str:
+def _event_item(site: Site, entry: EventEntry, here: str) -> mk.Anchored:
     event = entry.event
     lines = [
         f"<strong>{date_range(event.date, event.end)}</strong> · "
@@ -269,4 +269,5 @@ def _event_item(site: Site, entry: EventEntry, here: str) -> str:
     if involved:
         lines.append("Involved: " + ", ".join(involved))
     lines.append(f"Source: {citations(site, event.sources, here)}")
-    return f'<p id="{paths.event_anchor(event.id)}">' + "<br>".join(lines) + "</p>"
+    anchor = paths.event_anchor(event.id)
+    return mk.Anchored(f'<p id="{anchor}">' + "<br>".join(lines) + "</p>", (anchor,))

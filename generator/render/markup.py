@@ -1,10 +1,12 @@
 """Safe building blocks for generated pages.
 
 Every generated page is a little front matter (title, description, tags)
-and a body of HTML blocks. HTML blocks are valid Markdown, so the pages can
-be written out as Markdown files for any engine, and MkDocs can take the
-body as it is instead of converting it page by page (the costliest step of a
-large build).
+and a list of blocks: HTML made here, headings, HTML that defines anchors, and
+groups of these (``Block``). ``page`` writes them out once, noting the outline
+of headings and every id as it goes, so that nothing reads the HTML again.
+HTML blocks are valid Markdown, so the pages can be written out as Markdown
+files for any engine, and MkDocs can take the body as it is instead of
+converting it page by page (the costliest step of a large build).
 
 Everything that comes from YAML or source text goes through one of these
 functions before it lands in a page: ``text`` for text, ``attr`` for
@@ -20,9 +22,9 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias, overload
 from xml.etree import ElementTree
 
 import markdown
@@ -167,9 +169,10 @@ def bullets(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def numbered(items: Iterable[tuple[str | None, str]]) -> str:
+def numbered(items: Sequence[tuple[str | None, str]]) -> Anchored:
     """An ordered list of (id, HTML) items."""
-    return "<ol>" + "".join(f'<li id="{i}">{item}</li>' if i else f"<li>{item}</li>" for i, item in items) + "</ol>"
+    body = "".join(f'<li id="{i}">{item}</li>' if i else f"<li>{item}</li>" for i, item in items)
+    return Anchored(f"<ol>{body}</ol>", tuple(i for i, _ in items if i))
 
 
 def para(content: str, css_class: str | None = None) -> str:
@@ -192,12 +195,42 @@ def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
     return f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>' + "".join(blocks) + "</div>"
 
 
-def heading(level: int, value: str, anchor: str | None = None) -> str:
-    """A heading with a permanent link; without ``anchor`` its id is made from
-    its text when the page is put together (unique on the page)."""
-    if anchor is None:
-        return f'<h{level} id="">{text(value)}</h{level}>'
-    return _heading(level, anchor, text(value))
+@dataclass(frozen=True)
+class Heading:
+    """A heading, a block of its own: ``page`` writes it with its id and a permanent
+    link and notes it in the outline. Without ``anchor`` its id is made from its text
+    (unique on the page)."""
+
+    level: int
+    title: str  # plain text
+    anchor: str | None = None
+
+
+def heading(level: int, value: str, anchor: str | None = None) -> Heading:
+    return Heading(level, value, anchor)
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A block of HTML that defines ids other pages link to (``ids``, all of them)."""
+
+    html: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """Blocks inside an element (``start`` and ``end`` are its tags)."""
+
+    start: str
+    blocks: list[Block]
+    end: str
+
+
+# A page is a list of blocks: HTML made by the functions here (a ``str`` that is a
+# whole block element), headings, anchored HTML, wrapped blocks and groups (lists)
+# of blocks.
+Block: TypeAlias = "str | Heading | Anchored | Wrapped | list[Block]"
 
 
 def _heading(level: int, ident: str, inner: str) -> str:
@@ -218,11 +251,19 @@ def diagram(source: str) -> str:
     return f'<pre class="mermaid" data-search-exclude><code>{html.escape(source, quote=False)}</code></pre>'
 
 
-def unsearched(block: str) -> str:
+@overload
+def unsearched(block: str) -> str: ...
+@overload
+def unsearched(block: Block) -> Block: ...
+def unsearched(block: Block) -> Block:
     """A block that site search leaves out: lists of links to pages that are
     searched themselves. Results then point at the page that holds the text,
     and the search index stays a fraction of the site."""
-    return f"<div data-search-exclude>{block}</div>" if block else ""
+    if not block:
+        return ""
+    if isinstance(block, str):
+        return f"<div data-search-exclude>{block}</div>"
+    return Wrapped("<div data-search-exclude>", block if isinstance(block, list) else [block], "</div>")
 
 
 def shorten(value: str, limit: int) -> str:
@@ -343,7 +384,9 @@ def topic_tag(title: str, from_page: str, topic_page: str) -> tuple[str, str]:
     return plain(title), relative_url(from_page, topic_page)
 
 
-class Heading(NamedTuple):
+class TocEntry(NamedTuple):
+    """A heading in a page's outline, as the theme's table of contents reads it."""
+
     level: int
     id: str
     name: str  # HTML
@@ -351,11 +394,13 @@ class Heading(NamedTuple):
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its head and its HTML body, with the outline of its headings."""
+    """A generated page: its head, its HTML body, the outline of its headings and
+    every id its body defines (for links to its anchors), all known as it is made."""
 
     head: FrontMatter
     body: str
-    headings: tuple[Heading, ...]
+    headings: tuple[TocEntry, ...]
+    anchors: frozenset[str]
 
     @property
     def markdown(self) -> str:
@@ -377,33 +422,51 @@ class Page:
         return meta
 
 
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
-_UNNAMED = re.compile(r'<h([1-6]) id="">(.*?)</h\1>')
-_IDS = re.compile(r' id="([^"]+)"')
+def page(head: FrontMatter, *blocks: Block) -> Page:
+    """Put a page together from its blocks, in one pass: empty blocks dropped,
+    each heading given its id (from its text if it has none, unique on the page)
+    and a permanent link, and the outline and the ids noted as they are written.
+    Top-level blocks are separated by a blank line, the blocks of a group by a
+    line break."""
+    taken = set(_ids(blocks))
+    writer = _Writer(taken)
+    body = writer.write(blocks, "\n\n")
+    return Page(head, body + "\n", tuple(writer.toc), frozenset(taken))
 
 
-def anchor_ids(body: str) -> set[str]:
-    """Every id an HTML body defines, to link to."""
-    return set(_IDS.findall(body))
+def _ids(blocks: Iterable[Block]) -> Iterator[str]:
+    """The ids the blocks define themselves (headings without one get theirs later)."""
+    for block in blocks:
+        if isinstance(block, Heading) and block.anchor is not None:
+            yield block.anchor
+        elif isinstance(block, Anchored):
+            yield from block.ids
+        elif isinstance(block, Wrapped):
+            yield from _ids(block.blocks)
+        elif isinstance(block, list):
+            yield from _ids(block)
 
 
-_BLOCK_START = re.compile(r"<(?:div|p|h[1-6]|ul|ol|table|pre|blockquote|script|figure|details|nav|section|dl)[\s>]")
+class _Writer:
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken  # gains the ids given to headings without one
+        self.toc: list[TocEntry] = []
 
+    def write(self, blocks: Iterable[Block], separator: str) -> str:
+        return separator.join(self.block(block) for block in blocks if block)
 
-def page(head: FrontMatter, *blocks: str) -> Page:
-    """Put a page together: empty blocks dropped, bare text made a paragraph,
-    each heading given an id (from its text if it has none, unique on the page)
-    and a permanent link, and the outline noted."""
-    parts = [block if _BLOCK_START.match(block) else para(block) for block in blocks if block]
-    body = "\n\n".join(parts)
-    if 'id=""' in body:  # headings without an id: one from their text, unique on the page
-        taken = anchor_ids(body)
-
-        def place(match: re.Match[str]) -> str:
-            level, inner = int(match[1]), match[2]
-            return _heading(level, unique(slugify(html.unescape(inner), "-") or "section", taken), inner)
-
-        parts = [_UNNAMED.sub(place, block) if 'id=""' in block else block for block in parts]
-        body = "\n\n".join(parts)
-    headings = [Heading(int(level), ident, inner) for level, ident, inner in _HEADING.findall(body)]
-    return Page(head, body + "\n", tuple(headings))
+    def block(self, block: Block) -> str:
+        if isinstance(block, str):
+            return block
+        if isinstance(block, Anchored):
+            return block.html
+        if isinstance(block, list):
+            return self.write(block, "\n")
+        if isinstance(block, Wrapped):
+            return block.start + self.write(block.blocks, "\n") + block.end
+        inner = text(block.title)
+        ident = block.anchor
+        if ident is None:
+            ident = unique(slugify(html.unescape(inner), "-") or "section", self.taken)
+        self.toc.append(TocEntry(block.level, ident, inner))
+        return _heading(block.level, ident, inner)

@@ -36,8 +36,12 @@ def licence_sentence() -> str:
 @functools.cache  # the same for every corpus: made once per process
 def render_reading() -> mk.Page:
     here = paths.READING
+    anchors = {status: f"status-{status}" for status in STATUS_LABELS}
     statuses = [
-        (f'<span class="status status-{status}" id="status-{status}">{label}</span>', mk.text(STATUS_MEANINGS[status]))
+        (
+            f'<span class="status status-{status}" id="{anchors[status]}">{label}</span>',
+            mk.text(STATUS_MEANINGS[status]),
+        )
         for status, label in STATUS_LABELS.items()
     ]
     roles = [(mk.text(ROLE_LABELS[role]), mk.text(meaning)) for role, meaning in _ROLE_MEANINGS.items()]
@@ -55,11 +59,14 @@ def render_reading() -> mk.Page:
             "Labels are set by the people who add a text, under the rules of the contributing guide, and "
             "checked in review; a label changes when new sources do, and the claim's note says why."
         ),
-        _definitions(statuses),
-        mk.para(
-            '<span class="status status-disputed" id="contested">contested</span> marks a question on '
-            "which claims contradict each other: the sides are shown next to each other, each with its "
-            "label and exact quote."
+        mk.Anchored(_definitions(statuses), tuple(anchors.values())),
+        mk.Anchored(
+            mk.para(
+                '<span class="status status-disputed" id="contested">contested</span> marks a question on '
+                "which claims contradict each other: the sides are shown next to each other, each with its "
+                "label and exact quote."
+            ),
+            ("contested",),
         ),
         mk.heading(2, "How a text reached us", "sources"),
         mk.para(

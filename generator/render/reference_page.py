@@ -43,7 +43,7 @@ MODELS: list[tuple[type[BaseModel], str]] = [
 @functools.cache  # the same for every corpus: made once per process
 def render_reference() -> mk.Page:
     head = mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example.")
-    blocks: list[str] = [
+    blocks: list[mk.Block] = [
         mk.heading(1, "Input model reference"),
         mk.ours(
             "Every field of every metadata file, generated from the same definitions the validator uses. "

@@ -16,7 +16,7 @@ def render_rules() -> mk.Page:
         "Validation rules",
         "Every rule the validator applies: what it checks, a wrong and a right example, and the fix.",
     )
-    blocks: list[str] = [
+    blocks: list[mk.Block] = [
         mk.heading(1, "Validation rules"),
         mk.ours(
             "`python -m generator validate`, `mkdocs build` and `mkdocs serve` check the seed against these "
@@ -32,15 +32,13 @@ def render_rules() -> mk.Page:
     return mk.page(head, *blocks)
 
 
-def _rule(rule: Rule) -> str:
-    return "\n".join(
-        [
-            mk.heading(3, rule.id, rule.id),
-            mk.ours(rule.checks),
-            '<div class="rule-examples">',
-            f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>",
-            f"<div><p><strong>Right</strong></p>{mk.code_block(rule.right)}</div>",
-            "</div>",
-            mk.ours(f"**Fix:** {rule.fix}"),
-        ]
-    )
+def _rule(rule: Rule) -> list[mk.Block]:
+    return [
+        mk.heading(3, rule.id, rule.id),
+        mk.ours(rule.checks),
+        '<div class="rule-examples">\n'
+        f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>\n"
+        f"<div><p><strong>Right</strong></p>{mk.code_block(rule.right)}</div>\n"
+        "</div>",
+        mk.ours(f"**Fix:** {rule.fix}"),
+    ]

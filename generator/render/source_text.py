@@ -30,7 +30,7 @@ class _Run(NamedTuple):
     boilerplate: str | None
 
 
-def render_text(site: Site, document: SourceDocument, here: str) -> str:
+def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     """The whole text as paragraphs inside a styled container."""
     text = document.text
     claim_spans = sorted(document.claim_spans.items(), key=lambda item: (item[1], item[0]))
@@ -56,7 +56,10 @@ def render_text(site: Site, document: SourceDocument, here: str) -> str:
         inside = [m for m in mentions[first:last] if m.end <= end]
         paragraphs.append(_paragraph(site, text, runs, anchors, inside, here))
     # The text is escaped here, character for character, and the links are the pages' final URLs.
-    return '<div class="source-text">\n' + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return mk.Anchored(
+        f'<div class="source-text">\n{body}\n</div>', tuple(paths.quote_anchor(c) for c in document.claim_spans)
+    )
 
 
 def paragraph_spans(text: str) -> list[Span]:

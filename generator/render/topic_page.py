@@ -63,16 +63,8 @@ def _key_facts(site: Site, topic: inputs.Topic, here: str) -> str:
     )
 
 
-def _section(site: Site, section: inputs.Section, here: str) -> str:
-    return "\n".join(
-        part
-        for part in (
-            mk.heading(2, section.heading),
-            mk.prose(section.body),
-            sources_line(site, section.sources, here),
-        )
-        if part
-    )
+def _section(site: Site, section: inputs.Section, here: str) -> list[mk.Block]:
+    return [mk.heading(2, section.heading), mk.prose(section.body), sources_line(site, section.sources, here)]
 
 
 def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict) -> str:
@@ -143,8 +135,8 @@ def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     return listed
 
 
-def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
-    blocks = []
+def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> mk.Block:
+    blocks: list[mk.Block] = []
     for question in topic.questions:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
@@ -152,4 +144,4 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> str:
             blocks.append(
                 side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
             )
-    return "\n".join(blocks) or mk.note("No contested claims recorded.")
+    return blocks or mk.note("No contested claims recorded.")
