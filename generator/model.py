@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any, TypeVar
 
-from generator import inputs, sourcegraph
+from generator import inputs, parts, sourcegraph
 from generator.corpus import Corpus, SourceDocument, Span, mention_finder
 from generator.mentions import Mention
 from generator.quotes import NormalizedText
@@ -396,25 +394,7 @@ def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], 
     return site.involved[document.meta.id]
 
 
-# How long lists are cut into parts (a page each): a list of up to ONE_PAGE_LIMIT items is
-# one part; a longer one is cut by year, and a year of more than PART_LIMIT items by month.
-ONE_PAGE_LIMIT = 300
-PART_LIMIT = 400
 TimelineItem = tuple[dt.date, str, Any]  # date, id, and the EventEntry or SourceDocument
-
-
-def periods(items: list[Any], date_of: Callable[[Any], dt.date]) -> dict[str, list[Any]]:
-    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``
-    (years written with four digits, so that a year before 1000 sorts and reads alike)."""
-    parts: dict[str, list[Any]] = {}
-    for year, in_year in groupby(items, key=lambda item: date_of(item).year):
-        year_items = list(in_year)
-        if len(year_items) <= PART_LIMIT:
-            parts[f"{year:04d}"] = year_items
-        else:
-            for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
-                parts[month] = list(in_month)
-    return parts
 
 
 def timeline_parts(site: Site) -> dict[str, list[TimelineItem]]:
@@ -422,7 +402,7 @@ def timeline_parts(site: Site) -> dict[str, list[TimelineItem]]:
     items: list[TimelineItem] = [(e.event.date, e.event.id, e) for e in site.events.values()]
     items += [(d.meta.event_date, d.meta.id, d) for d in site.corpus.documents.values()]
     items.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return {"": items} if len(items) <= ONE_PAGE_LIMIT else periods(items, lambda item: item[0])
+    return {"": items} if len(items) <= parts.ONE_PAGE_LIMIT else parts.by_period(items, lambda item: item[0])
 
 
 def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:

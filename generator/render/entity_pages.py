@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator import inputs
+from generator import inputs, parts
 from generator.model import Backlinks, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
@@ -20,9 +20,10 @@ from generator.render.common import (
 )
 from generator.render.listings import event_page
 from generator.render.maps import map_block
+from generator.render.paginate import Pages, Part, part_pages
 
 
-def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
+def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     here = paths.entity("party", party.id)
     links = site.backlinks.get(party.id, Backlinks())
     chain = site.affiliation_chain(party.id)
@@ -68,7 +69,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, list[tuple[s
     ), sections.extra
 
 
-def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
+def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pages]:
     here = paths.entity("location", location.id)
     links = site.backlinks.get(location.id, Backlinks())
     lat, lon = location.coordinates.lat, location.coordinates.lon
@@ -155,7 +156,7 @@ def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[s
     return [(name, entity_links(site, sorted(ids), here)) for name, ids in rows if ids]
 
 
-def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, list[tuple[str, mk.Page]]]:
+def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
     here = paths.entity("outlet", outlet.id)
     links = site.backlinks.get(outlet.id, Backlinks())
     facts = [
@@ -232,20 +233,16 @@ def _degrees(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):.4f}° {positive if value >= 0 else negative}"
 
 
-BACKLINK_LIMIT = 50  # items a section shows on the entity's own page
-PART_SIZE = 500  # items on each page of the full list
-
-
 class Sections:
     """The backlink sections of an entity page. A long section shows its first
-    items and links to the full list, cut into pages under ``lists/`` (one
+    items and links to the full list, cut into numbered pages under ``lists/`` (one
     folder deep, like the entity pages, so the same relative links work)."""
 
     def __init__(self, name: str, here: str) -> None:
         self.name = name
         self.here = here
         self.blocks: list[mk.Block] = []
-        self.extra: list[tuple[str, mk.Page]] = []
+        self.extra: Pages = []
 
     def add(
         self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str], none: str = "None recorded."
@@ -254,29 +251,26 @@ class Sections:
         if not rows:
             self.blocks.append(mk.note(none))
             return
-        self.blocks.append(mk.unsearched(render(rows[:BACKLINK_LIMIT])))
-        if len(rows) <= BACKLINK_LIMIT:
+        self.blocks.append(mk.unsearched(render(rows[: parts.BACKLINK_LIMIT])))
+        if len(rows) <= parts.BACKLINK_LIMIT:
             return
-        parts = [rows[start : start + PART_SIZE] for start in range(0, len(rows), PART_SIZE)]
-        links = []
-        for number, part in enumerate(parts, start=1):
-            page = paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}")
-            heading = f"{self.name}: {title.lower()} ({number} of {len(parts)})"
-            self.extra.append(
-                (
-                    page,
-                    mk.page(
-                        mk.front_matter(heading, f"{title} of {self.name}.", searched=False),
-                        mk.heading(1, heading),
-                        mk.para(mk.link(f"Back to {self.name}", page, self.here)),
-                        render(part),
-                    ),
+        numbered = parts.numbered(rows)
+        links, pages = part_pages(
+            self.here,
+            f"Back to {self.name}",
+            (
+                Part(
+                    paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}"),
+                    number,
+                    f"{self.name}: {title.lower()} ({number} of {len(numbered)})",
+                    f"{title} of {self.name}.",
+                    render(part),
                 )
-            )
-            links.append(mk.link(str(number), self.here, page))
-        self.blocks.append(
-            mk.para(f"The first {BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: " + " · ".join(links))
+                for number, part in numbered.items()
+            ),
         )
+        self.extra += pages
+        self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))
 
 
 def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:

@@ -15,16 +15,16 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
-from generator import inputs
+from generator import inputs, parts
 from generator.corpus import SourceDocument
-from generator.model import ONE_PAGE_LIMIT, EventEntry, Site, periods
+from generator.model import EventEntry, Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label
 from generator.render.maps import map_block
+from generator.render.paginate import Pages, Part, part_pages
 
 OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
-Pages = list[tuple[str, mk.Page]]
 
 
 def _period_title(period: str) -> str:
@@ -44,41 +44,36 @@ def render_documents(site: Site) -> Pages:
         mk.para(f"All {len(site.corpus.documents)} source documents, by topic, newest first."),
     ]
     pages: Pages = []
-    one_page = len(site.corpus.documents) <= ONE_PAGE_LIMIT
+    one_page = len(site.corpus.documents) <= parts.ONE_PAGE_LIMIT
     for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
         documents = site.documents_newest_first(topic.id)
         if not documents:
             continue
         blocks.append(mk.heading(2, topic.title, f"topic-{topic.id}"))
-        by_period = periods(documents, lambda d: d.meta.event_date)
+        by_period = parts.by_period(documents, lambda d: d.meta.event_date)
         if one_page:
             for period, in_period in by_period.items():
                 blocks.append(mk.heading(3, _period_title(period), f"{topic.id}-{period}"))
                 blocks.append(_documents_table(site, in_period, here))
             continue
-        links = []
-        for period, in_period in by_period.items():
-            page = paths.listing(f"documents-{topic.id}-{period}")
-            links.append(f"{mk.link(_period_title(period), here, page)} ({len(in_period)})")
-            title = f"{topic.title}: documents of {_period_title(period)}"
-            pages.append(
-                (
-                    page,
-                    mk.page(
-                        mk.front_matter(
-                            title, f"Source documents on {topic.title}, {_period_title(period)}.", searched=False
-                        ),
-                        mk.heading(1, title),
-                        mk.para(
-                            mk.link("All documents", page, paths.DOCUMENTS)
-                            + f" · {len(in_period)} documents, newest first."
-                        ),
-                        _documents_table(site, in_period, page),
-                    ),
-                )
-            )
-        blocks.append(mk.para(" · ".join(links)))
+        links, extra = part_pages(here, "All documents", _document_parts(site, topic, by_period))
+        blocks.append(mk.para(links))
+        pages += extra
     return [(here, mk.page(head, *blocks)), *pages]
+
+
+def _document_parts(site: Site, topic: inputs.Topic, by_period: dict[str, list[SourceDocument]]) -> Iterable[Part]:
+    for period, in_period in by_period.items():
+        page = paths.listing(f"documents-{topic.id}-{period}")
+        yield Part(
+            page,
+            _period_title(period),
+            f"{topic.title}: documents of {_period_title(period)}",
+            f"Source documents on {topic.title}, {_period_title(period)}.",
+            _documents_table(site, in_period, page),
+            count=len(in_period),
+            note=f" · {len(in_period)} documents, newest first.",
+        )
 
 
 def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
@@ -105,11 +100,6 @@ ENTITY_LISTS = {
 }
 
 
-def _first_letter(name: str) -> str:
-    letter = name[:1].casefold()
-    return letter if "a" <= letter <= "z" else "other"
-
-
 def render_entities(site: Site, kind: str) -> Pages:
     """Parties, places or outlets, grouped by kind, alphabetical; by first letter past the limit."""
     title, here, intro = ENTITY_LISTS[kind]
@@ -126,30 +116,23 @@ def render_entities(site: Site, kind: str) -> Pages:
         blocks.append(map_block(site, [e.id for e in entities[:OVERVIEW_MAP_LIMIT]], here, "All places"))
     if not entities:
         return [(here, mk.page(head, *blocks, mk.note("None yet.")))]
-    if len(entities) <= ONE_PAGE_LIMIT:
+    if len(entities) <= parts.ONE_PAGE_LIMIT:
         return [(here, mk.page(head, *blocks, _entities_by_kind(site, kind, entities, here)))]
-    pages: Pages = []
-    links = []
-    by_letter: dict[str, list[Any]] = {}
-    for entity in entities:  # names of one letter need not sort together ('1st', 'Éire', 'other')
-        by_letter.setdefault(_first_letter(entity.name), []).append(entity)
-    for letter in sorted(by_letter, key=lambda key: (key == "other", key)):
-        members = by_letter[letter]
+    letter_parts = []
+    for letter, members in parts.by_letter(entities, lambda e: e.name).items():
         page = paths.listing(f"{here.split('/')[0]}-{letter}")
-        heading = f"{title}: {letter.upper() if letter != 'other' else 'other names'}"
-        links.append(f"{mk.link(letter.upper() if letter != 'other' else 'other', here, page)} ({len(members)})")
-        pages.append(
-            (
+        letter_parts.append(
+            Part(
                 page,
-                mk.page(
-                    mk.front_matter(heading, f"{title} whose names start with {letter}.", searched=False),
-                    mk.heading(1, heading),
-                    mk.para(mk.link(f"All {title.lower()}", page, here)),
-                    _entities_by_kind(site, kind, members, page),
-                ),
+                letter.upper() if letter != "other" else "other",
+                f"{title}: {letter.upper() if letter != 'other' else 'other names'}",
+                f"{title} whose names start with {letter}.",
+                _entities_by_kind(site, kind, members, page),
+                count=len(members),
             )
         )
-    blocks.append(mk.para(f"{len(entities)} in all, by the first letter of their names: " + " · ".join(links)))
+    links, pages = part_pages(here, f"All {title.lower()}", letter_parts)
+    blocks.append(mk.para(f"{len(entities)} in all, by the first letter of their names: {links}"))
     return [(here, mk.page(head, *blocks)), *pages]
 
 
@@ -190,50 +173,27 @@ def event_page(site: Site, event_id: str) -> str:
 
 def render_timeline(site: Site) -> Pages:
     """Every event and every document, newest first, grouped by year and month."""
-    parts = {timeline_page(part): items for part, items in site.timeline.items()}
     intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
-    if list(parts) == [paths.TIMELINE]:
-        return [
-            (
-                paths.TIMELINE,
-                mk.page(
-                    mk.front_matter("Timeline", intro),
-                    mk.heading(1, "Timeline"),
-                    mk.para(intro),
-                    _timeline_body(site, parts[paths.TIMELINE], paths.TIMELINE),
-                ),
-            )
-        ]
-    links = [
-        f"{mk.link(_period_title(page.removeprefix('lists/timeline-').removesuffix('.md')), paths.TIMELINE, page)}"
-        f" ({len(items)})"
-        for page, items in parts.items()
-    ]
-    pages: Pages = [
+    opening = (mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), mk.para(intro))
+    if list(site.timeline) == [""]:
+        return [(paths.TIMELINE, mk.page(*opening, _timeline_body(site, site.timeline[""], paths.TIMELINE)))]
+    links, pages = part_pages(
+        paths.TIMELINE,
+        "All periods",
         (
-            paths.TIMELINE,
-            mk.page(
-                mk.front_matter("Timeline", intro),
-                mk.heading(1, "Timeline"),
-                mk.para(intro),
-                mk.para("By period, newest first: " + " · ".join(links)),
-            ),
-        )
-    ]
-    for page, items in parts.items():
-        title = f"Timeline: {_period_title(page.removeprefix('lists/timeline-').removesuffix('.md'))}"
-        pages.append(
-            (
-                page,
-                mk.page(
-                    mk.front_matter(title, intro),
-                    mk.heading(1, title),
-                    mk.para(mk.link("All periods", page, paths.TIMELINE)),
-                    _timeline_body(site, items, page),
-                ),
+            Part(
+                timeline_page(period),
+                _period_title(period),
+                f"Timeline: {_period_title(period)}",
+                intro,
+                _timeline_body(site, items, timeline_page(period)),
+                count=len(items),
             )
-        )
-    return pages
+            for period, items in site.timeline.items()
+        ),
+        searched=True,
+    )
+    return [(paths.TIMELINE, mk.page(*opening, mk.para(f"By period, newest first: {links}"))), *pages]
 
 
 def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> list[mk.Block]:

@@ -1,0 +1,40 @@
+"""The one way a long list becomes pages: each part (cut by ``generator.parts``) on a
+page of its own, headed by its title with a link back to the list, and the links to
+the parts for the list's first page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.render import markup as mk
+
+Pages = list[tuple[str, mk.Page]]
+
+
+@dataclass(frozen=True)
+class Part:
+    page: str  # where the part's page lives
+    label: str  # its link on the list's first page
+    title: str  # its page's title and heading
+    description: str
+    blocks: mk.Block  # what it lists, linked from ``page``
+    count: int | None = None  # shown after its link, if given
+    note: str = ""  # HTML after the link back to the list
+
+
+def part_pages(list_page: str, back: str, parts: Iterable[Part], searched: bool = False) -> tuple[str, Pages]:
+    """The parts' pages, and their links (HTML, `` · ``-separated) for ``list_page``;
+    ``back`` is the label of the link from each part back to it. Parts of lists of
+    links to searched pages are left out of search (``searched``)."""
+    links, pages = [], []
+    for part in parts:
+        links.append(mk.link(part.label, list_page, part.page) + (f" ({part.count})" if part.count is not None else ""))
+        page = mk.page(
+            mk.front_matter(part.title, part.description, searched=searched),
+            mk.heading(1, part.title),
+            mk.para(mk.link(back, part.page, list_page) + part.note),
+            part.blocks,
+        )
+        pages.append((part.page, page))
+    return " · ".join(links), pages
