@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from generator import inputs
 from generator.corpus import Corpus, Origin, SourceDocument
-from generator.id_index import IdIndex, is_slug
+from generator.id_index import IdIndex
+from generator.inputs import is_slug
 from generator.load import Loc, YamlFile, YamlSource
 from generator.problems import Problems
 

@@ -32,10 +32,6 @@ class Entry:
     parent: Any = None  # the id of the topic a question or event belongs to
 
 
-def is_slug(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= 80 and bool(inputs._SLUG_RE.fullmatch(value))
-
-
 class IdIndex:
     def __init__(self, entries: list[Entry], changed: Callable[[Origin], bool]) -> None:
         groups: dict[tuple[str, str], list[Entry]] = {}
@@ -94,7 +90,7 @@ def _items(data: Any, field: str) -> Iterator[tuple[int, Any]]:
 
 def _entry(namespace: str, kind: str, item: Any, origin: Origin, parent: Any = None) -> list[Entry]:
     value = item.get("id") if isinstance(item, dict) else None
-    return [Entry(namespace, kind, value, origin, parent)] if isinstance(value, str) and is_slug(value) else []
+    return [Entry(namespace, kind, value, origin, parent)] if isinstance(value, str) and inputs.is_slug(value) else []
 
 
 def changed_in(changed: dict[Any, set[int] | None]) -> Callable[[Origin], bool]:

@@ -47,7 +47,7 @@ def json_schema(kind: str) -> dict[str, object]:
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": f"Generated from generator/inputs.py by 'python -m generator schema'; applies to {applies_to}.",
+        "$comment": f"Generated from generator/inputs/ by 'python -m generator schema'; applies to {applies_to}.",
         **schema,
     }
 

@@ -25,7 +25,8 @@ from generator.checker import (
 )
 from generator.corpus import Corpus, Origin, SourceDocument
 from generator.document_checks import DocumentChecks
-from generator.id_index import IdIndex, changed_in, declared_ids, is_slug
+from generator.id_index import IdIndex, changed_in, declared_ids
+from generator.inputs import is_slug
 from generator.load import Loc, RawCorpus, YamlFile
 from generator.problems import Problems
 from generator.references import References

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.inputs import _INVISIBLE
+from generator.inputs.fields import _INVISIBLE
 from generator.pipeline import build_pages
 from tests.conftest import MINI, mkdocs_config
 

@@ -93,29 +93,16 @@ def _doc(model: type[BaseModel]) -> str:
 def _row(name: str, info: FieldInfo) -> tuple[str, ...]:
     required = "yes" if info.is_required() else "no"
     kind = mk.text(_name_from_metadata(info.metadata)) or type_name(info.annotation)
-    # Descriptions and examples are written in inputs.py, not by contributors:
+    # Descriptions and examples are written in generator/inputs/, not by contributors:
     # they may use Markdown.
     example = info.examples[0] if info.examples else None
     shown = "" if example is None else f"`{example if isinstance(example, str) else _flow_yaml(example)}`"
     return (f"`{name}`", kind, required, (info.description or "").replace("|", "\\|"), shown)
 
 
-_VALIDATOR_NAMES: dict[object, str] = {
-    inputs._check_slug: "id",
-    inputs._check_url: "http(s) URL",
-    inputs._parse_date: "date (YYYY-MM-DD)",
-    inputs._check_text: "text",
-    inputs._check_name: "text (one line)",
-    inputs.check_file_name: "file name",
-    inputs._check_prose: "Markdown text",
-    inputs._check_wikidata: "Wikidata id",
-    inputs._check_language: "language code",
-}
-
-
 def _name_from_metadata(metadata: Any) -> str:
     for item in metadata:
-        name = _VALIDATOR_NAMES.get(getattr(item, "func", None))
+        name = inputs.VALIDATOR_NAMES.get(getattr(item, "func", None))
         if name:
             return name
     return ""

@@ -1,0 +1,293 @@
+"""A document's metadata: its source chain, boilerplate and claims."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictInt, model_validator
+
+from generator.inputs.entities import (
+    Citation,
+)
+from generator.inputs.fields import (
+    BoilerplateKind,
+    ClaimIds,
+    ClaimKind,
+    ClaimStatus,
+    Date,
+    DocumentKind,
+    FileName,
+    GiverId,
+    HopRole,
+    Language,
+    Name,
+    OutletId,
+    OutletIds,
+    PartialCopy,
+    Prose,
+    QuestionId,
+    Slug,
+    Strict,
+    SubjectIds,
+    Text,
+    TopicId,
+    Url,
+)
+
+
+class Boilerplate(Strict):
+    """A part of the copy that is not the report itself (byline, author bio, source line)."""
+
+    quote: Text = Field(description="The passage, verbatim from the text.", examples=["Source: Hot News"])
+    kind: BoilerplateKind = Field(description="What the passage is.", examples=["source-line"])
+    note: Text | None = Field(
+        None,
+        description="Anything a reader should know about it.",
+        examples=["A promotional biography of the author, not part of the report."],
+    )
+
+
+class Hop(Strict):
+    """One step of a source chain, from the original reporting to the copy held."""
+
+    outlet: OutletId = Field(description="Id of the outlet at this step.", examples=["reuters"])
+    role: HopRole = Field(description="What the outlet did with the text.", examples=["original-reporting"])
+    url: Url | None = Field(
+        None,
+        description="Address of this outlet's version, if known; without it the hop is shown as unverified.",
+        examples=["https://www.reuters.com/world/"],
+    )
+    date: Date | None = Field(None, description="Publication date of this version, if known.", examples=["2023-05-11"])
+    evidence: Text | None = Field(
+        None,
+        description="Verbatim passage of the text that names this step, such as 'Reuters reported'.",
+        examples=["Reuters reported"],
+    )
+    note: Text | None = Field(
+        None,
+        description="What is known about this step.",
+        examples=["The Reuters story itself is not linked from the copy."],
+    )
+    drew_on: OutletIds | None = Field(
+        None,
+        description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.",
+        examples=[["bbc", "sky-news"]],
+    )
+
+
+class FigureRevision(Strict):
+    """A later (or other) count of the same thing, from a source outside the text."""
+
+    value: float = Field(allow_inf_nan=False, description="The number.", examples=[105])
+    as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
+    by: GiverId | None = Field(
+        None,
+        description="Id of the party (or outlet) that gave this count; counts by different parties are shown as separate series.",
+        examples=["armenia-government"],
+    )
+    unit: Name | None = Field(
+        None,
+        description="What is counted, where it differs from the claim's figure (a count of dead or missing beside a count of dead); shown as its own series.",
+        examples=["Armenian soldiers dead or missing"],
+    )
+    note: Text | None = Field(
+        None,
+        description="What this count covers, if it differs (for example dead or missing).",
+        examples=["dead or missing"],
+    )
+    source: Citation = Field(
+        description="Where this count was published.", examples=[{"url": "https://www.civilnet.am/en/news/674734/"}]
+    )
+
+
+class Figure(Strict):
+    """A number that a claim asserts."""
+
+    value: float = Field(allow_inf_nan=False, description="The number.", examples=[4])
+    unit: Name = Field(description="What is counted.", examples=["soldiers wounded"])
+    as_of: Date | None = Field(
+        None, description="Date the number is counted at, usually the day of the report.", examples=["2023-05-11"]
+    )
+    revisions: list[FigureRevision] = Field(
+        default_factory=list,
+        description="Other counts of the same thing over time, so that a revised count is shown as such, not as one silent number.",
+        examples=[
+            [
+                {
+                    "value": 105,
+                    "as_of": "2022-09-14",
+                    "by": "armenia-government",
+                    "source": {"url": "https://www.civilnet.am/en/news/674734/"},
+                }
+            ]
+        ],
+    )
+
+
+class Claim(Strict):
+    """Something a party or outlet asserts, pinned to a verbatim quote of the text."""
+
+    id: Slug = Field(
+        description="Unique id across the site; also the claim's page and anchor.",
+        examples=["armenia-four-wounded-2023-05-11"],
+    )
+    claimant: GiverId | None = Field(
+        None,
+        description="Id of the party, or of the outlet in its own voice, that asserts it. For an unnamed source, the party it speaks for (leave out if not known).",
+        examples=["armenia-mod"],
+    )
+    unnamed_source: Text | None = Field(
+        None,
+        description="For a source the text does not name: how the text describes it, as words (`claimant` then names the party it speaks for, where known).",
+        examples=["a senior Indian military official"],
+    )
+    date: Date | None = Field(
+        None,
+        description="Day the claim was made (a statement, a press conference), if known. Left out, the claim is dated with the document's `event_date`, and its pages say so.",
+        examples=["2023-05-11"],
+    )
+    via: OutletIds = Field(
+        default_factory=list,
+        description="Outlet ids of the hops of this document's chain that carried the claim: the earliest the claim can be traced to (an original if it can be traced to one, a republisher if it could be traced no further), several if several carried it. Left out where the chain has one original: the claim is traced to it.",
+        examples=[["reuters"]],
+    )
+    kind: ClaimKind = Field(description="What sort of claim it is.", examples=["casualty-report"])
+    question: QuestionId | None = Field(
+        None,
+        description="Id of the topic question the claim answers; claims on the same question are shown side by side.",
+        examples=["casualties-2023-05-11"],
+    )
+    paraphrase: Text = Field(
+        description="A neutral one-line summary: what the claimant says, not whether it is true.",
+        examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."],
+    )
+    quote: Text = Field(
+        description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).",
+        examples=["reported that four soldiers were wounded"],
+    )
+    occurrence: StrictInt | None = Field(
+        None,
+        ge=1,
+        description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).",
+        examples=[2],
+    )
+    subjects: SubjectIds = Field(
+        default_factory=list,
+        description="Ids of the parties and places the claim is about.",
+        examples=[["azerbaijan-armed-forces", "sotk"]],
+    )
+    status: ClaimStatus = Field(description="What is known of the claim's truth.", examples=["unverified"])
+    disputes: ClaimIds = Field(
+        default_factory=list,
+        description="Ids of claims this one contradicts (shown on both; declare it on one of them).",
+        examples=[["azerbaijan-deliberate-provocation"]],
+    )
+    supports: ClaimIds = Field(
+        default_factory=list,
+        description="Ids of claims this one backs up (shown on both; declare it on one of them).",
+        examples=[["armenia-four-wounded-2023-05-11"]],
+    )
+    figure: Figure | None = Field(
+        None,
+        description="The number the claim gives, if any.",
+        examples=[{"value": 4, "unit": "soldiers wounded", "as_of": "2023-05-11"}],
+    )
+    note: Prose | None = Field(
+        None,
+        description="Context for the status: a later revision, a correction. Markdown (emphasis, http(s) links) allowed.",
+        examples=["Armenia later raised its toll to 105 (14 September 2022)."],
+    )
+    draft: bool = Field(
+        False,
+        description="Set by `python -m generator new` on the claim candidates it finds. A person checks the claimant, kind, paraphrase, quote and status, then deletes this line; the site is not built while a draft claim remains.",
+        examples=[True],
+    )
+    sources: list[Citation] = Field(
+        default_factory=list,
+        description="Sources for the status and note.",
+        examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]],
+    )
+
+    @model_validator(mode="after")
+    def _someone_claims(self) -> Claim:
+        both = set(self.disputes) & set(self.supports)
+        if both:
+            raise ValueError(
+                f"'{sorted(both)[0]}' is both disputed and supported by this claim | hint: "
+                "keep it in one of 'disputes' and 'supports'"
+            )
+        if self.claimant is None and self.unnamed_source is None:
+            raise ValueError(
+                "this claim names no one who makes it | hint: add 'claimant: <party or outlet id>', "
+                "or, for a source the text does not name, 'unnamed_source: <how the text describes it>'"
+            )
+        return self
+
+
+class Document(Strict):
+    """`seeds/documents/<name>.yaml`: metadata of one source text."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["2023-05-11-sotk-border-clash"])
+    title: Name = Field(
+        description="A neutral title for the page (the copy may have none).",
+        examples=["Armenia and Azerbaijan trade blame over border clash near Sotk"],
+    )
+    topic: TopicId = Field(description="Id of the topic the document belongs to.", examples=["nagorno-karabakh"])
+    text: FileName = Field(
+        description="File name of the verbatim text, in the same folder.", examples=["2023-05-11-sotk-border-clash.txt"]
+    )
+    language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
+    kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
+    summary: Text = Field(
+        description="What happened, two or three neutral sentences for the summary card.",
+        examples=[
+            "On 11 May 2023 Armenia and Azerbaijan accused each other of starting an exchange of fire near Sotk."
+        ],
+    )
+    event_date: Date = Field(description="Day of the events the text reports.", examples=["2023-05-11"])
+    published: Date | None = Field(
+        None, description="Date of the copy we hold, if the copy shows it.", examples=["2023-05-12"]
+    )
+    outlet: OutletId = Field(
+        description="Id of the outlet whose copy we hold (the last hop of the chain).", examples=["247-news-reel"]
+    )
+    author: Name | None = Field(None, description="Author named in the copy held.", examples=["James Springer"])
+    url: Url | None = Field(
+        None, description="Address of the copy held, if known.", examples=["https://www.example.org/news/sotk-clash"]
+    )
+    partial: PartialCopy | None = Field(
+        None,
+        description="Set when the text file holds only part of the published page: its `opening` (where no more could be had) or an `excerpt`. Left out, the copy is whole.",
+        examples=["opening"],
+    )
+    note: Prose | None = Field(
+        None,
+        description="Anything a reader should know about the copy: an undated copy, an article updated in place, why this event date. Markdown (emphasis, http(s) links) allowed.",
+        examples=["The article was updated in place; the copy keeps both the first figure and the revised one."],
+    )
+    boilerplate: list[Boilerplate] = Field(
+        default_factory=list,
+        description="Parts of the copy that are not the report (kept in the text, marked as such).",
+        examples=[[{"quote": "Source: Hot News", "kind": "source-line"}]],
+    )
+    chain: list[Hop] = Field(
+        min_length=1,
+        description="The source graph: every hop from the original reporting to the copy held, originals first, the copy held last. Each hop names the hops it drew on (`drew_on`), so a copy may rest on several originals side by side.",
+        examples=[
+            [{"outlet": "reuters", "role": "original-reporting"}, {"outlet": "247-news-reel", "role": "aggregator"}]
+        ],
+    )
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="Every claim the text attributes to someone.",
+        examples=[
+            [
+                {
+                    "id": "armenia-four-wounded-2023-05-11",
+                    "claimant": "armenia-mod",
+                    "kind": "casualty-report",
+                    "paraphrase": "Armenia's defence ministry says four soldiers were wounded.",
+                    "quote": "reported that four soldiers were wounded",
+                    "status": "unverified",
+                }
+            ]
+        ],
+    )

@@ -1,0 +1,293 @@
+"""Parties, places and outlets, and the citations that back a fact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from generator.inputs.fields import (
+    DocumentId,
+    GeometryType,
+    LocationIds,
+    LocationKind,
+    Name,
+    OutletKind,
+    PartyId,
+    PartyIds,
+    PartyKind,
+    Slug,
+    Strict,
+    Text,
+    Url,
+    WikidataId,
+)
+
+
+class Citation(Strict):
+    """Where a fact comes from: one of our documents, or a public web page."""
+
+    document: DocumentId | None = Field(
+        None, description="Id of a source document of this site.", examples=["2023-05-11-sotk-border-clash"]
+    )
+    url: Url | None = Field(
+        None,
+        description="Public http(s) address of the source.",
+        examples=["https://en.wikipedia.org/wiki/Lachin_corridor"],
+    )
+    title: Name | None = Field(None, description="Title of the page cited by `url`.", examples=["Lachin corridor"])
+    publisher: Name | None = Field(None, description="Who published the page cited by `url`.", examples=["Wikipedia"])
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Citation:
+        if (self.document is None) == (self.url is None):
+            raise ValueError("a citation needs exactly one of 'document' or 'url'")
+        return self
+
+
+class Coordinates(Strict):
+    """A point in decimal degrees (WGS 84)."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude, -90 to 90, north positive.", examples=[40.2033])
+    lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180, east positive.", examples=[45.9453])
+
+
+class Party(Strict):
+    """Someone who acts or speaks: a state, a government body, a person, an alliance."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["armenia-mod"])
+    name: Name = Field(description="Name as readers know it.", examples=["Ministry of Defence of Armenia"])
+    kind: PartyKind = Field(description="What sort of party this is.", examples=["government-body"])
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.",
+        examples=[["Ministry of Defense in Yerevan"]],
+    )
+    affiliation: PartyId | None = Field(
+        None,
+        description="Id of the party this one belongs to: a minister to a government, a government to a state.",
+        examples=["armenia-government"],
+    )
+    role: Name | None = Field(
+        None,
+        description="For a person: office held at the time of the documents.",
+        examples=["Prime Minister of Armenia"],
+    )
+    description: Text = Field(
+        description="One or two neutral sentences for the party's page.",
+        examples=["The ministry that commands Armenia's armed forces."],
+    )
+    wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q399"])
+    sources: list[Citation] = Field(
+        default_factory=list,
+        description="Where the description's facts come from.",
+        examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]],
+    )
+
+
+class LocationPart(Strict):
+    """One part of a place split between administrations."""
+
+    name: Name = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
+    administered_by: PartyIds = Field(
+        min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]]
+    )
+    note: Text | None = Field(
+        None, description="Since when, or how certain.", examples=["Since the 2020 ceasefire statement."]
+    )
+
+
+class Geometry(Strict):
+    """A GeoJSON geometry: a line (a border, a line of control, a corridor) or an area."""
+
+    type: GeometryType = Field(description="The GeoJSON geometry type.", examples=["LineString"])
+    coordinates: list[Any] = Field(
+        description="GeoJSON coordinates: positions as [longitude, latitude] (longitude first), nested as the type requires.",
+        examples=[[[45.86, 40.20], [45.90, 40.22]]],
+    )
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Geometry:
+        depth = {"LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}[self.type]
+        nesting, probe = 0, self.coordinates
+        while isinstance(probe, list) and probe:
+            nesting, probe = nesting + 1, probe[0]
+        if nesting != depth + 1:
+            raise ValueError(
+                f"the coordinates of a {self.type} are nested {depth + 1} lists deep, "
+                f"not {nesting}: {_NESTING[self.type]} | hint: check the number of brackets"
+            )
+        _check_positions(self.coordinates, depth, self.type)
+        lines = (
+            self.coordinates
+            if depth == 2
+            else [self.coordinates]
+            if depth == 1
+            else [ring for polygon in self.coordinates for ring in polygon]
+        )
+        for line in lines:
+            if len({tuple(p) for p in line}) < 2:
+                raise ValueError(f"a line of this {self.type} has one point only, repeated")
+            if "Polygon" in self.type and (len(line) < 4 or line[0] != line[-1]):
+                raise ValueError(
+                    f"each ring of a {self.type} is closed: at least 4 positions, the last the same "
+                    "as the first | hint: repeat the first position at the end of the ring"
+                )
+        return self
+
+    def positions(self) -> list[tuple[float, float]]:
+        """Every [lon, lat] position of the geometry, in order."""
+        depth = {"LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}[self.type]
+        found: list[Any] = self.coordinates
+        for _ in range(depth - 1):
+            found = [item for group in found for item in group]
+        return [(float(lon), float(lat)) for lon, lat in found]
+
+
+_NESTING = {
+    "LineString": "[[lon, lat], [lon, lat], ...]",
+    "MultiLineString": "[[[lon, lat], ...], [[lon, lat], ...]]",
+    "Polygon": "[[[lon, lat], ..., the first position again]] (rings)",
+    "MultiPolygon": "[[[[lon, lat], ..., the first position again]], ...] (polygons of rings)",
+}
+
+
+def _check_positions(value: Any, depth: int, kind: str) -> None:
+    """Positions nested ``depth`` lists deep, each [lon, lat] within range; a line needs two."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"a {kind} needs a non-empty list of coordinates, written {_NESTING[kind]}")
+
+    if depth > 1:
+        for item in value:
+            _check_positions(item, depth - 1, kind)
+        return
+    if len(value) < 2:
+        raise ValueError(f"a {kind} needs at least two positions in each line")
+    for position in value:
+        if (
+            not isinstance(position, list)
+            or len(position) != 2
+            or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in position)
+        ):
+            raise ValueError(f"{position!r} is not a position: write [longitude, latitude], for example [45.86, 40.20]")
+        lon, lat = position
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValueError(
+                f"{position!r} is out of range: longitude comes first (-180 to 180), then latitude (-90 to 90)"
+            )
+
+
+class Location(Strict):
+    """A place: country, region, city, village, corridor or border area."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["sotk"])
+    name: Name = Field(description="Name as readers know it.", examples=["Sotk"])
+    kind: LocationKind = Field(description="What sort of place this is.", examples=["village"])
+    coordinates: Coordinates = Field(
+        description="A representative point: the centre of a place, or a point on a line such as a border.",
+        examples=[{"lat": 40.2031, "lon": 45.8647}],
+    )
+    parents: LocationIds = Field(
+        default_factory=list,
+        description="Ids of the locations that contain this one; several where it straddles them (a valley across two regions, a border between two countries).",
+        examples=[["gegharkunik"]],
+    )
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other names used in texts; each finds and links mentions.",
+        examples=[["Zod"]],
+    )
+    description: Text = Field(
+        description="One or two neutral sentences for the place's page.",
+        examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."],
+    )
+    administered_by: PartyIds = Field(
+        default_factory=list,
+        description="Ids of parties that control the place, for disputed places.",
+        examples=[["armenia"]],
+    )
+    claimed_by: PartyIds = Field(
+        default_factory=list,
+        description="Ids of parties that claim the place, for disputed places.",
+        examples=[["azerbaijan"]],
+    )
+    parts: list[LocationPart] = Field(
+        default_factory=list,
+        description="Where the place is split between administrations: who administers which part.",
+        examples=[[{"name": "the part east of the line", "administered_by": ["azerbaijan"]}]],
+    )
+    geometry: Geometry | None = Field(
+        None,
+        description="The place drawn as a line or an area (a GeoJSON geometry), besides its representative point.",
+        examples=[{"type": "LineString", "coordinates": [[45.86, 40.20], [45.90, 40.22]]}],
+    )
+    wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
+    sources: list[Citation] = Field(
+        default_factory=list,
+        description="Where the description and coordinates come from.",
+        examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]],
+    )
+
+
+class Outlet(Strict):
+    """A publisher through which texts reach us: agency, newspaper, website."""
+
+    id: Slug = Field(description="Unique id; also the page address.", examples=["reuters"])
+    name: Name = Field(description="Name as the outlet spells it.", examples=["Reuters"])
+    kind: OutletKind = Field(description="What sort of outlet this is.", examples=["wire-agency"])
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other forms of the name used in texts, such as a dateline's capitals or a short name; each finds and links mentions (exact, case-sensitive, whole words).",
+        examples=[["REUTERS", "the AP"]],
+    )
+    homepage: Url | None = Field(
+        None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"]
+    )
+    notes: Text | None = Field(
+        None,
+        description="What is known, or not known, about the outlet.",
+        examples=["Named only in the copy's source line; its identity is not confirmed."],
+    )
+    sources: list[Citation] = Field(
+        default_factory=list,
+        description="Where the notes come from.",
+        examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]],
+    )
+
+
+class PartyRegistry(Strict):
+    """`seeds/parties.yaml`: every party of the site."""
+
+    parties: list[Party] = Field(
+        description="All parties.",
+        examples=[
+            [{"id": "armenia", "name": "Armenia", "kind": "state", "description": "A state in the South Caucasus."}]
+        ],
+    )
+
+
+class LocationRegistry(Strict):
+    """`seeds/locations.yaml`: every place of the site."""
+
+    locations: list[Location] = Field(
+        description="All places.",
+        examples=[
+            [
+                {
+                    "id": "sotk",
+                    "name": "Sotk",
+                    "kind": "village",
+                    "coordinates": {"lat": 40.2031, "lon": 45.8647},
+                    "description": "A village in Armenia.",
+                }
+            ]
+        ],
+    )
+
+
+class OutletRegistry(Strict):
+    """`seeds/outlets.yaml`: every outlet of the site."""
+
+    outlets: list[Outlet] = Field(
+        description="All outlets.", examples=[[{"id": "reuters", "name": "Reuters", "kind": "wire-agency"}]]
+    )
