@@ -1,4 +1,4 @@
-"""Safe building blocks for generated pages.
+"""The blocks generated pages are made of, and the page they make.
 
 Every generated page is a little front matter (title, description, tags)
 and a list of blocks: HTML made here, headings, HTML that defines anchors, and
@@ -8,133 +8,50 @@ HTML blocks are valid Markdown, so the pages can be written out as Markdown
 files for any engine, and MkDocs can take the body as it is instead of
 converting it page by page (the costliest step of a large build).
 
-Everything that comes from YAML or source text goes through one of these
-functions before it lands in a page: ``text`` for text, ``attr`` for
-attribute values, ``prose`` for the few fields that accept Markdown, and
-``url`` for external links. Links between pages point at the final URLs of
-the targets (MkDocs' directory URLs).
+Renderers use this module alone (``mk``): it also names the safe inline
+helpers of ``inline`` (escaped text, links) and the Markdown of ``prose``.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-import posixpath
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeAlias, overload
-from xml.etree import ElementTree
 
-import markdown
 from markdown.extensions.toc import slugify, unique
 
-_CONTROL_TABLE = {code: None for code in [*range(32), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"}
-_TEXT_TABLE = {
-    **_CONTROL_TABLE,
-    **{ord(c): " " for c in "\t\n\r\v\f\u2028\u2029\x85"},
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-}
+from generator.render.inline import (
+    attr,
+    date_text,
+    external,
+    link,
+    link_html,
+    plain,
+    relative_url,
+    shorten,
+    text,
+    text_chars,
+    url,
+)
+from generator.render.prose import ours, prose
 
-
-def text_chars(value: str) -> str:
-    """``value`` without control characters (tabs and line breaks kept)."""
-    return value.translate(_CONTROL_TABLE)
-
-
-def text(value: str) -> str:
-    """Text shown literally whatever characters it holds: HTML characters become
-    entities, line breaks become spaces and other control characters are dropped."""
-    if value.isprintable():  # the common case: no control character, no line break
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.translate(_TEXT_TABLE)
-
-
-def attr(value: str) -> str:
-    """A value for an HTML attribute, quoted with double quotes."""
-    if not value.isprintable():
-        value = text_chars(value)
-    return html.escape(" ".join(value.split()), quote=True)
-
-
-def url(value: str) -> str:
-    """An http(s) URL (validated upstream), for an ``href``."""
-    if not re.match(r"^https?://", value):
-        raise ValueError(f"refusing to emit a non-http(s) URL: {value!r}")
-    return attr(value.replace(" ", "%20"))
-
-
-# -- links between pages ------------------------------------------------------------
-
-
-def page_url(page: str) -> str:
-    """The URL MkDocs gives a file: ``places/sotk.md`` → ``places/sotk/``;
-    files that are not pages keep their path."""
-    if not page.endswith(".md"):
-        return page
-    stem = page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def relative_url(from_page: str, to_page: str) -> str:
-    """The URL of ``to_page`` relative to the URL of ``from_page`` (both are site
-    paths such as ``claims/x.md``)."""
-    from_folder, _, from_name = from_page.rpartition("/")
-    return _relative_url(from_folder, from_name == "index.md", to_page)
-
-
-def _relative_url(from_folder: str, from_index: bool, to_page: str) -> str:
-    """A page ``a/b.md`` is served as ``a/b/``, one folder deeper than its file,
-    unless it is an index page."""
-    target = page_url(to_page)
-    folder, _, name = target.rstrip("/").rpartition("/")
-    if target.endswith("/"):
-        name += "/"
-    between = _relative_folder(folder or ".", from_folder or ".")
-    return ("" if from_index else "../") + (between + "/" if between else "") + name or "./"
-
-
-@functools.lru_cache(maxsize=1024)
-def _relative_folder(folder: str, start: str) -> str:
-    relative = posixpath.relpath(folder, start)
-    return "" if relative == "." else relative
-
-
-def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A link to another page of the site; ``label`` is plain text."""
-    if to_page == from_page and anchor:
-        return f'<a href="#{attr(anchor)}">{text(label)}</a>'
-    from_folder, _, from_name = from_page.rpartition("/")
-    return _link(label, from_folder, from_name == "index.md", to_page, anchor)
-
-
-_SAFE_URL = re.compile(r"[A-Za-z0-9_./#-]*")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _link(label: str, from_folder: str, from_index: bool, to_page: str, anchor: str | None) -> str:
-    """Links are the same from every page of a folder: pages link to the same few
-    parties, places and outlets over and over, so they are made once."""
-    target = _relative_url(from_folder, from_index, to_page) + (f"#{anchor}" if anchor else "")
-    if not _SAFE_URL.fullmatch(target):  # paths are made of ids, which are slugs; this is a second guard
-        target = attr(target)
-    return f'<a href="{target}">{text(label)}</a>'
-
-
-def link_html(inner: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A link whose content is markup made here (a badge), not text from data."""
-    target = relative_url(from_page, to_page) + (f"#{anchor}" if anchor else "")
-    return f'<a class="badge-link" href="{attr(target)}">{inner}</a>'
-
-
-def external(label: str, address: str) -> str:
-    return f'<a href="{url(address)}">{text(label)}</a>'
-
+__all__ = [
+    "attr",
+    "date_text",
+    "external",
+    "link",
+    "link_html",
+    "ours",
+    "plain",
+    "prose",
+    "relative_url",
+    "shorten",
+    "text",
+    "text_chars",
+    "url",
+]
 
 # -- blocks -------------------------------------------------------------------------
 
@@ -266,97 +183,7 @@ def unsearched(block: Block) -> Block:
     return Wrapped("<div data-search-exclude>", block if isinstance(block, list) else [block], "</div>")
 
 
-def shorten(value: str, limit: int) -> str:
-    """``value`` on one line, cut at a word before ``limit`` characters if longer."""
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-@functools.lru_cache(maxsize=4096)
-def date_text(value: object) -> str:
-    """A date as ``11 May 2023``."""
-    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
-
-
-# -- Markdown prose ---------------------------------------------------------------------
-
-
-class _OnlyWebLinks(markdown.treeprocessors.Treeprocessor):
-    """Behind validation, a second guard: links keep only http(s) targets, images go."""
-
-    def run(self, root: ElementTree.Element) -> None:
-        for parent in root.iter():
-            for child in list(parent):
-                if child.tag == "img":
-                    parent.remove(child)
-                elif child.tag == "a" and not re.match(r"^https?://", child.get("href", ""), re.I):
-                    child.attrib.pop("href", None)
-
-
-class _MinorHeadings(markdown.blockprocessors.HashHeaderProcessor):
-    """``###`` to ``######`` only: a level-1 or level-2 heading (``#``, ``##``, or text
-    underlined with ``===`` or ``---``) would break the page's outline, so it stays text,
-    in a blockquote or a list too."""
-
-    RE = re.compile(r"(?:^|\n)(?P<level>#{3,6})(?!#)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
-
-
-def _converter(*extensions: str, minor_headings_only: bool = False) -> markdown.Markdown:
-    """A Markdown converter for which raw HTML is text, escaped like any other."""
-    converter = markdown.Markdown(extensions=list(extensions), output_format="html")
-    converter.treeprocessors.register(_OnlyWebLinks(converter), "only-web-links", 0)
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    if minor_headings_only:
-        blocks = converter.parser.blockprocessors
-        blocks.deregister("setextheader")
-        blocks.register(_MinorHeadings(converter.parser), "hashheader", 70)
-    return converter
-
-
-_PROSE = _converter("sane_lists", minor_headings_only=True)
-_OURS = _converter("tables", "sane_lists")
-
-
-def prose(value: str) -> str:
-    """Contributor Markdown, restricted to what reads as prose.
-
-    Kept: paragraphs, emphasis, lists, blockquotes, code, headings of level 3
-    to 6, and links (validation has made sure they are http(s); any other is
-    dropped here too). Shown as text: raw HTML and HTML comments, headings of
-    level 1 and 2 (they would break the page's outline), and the syntax of
-    extensions the site has elsewhere (attribute lists, tables, admonitions).
-    Images are refused at validation, and dropped here too."""
-    return _convert(_PROSE, text_chars(value))
-
-
-@functools.lru_cache(maxsize=256)
-def ours(source: str) -> str:
-    """Markdown written in this package (never data): help text, the input reference."""
-    return _convert(_OURS, source)
-
-
-def _convert(converter: markdown.Markdown, source: str) -> str:
-    converter.reset()
-    converted = converter.convert(source)
-    # No blank line inside the result, so that it stays one HTML block for any Markdown engine.
-    return re.sub(r"\n\s*\n", "\n", converted)
-
-
 # -- pages ----------------------------------------------------------------------------
-
-_PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02"})
-
-
-def plain(value: str) -> str:
-    """Text for the page head (title, description, tags), which the theme
-    inserts without escaping: markup characters become full-width look-alikes."""
-    if not value.isprintable():
-        value = text_chars(value)
-    value = " ".join(value.split())
-    if "<" in value or ">" in value or "&" in value or '"' in value:
-        value = value.translate(_PLAIN)
-    return value
 
 
 @dataclass(frozen=True)
