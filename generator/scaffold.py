@@ -19,13 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.attribution import attributions, sentence_spans
+from generator.attribution import attributions
 from generator.corpus import Corpus
 from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.problems import visible
 from generator.quotes import NormalizedText, find_all
 from generator.schema import modeline
+from generator.sentences import sentence_spans
 from generator.speakers import Entity, Speakers
 from generator.validate import PLACEHOLDER
 
