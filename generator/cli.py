@@ -13,7 +13,7 @@ from generator.linkcheck import broken_links
 from generator.pipeline import build_pages, check
 from generator.problems import format_report, visible
 from generator.rules import RULES
-from generator.scaffold import scaffold_document
+from generator.scaffold_yaml import scaffold_document
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
 
 

@@ -6,29 +6,23 @@ found on), proposes claim candidates (sentences that attribute something to
 someone, with the verbatim quote prefilled and a likely claimant), and names
 capitalised phrases that no registry knows. Everything a person must decide
 is either a ``TODO`` placeholder or a claim marked ``draft: true``; the
-validator reports each of them until it is done.
+validator reports each of them until it is done. This module reads the text;
+``scaffold_yaml`` writes the file.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from generator.attribution import attributions
 from generator.corpus import Corpus
-from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
-from generator.problems import visible
 from generator.quotes import NormalizedText, find_all
-from generator.schema import modeline
 from generator.sentences import sentence_spans
 from generator.speakers import Entity, Speakers
-from generator.validate import PLACEHOLDER
 
 # A run of capitalised words on one line ("Ministry of Defence"), never across a line
 # break ("India" at a line's end and "BEIJING" starting the next are two names) or
@@ -294,175 +288,3 @@ class UnknownName:
     name: str
     lines: list[int]
     contains: list[str]
-
-
-# -- writing the YAML -------------------------------------------------------------
-
-
-def _one_line(value: str) -> str:
-    """Text for a YAML comment: on one line, whatever line breaks or control characters it holds,
-    so that it can never spill out of the comment into the data."""
-    return visible(" ".join(value.split()))
-
-
-def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str, today: dt.date) -> str:
-    lines = [
-        schema_line,
-        f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
-        "# Replace every TODO, check every claim marked 'draft: true', then run",
-        "# 'python -m generator validate'. Field reference: the site's Contributing > Input model page.",
-        "",
-        f"id: {document_id}",
-        f"title: {PLACEHOLDER}  # a neutral title for the page",
-        f"topic: {topic if topic else PLACEHOLDER + '  # id of a topic in seeds/topics/'}",
-        f"text: {scaffold.text_name}",
-        "language: en  # BCP 47 code of the text's language",
-        f"kind: {PLACEHOLDER}  # news-article, official-statement, wire-report, report, transcript or other",
-        f"summary: {PLACEHOLDER}  # what happened, two or three neutral sentences",
-        f"event_date: {PLACEHOLDER}  # YYYY-MM-DD, the day of the events reported",
-        "# published: YYYY-MM-DD   # date of the copy, if the copy shows it",
-        f"outlet: {PLACEHOLDER}  # id of the outlet whose copy this is (seeds/outlets.yaml)",
-        "# author: Name as in the byline",
-        "# url: https://...        # address of the copy, if known",
-        "",
-        *_found_comments("Parties", scaffold.parties),
-        *_found_comments("Places", scaffold.places),
-        *_found_comments("Outlets", scaffold.outlets),
-        *_unknown_comments(scaffold.unknown_names),
-        "chain:  # how the text reached us: the originals first, the copy held last. A statement on its",
-        "        # issuer's own site is one hop: the issuer's site as outlet, role original-reporting.",
-        *_chain_lines(scaffold.hops),
-        f"  - outlet: {PLACEHOLDER}  # the outlet whose copy this is, as in outlet: above",
-        "    role: republisher  # original-reporting, wire, republisher, aggregator, translation",
-        *_held_copy_sources(scaffold.hops),
-        "",
-        "claims:",
-        *_claim_lines(scaffold.candidates),
-    ]
-    if not scaffold.candidates:
-        lines[-1] = "claims: []  # no clause attributing something to someone was found"
-        lines += _CLAIM_TEMPLATE
-    return "\n".join(lines) + "\n"
-
-
-# Shown when no candidate was found, e.g. in a statement that speaks in its own voice.
-_CLAIM_TEMPLATE = [
-    "# To add a claim, replace [] above with one entry per claim, like this:",
-    "#   - id: issuer-says-what-2023-05-11   # lowercase words and hyphens",
-    "#     claimant: party-or-outlet-id       # an official statement's issuer, for example",
-    "#     kind: accusation                   # casualty-report, accusation, denial, statement-of-intent,",
-    "#                                        # diplomatic-statement, assessment, factual-report",
-    "#     paraphrase: One neutral line saying what the claimant asserts.",
-    "#     quote: the exact words of the text that carry the claim",
-    "#     status: unverified                 # unverified, disputed, corroborated, false, outdated",
-]
-
-
-def _found_comments(title: str, found: list[Found]) -> list[str]:
-    if not found:
-        return [f"# {title} found in the text: none"]
-    rows = [f"# {title} found in the text (names and aliases of the registries):"]
-    rows += [
-        f"#   {f.entity} ({_one_line(f.name)}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
-        for f in found
-    ]
-    return rows
-
-
-def _unknown_comments(names: list[UnknownName]) -> list[str]:
-    if not names:
-        return [""]
-    rows = [
-        "# Names no registry knows. Add the ones that act or speak in the text to parties.yaml",
-        "# or locations.yaml (or as an alias of an entry); validate then links their mentions:",
-    ]
-    for unknown in names:
-        lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
-        contains = (
-            f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
-        )
-        rows.append(f"#   {_one_line(unknown.name)}: {lines}{contains}")
-    return [*rows, ""]
-
-
-def _chain_lines(hops: list[Hop]) -> list[str]:
-    if not hops:
-        return []
-    rows = [
-        "  # Suggested from the text's attribution phrases (check each hop): every outlet it cites is",
-        '  # an original of its own, unless the text says one carried another ("X, citing Y").',
-    ]
-    for hop in hops:
-        role = "republisher" if hop.drew_on else "original-reporting"
-        rows += [
-            f"  - outlet: {hop.outlet}  # {hop.how}, line {hop.line}",
-            f"    role: {role}  # check: original-reporting, wire, own-reporting, republisher, aggregator, translation",
-        ]
-        if hop.drew_on:
-            rows.append(f"    drew_on: [{', '.join(hop.drew_on)}]  # the text says it drew on these")
-        rows.append("    # url: https://...  # without it the hop is shown as unverified")
-    return rows
-
-
-def _held_copy_sources(hops: list[Hop]) -> list[str]:
-    """The copy held drew on every suggested hop that no other hop drew on."""
-    used = {source for hop in hops for source in hop.drew_on}
-    last = [hop.outlet for hop in hops if hop.outlet not in used]
-    return [f"    drew_on: [{', '.join(last)}]  # suggested: the hops above that no other hop drew on"] if last else []
-
-
-def _claim_lines(candidates: list[Candidate]) -> list[str]:
-    rows: list[str] = []
-    used: set[str] = set()
-    for index, candidate in enumerate(candidates, start=1):
-        base = slugify(f"{candidate.claimant or 'claim'}-{index}")
-        claim_id = base if base not in used else f"{base}-{index}"
-        used.add(claim_id)
-        rows += [
-            f"  - id: {claim_id}  # line {candidate.line}; rename to say what the claim is",
-            "    draft: true  # delete this line once a person has checked the claim",
-        ]
-        said_by = f"  # said by: {_one_line(candidate.speaker)}" if candidate.speaker else ""
-        if candidate.unnamed:
-            rows.append(f"    unnamed_source: {_q(candidate.unnamed)}  # a source the text does not name")
-            if candidate.claimant:
-                rows.append(f"    claimant: {candidate.claimant}  # the party it speaks for")
-        else:
-            rows.append(
-                f"    claimant: {candidate.claimant}{said_by}"
-                if candidate.claimant
-                else f"    claimant: {PLACEHOLDER}  # id of the party or outlet that asserts it{said_by[1:]}"
-            )
-        rows += [
-            f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
-            "diplomatic-statement, assessment, factual-report, territorial-claim",
-            f"    paraphrase: {PLACEHOLDER}  # one neutral line saying what the claimant asserts",
-            f"    quote: {_q(candidate.quote)}  # the words attributed: check them against the text",
-        ]
-        if candidate.occurrence is not None:
-            rows.append(f"    occurrence: {candidate.occurrence}")
-        rows += ["    status: unverified  # unverified, disputed, corroborated, false, outdated", ""]
-    return rows
-
-
-def scaffold_document(
-    text_path: Path,
-    seeds: Path,
-    project: Path,
-    corpus: Corpus,
-    topic: str | None,
-    document_id: str | None,
-    today: dt.date,
-) -> tuple[Path, str]:
-    """The metadata path and YAML for a text already in ``seeds/documents/``."""
-    text = text_path.read_text(encoding="utf-8")
-    scaffold = analyse(text, text_path.name, corpus)
-    doc_id = document_id or slugify(text_path.stem)
-    metadata = text_path.with_suffix(".yaml")
-    schema_line = modeline("document", metadata, project)
-    return metadata, render_scaffold(scaffold, doc_id, topic, schema_line, today)
