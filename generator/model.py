@@ -13,80 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator import inputs, parts, sourcegraph
-from generator.corpus import Corpus, SourceDocument, Span, mention_finder
+from generator.corpus import Corpus, SourceDocument, mention_finder
+from generator.entries import Backlinks, ClaimEntry, EventEntry
 from generator.mentions import Mention
 from generator.quotes import NormalizedText
-
-
-@dataclass(frozen=True)
-class ClaimEntry:
-    """A claim with the document it was found in and the span of its quote."""
-
-    claim: inputs.Claim
-    document: SourceDocument
-    span: Span
-
-    @property
-    def id(self) -> str:
-        return self.claim.id
-
-    @property
-    def quote(self) -> str:
-        """The claim's words, verbatim from its document's text."""
-        return self.document.text[self.span[0] : self.span[1]]
-
-    @property
-    def topic(self) -> str:
-        return self.document.meta.topic
-
-    @property
-    def date(self) -> Any:
-        """The day the claim was made, or the document's event date where none is given."""
-        return self.claim.date or self.document.meta.event_date
-
-    @property
-    def date_is_own(self) -> bool:
-        return self.claim.date is not None
-
-
-@dataclass(frozen=True)
-class FigurePoint:
-    """One count in a series: from a claim of ours, or a revision cited from elsewhere."""
-
-    value: float
-    as_of: Any  # a date, or None where the count is undated
-    claim: ClaimEntry
-    revision: inputs.FigureRevision | None = None
-
-
-@dataclass(frozen=True)
-class FigureSeries:
-    """Counts of one thing by one giver, oldest first: never two givers in one series."""
-
-    giver: str | None  # a party or outlet id; None for an unnamed source or an unattributed count
-    giver_words: str | None  # how an unnamed giver is described
-    unit: str
-    points: tuple[FigurePoint, ...]
-
-
-@dataclass(frozen=True)
-class EventEntry:
-    event: inputs.Event
-    topic: inputs.Topic
-
-
-@dataclass
-class Backlinks:
-    """Everything on the site that involves one party, place or outlet."""
-
-    documents: set[str] = field(default_factory=set)
-    claims_by: set[str] = field(default_factory=set)
-    claims_about: set[str] = field(default_factory=set)
-    events: set[str] = field(default_factory=set)
-    carried: set[str] = field(default_factory=set)  # documents whose chain has this outlet
-    administers: set[str] = field(default_factory=set)  # places a party controls
-    claims_territory: set[str] = field(default_factory=set)  # places a party claims
-
 
 T = TypeVar("T")
 
@@ -334,33 +264,6 @@ def _origins(
 ) -> list[str]:
     pairs = [(graphs[claims[c].document.meta.id], outlet) for c in claim_ids for outlet in traced[c]]
     return sourcegraph.independent(pairs)
-
-
-def figure_series(entries: list[ClaimEntry]) -> list[FigureSeries]:
-    """The counts of ``entries`` and their revisions, one series per giver and thing counted."""
-    points: dict[tuple[str, str, str], list[FigurePoint]] = defaultdict(list)
-    words: dict[tuple[str, str, str], str | None] = {}
-    for entry in entries:
-        figure = entry.claim.figure
-        if figure is None:
-            continue
-        key = (entry.claim.claimant or "", entry.claim.unnamed_source or "", figure.unit)
-        words[key] = entry.claim.unnamed_source
-        points[key].append(FigurePoint(figure.value, figure.as_of, entry))
-        for revision in figure.revisions:
-            other = (revision.by or "", "", revision.unit or figure.unit)
-            words.setdefault(other, None)
-            points[other].append(FigurePoint(revision.value, revision.as_of, entry, revision))
-    series = []
-    for key in sorted(points, key=lambda k: (k[2], k[0], k[1])):
-        ordered = sorted(
-            points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value, p.revision is not None, p.claim.id)
-        )
-        # One count given once: a claim's count and the same count cited as another claim's revision.
-        distinct = {(p.value, p.as_of): p for p in reversed(ordered)}
-        kept = tuple(p for p in ordered if distinct[(p.value, p.as_of)] is p)
-        series.append(FigureSeries(key[0] or None, words[key], key[2], kept))
-    return series
 
 
 def _index_backlinks(site: Site) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator import inputs
-from generator.model import UNNAMED, ClaimEntry, Site, figure_series
+from generator.entries import ClaimEntry, figure_series
+from generator.model import UNNAMED, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (

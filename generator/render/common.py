@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from generator import inputs
 from generator.corpus import SourceDocument
-from generator.model import ClaimEntry, FigurePoint, FigureSeries, Site, figure_series
+from generator.entries import ClaimEntry, FigurePoint, FigureSeries, figure_series
+from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from generator import inputs, parts
-from generator.model import Backlinks, Site
+from generator.entries import Backlinks
+from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (

@@ -17,7 +17,8 @@ from typing import Any
 
 from generator import inputs, parts
 from generator.corpus import SourceDocument
-from generator.model import EventEntry, Site
+from generator.entries import EventEntry
+from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label

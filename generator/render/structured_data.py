@@ -12,7 +12,8 @@ from typing import Any
 
 from generator import inputs
 from generator.corpus import SourceDocument
-from generator.model import ClaimEntry, Site
+from generator.entries import ClaimEntry
+from generator.model import Site
 
 CONTEXT = "https://schema.org"
 _PARTY_TYPES = {

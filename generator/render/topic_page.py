@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from generator import inputs
-from generator.model import EventEntry, Site, document_entities, figure_series
+from generator.entries import EventEntry, figure_series
+from generator.model import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
