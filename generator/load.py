@@ -8,13 +8,12 @@ too large, reads the texts, and reports files the generator would ignore.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import inputs
-from generator.problems import Problem, Problems
+from generator import inputs, parsed_files
+from generator.problems import Problems
 from generator.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
 __all__ = ["MAX_DEPTH", "Loc", "Position", "YamlFile", "YamlSource", "load_corpus", "parse_yaml"]
@@ -88,7 +87,7 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     }
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, failed)
     _report_stray_files(root, named, problems)
-    _forget_unused()
+    parsed_files.forget_unused()
     unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 
@@ -291,46 +290,11 @@ def read_text(path: Path, problems: Problems) -> str | None:
     return text.removeprefix(_BOM)
 
 
-# Parsed files by path and content hash, so that a rebuild under ``mkdocs serve``
-# parses only what changed. Entries a run did not use are dropped after it.
-# Off unless asked for: a single build would only hold memory with it.
-_PARSED: dict[tuple[Path, Path, str], tuple[YamlFile | None, list[Problem]]] = {}
-_USED: set[tuple[Path, Path, str]] = set()
-_CACHING = False
-
-
-def keep_parsed_files(enabled: bool = True) -> None:
-    """Keep parsed files between runs of this process (for a live preview)."""
-    global _CACHING
-    _CACHING = enabled
-    if not enabled:
-        _PARSED.clear()
-
-
 def load_yaml_file(path: Path, problems: Problems, failed: Failed | None = None) -> YamlFile | None:
     """Parse one YAML file; on a problem record it and return ``None``, noting the file in
     ``failed`` with the text it could not parse (None: it could not even be read)."""
     text = read_text(path, problems)
-    parsed = None if text is None else _parse(path, text, problems)
+    parsed = None if text is None else parsed_files.parse(path, text, problems)
     if parsed is None and failed is not None:
         failed[path] = text
     return parsed
-
-
-def _parse(path: Path, text: str, problems: Problems) -> YamlFile | None:
-    if not _CACHING:
-        return parse_yaml(path, text, problems)
-    key = (problems.root, path, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    _USED.add(key)
-    if key not in _PARSED:
-        local = Problems(problems.root)
-        _PARSED[key] = (parse_yaml(path, text, local), local.items())
-    parsed, found = _PARSED[key]
-    problems.extend(found)
-    return parsed
-
-
-def _forget_unused() -> None:
-    for key in set(_PARSED) - _USED:
-        del _PARSED[key]
-    _USED.clear()

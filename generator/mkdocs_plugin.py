@@ -28,8 +28,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.load import keep_parsed_files
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
+from generator.parsed_files import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import load
+from generator import load, parsed_files
 from generator.pipeline import check
 from tests.conftest import MINI, copy_corpus
 
@@ -16,19 +16,19 @@ from tests.conftest import MINI, copy_corpus
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The names of the files the YAML parser is given."""
     names: list[str] = []
-    real = load.parse_yaml
+    real = parsed_files.parse_yaml
 
     def counting(path: Path, text: str, problems: load.Problems) -> load.YamlFile | None:
         names.append(path.name)
         return real(path, text, problems)
 
-    monkeypatch.setattr(load, "parse_yaml", counting)
+    monkeypatch.setattr(parsed_files, "parse_yaml", counting)
     yield names
 
 
 def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    load.keep_parsed_files(True)
+    parsed_files.keep_parsed_files(True)
     try:
         assert check(corpus, corpus).ok
         assert "parties.yaml" in parsed and len(parsed) > 3
@@ -43,7 +43,7 @@ def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]
         assert checked.ok and parsed == ["parties.yaml"]
         assert checked.corpus.parties["alpha"].description == "A small, edited state."
     finally:
-        load.keep_parsed_files(False)
+        parsed_files.keep_parsed_files(False)
 
 
 def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None:
@@ -51,7 +51,7 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert check(corpus, corpus).ok
     assert check(corpus, corpus).ok
     assert parsed.count("parties.yaml") == 2
-    assert load._PARSED == {}
+    assert parsed_files._PARSED == {}
 
 
 def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> None:
