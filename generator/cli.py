@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import shutil
 import sys
 from pathlib import Path
 
-from generator.inputs import check_file_name, slugify
 from generator.linkcheck import broken_links
+from generator.new_document import new_document
 from generator.pipeline import build_pages, check
 from generator.problems import format_report, visible
 from generator.rules import RULES
-from generator.scaffold_yaml import scaffold_document
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
 
 
@@ -179,118 +176,7 @@ def _previous_output(out: Path) -> set[Path]:
 def _new(args: argparse.Namespace) -> int:
     if not _seeds_exist(args.seeds):
         return 2
-    source: Path = args.text
-    if not source.is_file():
-        print(f"error: '{visible(str(source))}' is not a file", file=sys.stderr)
-        return 2
-    try:
-        source.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        print(f"error: '{visible(str(source))}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
-        return 2
-    if args.document_id is not None and slugify(args.document_id) != args.document_id:
-        print(
-            f"error: '{visible(args.document_id)}' is not an id: use lowercase letters, digits and single "
-            f"hyphens, for example '{slugify(args.document_id) or '2024-03-02-ridge-clash'}'",
-            file=sys.stderr,
-        )
-        return 2
-    checked = check(args.seeds, Path.cwd())
-    write_id_schemas(Path.cwd(), checked.known_ids())
-    if args.topic is not None and args.topic not in checked.corpus.topics:
-        known = ", ".join(sorted(checked.corpus.topics)) or "none yet"
-        print(
-            f"error: no topic has the id '{visible(args.topic)}' (the topics are: {known}); write "
-            f"seeds/topics/<id>.yaml first (see CONTRIBUTING.md, 'Add a topic'), or leave --topic out "
-            "and fill it in later",
-            file=sys.stderr,
-        )
-        return 2
-    problems = [
-        p
-        for p in checked.problems  # the text being scaffolded has no metadata yet, of course
-        if not (p.rule == "orphan-text" and Path(p.path).resolve() == source.resolve())
-    ]
-    if problems:
-        print(
-            f"note: the seed folder has {len(problems)} problem(s), listed below; the scaffold uses "
-            "the registry entries that are valid\n" + format_report(problems),
-            file=sys.stderr,
-        )
-    documents = args.seeds / "documents"
-    text_path = _text_in_documents(source, documents, args.document_id)
-    if text_path is None:
-        return 2
-    metadata, content = scaffold_document(
-        text_path, args.seeds, Path.cwd(), checked.corpus, args.topic, args.document_id, dt.date.today()
-    )
-    if metadata.exists():
-        print(f"error: {visible(str(metadata))} already exists; nothing was overwritten", file=sys.stderr)
-        return 2
-    metadata.write_text(content, encoding="utf-8")
-    drafts = content.count("\n    draft: true")
-    todos = content.count(": TODO  #")
-    print(
-        f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
-        f"Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'."
-    )
-    return 0
-
-
-def _text_in_documents(source: Path, documents: Path, document_id: str | None) -> Path | None:
-    """The text inside the documents folder: copied there as a ``.txt`` file (never over
-    another file) if needed, named after ``document_id`` when one is given."""
-    if source.suffix.lower() in (".yaml", ".yml"):
-        print(
-            f"error: '{visible(str(source))}' looks like metadata; 'new' takes the verbatim text "
-            "(a .txt file) and writes its metadata",
-            file=sys.stderr,
-        )
-        return None
-    if source.resolve().parent == documents.resolve():
-        if document_id is not None and source.name != f"{document_id}.txt":
-            return _rename(source, documents / f"{document_id}.txt")
-        if source.suffix != ".txt":
-            print(
-                f"error: texts in {visible(str(documents))} end in .txt; rename '{visible(source.name)}'",
-                file=sys.stderr,
-            )
-            return None
-        try:
-            check_file_name(source.name)
-        except ValueError as error:
-            print(f"error: {visible(str(error))}; rename the file", file=sys.stderr)
-            return None
-        return source
-    name = f"{document_id}.txt" if document_id is not None else source.stem + ".txt"
-    try:
-        check_file_name(name)
-    except ValueError:
-        name = slugify(source.stem)[:190] + ".txt"
-    target = documents / name
-    if target.exists():
-        if target.read_bytes() == source.read_bytes():
-            return target
-        print(
-            f"error: {visible(str(target))} already exists with other content; nothing was overwritten "
-            "(rename your file)",
-            file=sys.stderr,
-        )
-        return None
-    documents.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    print(f"Copied the text to {visible(str(target))} (byte for byte).")
-    return target
-
-
-def _rename(source: Path, target: Path) -> Path | None:
-    """A text already in the documents folder, renamed after its document (never over another file)."""
-    if target.exists():
-        print(f"error: {visible(str(target))} already exists; nothing was renamed or written", file=sys.stderr)
-        return None
-    source.rename(target)
-    print(f"Renamed the text to {visible(str(target))} (its bytes unchanged).")
-    return target
+    return new_document(args.text, args.seeds, args.topic, args.document_id)
 
 
 def _schema(args: argparse.Namespace) -> int:
