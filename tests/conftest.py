@@ -18,6 +18,9 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 # so that no edit of the live seed (a new topic, a corrected claim) can break them.
 SNAPSHOT = Path(__file__).resolve().parent / "fixtures" / "seed-snapshot"
 
+# The browser tests' fixtures (a served site, chromium), shared by their modules.
+pytest_plugins = ("tests.browsing",)
+
 
 def copy_corpus(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)

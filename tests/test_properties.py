@@ -11,130 +11,16 @@ http(s), and the string must be shown to the reader as text.
 from __future__ import annotations
 
 import logging
-import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.inputs.fields import _INVISIBLE
-from generator.pipeline import build_pages
 from tests.conftest import MINI, mkdocs_config
-
-# Every tag and attribute the theme and the generator write; anything else came from data.
-ALLOWED_TAGS = {
-    "a", "article", "blockquote", "body", "br", "button", "code", "dd", "div", "dl", "dt", "em", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
-    "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
-    "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
-}
-ALLOWED_ATTRIBUTES = {
-    "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
-    "charset", "checked", "class", "content", "crossorigin", "d", "data-label", "data-lat", "data-lon", "data-points",
-    "data-md-color-accent", "data-search-exclude", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
-    "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
-    "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
-    "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
-}
-MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
-# Refused by validation on purpose (tests/cases/invalid/hostile-text.yaml): control characters,
-# direction overrides and isolates, and text that shows nothing.
-YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"),
-                          blacklist_characters="\ufffe\uffff\ufeff\u202a\u202b\u202c\u202d\u202e"
-                                               "\u2066\u2067\u2068\u2069")
-# A value that is exactly TODO is the scaffold's placeholder; any other text, TODO at its start included, is real.
-FREE_TEXT = st.lists(st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, "TODO", "TODO:"])),
-                     min_size=1, max_size=12).map("".join).filter(
-                         lambda s: len(_INVISIBLE.sub("", s)) > 1 and s.strip() != "TODO")
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.bad: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self.bad.append(f"tag <{tag}>")
-        for name, value in attrs:
-            if name not in ALLOWED_ATTRIBUTES:
-                self.bad.append(f"attribute {name} on <{tag}>")
-            if name in ("href", "src") and value:
-                scheme = urlsplit(value.strip()).scheme
-                if scheme not in ("", "http", "https") or value.strip().startswith("//"):
-                    self.bad.append(f"{name}={value!r}")
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _prose_safe(text: str) -> str:
-    """Prose refuses images and non-http links at validation; keep only what it accepts."""
-    text = text.replace("![", "! [").replace("](", "] (").replace("]:", "] :")
-    text = re.sub(r"<(?=[^<> !]+@[^@<> ]+>)", "< ", text)  # e-mail autolinks are refused
-    return re.sub(r"<([A-Za-z][A-Za-z0-9+.-]*:)", r"< \1", text)  # autolinks to other schemes are refused too
-
-
-# libyaml when present: the same YAML, written five times faster (a thousand examples).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _inject(corpus: Path, s: str) -> None:
-    line = " ".join(s.split())  # names and titles are one line
-
-    def rewrite(name: str, change) -> None:
-        path = corpus / name
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-        change(data)
-        path.write_text(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-    def parties(data):
-        for n, party in enumerate(data["parties"]):
-            party.update(name=f"{line} P{n}", description=s)
-        data["parties"][0]["role"] = line
-        data["parties"][1]["aliases"] = [f"{line} alias"]
-
-    def locations(data):
-        for n, place in enumerate(data["locations"]):
-            place.update(name=f"{line} L{n}", description=s, aliases=[f"{line} place {n}"])
-
-    def outlets(data):
-        for n, outlet in enumerate(data["outlets"]):
-            outlet.update(name=f"{line} O{n}", notes=s)
-
-    def topic(data):
-        data.update(title=line, summary=s)
-        data["background"][0].update(heading=line, body=_prose_safe(s))
-        data["background"][0]["sources"][0].update(title=line, publisher=line)
-        data["questions"][0]["text"] = s
-        data["events"][0].update(title=line, description=s)
-        data["key_facts"] = [{"text": s, "sources": [{"url": "https://example.org/", "title": line}]}]
-
-    def document(data):
-        data.update(title=line, summary=s, author=line)
-        data["boilerplate"][0]["note"] = s
-        data["chain"][0]["note"] = s
-        for claim in data["claims"]:
-            claim.update(paraphrase=s, note=_prose_safe(s))
-        data["claims"][1]["figure"]["unit"] = line
-        data["claims"][0]["quote"] = "QQ" + s
-
-    rewrite("parties.yaml", parties)
-    rewrite("locations.yaml", locations)
-    rewrite("outlets.yaml", outlets)
-    rewrite("topics/ridge.yaml", topic)
-    rewrite("documents/ridge-clash.yaml", document)
-    with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
-        text.write(f"QQ{s}\n{s}\n")
+from tests.properties import FREE_TEXT, Page, inject
 
 
 def _build(corpus: Path, work: Path) -> Path:
@@ -155,42 +41,16 @@ def test_arbitrary_text_builds_strict_and_stays_text(tmp_path_factory: pytest.Te
     work = tmp_path_factory.mktemp("prop")
     corpus = work / "seeds"
     shutil.copytree(MINI, corpus)
-    _inject(corpus, s)
+    inject(corpus, s)
 
     site = _build(corpus, work)  # raises on any problem or, being strict, on any warning
 
     expected = " ".join(s.split())
     for path in site.rglob("*.html"):
-        page = _Page()
+        page = Page()
         page.feed(path.read_text(encoding="utf-8"))
         assert page.bad == [], (path.relative_to(site), page.bad)
-    party = _Page()
+    party = Page()
     party.feed((site / "parties" / "beta" / "index.html").read_text(encoding="utf-8"))
     shown = " ".join("".join(party.text).split())
     assert f"{expected} P2" in shown
-
-
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(s=FREE_TEXT)
-def test_arbitrary_text_in_every_field_renders_as_text(tmp_path_factory: pytest.TempPathFactory, s: str) -> None:
-    """The same promise for every generated page, a thousand strings in every field: the
-    generator's own stages in-process (validation, model, every renderer), without MkDocs' theme."""
-    work = tmp_path_factory.mktemp("fast")
-    corpus = work / "seeds"
-    shutil.copytree(MINI, corpus)
-    _inject(corpus, s)
-
-    built = build_pages(corpus, corpus)
-
-    assert built.problems == [], [p.format_text() for p in built.problems]
-    for page in built.pages:
-        if isinstance(page.content, str):
-            continue  # data files: JSON and CSV, written by their serialisers
-        parsed = _Page()
-        parsed.feed(page.content.body)
-        assert parsed.bad == [], (page.path, parsed.bad)
-        assert all("<" not in str(value) and ">" not in str(value) for value in page.content.meta.values())
-    party = next(page for page in built.pages if page.path == "parties/beta.md")
-    shown = _Page()
-    shown.feed(party.content.body)  # type: ignore[union-attr]
-    assert f"{' '.join(s.split())} P2" in " ".join("".join(shown.text).split())

@@ -1,0 +1,134 @@
+"""What the browser tests share: the built seed sites served locally, Debian's chromium
+driven by Playwright, the page of each page kind (chosen from the live seed's model),
+and a wait for a page to be drawn (its diagrams and maps included)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.model import document_entities
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# A 1×1 PNG served instead of map tiles: the tests use no network.
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
+)
+# Material draws Mermaid diagrams into a closed shadow root; open it so the test can look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+"""
+# Page kinds, each shown by one page of the live seed chosen from its model (so that any
+# valid contribution keeps these tests meaningful): the document with the most claims
+# among those reached through other hops, its first claim, claimant, place and first outlet.
+KINDS = ("home", "topic", "document", "claim", "party", "place", "places", "outlet", "claims", "sources",
+         "timeline", "data")
+
+
+def page_kinds(model) -> dict[str, str]:
+    documents = sorted(model.corpus.documents.values(), key=lambda d: (len(d.meta.chain) > 1, len(d.meta.claims)),
+                       reverse=True)
+    document = documents[0].meta
+    claim = document.claims[0]
+    party = next(c.claimant for c in document.claims if c.claimant in model.corpus.parties)
+    _, mentioned = document_entities(model, documents[0])
+    place = next(p for p in [*mentioned, *sorted(model.corpus.locations)] if model.corpus.locations[p].coordinates)
+    return {"home": "", "topic": f"topics/{document.topic}/", "document": f"documents/{document.id}/",
+            "claim": f"claims/{claim.id}/", "party": f"parties/{party}/", "place": f"places/{place}/",
+            "places": "places/", "outlet": f"outlets/{document.chain[0].outlet}/", "claims": "claims/",
+            "sources": "sources/", "timeline": "timeline/", "data": "data/"}
+
+
+@pytest.fixture(scope="module")
+def kinds(seed_model) -> dict[str, str]:
+    return page_kinds(seed_model)
+
+
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(seed_site: Path) -> Iterator[str]:
+    """The live seed's site."""
+    yield from _serve(seed_site)
+
+
+@pytest.fixture(scope="module")
+def snapshot_server(snapshot_site: Path) -> Iterator[str]:
+    """The frozen seed copy's site, for the journeys written with its names."""
+    yield from _serve(snapshot_site)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the browser dropping a connection it no longer needs (a page left mid-load)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.route("https://tile.openstreetmap.org/**",
+                  lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
+    opened = context.new_page()
+    opened.console_errors = []  # type: ignore[attr-defined]
+    opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))
+    opened.on("pageerror", lambda error: opened.console_errors.append(str(error)))
+    yield opened
+    context.close()
+
+
+# A page is drawn once it has loaded, Material has replaced each diagram's source by its
+# drawing, and each map is sized, fitted and shows its outlines or markers. (Waiting for
+# this instead of half a second without network keeps the suite quick.)
+DRAWN = """() => document.readyState === "complete"
+  && !document.querySelector("pre.mermaid")
+  && [...document.querySelectorAll(".briefing-map")].every(map => map.classList.contains("briefing-map--ready")
+       && map.querySelector(".leaflet-overlay-pane path, .leaflet-marker-icon"))"""
+
+
+def _settle(page: Page) -> None:
+    page.wait_for_load_state("load")
+    page.wait_for_function(DRAWN, timeout=20_000)
+    page.evaluate("document.fonts.ready")
+
+
+# Elements of the content whose own content is wider than they are and hidden or scrolled
+# (a table in its scrolling wrapper, a diagram); a map's panes are meant to be larger.
+SCROLLED_SIDEWAYS = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(el => !el.closest('.leaflet-container') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
+                && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX))
+  .map(el => `${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`)"""
