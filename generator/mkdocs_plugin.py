@@ -7,7 +7,9 @@ with every problem listed.
 
 A generated page's body is already HTML: ``mkdocs_pages`` hands it to MkDocs
 as it is (a measured speed trick, explained there). Everything after that
-(theme, search, tags, other plugins' events) runs as for any page.
+(theme, tags, other plugins' events) runs as for any page. Once the site is
+written, Pagefind indexes it for search (``search_index``); under ``mkdocs
+serve`` a rebuild is served at once and indexed in the background.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Literal, cast
 
@@ -34,6 +37,7 @@ from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
+from generator.search_index import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +59,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.problems: list[Problem] = []  # under serve: shown over every page until fixed
         self.shown_problems = False
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
+        self.indexing: threading.Thread | None = None  # under serve: the search index of the last rebuild
+        self.indexed = False  # under serve: the first build is indexed before it is served
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -70,6 +76,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate and render before MkDocs cleans the site folder: bad input
         fails the build with every problem listed, and the last good site stays."""
+        if self.indexing is not None:  # the last rebuild's index is written before the folder is touched again
+            self.indexing.join()
         project = Path(config.config_file_path).resolve().parent
         seeds = project / self.config.seeds
         if not seeds.is_dir():
@@ -164,6 +172,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.active_section.active = True
         return context
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the written site for search. Under ``mkdocs serve`` the first build is indexed
+        before it is served; a rebuild is served at once and indexed in the background (the
+        whole site folder, which under ``--dirty`` holds the pages kept from earlier builds)."""
+        site = Path(config.site_dir)
+        if self.serving and self.indexed:
+            self.indexing = threading.Thread(target=_index_quietly, args=(site,), daemon=True)
+            self.indexing.start()
+            return
+        try:
+            log.info("search index: %s", index_site(site))
+        except SearchIndexError as error:
+            raise PluginError(f"briefing: {error}") from error
+        self.indexed = True
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.active_section is not None:
             self.active_section.active = False
@@ -174,3 +197,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             overlay = problems_overlay(self.problems, markup.relative_url(page.file.src_uri, paths.RULES))
             output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + overlay, output, count=1)
         return output
+
+
+def _index_quietly(site: Path) -> None:
+    """A rebuild's index, in the background: a failure is reported, and the preview goes on."""
+    try:
+        log.info("search index: %s", index_site(site))
+    except SearchIndexError as error:
+        log.warning("%s", error)

@@ -16,7 +16,7 @@ from generator.inputs.fields import _INVISIBLE
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {
-    "a", "article", "blockquote", "body", "br", "button", "code", "dd", "div", "dl", "dt", "em", "footer", "form", "h1",
+    "a", "article", "blockquote", "body", "br", "button", "code", "dd", "dialog", "div", "dl", "dt", "em", "footer", "form", "h1",
     "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
     "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
     "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
@@ -24,7 +24,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
     "charset", "checked", "class", "content", "crossorigin", "d", "data-label", "data-lat", "data-lon", "data-points",
-    "data-md-color-accent", "data-search-exclude", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
+    "data-md-color-accent", "data-pagefind-ignore", "data-pagefind-body", "data-pagefind-filter", "data-bundle", "aria-haspopup", "aria-controls", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
     "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
     "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
     "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",

@@ -166,18 +166,69 @@ def test_diagrams_are_legible_on_a_phone_and_a_list_without_javascript(browser: 
     context.close()
 
 
-def test_search_finds_a_party_by_its_alias(page: Page, server: str, seed_model) -> None:
+# Results are shown, and every result link (page or section) leads under the given path.
+RESULTS_ONLY_UNDER = """path => {
+  const links = [...document.querySelectorAll('#briefing-search .pagefind-ui__result-link')];
+  return links.length > 0 && links.every(link => new URL(link.href).pathname.includes(path));
+}"""
+
+
+# Results are shown, and every result link leads to one of the given pages.
+RESULTS_ONLY_ON = """pages => {
+  const links = [...document.querySelectorAll('#briefing-search .pagefind-ui__result-link')];
+  return links.length > 0 && links.every(link => pages.includes(new URL(link.href).pathname));
+}"""
+
+
+def _word_of_several_topics(model, topic: str) -> str:
+    """A word of a document title of ``topic`` that other topics' titles have too (so that
+    filtering by topic has something to leave out), else that title's longest word."""
+    def words(title: str) -> set[str]:
+        return {w.strip(",.;:").lower() for w in title.split() if len(w.strip(",.;:")) >= 5}
+    own = set().union(*(words(d.meta.title) for d in model.corpus.documents.values() if d.meta.topic == topic))
+    other = set().union(*(words(d.meta.title) for d in model.corpus.documents.values() if d.meta.topic != topic))
+    return min(own & other) if own & other else max(own, key=len)
+
+
+def _search(page: Page, words: str) -> None:
+    """Open the header's search and type ``words``, as a reader does."""
+    page.locator(".briefing-search__open").click()
+    box = page.locator("#briefing-search input.pagefind-ui__search-input")
+    expect(box).to_be_focused(timeout=15_000)
+    box.press_sequentially(words, delay=40)
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=15_000)
+
+
+def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: Page, server: str, seed_model) -> None:
     party = next(p for p in sorted(seed_model.corpus.parties.values(), key=lambda p: p.id)
                  if any(len(alias) >= 4 for alias in p.aliases))
     alias = next(alias for alias in party.aliases if len(alias) >= 4)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(server)
-    page.wait_for_load_state("networkidle")  # the search index is loaded by a web worker
-    search = page.locator("input[data-md-component='search-query']")
-    search.click()
-    search.press_sequentially(alias, delay=40)
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=15_000)
-    expect(page.locator(".md-search-result")).to_contain_text(party.name)
+    page.wait_for_load_state("load")
+    assert not [url for url in fetched if "/pagefind/" in url]  # nothing for search until a reader asks
+    _search(page, alias)
+    results = page.locator("#briefing-search .pagefind-ui__result-link")
+    expect(results.filter(has_text=party.name).first).to_be_visible()
+
+    # Only parties, then only one topic: every result shown is one.
+    page.locator(".pagefind-ui__filter-name", has_text="Kind").click()
+    page.locator(".pagefind-ui__filter-label", has_text="Party").click()
+    page.wait_for_function(RESULTS_ONLY_UNDER, arg="/parties/", timeout=15_000)  # fails if any other kind stays
+
+    page.locator("#briefing-search .pagefind-ui__search-clear").click()
+    topic = sorted(seed_model.corpus.topics.values(), key=lambda t: t.id)[0]
+    word = _word_of_several_topics(seed_model, topic.id)
+    page.locator("#briefing-search input.pagefind-ui__search-input").fill(word)
+    page.locator(".pagefind-ui__filter-label", has_text="Party").click()  # the kind filter off again
+    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
+    page.locator(".pagefind-ui__filter-label", has_text=topic.title).click()
+    on_topic = ([f"/documents/{d.meta.id}/" for d in seed_model.corpus.documents.values() if d.meta.topic == topic.id]
+                + [f"/claims/{c}/" for c, e in seed_model.claims.items() if e.topic == topic.id]
+                + [f"/questions/{q.id}/" for q in topic.questions] + [f"/topics/{topic.id}/"])
+    page.wait_for_function(RESULTS_ONLY_ON, arg=on_topic, timeout=15_000)  # fails if another topic's page stays
+    assert page.console_errors == []  # type: ignore[attr-defined]
 
 
 def test_a_document_prints_as_a_clean_briefing(page: Page, snapshot_server: str) -> None:

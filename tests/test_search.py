@@ -1,42 +1,76 @@
-"""Site search: every party, place, outlet, claim and document is found by its name
-or text; lists of links to other pages and diagram sources stay out of the index."""
+"""Site search (Pagefind, indexed after the build): every party, place, outlet, claim and
+document is found by its name or text, under its kind and topic; lists of links to other
+pages, diagram sources and permalink marks stay out of the index; MkDocs' own search
+index is not written. The index is read as Pagefind wrote it: one compressed fragment
+per page, holding the page's address, title, indexed text and filters."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
 from tests.conftest import SNAPSHOT
 
-
-def _index(site: Path) -> list[dict[str, str]]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+_SIGNATURE = b"pagefind_dcd"  # how Pagefind starts a decompressed fragment
 
 
-def test_every_entity_and_document_is_searchable(seed_site: Path, seed_model) -> None:
-    entries = _index(seed_site)
-    pages = {entry["location"].split("#")[0] for entry in entries}
+def _fragments(site: Path) -> dict[str, dict]:
+    """Every indexed page, by its address relative to the site (``parties/x/``)."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(_SIGNATURE), path
+        fragment = json.loads(data[len(_SIGNATURE) :])
+        pages[fragment["url"].lstrip("/")] = fragment
+    return pages
+
+
+def test_every_entity_and_document_is_found_under_its_kind_and_topic(seed_site: Path, seed_model) -> None:
+    pages = _fragments(seed_site)
     corpus = seed_model.corpus
-    expected = ([f"parties/{i}/" for i in corpus.parties] + [f"places/{i}/" for i in corpus.locations]
-                + [f"outlets/{i}/" for i in corpus.outlets] + [f"documents/{i}/" for i in corpus.documents]
-                + [f"claims/{i}/" for i in seed_model.claims])
-    assert not [page for page in expected if page not in pages]
-    titles = {entry["title"] for entry in entries}
+    kinds = {**{f"parties/{i}/": "Party" for i in corpus.parties}, **{f"places/{i}/": "Place" for i in corpus.locations},
+             **{f"outlets/{i}/": "Outlet" for i in corpus.outlets},
+             **{f"documents/{i}/": "Document" for i in corpus.documents},
+             **{f"claims/{i}/": "Claim" for i in seed_model.claims}}
+    assert [page for page in kinds if page not in pages] == []
+    assert [page for page, kind in kinds.items() if pages[page]["filters"]["kind"] != [kind]] == []
+    titles = {page["meta"]["title"] for page in pages.values()}
     assert {party.name for party in corpus.parties.values()} <= titles
     assert {place.name for place in corpus.locations.values()} <= titles
-    text = " ".join(" ".join(entry["text"].split()) for entry in entries)
-    for document in corpus.documents.values():  # the verbatim text of every document is in the index
+    for document in corpus.documents.values():  # the verbatim text of every document is indexed, under its topic
+        page = pages[f"documents/{document.meta.id}/"]
         longest = max(document.text.splitlines(), key=len)
-        assert " ".join(longest.split())[:80] in text, document.meta.id
+        assert " ".join(longest.split())[:80] in " ".join(page["content"].split()), document.meta.id
+        assert page["filters"]["topic"] == [corpus.topics[document.meta.topic].title]
+    for claim_id, entry in seed_model.claims.items():
+        assert pages[f"claims/{claim_id}/"]["filters"]["topic"] == [corpus.topics[entry.topic].title]
+    for topic in corpus.topics.values():
+        assert pages[f"topics/{topic.id}/"]["filters"] == {"kind": ["Topic"], "topic": [topic.title]}
 
 
-def test_link_lists_and_diagram_sources_are_left_out(snapshot_site: Path) -> None:
-    entries = _index(snapshot_site)
-    text = " ".join(entry["text"] for entry in entries)
-    assert "flowchart LR" not in text  # Mermaid source
-    sotk = " ".join(e["text"] for e in entries if e["location"].startswith("documents/2023-05-11-sotk-border-clash/"))
+def test_an_alias_is_indexed_on_its_entitys_page(seed_site: Path, seed_model) -> None:
+    pages = _fragments(seed_site)
+    for kind, table in (("parties", seed_model.corpus.parties), ("places", seed_model.corpus.locations)):
+        for entity in table.values():
+            content = pages[f"{kind}/{entity.id}/"]["content"]
+            assert [alias for alias in entity.aliases if alias not in content] == [], entity.id
+
+
+def test_link_lists_diagram_sources_and_permalinks_are_left_out(snapshot_site: Path) -> None:
+    pages = _fragments(snapshot_site)
+    text = " ".join(page["content"] for page in pages.values())
+    assert "flowchart" not in text  # Mermaid source
+    assert "¶" not in text and not any("¶" in page["meta"]["title"] for page in pages.values())
+    assert "Skip to content" not in text  # only each page's content is indexed, not the theme around it
+    sotk = pages["documents/2023-05-11-sotk-border-clash/"]["content"]
     # The related documents list links to the other document; its title is not indexed on this page.
     other = (SNAPSHOT / "documents" / "2023-05-11-azerbaijan-mod-zod.yaml").read_text(encoding="utf-8")
     other_title = next(line.split(":", 1)[1].strip() for line in other.splitlines() if line.startswith("title:"))
     assert other_title.strip("'\"") not in sotk
     assert "Sotk" in sotk
+
+
+def test_mkdocs_own_search_index_is_not_written(seed_site: Path) -> None:
+    assert not (seed_site / "search").exists()
+    assert (seed_site / "pagefind" / "pagefind-ui.js").is_file()

@@ -53,7 +53,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     title = f"{claimant_name(site, claim)}: {claim.paraphrase}"
     topic_id = document.meta.topic
     return mk.page(
-        mk.front_matter(title, claim.paraphrase, topic=topic_tag(site, topic_id, here)),
+        mk.front_matter(title, claim.paraphrase, topic=topic_tag(site, topic_id, here), kind="Claim"),
         mk.heading(1, claim.paraphrase),
         f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
         f"{quote_link(entry, here, document.meta.title)}</p>"
@@ -144,6 +144,7 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
             question.text,
             f"Every claim on: {question.text}",
             topic=topic_tag(site, topic.id, here),
+            kind="Question",
         ),
         mk.heading(1, question.text),
         mk.para(

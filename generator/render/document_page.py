@@ -29,6 +29,7 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
             meta.title,
             meta.summary,
             topic=topic_tag(site, meta.topic, here),
+            kind="Document",
         ),
         mk.heading(1, meta.title),
         _at_a_glance(site, document, here),

@@ -142,8 +142,9 @@ def _entity_page(
     facts: list[tuple[str, str]],
     sections: list[mk.Block],
 ) -> mk.Page:
+    kind = "Party" if isinstance(entity, inputs.Party) else "Place"
     return mk.page(
-        mk.front_matter(entity.name, entity.description, tags),
+        mk.front_matter(entity.name, entity.description, tags, kind=kind),
         mk.heading(1, entity.name),
         mk.para(mk.text(entity.description)),
         mk.facts(facts),
@@ -211,7 +212,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
         "None.",
     )
     return mk.page(
-        mk.front_matter(outlet.name, description, [label(outlet.kind), "outlet"]),
+        mk.front_matter(outlet.name, description, [label(outlet.kind), "outlet"], kind="Outlet"),
         mk.heading(1, outlet.name),
         mk.para(mk.text(outlet.notes)) if outlet.notes else "",
         mk.facts(facts),

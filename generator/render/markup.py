@@ -165,7 +165,7 @@ def code_block(source: str) -> str:
 
 def diagram(source: str) -> str:
     """A Mermaid diagram, which the theme draws in the browser (its source is not searched)."""
-    return f'<pre class="mermaid" data-search-exclude><code>{html.escape(source, quote=False)}</code></pre>'
+    return f'<pre class="mermaid" data-pagefind-ignore><code>{html.escape(source, quote=False)}</code></pre>'
 
 
 @overload
@@ -179,8 +179,8 @@ def unsearched(block: Block) -> Block:
     if not block:
         return ""
     if isinstance(block, str):
-        return f"<div data-search-exclude>{block}</div>"
-    return Wrapped("<div data-search-exclude>", block if isinstance(block, list) else [block], "</div>")
+        return f"<div data-pagefind-ignore>{block}</div>"
+    return Wrapped("<div data-pagefind-ignore>", block if isinstance(block, list) else [block], "</div>")
 
 
 # -- pages ----------------------------------------------------------------------------
@@ -193,17 +193,29 @@ class FrontMatter:
     tags: tuple[str, ...] = ()
     searched: bool = True
     topic: tuple[str, str] | None = None  # (title, URL relative to the page)
+    kind: str = "Overview"  # the kind of page, a filter of site search
+    filed_under: str | None = None  # the topic it is found under in site search
 
 
 def front_matter(
-    title: str, description: str, tags: Iterable[str] = (), searched: bool = True, topic: tuple[str, str] | None = None
+    title: str,
+    description: str,
+    tags: Iterable[str] = (),
+    searched: bool = True,
+    topic: tuple[str, str] | None = None,
+    kind: str = "Overview",
+    filed_under: str | None = None,
 ) -> FrontMatter:
     """Title and description for the page head, tags for the tags index; a page
     that only lists other pages can be left out of site search. ``topic`` (a topic's
     title and its URL, from ``topic_tag``) is shown as a tag that leads to the topic's
     page: the pages of a topic's documents and claims carry it without entering the
-    tags index, which would otherwise list every document."""
-    return FrontMatter(plain(title), plain(description), tuple(sorted({plain(tag) for tag in tags})), searched, topic)
+    tags index, which would otherwise list every document. Site search lets a reader
+    filter by ``kind`` (Topic, Document, Claim…) and by topic: the tagged topic, or
+    ``filed_under`` (a topic's own page)."""
+    filed = plain(filed_under) if filed_under is not None else topic[0] if topic else None
+    tagged = tuple(sorted({plain(tag) for tag in tags}))
+    return FrontMatter(plain(title), plain(description), tagged, searched, topic, kind, filed)
 
 
 def topic_tag(title: str, from_page: str, topic_page: str) -> tuple[str, str]:
@@ -246,6 +258,11 @@ class Page:
             meta["topic_tag"] = {"name": self.head.topic[0], "url": self.head.topic[1]}
         if not self.head.searched:
             meta["search"] = {"exclude": True}
+        else:  # the filters of site search (docs/overrides/main.html)
+            filters = {"kind": self.head.kind}
+            if self.head.filed_under:
+                filters["topic"] = self.head.filed_under
+            meta["search"] = filters
         return meta
 
 

@@ -46,7 +46,9 @@ def render_reading() -> mk.Page:
     ]
     roles = [(mk.text(ROLE_LABELS[role]), mk.text(meaning)) for role, meaning in _ROLE_MEANINGS.items()]
     return mk.page(
-        mk.front_matter("How to read this site", "What each label means, who decides it, and what is counted."),
+        mk.front_matter(
+            "How to read this site", "What each label means, who decides it, and what is counted.", kind="Guide"
+        ),
         mk.heading(1, "How to read this site"),
         mk.para(
             "Every page starts from source texts kept word for word. A <strong>claim</strong> is something a "

@@ -42,7 +42,9 @@ MODELS: list[tuple[type[BaseModel], str]] = [
 
 @functools.cache  # the same for every corpus: made once per process
 def render_reference() -> mk.Page:
-    head = mk.front_matter("Input model", "Every metadata field: meaning, type, whether it is required, an example.")
+    head = mk.front_matter(
+        "Input model", "Every metadata field: meaning, type, whether it is required, an example.", kind="Guide"
+    )
     blocks: list[mk.Block] = [
         mk.heading(1, "Input model reference"),
         mk.ours(

@@ -15,6 +15,7 @@ def render_rules() -> mk.Page:
     head = mk.front_matter(
         "Validation rules",
         "Every rule the validator applies: what it checks, a wrong and a right example, and the fix.",
+        kind="Guide",
     )
     blocks: list[mk.Block] = [
         mk.heading(1, "Validation rules"),

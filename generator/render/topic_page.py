@@ -26,7 +26,7 @@ from generator.render.maps import map_block
 def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
     return mk.page(
-        mk.front_matter(topic.title, topic.summary, ["topic"]),
+        mk.front_matter(topic.title, topic.summary, ["topic"], kind="Topic", filed_under=topic.title),
         mk.heading(1, topic.title),
         mk.summary(topic.summary),
         _key_facts(site, topic, here),
