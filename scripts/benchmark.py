@@ -2,9 +2,13 @@
 
 For each N it reports the generator's stages separately (load, validate,
 model, render), the full ``mkdocs build`` (which runs them again inside it),
-peak memory of that build, pages, milliseconds per page, total site size, the
-largest page (and the largest that is not a list or index page), and the
-search index size. Figures go to standard output as a Markdown table. Then
+peak memory of that build (Pagefind's indexing included), pages, milliseconds
+per page, total site size, its size per 1,000 documents and the most documents
+that fit GitHub Pages' 1 GB at that rate, the largest page (and the largest
+that is not a list or index page), the search bundle's size, and what a
+reader's browser fetches for a first search and for a second one (Chromium,
+through the header's search box). Figures go to standard output as a
+Markdown table. Then
 it times the live preview on the 1,000-document corpus: from saving one
 metadata file to the rebuilt page being served, with ``mkdocs serve`` and
 with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``). Last, it times
@@ -99,8 +103,55 @@ def site_figures(site: Path) -> dict[str, object]:
         "site_mb": total / 1e6,
         "largest": (largest.parent.relative_to(site).as_posix(), sizes[largest] / 1e3),
         "largest_entity": (largest_entity.parent.relative_to(site).as_posix(), entity_pages.get(largest_entity, 0) / 1e3),
-        "search_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+        "search_mb": sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1e6,
     }
+
+
+# What a host that compresses text (GitHub Pages does) sends: Pagefind's index files and
+# WebAssembly are compressed already and sent as they are.
+_TEXT = (".js", ".css", ".json", ".html")
+
+
+def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float]]:
+    """KB a reader's browser fetches for a first search and then a second one, typed into the
+    header's search box: (as stored, as a compressing host sends it) for each."""
+    import functools
+    import gzip
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    fetched: list[tuple[str, bytes]] = []
+    costs = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+        page = browser.new_page()
+        page.goto(base)
+        page.wait_for_load_state("load")
+        page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body())))
+        page.locator(".briefing-search__open").click()
+        box = page.locator("#briefing-search input.pagefind-ui__search-input")
+        for query in queries:
+            fetched.clear()
+            box.fill(query)
+            page.locator(".pagefind-ui__message", has_text=query).wait_for(timeout=60_000)
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            stored = sum(len(body) for _, body in fetched)
+            sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) else len(body)
+                       for url, body in fetched)
+            costs.append((stored / 1e3, sent / 1e3))
+        browser.close()
+    server.shutdown()
+    return costs
 
 
 def main() -> int:
@@ -124,16 +175,23 @@ def main() -> int:
         builds = [mkdocs_build(seeds, args.work / f"build-{size}") for _ in range(args.repeat)]
         build_seconds = min(seconds for seconds, _ in builds)
         peak_mb = max(peak for _, peak in builds)
-        figures = site_figures(args.work / f"build-{size}" / "site")
+        site = args.work / f"build-{size}" / "site"
+        figures = site_figures(site)
+        first, second = search_cost(site, _queries(seeds))
         generator = sum(times.values())
+        per_thousand = figures["site_mb"] * 1000 / size
         row = {
             "N": size, "claims": counts["claims"], **{k: f"{v:.2f}" for k, v in times.items()},
             "generator share": f"{100 * generator / build_seconds:.1f}%", "mkdocs build s": f"{build_seconds:.1f}",
             "peak MB": peak_mb, "pages": figures["pages"], "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
             "site MB": f"{figures['site_mb']:.0f}",
+            "site MB per 1,000 docs": f"{per_thousand:.0f}",
+            "docs that fit 1 GB": f"{int(1000 * 1000 / per_thousand):,}",
             "largest page KB": f"{figures['largest'][1]:.0f} ({figures['largest'][0]})",
             "largest entity page KB": f"{figures['largest_entity'][1]:.0f} ({figures['largest_entity'][0]})",
-            "search index MB": f"{figures['search_mb']:.1f}",
+            "search bundle MB": f"{figures['search_mb']:.1f}",
+            "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})",
+            "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})",
         }
         rows.append(row)
         print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)
@@ -151,6 +209,17 @@ def main() -> int:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
     return 0
+
+
+def _queries(seeds: Path) -> tuple[str, str]:
+    """A first search for the corpus's first state (on many pages) and a second for a
+    person's surname (on few)."""
+    import yaml
+
+    parties = yaml.safe_load((seeds / "parties.yaml").read_text(encoding="utf-8"))["parties"]
+    state = next(p["name"] for p in parties if p["kind"] == "state")
+    person = next(p["name"] for p in parties if p["kind"] == "person")
+    return state, person.split()[-1]
 
 
 def hostile(work: Path) -> None:
