@@ -11,6 +11,7 @@ look at.
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browsing import OPEN_SHADOW_ROOTS
@@ -228,6 +229,13 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: P
                 + [f"/claims/{c}/" for c, e in seed_model.claims.items() if e.topic == topic.id]
                 + [f"/questions/{q.id}/" for q in topic.questions] + [f"/topics/{topic.id}/"])
     page.wait_for_function(RESULTS_ONLY_ON, arg=on_topic, timeout=15_000)  # fails if another topic's page stays
+    for scheme in ("light", "dark"):  # the open search, with results and filters, in each scheme
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_timeout(200)
+        violations = Axe().run(page).response["violations"]
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == [], (scheme, serious)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 

@@ -50,7 +50,9 @@
     if (!dialog.open) dialog.showModal();
     load().then(function () {
       var input = dialog.querySelector("input");
-      if (input) input.focus();
+      if (!input) return;
+      input.setAttribute("aria-label", "Search parties, places, claims and documents");  /* a name, not just a placeholder */
+      input.focus();
     }, function () {
       dialog.querySelector(".briefing-search__ui").textContent =
         "Search is not available: the search index of this site was not found.";
