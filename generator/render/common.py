@@ -224,9 +224,10 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     return f"{shown}<br>Counts over time, by who gave them:" + figure_series_list(site, figure_series([entry]), here)
 
 
-def figure_series_list(site: Site, series: list[FigureSeries], here: str) -> str:
+def figure_series_list(site: Site, series: list[FigureSeries], here: str, points: int | None = None) -> str:
     """One line per giver and thing counted: ``Armenian soldiers killed, by Nikol Pashinyan:
-    49 (13 September 2022; source) → 105 (...)``."""
+    49 (13 September 2022; source) → 105 (...)``. With ``points``, a longer series shows its
+    first count and its newest ones, ``points`` in all, and says how many it leaves out."""
     lines = []
     for one in series:
         if one.giver is None:
@@ -237,7 +238,11 @@ def figure_series_list(site: Site, series: list[FigureSeries], here: str) -> str
             )
         else:
             giver = entity_link(site, one.giver, here)
-        steps = " &rarr; ".join(_figure_point(site, point, here) for point in one.points)
+        shown = one.points if points is None or len(one.points) <= points else one.points[-(points - 1) :]
+        steps = " &rarr; ".join(_figure_point(site, point, here) for point in shown)
+        if len(shown) < len(one.points):
+            first = _figure_point(site, one.points[0], here)
+            steps = f"{first} &rarr; <em>{len(one.points) - len(shown) - 1} more</em> &rarr; {steps}"
         lines.append(f"{mk.text(_capitalised(one.unit))}, by {giver}: {steps}")
     return mk.bullets(lines)
 

@@ -118,31 +118,49 @@ def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
     return listed
 
 
+FIGURE_POINTS_SHOWN = 6  # counts of one series on the topic page: the first and the newest
+
+
 def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     """Numbers claimed on the topic and their other counts over time, one series per
-    giver and thing counted: every series that has more than one count, then the newest others."""
+    giver and thing counted: the series with the most counts first, then the newest
+    others, up to a limit; a long series shows its first and newest counts."""
     entries = [site.claims[c.id] for d in site.documents_newest_first(topic.id) for c in d.meta.claims if c.figure]
     series = figure_series(entries)
-    revised = [s for s in series if len(s.points) > 1]
-    others = [s for s in series if len(s.points) == 1][:TOPIC_LIST_LIMIT]
     if not series:
         return mk.note("No figures recorded.")
-    listed = figure_series_list(site, [*revised, *others], here)
-    if len(series) > len(revised) + len(others):
+    revised = sorted((s for s in series if len(s.points) > 1), key=lambda s: -len(s.points))
+    others = [s for s in series if len(s.points) == 1]
+    shown = [*revised, *others][:TOPIC_LIST_LIMIT]
+    listed = figure_series_list(site, shown, here, points=FIGURE_POINTS_SHOWN)
+    if len(series) > len(shown) or any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
         listed += mk.note(
-            f"Every series with several counts and {TOPIC_LIST_LIMIT} others, of {len(series)}; "
+            f"{len(shown)} of {len(series)} series, those with the most counts first; "
             "each question's page lists all of its figures."
         )
     return listed
 
 
+DISPUTES_SHOWN = 10  # questions under "Open disputes": the most contested
+
+
 def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> mk.Block:
-    blocks: list[mk.Block] = []
+    """The most contested questions of the topic, in the topic's order, with their sides."""
+    contested = {}
     for question in topic.questions:
         entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
         if entries:
-            blocks.append(mk.heading(3, question.text))
-            blocks.append(
-                side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
-            )
-    return blocks or mk.note("No contested claims recorded.")
+            contested[question.id] = (question, entries)
+    if not contested:
+        return mk.note("No contested claims recorded.")
+    most = sorted(contested, key=lambda q: -len(contested[q][1]))[:DISPUTES_SHOWN]
+    blocks: list[mk.Block] = []
+    for question, entries in (contested[q] for q in contested if q in most):
+        blocks.append(mk.heading(3, question.text))
+        blocks.append(
+            side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
+        )
+    if len(contested) > len(most):
+        everything = mk.link("every question, side by side", here, paths.CLAIMS, f"topic-{topic.id}")
+        blocks.append(mk.note(f"The {len(most)} most contested of {len(contested)} questions; {everything}."))
+    return blocks
