@@ -133,11 +133,13 @@ def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     others = [s for s in series if len(s.points) == 1]
     shown = [*revised, *others][:TOPIC_LIST_LIMIT]
     listed = figure_series_list(site, shown, here, points=FIGURE_POINTS_SHOWN)
-    if len(series) > len(shown) or any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
-        listed += mk.note(
-            f"{len(shown)} of {len(series)} series, those with the most counts first; "
-            "each question's page lists all of its figures."
-        )
+    said = []
+    if len(series) > len(shown):
+        said.append(f"{len(shown)} of {len(series)} series, those with the most counts first")
+    if any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
+        said.append("a long series shows its first and newest counts")
+    if said:
+        listed += mk.note("; ".join(said).capitalize() + "; each question's page lists all of its figures.")
     return listed
 
 
