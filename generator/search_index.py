@@ -29,7 +29,14 @@ class SearchIndexError(RuntimeError):
 
 def index_site(site: Path) -> str:
     """Index ``site`` in place; returns Pagefind's summary (pages and words indexed)."""
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"]
+    try:
+        binary = get_executable()
+    except FileNotFoundError as error:
+        raise SearchIndexError(
+            f"Pagefind's binary is missing ({error}); reinstall the project with pip install -e . "
+            "(the pagefind[bin] package brings it)"
+        ) from error
+    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"]
     command += ["--exclude-selectors", ".headerlink"]  # the ¶ of each heading's permanent link
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -74,3 +74,18 @@ def test_link_lists_diagram_sources_and_permalinks_are_left_out(snapshot_site: P
 def test_mkdocs_own_search_index_is_not_written(seed_site: Path) -> None:
     assert not (seed_site / "search").exists()
     assert (seed_site / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_a_missing_pagefind_binary_fails_the_build_saying_how_to_fix_it(monkeypatch, tmp_path: Path) -> None:
+    from generator import search_index
+
+    def missing():
+        raise FileNotFoundError("no pagefind in site-packages")
+
+    monkeypatch.setattr(search_index, "get_executable", missing)
+    try:
+        search_index.index_site(tmp_path)
+    except search_index.SearchIndexError as error:
+        assert "pip install -e ." in str(error)
+    else:
+        raise AssertionError("indexing without Pagefind's binary did not fail")
