@@ -42,7 +42,7 @@ from generator.reporting import (
     speaker_like,
     trim,
 )
-from generator.sentences import Span, dateline_end, inside, inside_any, quotations, sentences, unquote
+from generator.sentences import Span, dateline_end, first_outside, inside, inside_any, quotations, sentences, unquote
 
 _CREDITED = re.compile(r"^(?P<what>[^:.!?]{12,}[^:.!?\s]):\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
@@ -154,10 +154,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
     )
     if according:
         who = (start + according.start("who"), start + according.end("who"))
-        other = next(
-            (m for m in OTHER_CLAUSE.finditer(text, start + according.end(), end) if not inside_any(m.start(), quotes)),
-            None,
-        )
+        other = first_outside(OTHER_CLAUSE, text, start + according.end(), end, quotes)
         yield Attribution(
             unquote(text, trim(text, start + according.end(), other.start() if other else end, quotes)),
             who,
@@ -195,16 +192,12 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
             speaker = (phrase_start, verb.start())
             content = content_start(text, verb.end(), end)
             if ISSUED_RE.match(verb.group()):  # "released a statement …, saying …": what it said follows
-                follow = next(
-                    (m for m in FOLLOW_ON.finditer(text, verb.end(), end) if not inside_any(m.start(), quotes)), None
-                )
+                follow = first_outside(FOLLOW_ON, text, verb.end(), end, quotes)
                 if follow is None:
                     return
                 content = content_start(text, follow.end(), end)
             quote_start = verb.start() if STANCE_RE.match(verb.group()) else content
-            other = next(
-                (m for m in OTHER_CLAUSE.finditer(text, quote_start, end) if not inside_any(m.start(), quotes)), None
-            )
+            other = first_outside(OTHER_CLAUSE, text, quote_start, end, quotes)
             for found in _with_follow_ons(
                 text,
                 Attribution(
@@ -259,7 +252,7 @@ def _with_follow_ons(text: str, first: Attribution, end: int, quotes: list[Span]
     """A reported clause, and the claims that follow it in the same sentence: ``…, warning that …``,
     ``…, and says …``, ``…, calling it "…"``."""
     a, b = first.quote
-    follow = next((m for m in FOLLOW_ON.finditer(text, a, b) if not inside_any(m.start(), quotes)), None)
+    follow = first_outside(FOLLOW_ON, text, a, b, quotes)
     if follow is None:
         yield first
         return

@@ -68,6 +68,10 @@ class Site:
     def claims_on(self, question: str) -> list[ClaimEntry]:
         return self._by_question.get(question, [])
 
+    def contested_on(self, question: str) -> list[ClaimEntry]:
+        """The claims on ``question`` that another claim contradicts."""
+        return [entry for entry in self.claims_on(question) if self.is_contested(entry.id)]
+
     def unquestioned_claims(self, topic: str) -> list[ClaimEntry]:
         """Claims of a topic that answer no question, newest document first."""
         return [

@@ -121,3 +121,10 @@ def unquote(text: str, span: Span) -> Span:
 
 def inside_any(position: int, spans: list[Span]) -> bool:
     return any(a <= position < b for a, b in spans)
+
+
+def first_outside(
+    pattern: re.Pattern[str], text: str, start: int, end: int, quotes: list[Span]
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text[start:end]`` that does not start inside a quotation."""
+    return next((m for m in pattern.finditer(text, start, end) if not inside_any(m.start(), quotes)), None)

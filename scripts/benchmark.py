@@ -115,24 +115,16 @@ _TEXT = (".js", ".css", ".json", ".html")
 def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float]]:
     """KB a reader's browser fetches for a first search and then a second one, typed into the
     header's search box: (as stored, as a compressing host sends it) for each."""
-    import functools
     import gzip
-    import http.server
-    import threading
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    from tests.browsing import CHROMIUM, served
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     fetched: list[tuple[str, bytes]] = []
     costs = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page()
         page.goto(base)
         page.wait_for_load_state("load")
@@ -150,7 +142,6 @@ def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float
                        for url, body in fetched)
             costs.append((stored / 1e3, sent / 1e3))
         browser.close()
-    server.shutdown()
     return costs
 
 

@@ -4,6 +4,7 @@ and a wait for a page to be drawn (its diagrams and maps included)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -53,25 +54,31 @@ def kinds(seed_model) -> dict[str, str]:
     return page_kinds(seed_model)
 
 
-def _serve(site: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served locally, as its base URL (the browser tests and the benchmark)."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
 def server(seed_site: Path) -> Iterator[str]:
     """The live seed's site."""
-    yield from _serve(seed_site)
+    with served(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def snapshot_server(snapshot_site: Path) -> Iterator[str]:
     """The frozen seed copy's site, for the journeys written with its names."""
-    yield from _serve(snapshot_site)
+    with served(snapshot_site) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

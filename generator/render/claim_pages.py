@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator import inputs
 from generator.entries import ClaimEntry, figure_series
 from generator.model import UNNAMED, Site
@@ -158,6 +160,31 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
 
 
 LIST_LIMIT = 50
+
+
+Disputes = list[tuple[inputs.Question, list[ClaimEntry]]]  # questions, each with its contested claims
+
+
+def contested_questions(site: Site, questions: Iterable[inputs.Question]) -> Disputes:
+    """The questions that have contested claims, in the order given."""
+    pairs = ((question, site.contested_on(question.id)) for question in questions)
+    return [(question, entries) for question, entries in pairs if entries]
+
+
+def most_contested(disputes: Disputes, limit: int) -> Disputes:
+    """The ``limit`` questions with the most contested claims, most first."""
+    return sorted(disputes, key=lambda pair: (-len(pair[1]), pair[0].text))[:limit]
+
+
+def disputes_side_by_side(site: Site, disputes: Disputes, here: str) -> list[mk.Block]:
+    """Each question, and three of its contested claims per side, linking to the rest."""
+    blocks: list[mk.Block] = []
+    for question, entries in disputes:
+        blocks.append(mk.heading(3, question.text))
+        blocks.append(
+            side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
+        )
+    return blocks
 
 
 def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:

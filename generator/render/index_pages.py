@@ -7,7 +7,7 @@ from collections import Counter
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.claim_pages import by_claimant, side_by_side
+from generator.render.claim_pages import contested_questions, disputes_side_by_side, most_contested
 from generator.render.common import (
     chain_summary,
     document_link,
@@ -65,18 +65,8 @@ def render_home(site: Site) -> mk.Page:
 
 def _contested(site: Site, here: str) -> mk.Block:
     """Questions with contradicting claims, the most contested first."""
-    blocks: list[mk.Block] = []
-    ranked = []
-    for question_id, (_topic, question) in site.questions.items():
-        contested = [e for e in site.claims_on(question_id) if site.is_contested(e.id)]
-        if contested:
-            ranked.append((-len(contested), question.text, question, contested))
-    for _, _, question, contested in sorted(ranked, key=lambda item: (item[0], item[1]))[:5]:
-        blocks.append(mk.heading(3, question.text))
-        blocks.append(
-            side_by_side(site, by_claimant(site, contested), here, per_side=3, more=paths.question(question.id))
-        )
-    return blocks or mk.note("No contested claims recorded.")
+    disputes = contested_questions(site, (question for _topic, question in site.questions.values()))
+    return disputes_side_by_side(site, most_contested(disputes, 5), here) or mk.note("No contested claims recorded.")
 
 
 def render_topics_index(site: Site) -> mk.Page:

@@ -9,7 +9,7 @@ from generator.entries import EventEntry, figure_series
 from generator.model import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.claim_pages import by_claimant, claim_matrix, side_by_side
+from generator.render.claim_pages import claim_matrix, contested_questions, disputes_side_by_side, most_contested
 from generator.render.common import (
     citations,
     date_range,
@@ -148,21 +148,12 @@ DISPUTES_SHOWN = 10  # questions under "Open disputes": the most contested
 
 def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> mk.Block:
     """The most contested questions of the topic, in the topic's order, with their sides."""
-    contested = {}
-    for question in topic.questions:
-        entries = [e for e in site.claims_on(question.id) if site.is_contested(e.id)]
-        if entries:
-            contested[question.id] = (question, entries)
-    if not contested:
+    disputes = contested_questions(site, topic.questions)
+    if not disputes:
         return mk.note("No contested claims recorded.")
-    most = sorted(contested, key=lambda q: -len(contested[q][1]))[:DISPUTES_SHOWN]
-    blocks: list[mk.Block] = []
-    for question, entries in (contested[q] for q in contested if q in most):
-        blocks.append(mk.heading(3, question.text))
-        blocks.append(
-            side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
-        )
-    if len(contested) > len(most):
+    most = {question.id for question, _ in most_contested(disputes, DISPUTES_SHOWN)}
+    blocks = disputes_side_by_side(site, [pair for pair in disputes if pair[0].id in most], here)
+    if len(disputes) > len(most):
         everything = mk.link("every question, side by side", here, paths.CLAIMS, f"topic-{topic.id}")
-        blocks.append(mk.note(f"The {len(most)} most contested of {len(contested)} questions; {everything}."))
+        blocks.append(mk.note(f"The {len(most)} most contested of {len(disputes)} questions; {everything}."))
     return blocks
