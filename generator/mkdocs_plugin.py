@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.compact_html import compact
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.parsed_files import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
@@ -49,6 +50,9 @@ _LAST_BUILT: dict[str, str] = {}
 class BriefingConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     """The seed folder, relative to mkdocs.yml."""
+    compact_html = c.Type(bool, default=True)
+    """Write pages without the theme's indentation and blank lines (``compact_html``);
+    ``false`` writes the templates' output as it is."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -196,7 +200,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.problems:
             overlay = problems_overlay(self.problems, markup.relative_url(page.file.src_uri, paths.RULES))
             output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + overlay, output, count=1)
-        return output
+        return compact(output) if self.config.compact_html else output
+
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) are written compact too."""
+        return compact(output_content) if self.config.compact_html and template_name.endswith(".html") else output_content
 
 
 def _index_quietly(site: Path) -> None:

@@ -27,11 +27,12 @@ def copy_corpus(source: Path, target: Path) -> Path:
     return target
 
 
-def mkdocs_config(seeds: Path, workdir: Path) -> Path:
-    """A config that inherits the project's mkdocs.yml, building ``seeds`` into ``workdir/site``."""
+def mkdocs_config(seeds: Path, workdir: Path, **options: object) -> Path:
+    """A config that inherits the project's mkdocs.yml, building ``seeds`` into ``workdir/site``
+    (with ``options`` for the briefing plugin)."""
     workdir.mkdir(parents=True, exist_ok=True)
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    plugins = [{"briefing": {"seeds": str(seeds)}} if isinstance(p, dict) and "briefing" in p else p
+    plugins = [{"briefing": {"seeds": str(seeds), **options}} if isinstance(p, dict) and "briefing" in p else p
                for p in project["plugins"]]
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
@@ -54,18 +55,18 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-def mkdocs_build(seeds: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(seeds: Path, workdir: Path, **options: object) -> subprocess.CompletedProcess[str]:
     """Run the real ``mkdocs build --strict`` on ``seeds`` with the project's mkdocs.yml."""
-    config_file = mkdocs_config(seeds, workdir)
+    config_file = mkdocs_config(seeds, workdir, **options)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
         capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 
-def built_site(seeds: Path, workdir: Path) -> Path:
+def built_site(seeds: Path, workdir: Path, **options: object) -> Path:
     """``seeds`` built by the real MkDocs into ``workdir``; the build must pass."""
-    result = mkdocs_build(seeds, workdir)
+    result = mkdocs_build(seeds, workdir, **options)
     assert result.returncode == 0, result.stdout + result.stderr
     return workdir / "site"
 
