@@ -202,10 +202,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + overlay, output, count=1)
         return compact(output) if self.config.compact_html else output
 
-
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) are written compact too."""
-        return compact(output_content) if self.config.compact_html and template_name.endswith(".html") else output_content
+        if self.config.compact_html and template_name.endswith(".html"):
+            return compact(output_content)
+        return output_content
 
 
 def _index_quietly(site: Path) -> None:

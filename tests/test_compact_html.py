@@ -54,7 +54,7 @@ class _Reading(HTMLParser):
 
     def _text(self, data: str) -> None:
         if self.tokens and self.tokens[-1][0] in ("text", "raw"):
-            kind, before = self.tokens.pop()
+            _, before = self.tokens.pop()
             data = str(before) + data
         if self.raw_depth:
             self.tokens.append(("raw", data))
