@@ -110,3 +110,19 @@ def test_white_space_that_is_content_is_kept() -> None:
         "<!--\n  a comment\n  -->\n<p>&lt;script&gt;\nalert(1)</p>\n</body>"
     )
     assert _read(compact(page)) == _read(page)
+
+
+def test_every_icon_a_page_shows_is_drawn_and_no_page_writes_one_out(seed_site: Path) -> None:
+    """The theme's icons come from the stylesheet (partials/icon.html): an icon named in
+    mkdocs.yml without a rule there would show nothing, and an inline SVG would mean a
+    template of the theme's is used again instead of the site's own."""
+    stylesheet = (seed_site / "stylesheets" / "briefing.css").read_text(encoding="utf-8")
+    drawn = set(re.findall(r"\.(briefing-icon--[\w-]+) \{\s*--briefing-icon: url\(", stylesheet))
+    script = (seed_site / "javascripts" / "search.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"briefing-icon--[\w-]+", script))
+    for page in seed_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<svg" not in html, page
+        used |= set(re.findall(r'class="briefing-icon (briefing-icon--[\w-]+)"', html))
+    assert used, "no page shows an icon"
+    assert used <= drawn, f"icons with no rule in briefing.css: {sorted(used - drawn)}"

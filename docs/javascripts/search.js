@@ -3,10 +3,21 @@
    then the box, and as they type only the index chunks their words need. */
 (function () {
   "use strict";
-  var dialog = document.getElementById("briefing-search");
-  if (!dialog) return;
   var opener = document.querySelector(".briefing-search__open");
-  var bundle = new URL(dialog.dataset.bundle, window.location.href);
+  if (!opener) return;
+  var bundle = new URL(opener.dataset.bundle, window.location.href);
+  /* The dialog is made here rather than written into every page. */
+  var dialog = document.createElement("dialog");
+  dialog.id = "briefing-search";
+  dialog.className = "briefing-search";
+  dialog.setAttribute("aria-label", "Search");
+  dialog.innerHTML =
+    '<div class="briefing-search__bar"><span class="briefing-search__title">Search</span>' +
+    '<button type="button" class="md-icon briefing-search__close" aria-label="Close search" title="Close search">' +
+    '<span class="briefing-icon briefing-icon--material-close"></span></button></div>' +
+    '<div class="briefing-search__ui"></div>';
+  document.body.appendChild(dialog);
+  opener.setAttribute("aria-controls", dialog.id);
   var loading = null;
 
   function load() {
