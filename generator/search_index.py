@@ -1,10 +1,11 @@
 """Site search: the built site indexed with Pagefind, after the build.
 
 Pagefind reads the built HTML and writes a search bundle into ``pagefind/`` of
-the site: the index cut into small chunks, one fragment per page, and the
-scripts of its search box. A reader's browser fetches only the chunks a query
-needs, so a first search costs kilobytes, not the whole index
-(``scripts/benchmark.py`` measures it).
+the site: the index cut into small chunks, one fragment per page, and its
+engine's scripts, which the site's search dialog (``docs/javascripts/search.js``)
+uses. A reader's browser fetches only the chunks a query needs, so a first
+search costs kilobytes, not the whole index (``scripts/benchmark.py`` measures
+it).
 
 What is indexed is marked in the pages themselves (``docs/overrides/main.html``):
 a searched page's content carries ``data-pagefind-body`` and its filters (the

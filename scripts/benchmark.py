@@ -129,18 +129,18 @@ def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float
         page.goto(base)
         page.wait_for_load_state("load")
         page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body())))
-        page.locator(".briefing-search__open").click()
-        box = page.locator("#briefing-search input.pagefind-ui__search-input")
+        page.locator(".briefing-search__open").click()  # the first search counts what opening it fetches
+        box = page.locator("#briefing-search input.briefing-search__input")
         for query in queries:
-            fetched.clear()
             box.fill(query)
-            page.locator(".pagefind-ui__message", has_text=query).wait_for(timeout=60_000)
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.locator(".briefing-search__status", has_text=query).wait_for(timeout=60_000)
+            page.locator(".briefing-search__result-link").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
             stored = sum(len(body) for _, body in fetched)
             sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) else len(body)
                        for url, body in fetched)
             costs.append((stored / 1e3, sent / 1e3))
+            fetched.clear()
         browser.close()
     return costs
 

@@ -10,6 +10,8 @@ look at.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
@@ -169,14 +171,14 @@ def test_diagrams_are_legible_on_a_phone_and_a_list_without_javascript(browser: 
 
 # Results are shown, and every result link (page or section) leads under the given path.
 RESULTS_ONLY_UNDER = """path => {
-  const links = [...document.querySelectorAll('#briefing-search .pagefind-ui__result-link')];
+  const links = [...document.querySelectorAll('#briefing-search .briefing-search__result-link')];
   return links.length > 0 && links.every(link => new URL(link.href).pathname.includes(path));
 }"""
 
 
 # Results are shown, and every result link leads to one of the given pages.
 RESULTS_ONLY_ON = """pages => {
-  const links = [...document.querySelectorAll('#briefing-search .pagefind-ui__result-link')];
+  const links = [...document.querySelectorAll('#briefing-search .briefing-search__result-link')];
   return links.length > 0 && links.every(link => pages.includes(new URL(link.href).pathname));
 }"""
 
@@ -194,10 +196,16 @@ def _word_of_several_topics(model, topic: str) -> str:
 def _search(page: Page, words: str) -> None:
     """Open the header's search and type ``words``, as a reader does."""
     page.locator(".briefing-search__open").click()
-    box = page.locator("#briefing-search input.pagefind-ui__search-input")
+    box = page.locator("#briefing-search input.briefing-search__input")
     expect(box).to_be_focused(timeout=15_000)
     box.press_sequentially(words, delay=40)
-    expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=15_000)
+    expect(page.locator(".briefing-search__result").first).to_be_visible(timeout=15_000)
+
+
+def _filter(page: Page, name: str, value: str) -> None:
+    """Tick (or untick) ``value`` among the filter ``name``'s values."""
+    group = page.locator(".briefing-search__filter-sets fieldset", has=page.locator("legend", has_text=name))
+    group.locator("label").filter(has_text=re.compile(rf"^\s*{re.escape(value)} \(\d+\)\s*$")).click()
 
 
 def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: Page, server: str, seed_model) -> None:
@@ -210,21 +218,20 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: P
     page.wait_for_load_state("load")
     assert not [url for url in fetched if "/pagefind/" in url]  # nothing for search until a reader asks
     _search(page, alias)
-    results = page.locator("#briefing-search .pagefind-ui__result-link")
+    results = page.locator("#briefing-search .briefing-search__result-link")
     expect(results.filter(has_text=party.name).first).to_be_visible()
+    assert not [url for url in fetched if "/pagefind/filter/" in url]  # the filters only once they are opened
 
     # Only parties, then only one topic: every result shown is one.
-    page.locator(".pagefind-ui__filter-name", has_text="Kind").click()
-    page.locator(".pagefind-ui__filter-label", has_text="Party").click()
+    page.locator(".briefing-search__filters summary").click()
+    _filter(page, "Kind", "Party")
     page.wait_for_function(RESULTS_ONLY_UNDER, arg="/parties/", timeout=15_000)  # fails if any other kind stays
 
-    page.locator("#briefing-search .pagefind-ui__search-clear").click()
     topic = sorted(seed_model.corpus.topics.values(), key=lambda t: t.id)[0]
     word = _word_of_several_topics(seed_model, topic.id)
-    page.locator("#briefing-search input.pagefind-ui__search-input").fill(word)
-    page.locator(".pagefind-ui__filter-label", has_text="Party").click()  # the kind filter off again
-    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
-    page.locator(".pagefind-ui__filter-label", has_text=topic.title).click()
+    page.locator("#briefing-search input.briefing-search__input").fill(word)
+    _filter(page, "Kind", "Party")  # the kind filter off again
+    _filter(page, "Topic", topic.title)
     on_topic = ([f"/documents/{d.meta.id}/" for d in seed_model.corpus.documents.values() if d.meta.topic == topic.id]
                 + [f"/claims/{c}/" for c, e in seed_model.claims.items() if e.topic == topic.id]
                 + [f"/questions/{q.id}/" for q in topic.questions] + [f"/topics/{topic.id}/"])

@@ -73,7 +73,7 @@ def test_link_lists_diagram_sources_and_permalinks_are_left_out(snapshot_site: P
 
 def test_mkdocs_own_search_index_is_not_written(seed_site: Path) -> None:
     assert not (seed_site / "search").exists()
-    assert (seed_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (seed_site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_a_missing_pagefind_binary_fails_the_build_saying_how_to_fix_it(monkeypatch, tmp_path: Path) -> None:

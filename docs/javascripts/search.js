@@ -1,83 +1,214 @@
-/* Site search with Pagefind's search box (pagefind-ui.js, from the search bundle the
-   build writes into pagefind/). Nothing is fetched until a reader opens the search:
-   then the box, and as they type only the index chunks their words need. */
+/* Site search on Pagefind's own engine (pagefind.js, in the search bundle the build
+   writes into pagefind/). Nothing is fetched until a reader opens the search; then the
+   engine and the list of indexed pages, and as they type only the index chunks their
+   words need. The filters (kind of page, topic) are fetched only when the reader opens
+   them: Pagefind's ready-made search boxes fetch every filter at start, which at
+   10,000 documents is about 140 KB a reader would pay on every first search. */
 (function () {
   "use strict";
   var opener = document.querySelector(".briefing-search__open");
   if (!opener) return;
   var bundle = new URL(opener.dataset.bundle, window.location.href);
-  /* The dialog is made here rather than written into every page. */
-  var dialog = document.createElement("dialog");
-  dialog.id = "briefing-search";
-  dialog.className = "briefing-search";
-  dialog.setAttribute("aria-label", "Search");
+  var SHOWN = 10;  /* results shown at a time */
+  var SECTIONS = 3;  /* matching sections shown under a result */
+  var FILTERS = [["kind", "Kind"], ["topic", "Topic"]];
+
+  var dialog = element("dialog", { id: "briefing-search", className: "briefing-search", "aria-label": "Search" });
   dialog.innerHTML =
     '<div class="briefing-search__bar"><span class="briefing-search__title">Search</span>' +
     '<button type="button" class="md-icon briefing-search__close" aria-label="Close search" title="Close search">' +
     '<span class="briefing-icon briefing-icon--material-close"></span></button></div>' +
-    '<div class="briefing-search__ui"></div>';
+    '<form class="briefing-search__form" role="search">' +
+    '<input type="search" class="briefing-search__input" autocomplete="off" spellcheck="false" ' +
+    'placeholder="Search parties, places, claims, documents" ' +
+    'aria-label="Search parties, places, claims and documents"></form>' +
+    '<details class="briefing-search__filters"><summary>Filter by kind and topic</summary>' +
+    '<div class="briefing-search__filter-sets"></div></details>' +
+    '<p class="briefing-search__status" role="status"></p>' +
+    '<ol class="briefing-search__results"></ol>' +
+    '<button type="button" class="briefing-search__more" hidden>More results</button>';
   document.body.appendChild(dialog);
   opener.setAttribute("aria-controls", dialog.id);
-  var loading = null;
+
+  var input = dialog.querySelector(".briefing-search__input");
+  var filters = dialog.querySelector(".briefing-search__filters");
+  var status = dialog.querySelector(".briefing-search__status");
+  var list = dialog.querySelector(".briefing-search__results");
+  var more = dialog.querySelector(".briefing-search__more");
+  var engine = null;  /* a promise of Pagefind's module, once the search is first opened */
+  var filtersShown = null;
+  var latest = 0;  /* the newest search: an older one that ends later is dropped */
+  var pending = [];  /* the results of the newest search not shown yet */
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "className") node.className = attributes[name];
+      else if (name === "id") node.id = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    if (text) node.textContent = text;
+    return node;
+  }
 
   function load() {
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      var style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = new URL("pagefind-ui.css", bundle).href;
-      document.head.appendChild(style);
-      var script = document.createElement("script");
-      script.src = new URL("pagefind-ui.js", bundle).href;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }).then(function () {
-      /* Results link to the site's own pages, wherever the site is published. */
-      var base = new URL("../", bundle).pathname;
-      new window.PagefindUI({
-        element: dialog.querySelector(".briefing-search__ui"),
-        bundlePath: bundle.pathname,
-        baseUrl: base,
-        showSubResults: true,
-        showImages: false,
-        resetStyles: false,
-        autofocus: true,
-        translations: { placeholder: "Search parties, places, claims, documents" },
-        /* A result shows its page's excerpt under the page's title, then the sections that
-           match; the page's own heading is not repeated as one of them. */
-        processResult: function (result) {
-          var sections = result.sub_results.filter(function (sub) { return sub.title !== result.meta.title; });
-          var page = { title: result.meta.title, url: result.url, excerpt: result.excerpt, locations: [] };
-          result.sub_results = [page].concat(sections);
-          return result;
-        }
+    if (!engine) {
+      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+        /* Results link to the site's own pages, wherever the site is published. */
+        return pagefind.options({ baseUrl: new URL("../", bundle).pathname }).then(function () {
+          pagefind.init();
+          return pagefind;
+        });
       });
+    }
+    return engine;
+  }
+
+  function unavailable() {
+    status.textContent = "Search is not available: the search index of this site was not found.";
+  }
+
+  /* An excerpt as Pagefind writes it: escaped text with <mark> around the words found.
+     Only the text and the marks are taken; nothing else in it becomes markup. */
+  function excerpt(html) {
+    var paragraph = element("p", { className: "briefing-search__excerpt" });
+    var decoder = document.createElement("textarea");
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
+      if (piece === "<mark>") return true;
+      if (piece === "</mark>") return false;
+      decoder.innerHTML = piece;
+      var text = document.createTextNode(decoder.value);
+      if (marked) {
+        var mark = element("mark");
+        mark.appendChild(text);
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(text);
+      }
+      return marked;
+    }, false);
+    return paragraph;
+  }
+
+  function chosen() {
+    var selected = {};
+    dialog.querySelectorAll(".briefing-search__filter-sets input:checked").forEach(function (box) {
+      (selected[box.name] = selected[box.name] || { any: [] }).any.push(box.value);
     });
-    return loading;
+    return selected;
+  }
+
+  function search() {
+    var term = input.value.trim();
+    var id = ++latest;
+    if (!term) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    load().then(function (pagefind) {
+      return pagefind.search(term, { filters: chosen() });
+    }).then(function (found) {
+      if (id !== latest || !found) return;
+      list.replaceChildren();
+      var count = found.results.length;
+      status.textContent = count === 0 ? "No results for \u201c" + term + "\u201d"
+        : count + (count === 1 ? " result" : " results") + " for \u201c" + term + "\u201d";
+      pending = found.results;
+      show(id);
+    }, unavailable);
+  }
+
+  function show(id) {
+    var next = pending.slice(0, SHOWN);
+    pending = pending.slice(SHOWN);
+    more.hidden = pending.length === 0;
+    Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+      if (id !== latest) return;
+      pages.forEach(function (page) { list.appendChild(resultItem(page)); });
+    });
+  }
+
+  /* A result: its page's title and excerpt, then the sections of the page that match
+     (the page's own heading is not repeated as one of them). */
+  function resultItem(page) {
+    var item = element("li", { className: "briefing-search__result" });
+    item.appendChild(element("a", { className: "briefing-search__result-link", href: page.url }, page.meta.title));
+    item.appendChild(excerpt(page.excerpt));
+    var sections = page.sub_results.filter(function (sub) {
+      return sub.title !== page.meta.title && sub.url !== page.url;
+    }).slice(0, SECTIONS);
+    if (sections.length) {
+      var nested = element("ul", { className: "briefing-search__sections" });
+      sections.forEach(function (sub) {
+        var entry = element("li");
+        entry.appendChild(element("a", { className: "briefing-search__result-link", href: sub.url }, sub.title));
+        entry.appendChild(excerpt(sub.excerpt));
+        nested.appendChild(entry);
+      });
+      item.appendChild(nested);
+    }
+    return item;
+  }
+
+  /* The filters, fetched the first time the reader opens them: each value with the
+     number of pages it holds; values of one filter add up, two filters narrow down. */
+  function showFilters() {
+    if (filtersShown) return;
+    var sets = dialog.querySelector(".briefing-search__filter-sets");
+    sets.textContent = "Loading the filters\u2026";
+    filtersShown = load().then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
+      sets.replaceChildren();
+      FILTERS.forEach(function (pair) {
+        var values = available[pair[0]] || {};
+        var fieldset = element("fieldset");
+        fieldset.appendChild(element("legend", {}, pair[1]));
+        Object.keys(values).sort().forEach(function (value) {
+          var label = element("label");
+          label.appendChild(element("input", { type: "checkbox", name: pair[0], value: value }));
+          label.appendChild(document.createTextNode(" " + value + " "));
+          label.appendChild(element("span", { className: "briefing-search__count" }, "(" + values[value] + ")"));
+          fieldset.appendChild(label);
+        });
+        sets.appendChild(fieldset);
+      });
+    }, function () {
+      sets.textContent = "The filters could not be loaded.";
+      filtersShown = null;
+    });
   }
 
   function open() {
     if (!dialog.open) dialog.showModal();
-    load().then(function () {
-      var input = dialog.querySelector("input");
-      if (!input) return;
-      input.setAttribute("aria-label", "Search parties, places, claims and documents");  /* a name, not just a placeholder */
-      input.focus();
-    }, function () {
-      dialog.querySelector(".briefing-search__ui").textContent =
-        "Search is not available: the search index of this site was not found.";
-    });
+    input.focus();
+    load().catch(unavailable);
   }
 
+  var typing = null;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(search, 200);
+  });
+  dialog.querySelector(".briefing-search__form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(typing);
+    search();
+  });
+  filters.addEventListener("toggle", function () { if (filters.open) showFilters(); });
+  dialog.addEventListener("change", function (event) {
+    if (event.target.name) search();  /* a filter ticked or unticked */
+  });
+  more.addEventListener("click", function () { show(latest); });
   opener.addEventListener("click", open);
   dialog.querySelector(".briefing-search__close").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) dialog.close();  /* a click on the backdrop */
   });
   document.addEventListener("keydown", function (event) {
-    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
-    if (event.key === "/" && !typing && !dialog.open) {
+    var active = document.activeElement;
+    var busy = /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable;
+    if (event.key === "/" && !busy && !dialog.open) {
       event.preventDefault();
       open();
     }
