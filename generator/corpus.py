@@ -36,9 +36,13 @@ class Origin:
         return self.file.position(self.loc, prefer_key=True)[0]
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceDocument:
-    """A validated document: metadata, verbatim text, and where its quotes are."""
+    """A validated document: metadata, verbatim text, and where its quotes are.
+
+    Two are equal when they were read from the same metadata and text and found the
+    same passages in it (the preview compares documents often: see ``generator/reads.py``);
+    the metadata file's text stands for the metadata read from it."""
 
     meta: inputs.Document
     origin: Origin
@@ -49,6 +53,27 @@ class SourceDocument:
     hop_spans: dict[int, Span] = field(default_factory=dict)
     unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
     normalized: NormalizedText | None = None  # the text folded for matching, computed once
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, SourceDocument):
+            return NotImplemented
+        return self._read() == other._read()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like any dataclass with equality
+
+    def _read(self) -> tuple[object, ...]:
+        return (
+            self.origin.file.path,
+            self.origin.file.text,
+            self.text_path,
+            self.text,
+            self.claim_spans,
+            self.boilerplate_spans,
+            self.hop_spans,
+            self.unchecked,
+        )
 
 
 @dataclass

@@ -13,11 +13,18 @@ from generator.corpus import SourceDocument, Span
 
 @dataclass(frozen=True)
 class ClaimEntry:
-    """A claim with the document it was found in and the span of its quote."""
+    """A claim with the document it was found in and the span of its quote.
 
-    claim: inputs.Claim
+    The claim is read from its document's metadata, so two entries are equal when
+    they are the same claim of equal documents (cheaper than comparing the claims)."""
+
+    claim: inputs.Claim = field(compare=False)
     document: SourceDocument
     span: Span
+    claim_id: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "claim_id", self.claim.id)
 
     @property
     def id(self) -> str:

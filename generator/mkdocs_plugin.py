@@ -9,7 +9,8 @@ A generated page's body is already HTML: ``mkdocs_pages`` hands it to MkDocs
 as it is (a measured speed trick, explained there). Everything after that
 (theme, tags, other plugins' events) runs as for any page. Once the site is
 written, Pagefind indexes it for search (``search_index``); under ``mkdocs
-serve`` a rebuild is served at once and indexed in the background.
+serve`` a rebuild renders only the pages an edit can change (``incremental``),
+is served at once, and is indexed in the background once the preview is idle.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import threading
 from pathlib import Path
 from typing import Literal, cast
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,13 +34,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.compact_html import compact
+from generator.incremental import KeptPages
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.parsed_files import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
-from generator.search_index import SearchIndexError, index_site
+from generator.search_index import IndexWhenIdle, SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -63,8 +66,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.problems: list[Problem] = []  # under serve: shown over every page until fixed
         self.shown_problems = False
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
-        self.indexing: threading.Thread | None = None  # under serve: the search index of the last rebuild
-        self.indexed = False  # under serve: the first build is indexed before it is served
+        # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next):
+        self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
+        self.compiled = _CompiledTemplates()
+        self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -80,13 +85,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate and render before MkDocs cleans the site folder: bad input
         fails the build with every problem listed, and the last good site stays."""
-        if self.indexing is not None:  # the last rebuild's index is written before the folder is touched again
-            self.indexing.join()
         project = Path(config.config_file_path).resolve().parent
         seeds = project / self.config.seeds
         if not seeds.is_dir():
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
-        built = build_pages(seeds, project)
+        built = build_pages(seeds, project, self.kept if self.serving else None)
         write_id_schemas(project, built.checked.known_ids())  # the editor's completion of ids
         self.shown_problems, self.problems = bool(self.problems), []
         if built.problems and self.serving and self.last_good:
@@ -117,6 +120,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.last_good = built.pages
         log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Under serve, the theme's templates are compiled once, not at every rebuild (MkDocs
+        makes a new template environment each time; a changed template is compiled again)."""
+        if self.serving:
+            env.bytecode_cache = self.compiled
+        return env
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the generated pages to the build, in memory."""
         docs_dir = Path(config.docs_dir).resolve()
@@ -134,15 +144,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
             generated.rendered = None if isinstance(content, str) else content
             if self.serving:
-                digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
                 # pages showing problems, or that showed them last time, are written again in any case
-                generated.changed = _LAST_BUILT.get(page.path) != digest or bool(self.problems) or self.shown_problems
-                _LAST_BUILT[page.path] = digest
+                generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
         self.pages = []  # the files hold the pages now
         return files
+
+    def _changed(self, page: RenderedPage) -> bool:
+        """Whether a page differs from the one the last build wrote: only a page rendered
+        again (or new) can."""
+        if page.path not in self.kept.fresh and page.path in _LAST_BUILT:
+            return False
+        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+        changed = _LAST_BUILT.get(page.path) != digest
+        _LAST_BUILT[page.path] = digest
+        return changed
 
     def _remove_gone(self, config: MkDocsConfig) -> None:
         """Under ``mkdocs serve --dirty`` the site folder is not cleaned: the output of a page
@@ -178,18 +196,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the written site for search. Under ``mkdocs serve`` the first build is indexed
-        before it is served; a rebuild is served at once and indexed in the background (the
-        whole site folder, which under ``--dirty`` holds the pages kept from earlier builds)."""
+        before it is served; a rebuild is served at once, and indexed in the background once
+        the preview has been idle a moment (the whole site folder, which under ``--dirty``
+        holds the pages kept from earlier builds)."""
         site = Path(config.site_dir)
-        if self.serving and self.indexed:
-            self.indexing = threading.Thread(target=_index_quietly, args=(site,), daemon=True)
-            self.indexing.start()
+        if self.indexer is not None:
+            self.indexer.schedule()
             return
         try:
             log.info("search index: %s", index_site(site))
         except SearchIndexError as error:
             raise PluginError(f"briefing: {error}") from error
-        self.indexed = True
+        if self.serving:
+            self.indexer = IndexWhenIdle(site, log.info, log.warning)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.active_section is not None:
@@ -209,9 +228,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output_content
 
 
-def _index_quietly(site: Path) -> None:
-    """A rebuild's index, in the background: a failure is reported, and the preview goes on."""
-    try:
-        log.info("search index: %s", index_site(site))
-    except SearchIndexError as error:
-        log.warning("%s", error)
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by template and source (Jinja's own cache API)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()

@@ -44,7 +44,7 @@ class Site:
     timeline: dict[str, list[TimelineItem]] = field(init=False, repr=False, compare=False)
     event_part: dict[str, str] = field(init=False, repr=False, compare=False)
     involved: dict[str, tuple[list[str], list[str]]] = field(init=False, repr=False, compare=False)
-    _newest: dict[str | None, list[SourceDocument]] = field(init=False, repr=False, compare=False)
+    _newest: dict[str | None, list[str]] = field(init=False, repr=False, compare=False)
     _by_question: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
     _by_via: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
@@ -62,8 +62,11 @@ class Site:
         }
         self.involved = {doc_id: _document_entities(self, doc) for doc_id, doc in self.corpus.documents.items()}
 
-    def documents_newest_first(self, topic: str | None = None) -> list[SourceDocument]:
-        return self._newest.get(topic, [])
+    def documents_newest_first(self, topic: str | None = None, limit: int | None = None) -> list[SourceDocument]:
+        """The documents of ``topic`` (of every topic, for None), newest first; the first
+        ``limit`` of them if given (a page that shows those few reads no others)."""
+        ids = self._newest.get(topic, [])
+        return [self.corpus.documents[i] for i in (ids if limit is None else ids[:limit])]
 
     def claims_on(self, question: str) -> list[ClaimEntry]:
         return self._by_question.get(question, [])
@@ -84,11 +87,11 @@ class Site:
     def claims_via(self, outlet: str) -> list[ClaimEntry]:
         return self._by_via.get(outlet, [])
 
-    def _newest_first(self) -> dict[str | None, list[SourceDocument]]:
+    def _newest_first(self) -> dict[str | None, list[str]]:
         ordered = sorted(self.corpus.documents.values(), key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
-        by_topic: dict[str | None, list[SourceDocument]] = {None: ordered}
+        by_topic: dict[str | None, list[str]] = {None: [d.meta.id for d in ordered]}
         for document in ordered:
-            by_topic.setdefault(document.meta.topic, []).append(document)
+            by_topic.setdefault(document.meta.topic, []).append(document.meta.id)
         return by_topic
 
     def _grouped_by_via(self) -> dict[str, list[ClaimEntry]]:

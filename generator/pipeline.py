@@ -8,6 +8,7 @@ from pathlib import Path
 from generator import inputs
 from generator.corpus import Corpus
 from generator.gc_pause import gc_paused
+from generator.incremental import KeptPages
 from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
@@ -79,14 +80,16 @@ class Built:
     checked: Checked
 
 
-def build_pages(seeds: Path, project_root: Path | None = None) -> Built:
-    """Every stage in order; no page is rendered unless validation found nothing."""
+def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages | None = None) -> Built:
+    """Every stage in order; no page is rendered unless validation found nothing. With
+    ``kept`` (the preview's pages of its last rebuild), only the pages that read what
+    changed since are rendered again."""
     checked = check(seeds, project_root)
     if not checked.ok:
         return Built([], checked.problems, checked)
     with gc_paused():
         site = build_site(checked.corpus)
-        pages = render_site(site)
+        pages = render_site(site) if kept is None else kept.render(site)
     return Built(pages, [], checked)
 
 

@@ -16,7 +16,10 @@ themselves carry ``data-pagefind-ignore``. The binary comes with the
 
 from __future__ import annotations
 
+import os
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -28,8 +31,9 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path) -> str:
-    """Index ``site`` in place; returns Pagefind's summary (pages and words indexed)."""
+def index_site(site: Path, background: bool = False) -> str:
+    """Index ``site`` in place; returns Pagefind's summary (pages and words indexed).
+    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds."""
     try:
         binary = get_executable()
     except FileNotFoundError as error:
@@ -39,7 +43,8 @@ def index_site(site: Path) -> str:
         ) from error
     command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"]
     command += ["--exclude-selectors", ".headerlink"]  # the ¶ of each heading's permanent link
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    lower = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
+    done = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=lower)
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site}:\n{done.stdout}{done.stderr}".rstrip())
     return _summary(done.stdout)
@@ -53,3 +58,45 @@ def _summary(output: str) -> str:
         for line in lines
         if line.startswith("Indexed") and line.endswith(("pages", "words", "filters"))
     )
+
+
+class IndexWhenIdle:
+    """The preview's search index, brought up to date once the preview has been quiet
+    for ``delay`` seconds, in the background and at a low priority: a rebuild never
+    waits for it, and a run of quick saves is indexed once. One indexing runs at a time;
+    a save during it has the site indexed again after it. Each outcome is told to
+    ``done`` (Pagefind's summary) or ``failed`` (why), and the preview goes on."""
+
+    def __init__(
+        self, site: Path, done: Callable[[str], None], failed: Callable[[str], None], delay: float = 1.0
+    ) -> None:
+        self.site, self.done, self.failed, self.delay = site, done, failed, delay
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._running = False
+        self._again = False
+
+    def schedule(self) -> None:
+        """Index a moment after the last call (each call starts the wait again)."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.delay, self._run)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _run(self) -> None:
+        with self._lock:
+            if self._running:
+                self._again = True
+                return
+            self._running = True
+        try:
+            self.done(f"search index: {index_site(self.site, background=True)}")
+        except SearchIndexError as error:
+            self.failed(str(error))
+        finally:
+            with self._lock:
+                self._running, again, self._again = False, self._again, False
+            if again:
+                self.schedule()

@@ -6,6 +6,7 @@ are generated here too."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -44,58 +45,118 @@ class RenderedPage:
         return self.content if isinstance(self.content, str) else self.content.markdown
 
 
-def render_site(site: Site) -> list[RenderedPage]:
-    """Every generated page, sorted by path."""
+@dataclass(frozen=True)
+class PageJob:
+    """The work that writes some pages (one, or a list and its parts): ``key`` names it
+    from one build to the next, ``render`` does it."""
+
+    key: str
+    render: Callable[[], list[RenderedPage]]
+
+
+def page_jobs(site: Site) -> list[PageJob]:
+    """The work that writes every generated page. The file each page is edited in is
+    found here, outside ``render``: a page does not depend on where its data is written."""
     corpus = site.corpus
     origin = corpus.origins
-    pages = [
-        RenderedPage(paths.HOME, render_home(site), listed=True),
-        RenderedPage(paths.TOPICS, render_topics_index(site), listed=True),
-        RenderedPage(paths.CLAIMS, render_claims_index(site), listed=True),
-        RenderedPage(paths.SOURCES, render_sources_overview(site), listed=True),
-        RenderedPage(paths.REFERENCE, render_reference(), listed=True),
-        RenderedPage(paths.RULES, render_rules(), listed=True),
-        RenderedPage(paths.READING, render_reading(), listed=True),
-        RenderedPage(paths.DATA, render_data_page(site), listed=True),
-        RenderedPage(dataset.JSON_FILE, corpus_json(site)),
-        *(RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()),
+    partial = functools.partial
+    overviews: list[tuple[str, Callable[[], markup.Page]]] = [
+        (paths.HOME, partial(render_home, site)),
+        (paths.TOPICS, partial(render_topics_index, site)),
+        (paths.CLAIMS, partial(render_claims_index, site)),
+        (paths.SOURCES, partial(render_sources_overview, site)),
+        (paths.REFERENCE, render_reference),
+        (paths.RULES, render_rules),
+        (paths.READING, render_reading),
+        (paths.DATA, partial(render_data_page, site)),
     ]
-    listings = [
-        *render_documents(site),
-        *render_entities(site, "party"),
-        *render_entities(site, "location"),
-        *render_entities(site, "outlet"),
-        *render_timeline(site),
-    ]
-    pages += [RenderedPage(path, page, listed=path in _SECTION_INDEXES) for path, page in listings]
-    pages += [
-        RenderedPage(paths.topic(t.id), render_topic(site, t), origin[t.id].file.path) for t in corpus.topics.values()
-    ]
-    pages += [
-        RenderedPage(paths.document(d.meta.id), render_document(site, d), d.origin.file.path)
-        for d in corpus.documents.values()
-    ]
-    pages += [
-        RenderedPage(paths.claim(c.id), render_claim(site, c), c.document.origin.file.path)
-        for c in site.claims.values()
-    ]
-    pages += [
-        RenderedPage(paths.question(q.id), render_question(site, t, q), origin[t.id].file.path)
-        for t, q in site.questions.values()
+    listings: list[tuple[str, Callable[[], list[tuple[str, markup.Page]]]]] = [
+        (paths.DOCUMENTS, partial(render_documents, site)),
+        (paths.PARTIES, partial(render_entities, site, "party")),
+        (paths.PLACES, partial(render_entities, site, "location")),
+        (paths.OUTLETS, partial(render_entities, site, "outlet")),
+        (paths.TIMELINE, partial(render_timeline, site)),
     ]
     entity_kinds: list[tuple[str, Mapping[str, Any], Callable[[Site, Any], tuple[markup.Page, list[Any]]]]] = [
         ("party", corpus.parties, render_party),
         ("location", corpus.locations, render_location),
         ("outlet", corpus.outlets, render_outlet),
     ]
-    for kind, table, render in entity_kinds:
-        for entity in table.values():
-            page, extra = render(site, entity)
-            source = origin[entity.id].file.path
-            pages.append(RenderedPage(paths.entity(kind, entity.id), page, source))
-            pages += [RenderedPage(path, part, source) for path, part in extra]
+    return [
+        *(_page(path, render, listed=True) for path, render in overviews),
+        _page(dataset.JSON_FILE, partial(corpus_json, site)),
+        PageJob(dataset.FOLDER, partial(_tables, site)),
+        *(PageJob(path, partial(_listing, render)) for path, render in listings),
+        *(
+            _page(paths.topic(t.id), partial(_of, render_topic, site, corpus.topics, t.id), origin[t.id].file.path)
+            for t in corpus.topics.values()
+        ),
+        *(
+            _page(paths.document(i), partial(_of, render_document, site, corpus.documents, i), d.origin.file.path)
+            for i, d in corpus.documents.items()
+        ),
+        *(
+            _page(paths.claim(i), partial(_of, render_claim, site, site.claims, i), c.document.origin.file.path)
+            for i, c in site.claims.items()
+        ),
+        *(
+            _page(paths.question(q.id), partial(_question, site, q.id), origin[t.id].file.path)
+            for t, q in site.questions.values()
+        ),
+        *(
+            PageJob(path, partial(_entity, path, render, site, table, entity.id, origin[entity.id].file.path))
+            for kind, table, render in entity_kinds
+            for entity in table.values()
+            for path in (paths.entity(kind, entity.id),)
+        ),
+    ]
+
+
+def _page(
+    path: str, render: Callable[[], markup.Page | str], source: Path | None = None, listed: bool = False
+) -> PageJob:
+    return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)])
+
+
+def _tables(site: Site) -> list[RenderedPage]:
+    return [RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()]
+
+
+def _listing(render: Callable[[], list[tuple[str, markup.Page]]]) -> list[RenderedPage]:
+    return [RenderedPage(path, page, listed=path in _SECTION_INDEXES) for path, page in render()]
+
+
+def _of(render: Callable[[Site, Any], markup.Page], site: Site, table: Mapping[str, Any], key: str) -> markup.Page:
+    """The page of ``table[key]``, looked up as it is rendered (so that, under the preview,
+    the page is known to read its own entry: see ``generator/reads.py``)."""
+    return render(site, table[key])
+
+
+def _question(site: Site, question: str) -> markup.Page:
+    return render_question(site, *site.questions[question])
+
+
+def _entity(
+    path: str,
+    render: Callable[[Site, Any], tuple[markup.Page, list[Any]]],
+    site: Site,
+    table: Mapping[str, Any],
+    key: str,
+    source: Path,
+) -> list[RenderedPage]:
+    page, extra = render(site, table[key])
+    return [RenderedPage(path, page, source), *(RenderedPage(p, part, source) for p, part in extra)]
+
+
+def render_site(site: Site) -> list[RenderedPage]:
+    """Every generated page, sorted by path."""
+    return sorted_pages([page for job in page_jobs(site) for page in job.render()])
+
+
+def sorted_pages(pages: list[RenderedPage]) -> list[RenderedPage]:
+    """The pages sorted by path; two pages at one path are a bug of ours, never of the input."""
     pages.sort(key=lambda page: page.path)
     twice = [a.path for a, b in itertools.pairwise(pages) if a.path == b.path]
-    if twice:  # a bug of ours, never of the input: say so before anything is written
+    if twice:  # say so before anything is written
         raise RuntimeError(f"two generated pages share the path {twice[0]}")
     return pages

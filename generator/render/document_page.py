@@ -205,7 +205,7 @@ RELATED_LIMIT = 10
 
 def _related(site: Site, document: SourceDocument, here: str) -> str:
     """Other documents of the same topic, newest first."""
-    newest = site.documents_newest_first(document.meta.topic)[: RELATED_LIMIT + 1]
+    newest = site.documents_newest_first(document.meta.topic, RELATED_LIMIT + 1)
     others = [d for d in newest if d.meta.id != document.meta.id][:RELATED_LIMIT]
     items = [
         f"{mk.link(d.meta.title, here, paths.document(d.meta.id))} ({mk.date_text(d.meta.event_date)})" for d in others

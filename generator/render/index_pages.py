@@ -26,7 +26,7 @@ def render_home(site: Site) -> mk.Page:
     topic_items = [
         f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}" for t in topics
     ]
-    latest = site.documents_newest_first()[:LATEST_ON_HOME]
+    latest = site.documents_newest_first(limit=LATEST_ON_HOME)
     latest_items = [
         f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})<br>{mk.text(d.meta.summary)}" for d in latest
     ]

@@ -1,0 +1,53 @@
+"""The preview's pages, kept from one rebuild to the next: an edit re-renders only the
+pages that read what it changed.
+
+Every rebuild still loads, validates and indexes the whole corpus (that is what finds
+a problem anywhere, and what gives every backlink), but rendering, most of a
+rebuild's time, is done only for the work whose reads (``generator/reads.py``) meet
+the entries the edit changed; the rest of the pages are the ones already made. The
+pages come out exactly as a clean build makes them (a test holds this on many edits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import Site
+from generator.reads import Read, changed, record, recording, tables
+from generator.render import RenderedPage, page_jobs, sorted_pages
+
+
+@dataclass(frozen=True)
+class _Done:
+    reads: frozenset[Read]
+    pages: list[RenderedPage]
+
+
+class KeptPages:
+    """The pages of the last rebuild, with what each read of the model."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[Any, Any]] | None = None
+        self._done: dict[str, _Done] = {}
+        self.rendered: list[str] = []  # the work the last rebuild did (keys of ``PageJob``)
+        self.fresh: set[str] = set()  # the paths of the pages it rendered
+
+    def render(self, site: Site) -> list[RenderedPage]:
+        """Every page of ``site``, rendering again only what the edit since the last call can change."""
+        record(site, "site")
+        now = tables(site, "site")
+        edits = None if self._tables is None else changed(self._tables, now)
+        done: dict[str, _Done] = {}
+        self.rendered, self.fresh = [], set()
+        for job in page_jobs(site):
+            kept = self._done.get(job.key)
+            if kept is None or edits is None or not kept.reads.isdisjoint(edits):
+                with recording() as reads:
+                    pages = job.render()
+                kept = _Done(frozenset(reads), pages)
+                self.rendered.append(job.key)
+                self.fresh.update(page.path for page in pages)
+            done[job.key] = kept
+        self._tables, self._done = now, done
+        return sorted_pages([page for kept in done.values() for page in kept.pages])

@@ -1,0 +1,129 @@
+"""What each page reads of the model, so that an edit re-renders only the pages it can change.
+
+Under the preview, every table of the model (each dict of the ``Site`` and of its
+``Corpus``) is made a ``Recorded`` dict. While a page is rendered, each entry it looks
+up is noted as ``(table, key)``; going over a whole table (its keys, values, items
+or size) is noted as ``(table, WHOLE)``: the page then depends on every entry, and on
+which entries there are.
+
+After an edit, ``changed(old, new)`` gives the entries whose value differs (or that
+came or went), each with ``(table, WHOLE)``. A page whose reads meet them is rendered
+again; every other page is what it was. Entries are compared by value, so what an
+entry holds (a claim's document, a party's backlinks) counts as the entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+WHOLE: Hashable = "<every entry>"  # not a key of any table: ids are slugs
+Read = tuple[str, Hashable]
+
+_reading: list[set[Read]] = []  # the reads of the page being rendered
+
+
+class Recorded(dict[K, V]):
+    """A dict of the model that notes what is read of it while a page is rendered."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: str, entries: dict[K, V]) -> None:
+        super().__init__(entries)
+        self.table = table
+
+    def _note(self, key: Hashable) -> None:
+        if _reading:
+            _reading[-1].add((self.table, key))
+
+    def __getitem__(self, key: K) -> V:
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key: K, default: Any = None) -> Any:
+        self._note(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._note(key if isinstance(key, Hashable) else WHOLE)
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[K]:
+        self._note(WHOLE)
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._note(WHOLE)
+        return super().__len__()
+
+    def keys(self) -> Any:
+        self._note(WHOLE)
+        return super().keys()
+
+    def values(self) -> Any:
+        self._note(WHOLE)
+        return super().values()
+
+    def items(self) -> Any:
+        self._note(WHOLE)
+        return super().items()
+
+
+@contextmanager
+def recording() -> Iterator[set[Read]]:
+    """The reads of what is rendered inside the block."""
+    reads: set[Read] = set()
+    _reading.append(reads)
+    try:
+        yield reads
+    finally:
+        _reading.pop()
+        if _reading:  # a page rendered inside another one: the outer page read it all too
+            _reading[-1].update(reads)
+
+
+def record(model: Any, name: str) -> None:
+    """Make every dict field of the dataclass ``model`` (and of the dataclasses it holds
+    as fields, such as the site's corpus) a ``Recorded`` table, named after its field."""
+    for field in dataclasses.fields(model):
+        value = getattr(model, field.name)
+        table = f"{name}.{field.name}"
+        if isinstance(value, dict) and not isinstance(value, Recorded):
+            object.__setattr__(model, field.name, Recorded(table, value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            record(value, table)
+
+
+def tables(model: Any, name: str) -> dict[str, dict[Any, Any]]:
+    """Every ``Recorded`` table of ``model``, by name."""
+    found: dict[str, dict[Any, Any]] = {}
+    for field in dataclasses.fields(model):
+        value = getattr(model, field.name)
+        if isinstance(value, Recorded):
+            found[value.table] = value
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            found.update(tables(value, f"{name}.{field.name}"))
+    return found
+
+
+def changed(old: dict[str, dict[Any, Any]], new: dict[str, dict[Any, Any]]) -> set[Read]:
+    """The entries of ``new`` that differ from ``old`` (or came, or went), each with its
+    table's ``WHOLE``; read outside any page, so nothing is noted."""
+    found: set[Read] = set()
+    for table in old.keys() | new.keys():
+        before, after = dict.items(old.get(table, {})), dict.items(new.get(table, {}))
+        before_map, after_map = dict(before), dict(after)
+        keys = {
+            key
+            for key in before_map.keys() | after_map.keys()
+            if key not in before_map or key not in after_map or before_map[key] != after_map[key]
+        }
+        found.update((table, key) for key in keys)
+        if keys:
+            found.add((table, WHOLE))
+    return found
