@@ -16,17 +16,22 @@ is served at once, and is indexed in the background once the preview is idle.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, ClassVar, Literal, cast
 
 import jinja2
 import jinja2.bccache
+import watchdog.events
+import watchdog.observers
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -74,6 +79,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         keep_parsed_files(self.serving)  # a rebuild then parses only the files that changed
+        if self.serving and dirty:
+            # MkDocs warns at every --dirty build that other pages' navigation may be stale; it
+            # cannot be here, where the navigation is mkdocs.yml's (a restart takes an edit of
+            # it) and a generated page changes whenever what it shows does. Under strict, the
+            # warning would fail every rebuild.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """A save is seen at once: the operating system's file events (watchdog's native
+        observer, told only of writes, not of the build's reads) instead of MkDocs' polling
+        every half second, and a shorter wait for a save to settle. Relies on MkDocs 1.6's
+        ``LiveReloadServer``: its ``observer`` is started after this event, and what it
+        watches before it is in ``_watched_paths``."""
+        watched = list(server._watched_paths)
+        for path in watched:
+            server.unwatch(path)
+        server.observer = _EditsOnly()
+        for path in watched:
+            server.watch(path)
+        server.build_delay = 0.05
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -241,3 +269,22 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _EditsOnly(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # the platform's own observer
+    """An observer told of files written, created, moved and deleted, not of files read."""
+
+    EDITS: ClassVar[list[type[watchdog.events.FileSystemEvent]]] = [
+        watchdog.events.FileCreatedEvent,
+        watchdog.events.FileModifiedEvent,
+        watchdog.events.FileClosedEvent,
+        watchdog.events.FileMovedEvent,
+        watchdog.events.FileDeletedEvent,
+    ]
+
+    def schedule(self, handler: Any, path: Any, *, recursive: bool = False, **options: Any) -> Any:
+        return super().schedule(handler, path, recursive=recursive, event_filter=self.EDITS, **options)

@@ -112,10 +112,13 @@ def _poll(url: str, wanted, limit: float) -> float | None:
     return None
 
 
-def test_under_serve_an_invalid_edit_shows_its_problems_in_the_page(tmp_path: Path) -> None:
-    """The real ``mkdocs serve``: an invalid save puts the problem list (file:line:col, message,
-    hint) over the page being served; the fix takes it away. The times are measured by
-    scripts/measure_preview.py; here a generous limit only keeps a broken server from hanging the suite."""
+@pytest.mark.parametrize("mode", [["--dirty"], []], ids=["dirty", "plain"])
+def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(tmp_path: Path, mode: list[str]) -> None:
+    """The real ``mkdocs serve --dirty`` (the documented preview, strict as mkdocs.yml asks) and
+    plain ``mkdocs serve``: a save is served; an invalid save puts the problem list
+    (file:line:col, message, hint) over the page being served; the fix takes it away. The
+    times are measured by scripts/measure_preview.py; here a generous limit only keeps a
+    broken server from hanging the suite."""
     import os
     import subprocess
     import sys
@@ -125,7 +128,7 @@ def test_under_serve_an_invalid_edit_shows_its_problems_in_the_page(tmp_path: Pa
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     config = mkdocs_config(corpus, tmp_path / "work")
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *mode, "-a", f"127.0.0.1:{port}", "-f", str(config)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}/documents/ridge-clash/"
@@ -133,6 +136,8 @@ def test_under_serve_an_invalid_edit_shows_its_problems_in_the_page(tmp_path: Pa
         assert _poll(url, lambda html: "<h1" in html, 60) is not None
         meta = corpus / "documents" / "ridge-clash.yaml"
         good = meta.read_text(encoding="utf-8")
+        meta.write_text(good.replace("title: ", "title: Retitled ", 1), encoding="utf-8")
+        assert _poll(url, lambda html: "Retitled" in html, 30) is not None  # a rebuild, strict, is served
         meta.write_text(good.replace("kind: news-article", "kind: hearsay"), encoding="utf-8")
         shown = _poll(url, lambda html: "briefing-build-error" in html and "hearsay" in html, 30)
         assert shown is not None
