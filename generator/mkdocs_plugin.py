@@ -58,6 +58,9 @@ _LAST_BUILT: dict[str, str] = {}
 class BriefingConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     """The seed folder, relative to mkdocs.yml."""
+    search_index = c.Type(bool, default=True)
+    """Index the built site for search with Pagefind; ``false`` leaves the index out (the
+    benchmark builds a corpus too large for Pagefind to index in one run so)."""
     compact_html = c.Type(bool, default=True)
     """Write pages without the theme's indentation and blank lines (``compact_html``);
     ``false`` writes the templates' output as it is."""
@@ -228,6 +231,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         the preview has been idle a moment (the whole site folder, which under ``--dirty``
         holds the pages kept from earlier builds)."""
         site = Path(config.site_dir)
+        if not self.config.search_index:
+            log.info("search index: not made (search_index: false)")
+            return
         if self.indexer is not None:
             self.indexer.schedule()
             return

@@ -31,9 +31,8 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path, background: bool = False) -> str:
-    """Index ``site`` in place; returns Pagefind's summary (pages and words indexed).
-    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds."""
+def command(site: Path) -> list[str]:
+    """The Pagefind command that indexes ``site`` in place."""
     try:
         binary = get_executable()
     except FileNotFoundError as error:
@@ -41,10 +40,18 @@ def index_site(site: Path, background: bool = False) -> str:
             f"Pagefind's binary is missing ({error}); reinstall the project with pip install -e . "
             "(the pagefind[bin] package brings it)"
         ) from error
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"]
-    command += ["--exclude-selectors", ".headerlink"]  # the ¶ of each heading's permanent link
+    return [
+        str(binary),
+        *("--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"),
+        *("--exclude-selectors", ".headerlink"),  # the ¶ of each heading's permanent link
+    ]
+
+
+def index_site(site: Path, background: bool = False) -> str:
+    """Index ``site`` in place; returns Pagefind's summary (pages and words indexed).
+    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds."""
     lower = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
-    done = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=lower)
+    done = subprocess.run(command(site), capture_output=True, text=True, check=False, preexec_fn=lower)
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site}:\n{done.stdout}{done.stderr}".rstrip())
     return _summary(done.stdout)

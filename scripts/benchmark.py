@@ -25,6 +25,7 @@ reported (the highest peak memory): timings on a shared machine vary by
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import subprocess
@@ -42,6 +43,7 @@ from generator.load import load_corpus  # noqa: E402
 from generator.model import build_site  # noqa: E402
 from generator.gc_pause import gc_paused  # noqa: E402
 from generator.problems import Problems  # noqa: E402
+from generator import search_index  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from tests.conftest import mkdocs_config  # noqa: E402
@@ -76,16 +78,27 @@ def _stages(seeds: Path) -> dict[str, float]:
 
 
 def mkdocs_build(seeds: Path, work: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of a real ``mkdocs build``."""
-    config = mkdocs_config(seeds, work)
+    """Wall seconds and peak resident memory (MB) of a real ``mkdocs build``, without the
+    search index (timed on its own, by ``search_index_run``)."""
+    config = mkdocs_config(seeds, work, search_index=False)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return _timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)], env,
+                  f"mkdocs build failed for {seeds}")
+
+
+def search_index_run(site: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of Pagefind indexing the built site, as
+    the build's last step does (``generator/search_index.py``)."""
+    return _timed(search_index.command(site), dict(os.environ), f"Pagefind failed on {site}")
+
+
+def _timed(command: list[str], env: dict[str, str], failure: str) -> tuple[float, int]:
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)],
-                               cwd=ROOT, env=env)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"mkdocs build failed for {seeds}")
+        raise SystemExit(failure)
     return elapsed, usage.ru_maxrss // 1024
 
 
@@ -103,7 +116,7 @@ def site_figures(site: Path) -> dict[str, object]:
         "site_mb": total / 1e6,
         "largest": (largest.parent.relative_to(site).as_posix(), sizes[largest] / 1e3),
         "largest_entity": (largest_entity.parent.relative_to(site).as_posix(), entity_pages.get(largest_entity, 0) / 1e3),
-        "search_mb": sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1e6,
+        "search_mb": sum(f.stat().st_size for f in (site / search_index.BUNDLE).rglob("*") if f.is_file()) / 1e6,
     }
 
 
@@ -154,35 +167,46 @@ def main() -> int:
                         help="corpus on which to time the live preview (0: skip)")
     parser.add_argument("--preview-runs", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=2,
-                        help="runs of each measurement; the fastest is kept (timings on a shared machine vary)")
+                        help="runs of each measurement; the fastest is kept (timings on a shared machine vary); "
+                             "corpora above 10,000 documents are measured once")
+    parser.add_argument("--index-up-to", type=int, default=10000,
+                        help="largest corpus indexed for search; Pagefind holds the whole site while it indexes "
+                             "it (about 3 GB at 10,000 documents), so larger ones are built without the index")
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     rows = []
     for size in args.sizes:
         seeds = args.work / f"seeds-{size}"
         counts = build_corpus(seeds, size, args.seed)
-        runs = [stages(seeds) for _ in range(args.repeat)]
+        repeat = args.repeat if size <= 10000 else 1
+        runs = [stages(seeds) for _ in range(repeat)]
         times = {stage: min(run[stage] for run in runs) for stage in runs[0]}
-        builds = [mkdocs_build(seeds, args.work / f"build-{size}") for _ in range(args.repeat)]
+        builds = [mkdocs_build(seeds, args.work / f"build-{size}") for _ in range(repeat)]
         build_seconds = min(seconds for seconds, _ in builds)
         peak_mb = max(peak for _, peak in builds)
         site = args.work / f"build-{size}" / "site"
+        indexed = size <= args.index_up_to
+        index_runs = [search_index_run(site) for _ in range(repeat)] if indexed else []
         figures = site_figures(site)
-        first, second = search_cost(site, _queries(seeds))
+        first, second = search_cost(site, _queries(seeds)) if indexed else ((0.0, 0.0), (0.0, 0.0))
         generator = sum(times.values())
         per_thousand = figures["site_mb"] * 1000 / size
+        index_seconds = min((seconds for seconds, _ in index_runs), default=0.0)
+        not_indexed = "not indexed"
         row = {
             "N": size, "claims": counts["claims"], **{k: f"{v:.2f}" for k, v in times.items()},
             "generator share": f"{100 * generator / build_seconds:.1f}%", "mkdocs build s": f"{build_seconds:.1f}",
             "peak MB": peak_mb, "pages": figures["pages"], "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
+            "search index s": f"{index_seconds:.1f}" if indexed else not_indexed,
+            "search index peak MB": max(peak for _, peak in index_runs) if indexed else not_indexed,
             "site MB": f"{figures['site_mb']:.0f}",
             "site MB per 1,000 docs": f"{per_thousand:.0f}",
             "docs that fit 1 GB": f"{int(1000 * 1000 / per_thousand):,}",
             "largest page KB": f"{figures['largest'][1]:.0f} ({figures['largest'][0]})",
             "largest entity page KB": f"{figures['largest_entity'][1]:.0f} ({figures['largest_entity'][0]})",
-            "search bundle MB": f"{figures['search_mb']:.1f}",
-            "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})",
-            "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})",
+            "search bundle MB": f"{figures['search_mb']:.1f}" if indexed else not_indexed,
+            "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})" if indexed else not_indexed,
+            "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})" if indexed else not_indexed,
         }
         rows.append(row)
         print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)
@@ -192,10 +216,15 @@ def main() -> int:
     print("|" + "---|" * len(header))
     for row in rows:
         print("| " + " | ".join(str(row[key]) for key in header) + " |")
-    if len(rows) > 1:
-        first, last = rows[-2], rows[-1]
+    for first, last in itertools.pairwise(rows):
         ratio = float(last["mkdocs build s"]) / float(first["mkdocs build s"])
-        print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}")
+        line = f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}"
+        if last["search index s"] != "not indexed":
+            with_index = (float(last["mkdocs build s"]) + float(last["search index s"])) / (
+                float(first["mkdocs build s"]) + float(first["search index s"])
+            )
+            line += f" (with the search index: ×{with_index:.1f})"
+        print(line)
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
