@@ -34,9 +34,10 @@ class KeptPages:
         self.fresh: set[str] = set()  # the paths of the pages it rendered
 
     def render(self, site: Site) -> list[RenderedPage]:
-        """Every page of ``site``, rendering again only what the edit since the last call can change."""
+        """Every page of ``site``, rendering again only what the edit since the last call can
+        change (``site``'s tables become ``Recorded`` ones)."""
         record(site, "site")
-        now = tables(site, "site")
+        now = tables(site)
         edits = None if self._tables is None else changed(self._tables, now)
         done: dict[str, _Done] = {}
         self.rendered, self.fresh = [], set()

@@ -99,15 +99,15 @@ def record(model: Any, name: str) -> None:
             record(value, table)
 
 
-def tables(model: Any, name: str) -> dict[str, dict[Any, Any]]:
-    """Every ``Recorded`` table of ``model``, by name."""
+def tables(model: Any) -> dict[str, dict[Any, Any]]:
+    """Every ``Recorded`` table of ``model`` (and of the dataclasses it holds), by name."""
     found: dict[str, dict[Any, Any]] = {}
     for field in dataclasses.fields(model):
         value = getattr(model, field.name)
         if isinstance(value, Recorded):
             found[value.table] = value
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            found.update(tables(value, f"{name}.{field.name}"))
+            found.update(tables(value))
     return found
 
 
@@ -116,12 +116,11 @@ def changed(old: dict[str, dict[Any, Any]], new: dict[str, dict[Any, Any]]) -> s
     table's ``WHOLE``; read outside any page, so nothing is noted."""
     found: set[Read] = set()
     for table in old.keys() | new.keys():
-        before, after = dict.items(old.get(table, {})), dict.items(new.get(table, {}))
-        before_map, after_map = dict(before), dict(after)
+        before, after = dict(dict.items(old.get(table, {}))), dict(dict.items(new.get(table, {})))
         keys = {
             key
-            for key in before_map.keys() | after_map.keys()
-            if key not in before_map or key not in after_map or before_map[key] != after_map[key]
+            for key in before.keys() | after.keys()
+            if key not in before or key not in after or (before[key] is not after[key] and before[key] != after[key])
         }
         found.update((table, key) for key in keys)
         if keys:

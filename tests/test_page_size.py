@@ -1,6 +1,8 @@
-"""A topic's explainer stays a readable size however many documents it has: its figures
-show a limited number of series, each with its first and newest counts, and its open
-disputes the most contested questions, each linking to the rest."""
+"""A topic's explainer and a question's page stay a readable size however many documents
+there are: figures show a limited number of series, each with its first and newest counts;
+open disputes the most contested questions, each linking to the rest; key parties and
+places (and the map) the most involved; a question's page a limited number of claims a
+side, with every claim in numbered parts."""
 
 from __future__ import annotations
 
@@ -10,23 +12,34 @@ from pathlib import Path
 
 import pytest
 
+from generator import parts
 from generator.pipeline import build_pages
 from generator.render import markup
-from generator.render.topic_page import DISPUTES_SHOWN, FIGURE_POINTS_SHOWN, TOPIC_LIST_LIMIT
+from generator.render.common import FIGURE_POINTS_SHOWN, FIGURES_SHOWN
+from generator.render.topic_page import DISPUTES_SHOWN, KEY_SHOWN
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import build as synthetic
 
 
+QUESTION_LIMIT = 10  # claims a side on a question's page, lowered so that 600 documents pass it
+
+
 @pytest.fixture(scope="module")
-def topic_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     seeds = tmp_path_factory.mktemp("long") / "seeds"
     synthetic(seeds, documents=600, seed=3)
-    built = build_pages(seeds, ROOT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts, "BACKLINK_LIMIT", QUESTION_LIMIT)
+        built = build_pages(seeds, ROOT)
     assert built.problems == []
-    return {p.path: p.content.body for p in built.pages
-            if p.path.startswith("topics/") and p.path != "topics/index.md" and isinstance(p.content, markup.Page)}
+    return {p.path: p.content.body for p in built.pages if isinstance(p.content, markup.Page)}
+
+
+@pytest.fixture(scope="module")
+def topic_pages(pages: dict[str, str]) -> dict[str, str]:
+    return {path: body for path, body in pages.items() if path.startswith("topics/") and path != "topics/index.md"}
 
 
 def _section(body: str, anchor: str) -> str:
@@ -38,7 +51,7 @@ def test_figures_and_disputes_are_capped(topic_pages: dict[str, str]) -> None:
     for path, body in topic_pages.items():
         figures = _section(body, "figures")
         lines = re.findall(r"<li>(.*?)</li>", figures)
-        assert len(lines) <= TOPIC_LIST_LIMIT, path
+        assert len(lines) <= FIGURES_SHOWN, path
         for line in lines:
             shown = line.count("&rarr;") + 1 - (" more</em>" in line)
             assert shown <= FIGURE_POINTS_SHOWN, (path, line[:200])
@@ -52,3 +65,35 @@ def test_figures_and_disputes_are_capped(topic_pages: dict[str, str]) -> None:
 
 def test_topic_pages_stay_small(topic_pages: dict[str, str]) -> None:
     assert {path: len(body) // 1000 for path, body in topic_pages.items() if len(body) > 250_000} == {}
+
+
+def test_key_parties_and_places_are_the_most_involved(topic_pages: dict[str, str]) -> None:
+    capped = 0
+    for path, body in topic_pages.items():
+        for anchor in ("key-parties", "key-places"):
+            section = _section(body, anchor)
+            listed = section.split("</p>", 1)[0]
+            assert len(re.findall(r'href="\.\./\.\./(?:parties|places)/', listed)) <= KEY_SHOWN, (path, anchor)
+            capped += "most involved of" in section
+        points = re.search(r'data-points="([^"]*)"', _section(body, "key-places"))
+        assert points is None or points[1].count("&quot;lat&quot;") <= KEY_SHOWN, path
+    assert capped  # the corpus has more places than are shown: the check is not vacuous
+
+
+def test_a_question_shows_some_claims_a_side_and_lists_every_claim_in_parts(pages: dict[str, str]) -> None:
+    split = 0
+    for path, body in pages.items():
+        if not path.startswith("questions/"):
+            continue
+        total = int(re.search(r": (\d+) claims?, side by side", body)[1])
+        cards = re.findall(r"<li><p><strong>.*? says</strong></p><ul>(.*?)</ul></li>", body)
+        for card in cards:
+            assert card.count('<li><a href="../../claims/') <= QUESTION_LIMIT, path
+        if total <= QUESTION_LIMIT:
+            continue
+        split += 1
+        stem = path.removeprefix("questions/").removesuffix(".md")
+        listed = [part for name, part in pages.items() if name.startswith(f"lists/questions-{stem}-")]
+        assert sum(part.count('<li><a href="../../claims/') for part in listed) == total, path
+        assert f"all {total}, in parts" in body, path
+    assert split  # some questions have more claims than are shown: the check is not vacuous

@@ -100,7 +100,7 @@ def page_jobs(site: Site) -> list[PageJob]:
             for i, c in site.claims.items()
         ),
         *(
-            _page(paths.question(q.id), partial(_question, site, q.id), origin[t.id].file.path)
+            PageJob(paths.question(q.id), partial(_question, site, q.id, origin[t.id].file.path))
             for t, q in site.questions.values()
         ),
         *(
@@ -132,8 +132,8 @@ def _of(render: Callable[[Site, Any], markup.Page], site: Site, table: Mapping[s
     return render(site, table[key])
 
 
-def _question(site: Site, question: str) -> markup.Page:
-    return render_question(site, *site.questions[question])
+def _question(site: Site, question: str, source: Path) -> list[RenderedPage]:
+    return _with_parts(paths.question(question), render_question(site, *site.questions[question]), source)
 
 
 def _entity(
@@ -144,7 +144,12 @@ def _entity(
     key: str,
     source: Path,
 ) -> list[RenderedPage]:
-    page, extra = render(site, table[key])
+    return _with_parts(path, render(site, table[key]), source)
+
+
+def _with_parts(path: str, rendered: tuple[markup.Page, list[Any]], source: Path) -> list[RenderedPage]:
+    """A page and the parts of its long lists, edited in the same file."""
+    page, extra = rendered
     return [RenderedPage(path, page, source), *(RenderedPage(p, part, source) for p, part in extra)]
 
 

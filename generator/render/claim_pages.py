@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator import inputs
+from generator import inputs, parts
 from generator.entries import ClaimEntry, figure_series
 from generator.model import UNNAMED, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
+    capped_figures,
     carriers_html,
     citations,
     claim_date,
@@ -19,13 +20,13 @@ from generator.render.common import (
     contested_badge,
     entity_links,
     figure_over_time,
-    figure_series_list,
     independent_sources,
     label,
     quote_link,
     status_badge,
     topic_tag,
 )
+from generator.render.paginate import Pages, Part, part_pages
 
 
 def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
@@ -137,11 +138,13 @@ def render_claims_index(site: Site) -> mk.Page:
     return mk.page(head, *blocks)
 
 
-def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> mk.Page:
+def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) -> tuple[mk.Page, Pages]:
+    """A question's page, and the parts of its full list of claims when it has many."""
     here = paths.question(question.id)
     entries = by_claimant(site, site.claims_on(question.id))
     series = figure_series(entries)
-    return mk.page(
+    claims, extra = _question_claims(site, question, entries, here)
+    page = mk.page(
         mk.front_matter(
             question.text,
             f"Every claim on: {question.text}",
@@ -153,10 +156,40 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
             f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
             f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them."
         ),
-        side_by_side(site, entries, here) if entries else mk.note("No claims recorded yet."),
+        claims,
         mk.heading(2, "Figures, by who gave them", "figures") if series else "",
-        figure_series_list(site, series, here) if series else "",
+        capped_figures(site, series, here, "every count is on its claim's page") if series else "",
     )
+    return page, extra
+
+
+def _question_claims(
+    site: Site, question: inputs.Question, entries: list[ClaimEntry], here: str
+) -> tuple[mk.Block, Pages]:
+    """The claims side by side: all of them, or, past ``parts.BACKLINK_LIMIT``, that many a
+    side, with every claim in numbered parts under ``lists/``."""
+    if not entries:
+        return mk.note("No claims recorded yet."), []
+    if len(entries) <= parts.BACKLINK_LIMIT:
+        return side_by_side(site, entries, here), []
+    numbered = parts.numbered(entries)
+    links, pages = part_pages(
+        here,
+        "Back to the question",
+        (
+            Part(
+                paths.listing(f"questions-{question.id}-{number}"),
+                number,
+                f"{question.text} ({number} of {len(numbered)})",
+                f"Claims on: {question.text}",
+                side_by_side(site, part, here),
+            )
+            for number, part in numbered.items()
+        ),
+    )
+    shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0])
+    every = f"Up to {parts.BACKLINK_LIMIT} claims a side here; all {len(entries)}, in parts: {links}"
+    return [shown, mk.para(every)], pages
 
 
 LIST_LIMIT = 50

@@ -11,11 +11,11 @@ from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import claim_matrix, contested_questions, disputes_side_by_side, most_contested
 from generator.render.common import (
+    capped_figures,
     citations,
     date_range,
     document_link,
     entity_links,
-    figure_series_list,
     list_or_none,
     sources_line,
 )
@@ -32,10 +32,12 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         _key_facts(site, topic, here),
         *(_section(site, section, here) for section in topic.background),
         mk.heading(2, "Key parties", "key-parties"),
-        mk.unsearched(_key_entities(site, topic, here, site.corpus.parties)),
+        mk.unsearched(_key_entities(site, topic, here, site.corpus.parties, paths.PARTIES)),
         mk.heading(2, "Key places", "key-places"),
-        mk.unsearched(_key_entities(site, topic, here, site.corpus.locations)),
-        map_block(site, _ranked_entities(site, topic, site.corpus.locations), here, f"places of {topic.title}"),
+        mk.unsearched(_key_entities(site, topic, here, site.corpus.locations, paths.PLACES)),
+        map_block(
+            site, _ranked_entities(site, topic, site.corpus.locations)[:KEY_SHOWN], here, f"places of {topic.title}"
+        ),
         mk.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
         mk.heading(2, "Documents", "documents"),
@@ -68,10 +70,19 @@ def _section(site: Site, section: inputs.Section, here: str) -> list[mk.Block]:
     return [mk.heading(2, section.heading), mk.prose(section.body), sources_line(site, section.sources, here)]
 
 
-def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict) -> str:
-    """Entities of the topic, the most involved first."""
+KEY_SHOWN = 30  # key parties, and key places (on the map too): the most involved
+
+
+def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict, index: str) -> str:
+    """Entities of the topic, the most involved first, up to ``KEY_SHOWN``."""
     ranked = _ranked_entities(site, topic, table)
-    return mk.para(entity_links(site, ranked, here)) if ranked else mk.note("None recorded.")
+    if not ranked:
+        return mk.note("None recorded.")
+    listed = mk.para(entity_links(site, ranked[:KEY_SHOWN], here))
+    if len(ranked) > KEY_SHOWN:
+        every = mk.link("every one", here, index)
+        listed += mk.note(f"The {KEY_SHOWN} most involved of {len(ranked)}, in documents and events; {every}.")
+    return listed
 
 
 def _ranked_entities(site: Site, topic: inputs.Topic, table: dict) -> list[str]:
@@ -118,29 +129,14 @@ def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
     return listed
 
 
-FIGURE_POINTS_SHOWN = 6  # counts of one series on the topic page: the first and the newest
-
-
 def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     """Numbers claimed on the topic and their other counts over time, one series per
-    giver and thing counted: the series with the most counts first, then the newest
-    others, up to a limit; a long series shows its first and newest counts."""
+    giver and thing counted (capped, see ``capped_figures``)."""
     entries = [site.claims[c.id] for d in site.documents_newest_first(topic.id) for c in d.meta.claims if c.figure]
     series = figure_series(entries)
     if not series:
         return mk.note("No figures recorded.")
-    revised = sorted((s for s in series if len(s.points) > 1), key=lambda s: -len(s.points))
-    others = [s for s in series if len(s.points) == 1]
-    shown = [*revised, *others][:TOPIC_LIST_LIMIT]
-    listed = figure_series_list(site, shown, here, points=FIGURE_POINTS_SHOWN)
-    said = []
-    if len(series) > len(shown):
-        said.append(f"{len(shown)} of {len(series)} series, those with the most counts first")
-    if any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
-        said.append("a long series shows its first and newest counts")
-    if said:
-        listed += mk.note("; ".join(said).capitalize() + "; each question's page lists all of its figures.")
-    return listed
+    return capped_figures(site, series, here, "each question's page lists its own")
 
 
 DISPUTES_SHOWN = 10  # questions under "Open disputes": the most contested
