@@ -244,6 +244,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.serving:
             self.indexer = IndexWhenIdle(site, log.info, log.warning)
 
+    def on_shutdown(self) -> None:
+        """The preview stops: so does its background indexing (the site folder goes with it)."""
+        if self.indexer is not None:
+            self.indexer.stop()
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.active_section is not None:
             self.active_section.active = False

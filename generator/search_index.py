@@ -47,14 +47,21 @@ def command(site: Path) -> list[str]:
     ]
 
 
-def index_site(site: Path, background: bool = False) -> str:
+def index_site(
+    site: Path, background: bool = False, started: Callable[[subprocess.Popen[str]], None] | None = None
+) -> str:
     """Index ``site`` in place; returns Pagefind's summary (pages and words indexed).
-    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds."""
+    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds;
+    ``started`` is given its process (to stop it if the preview stops first)."""
     lower = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
-    done = subprocess.run(command(site), capture_output=True, text=True, check=False, preexec_fn=lower)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site}:\n{done.stdout}{done.stderr}".rstrip())
-    return _summary(done.stdout)
+    pipe = subprocess.PIPE
+    with subprocess.Popen(command(site), stdout=pipe, stderr=pipe, text=True, preexec_fn=lower) as process:
+        if started is not None:
+            started(process)
+        out, err = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site}:\n{out}{err}".rstrip())
+    return _summary(out)
 
 
 def _summary(output: str) -> str:
@@ -82,10 +89,14 @@ class IndexWhenIdle:
         self._timer: threading.Timer | None = None
         self._running = False
         self._again = False
+        self._process: subprocess.Popen[str] | None = None
+        self._stopped = False
 
     def schedule(self) -> None:
         """Index a moment after the last call (each call starts the wait again)."""
         with self._lock:
+            if self._stopped:
+                return
             if self._timer is not None:
                 self._timer.cancel()
             self._timer = threading.Timer(self.delay, self._run)
@@ -94,12 +105,14 @@ class IndexWhenIdle:
 
     def _run(self) -> None:
         with self._lock:
+            if self._stopped:
+                return
             if self._running:
                 self._again = True
                 return
             self._running = True
         try:
-            self.done(f"search index: {index_site(self.site, background=True)}")
+            self.done(f"search index: {index_site(self.site, background=True, started=self._started)}")
         except SearchIndexError as error:
             self.failed(str(error))
         finally:
@@ -107,3 +120,15 @@ class IndexWhenIdle:
                 self._running, again, self._again = False, self._again, False
             if again:
                 self.schedule()
+
+    def _started(self, process: subprocess.Popen[str]) -> None:
+        self._process = process
+
+    def stop(self) -> None:
+        """The preview stops: no more indexing, and Pagefind, if it runs, is stopped."""
+        with self._lock:
+            self._stopped = True
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
