@@ -61,6 +61,10 @@ class BriefingConfig(base.Config):
     search_index = c.Type(bool, default=True)
     """Index the built site for search with Pagefind; ``false`` leaves the index out (the
     benchmark builds a corpus too large for Pagefind to index in one run so)."""
+    file_events = c.Type(bool, default=True)
+    """Under serve, see a save through the system's file events; ``false`` keeps MkDocs' own
+    polling every half second (for a file system that does not report changes, as some
+    network drives and containers do not)."""
     compact_html = c.Type(bool, default=True)
     """Write pages without the theme's indentation and blank lines (``compact_html``);
     ``false`` writes the templates' output as it is."""
@@ -97,6 +101,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         every half second, and a shorter wait for a save to settle. Relies on MkDocs 1.6's
         ``LiveReloadServer``: its ``observer`` is started after this event, and what it
         watches before it is in ``_watched_paths``."""
+        if not self.config.file_events:
+            return server
         watched = list(server._watched_paths)
         for path in watched:
             server.unwatch(path)

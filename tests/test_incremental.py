@@ -112,8 +112,14 @@ def _poll(url: str, wanted, limit: float) -> float | None:
     return None
 
 
-@pytest.mark.parametrize("mode", [["--dirty"], []], ids=["dirty", "plain"])
-def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(tmp_path: Path, mode: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("mode", "options"),
+    [(["--dirty"], {}), ([], {}), (["--dirty"], {"file_events": False})],
+    ids=["dirty", "plain", "dirty-polling"],
+)
+def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
+    tmp_path: Path, mode: list[str], options: dict[str, object]
+) -> None:
     """The real ``mkdocs serve --dirty`` (the documented preview, strict as mkdocs.yml asks) and
     plain ``mkdocs serve``: a save is served; an invalid save puts the problem list
     (file:line:col, message, hint) over the page being served; the fix takes it away. The
@@ -126,7 +132,7 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(tmp
     from tests.conftest import mkdocs_config
 
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    config = mkdocs_config(corpus, tmp_path / "work")
+    config = mkdocs_config(corpus, tmp_path / "work", **options)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *mode, "-a", f"127.0.0.1:{port}", "-f", str(config)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
