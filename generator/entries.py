@@ -11,20 +11,23 @@ from generator import inputs
 from generator.corpus import SourceDocument, Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClaimEntry:
     """A claim with the document it was found in and the span of its quote.
 
     The claim is read from its document's metadata, so two entries are equal when
     they are the same claim of equal documents (cheaper than comparing the claims)."""
 
-    claim: inputs.Claim = field(compare=False)
+    claim: inputs.Claim
     document: SourceDocument
     span: Span
-    claim_id: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "claim_id", self.claim.id)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimEntry):
+            return NotImplemented
+        return (self.claim.id, self.span, self.document) == (other.claim.id, other.span, other.document)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by what it holds, like SourceDocument
 
     @property
     def id(self) -> str:

@@ -116,7 +116,7 @@ def changed(old: dict[str, dict[Any, Any]], new: dict[str, dict[Any, Any]]) -> s
     table's ``WHOLE``; read outside any page, so nothing is noted."""
     found: set[Read] = set()
     for table in old.keys() | new.keys():
-        before, after = dict(dict.items(old.get(table, {}))), dict(dict.items(new.get(table, {})))
+        before, after = old.get(table, {}), new.get(table, {})
         keys = {
             key
             for key in before.keys() | after.keys()

@@ -23,7 +23,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import build as synthetic
 
 
-QUESTION_LIMIT = 10  # claims a side on a question's page, lowered so that 600 documents pass it
+# Claims a side on a question's page, lowered for this test so that the synthetic corpus
+# below (generated here, not the seed) has questions past it.
+QUESTION_LIMIT = 10
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@
   var SECTIONS = 3;  /* matching sections shown under a result */
   var FILTERS = [["kind", "Kind"], ["topic", "Topic"]];
 
-  var dialog = element("dialog", { id: "briefing-search", className: "briefing-search", "aria-label": "Search" });
+  var dialog = element("dialog", { id: "briefing-search", class: "briefing-search", "aria-label": "Search" });
   dialog.innerHTML =
     '<div class="briefing-search__bar"><span class="briefing-search__title">Search</span>' +
     '<button type="button" class="md-icon briefing-search__close" aria-label="Close search" title="Close search">' +
@@ -42,11 +42,7 @@
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "className") node.className = attributes[name];
-      else if (name === "id") node.id = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
     if (text) node.textContent = text;
     return node;
   }
@@ -71,7 +67,7 @@
   /* An excerpt as Pagefind writes it: escaped text with <mark> around the words found.
      Only the text and the marks are taken; nothing else in it becomes markup. */
   function excerpt(html) {
-    var paragraph = element("p", { className: "briefing-search__excerpt" });
+    var paragraph = element("p", { class: "briefing-search__excerpt" });
     var decoder = document.createElement("textarea");
     html.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
       if (piece === "<mark>") return true;
@@ -133,17 +129,17 @@
   /* A result: its page's title and excerpt, then the sections of the page that match
      (the page's own heading is not repeated as one of them). */
   function resultItem(page) {
-    var item = element("li", { className: "briefing-search__result" });
-    item.appendChild(element("a", { className: "briefing-search__result-link", href: page.url }, page.meta.title));
+    var item = element("li", { class: "briefing-search__result" });
+    item.appendChild(element("a", { class: "briefing-search__result-link", href: page.url }, page.meta.title));
     item.appendChild(excerpt(page.excerpt));
     var sections = page.sub_results.filter(function (sub) {
       return sub.title !== page.meta.title && sub.url !== page.url;
     }).slice(0, SECTIONS);
     if (sections.length) {
-      var nested = element("ul", { className: "briefing-search__sections" });
+      var nested = element("ul", { class: "briefing-search__sections" });
       sections.forEach(function (sub) {
         var entry = element("li");
-        entry.appendChild(element("a", { className: "briefing-search__result-link", href: sub.url }, sub.title));
+        entry.appendChild(element("a", { class: "briefing-search__result-link", href: sub.url }, sub.title));
         entry.appendChild(excerpt(sub.excerpt));
         nested.appendChild(entry);
       });
@@ -168,7 +164,7 @@
           var label = element("label");
           label.appendChild(element("input", { type: "checkbox", name: pair[0], value: value }));
           label.appendChild(document.createTextNode(" " + value + " "));
-          label.appendChild(element("span", { className: "briefing-search__count" }, "(" + values[value] + ")"));
+          label.appendChild(element("span", { class: "briefing-search__count" }, "(" + values[value] + ")"));
           fieldset.appendChild(label);
         });
         sets.appendChild(fieldset);

@@ -26,7 +26,7 @@ from generator.render.common import (
     status_badge,
     topic_tag,
 )
-from generator.render.paginate import Pages, Part, part_pages
+from generator.render.paginate import Pages, numbered_parts
 
 
 def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
@@ -172,20 +172,14 @@ def _question_claims(
         return mk.note("No claims recorded yet."), []
     if len(entries) <= parts.BACKLINK_LIMIT:
         return side_by_side(site, entries, here), []
-    numbered = parts.numbered(entries)
-    links, pages = part_pages(
+    links, pages = numbered_parts(
         here,
         "Back to the question",
-        (
-            Part(
-                paths.listing(f"questions-{question.id}-{number}"),
-                number,
-                f"{question.text} ({number} of {len(numbered)})",
-                f"Claims on: {question.text}",
-                side_by_side(site, part, here),
-            )
-            for number, part in numbered.items()
-        ),
+        f"questions-{question.id}",
+        question.text,
+        f"Claims on: {question.text}",
+        entries,
+        lambda part: side_by_side(site, part, here),
     )
     shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0])
     every = f"Up to {parts.BACKLINK_LIMIT} claims a side here; all {len(entries)}, in parts: {links}"

@@ -21,7 +21,7 @@ from generator.render.common import (
 )
 from generator.render.listings import event_page
 from generator.render.maps import map_block
-from generator.render.paginate import Pages, Part, part_pages
+from generator.render.paginate import Pages, numbered_parts
 
 
 def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
@@ -256,20 +256,14 @@ class Sections:
         self.blocks.append(mk.unsearched(render(rows[: parts.BACKLINK_LIMIT])))
         if len(rows) <= parts.BACKLINK_LIMIT:
             return
-        numbered = parts.numbered(rows)
-        links, pages = part_pages(
+        links, pages = numbered_parts(
             self.here,
             f"Back to {self.name}",
-            (
-                Part(
-                    paths.listing(f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}-{number}"),
-                    number,
-                    f"{self.name}: {title.lower()} ({number} of {len(numbered)})",
-                    f"{title} of {self.name}.",
-                    render(part),
-                )
-                for number, part in numbered.items()
-            ),
+            f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}",
+            f"{self.name}: {title.lower()}",
+            f"{title} of {self.name}.",
+            rows,
+            render,
         )
         self.extra += pages
         self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))

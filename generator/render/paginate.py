@@ -4,10 +4,15 @@ the parts for the list's first page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from generator import parts
 from generator.render import markup as mk
+from generator.render import paths
+
+Item = TypeVar("Item")
 
 Pages = list[tuple[str, mk.Page]]
 
@@ -38,3 +43,31 @@ def part_pages(list_page: str, back: str, parts: Iterable[Part], searched: bool 
         )
         pages.append((part.page, page))
     return " · ".join(links), pages
+
+
+def numbered_parts(
+    list_page: str,
+    back: str,
+    stem: str,
+    title: str,
+    description: str,
+    rows: Sequence[Item],
+    render: Callable[[list[Item]], mk.Block],
+) -> tuple[str, Pages]:
+    """``rows`` in numbered parts (``parts.numbered``), each on its page ``lists/STEM-N``
+    titled ``TITLE (N of M)``; their links and pages, as ``part_pages`` gives them."""
+    numbered = parts.numbered(rows)
+    return part_pages(
+        list_page,
+        back,
+        (
+            Part(
+                paths.listing(f"{stem}-{number}"),
+                number,
+                f"{title} ({number} of {len(numbered)})",
+                description,
+                render(part),
+            )
+            for number, part in numbered.items()
+        ),
+    )

@@ -25,6 +25,7 @@ from generator.render.maps import map_block
 
 def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
+    places = _ranked_entities(site, topic, site.corpus.locations)
     return mk.page(
         mk.front_matter(topic.title, topic.summary, ["topic"], kind="Topic", filed_under=topic.title),
         mk.heading(1, topic.title),
@@ -32,12 +33,10 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         _key_facts(site, topic, here),
         *(_section(site, section, here) for section in topic.background),
         mk.heading(2, "Key parties", "key-parties"),
-        mk.unsearched(_key_entities(site, topic, here, site.corpus.parties, paths.PARTIES)),
+        mk.unsearched(_key_entities(site, _ranked_entities(site, topic, site.corpus.parties), here, paths.PARTIES)),
         mk.heading(2, "Key places", "key-places"),
-        mk.unsearched(_key_entities(site, topic, here, site.corpus.locations, paths.PLACES)),
-        map_block(
-            site, _ranked_entities(site, topic, site.corpus.locations)[:KEY_SHOWN], here, f"places of {topic.title}"
-        ),
+        mk.unsearched(_key_entities(site, places, here, paths.PLACES)),
+        map_block(site, places[:KEY_SHOWN], here, f"places of {topic.title}"),
         mk.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
         mk.heading(2, "Documents", "documents"),
@@ -73,9 +72,8 @@ def _section(site: Site, section: inputs.Section, here: str) -> list[mk.Block]:
 KEY_SHOWN = 30  # key parties, and key places (on the map too): the most involved
 
 
-def _key_entities(site: Site, topic: inputs.Topic, here: str, table: dict, index: str) -> str:
-    """Entities of the topic, the most involved first, up to ``KEY_SHOWN``."""
-    ranked = _ranked_entities(site, topic, table)
+def _key_entities(site: Site, ranked: list[str], here: str, index: str) -> str:
+    """Entities of the topic, the most involved first (``ranked``), up to ``KEY_SHOWN``."""
     if not ranked:
         return mk.note("None recorded.")
     listed = mk.para(entity_links(site, ranked[:KEY_SHOWN], here))
