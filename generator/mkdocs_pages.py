@@ -64,13 +64,15 @@ class PrebuiltPage(Page):
     """A generated page: its head and HTML body come from the renderer as they are."""
 
     file: GeneratedFile
+    as_read: str | None = None  # the body as read, while it is the page's Markdown and content
+    aside = False  # the body waits packed (``set_aside``)
 
     def read_source(self, config: MkDocsConfig) -> None:
         rendered = self.file.rendered
         if rendered is None:  # its text was replaced by another plugin
             return super().read_source(config)
         self.meta = rendered.meta
-        self.markdown = rendered.body  # HTML blocks are Markdown too, for plugins that read it
+        self.markdown = self.as_read = rendered.body  # HTML blocks are Markdown too, for plugins that read it
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         rendered = self.file.rendered
@@ -83,6 +85,23 @@ class PrebuiltPage(Page):
         self._title_from_render = rendered.head.title
         self.present_anchor_ids = set(rendered.anchors)
         self.links_to_anchors = {}
+
+    def set_aside(self, content: str) -> str:
+        """After the page is read: MkDocs reads every page before it writes the first, and
+        keeping each body unpacked in between was most of a large build's memory. The body
+        stays packed in the rendered page until ``take_back``; this returns what the page's
+        content is meanwhile. Content another plugin changed is kept as it is."""
+        if self.file.rendered is None or not (content is self.markdown is self.as_read):
+            return content
+        self.markdown, self.as_read, self.aside = "", None, True  # "": MkDocs' title reads None as "not read yet"
+        return ""
+
+    def take_back(self) -> None:
+        """Before the page is written: its body again, as content (and as Markdown)."""
+        rendered = self.file.rendered
+        if rendered is not None and self.aside:
+            self.markdown = self.content = rendered.body
+            self.aside = False
 
     def release(self) -> None:
         """Let go of the body once the page is written: on a large site, the

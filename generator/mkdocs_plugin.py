@@ -32,7 +32,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -221,10 +221,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     file.page.__class__ = PrebuiltPage
         return nav
 
+    @event_priority(-100)  # after every other plugin's
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body waits packed until the page is written (``set_aside``)."""
+        return page.set_aside(html) if isinstance(page, PrebuiltPage) else html
+
+    @event_priority(100)  # before every other plugin's
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """A page outside the navigation (a party, a claim) shows its section as the current one."""
+        """A page outside the navigation (a party, a claim) shows its section as the current one.
+        A generated page's body is unpacked for the page to be written."""
+        if isinstance(page, PrebuiltPage):
+            page.take_back()
         section = paths.section(page.file.src_uri)
         self.active_section = next((p for p in nav.pages if p.file.src_uri == section), None) if section else None
         if self.active_section is not None:

@@ -89,6 +89,8 @@ def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages |
         return Built([], checked.problems, checked)
     with gc_paused():
         site = build_site(checked.corpus)
+        for document in checked.corpus.documents.values():
+            document.normalized = None  # folded for validation's quotes and the model's mentions only
         pages = render_site(site) if kept is None else kept.render(site)
     return Built(pages, [], checked)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -170,6 +171,45 @@ def test_another_plugin_can_replace_a_generated_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "build" / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "Replaced timeline" in html and "<em>Markdown</em>" in html
+
+
+def test_pages_wait_packed_between_mkdocs_passes(tmp_path: Path) -> None:
+    """MkDocs reads every page before it writes the first: in between, no generated page
+    holds its body unpacked (a large build's memory), each still has its title (the tags
+    export reads it), and a page whose content another plugin changed keeps the change."""
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "from mkdocs.plugins import event_priority\n"
+        "seen = {}\n"
+        "@event_priority(50)\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    return html + '<p>Added by a hook.</p>' if page.file.src_uri == 'timeline.md' else html\n"
+        "def on_env(env, config, files):\n"
+        "    for file in files.documentation_pages():\n"
+        "        page = file.page\n"
+        "        if type(page).__name__ == 'PrebuiltPage':\n"
+        "            seen[file.src_uri] = (len(page.content or ''), page.title)\n"
+        "def on_post_build(config):\n"
+        "    import json, pathlib\n"
+        "    pathlib.Path(config.site_dir, 'seen.json').write_text(json.dumps(seen))\n",
+        encoding="utf-8",
+    )
+    config = mkdocs_config(MINI, tmp_path / "build", search_index=False)
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+                            capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "build" / "site"
+    seen = json.loads((site / "seen.json").read_text(encoding="utf-8"))
+    assert seen, "the hook saw no generated page"
+    unpacked = {path: size for path, (size, _) in seen.items() if size and path != "timeline.md"}
+    assert not unpacked, unpacked
+    assert all(title for _, title in seen.values())
+    assert seen["timeline.md"][0] > 0
+    assert "Added by a hook." in (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    for path in seen:
+        page = site / path.removesuffix(".md").removesuffix("index").strip("/") / "index.html"
+        assert "<h1" in page.read_text(encoding="utf-8"), page
 
 
 def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
