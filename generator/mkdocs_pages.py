@@ -8,7 +8,7 @@ as they are. The build's time per page is measured by ``scripts/benchmark.py``
 (the site's *Performance at scale* page).
 
 This relies on MkDocs 1.6's internals: ``File.generated`` (files made in memory),
-``File.content_string`` and ``content_bytes`` (read by other plugins),
+``File.content_string`` and ``content_bytes`` (read by other plugins), ``File.copy_file``,
 ``Page.read_source`` and ``Page.render`` (replaced here), and the attributes
 ``render`` sets (``content``, ``toc``, ``_title_from_render``,
 ``present_anchor_ids``, ``links_to_anchors``). The project pins ``mkdocs<2``.
@@ -34,25 +34,45 @@ class GeneratedFile(File):
 
     changed = True
     rendered: markup.Page | None = None
+    data: markup.Data | None = None  # a JSON or CSV file, copied as it is
+
+    def take(self, content: markup.Page | markup.Data) -> None:
+        if isinstance(content, markup.Data):
+            self.data = content
+        else:
+            self.rendered = content
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
+    def copy_file(self, dirty: bool = False) -> None:
+        """A data file is written from its packed text (MkDocs writes ``_content``)."""
+        if self.data is None:
+            return super().copy_file(dirty)
+        if not dirty or self.is_modified():
+            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+            with open(self.abs_dest_path, "wb") as output:
+                output.write(self.data.encoded)
+
     @property
     def content_string(self) -> str:
-        """A page's Markdown, made only if something asks for it."""
+        """A page's Markdown or a data file's text, made only if something asks for it."""
         if self.rendered is not None:
             return self.rendered.markdown
+        if self.data is not None:
+            return self.data.text
         return super().content_string
 
     @content_string.setter
     def content_string(self, value: str) -> None:
         """Another plugin replacing the text: the page is then built from it like any other."""
-        self.rendered = None
+        self.rendered = self.data = None
         self._content = value
 
     @property
     def content_bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data.encoded
         return self.content_string.encode("utf-8")
 
     @content_bytes.setter

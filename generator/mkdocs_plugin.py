@@ -173,13 +173,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            content = page.content
-            data = content if isinstance(content, str) else None  # a JSON or CSV file, copied as it is
             generated = cast(
-                GeneratedFile,
-                GeneratedFile.generated(config, page.path, content=data or "", inclusion=inclusion),
+                GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion)
             )
-            generated.rendered = None if isinstance(content, str) else content
+            generated.take(page.content)
             if self.serving:
                 # pages showing problems, or that showed them last time, are written again in any case
                 generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems

@@ -31,18 +31,18 @@ _SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS,
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A generated file: its path in the site, its content (a page, or the text of
-    a JSON or CSV file), and the file to edit to change it."""
+    """A generated file: its path in the site, its content (a page, or a JSON or CSV
+    file), and the file to edit to change it."""
 
     path: str
-    content: markup.Page | str
+    content: markup.Page | markup.Data
     source: Path | None = None
     listed: bool = False  # section index pages are listed in the navigation
 
     @property
     def text(self) -> str:
         """The file as written out: a page as Markdown, a data file as it is."""
-        return self.content if isinstance(self.content, str) else self.content.markdown
+        return self.content.text if isinstance(self.content, markup.Data) else self.content.markdown
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,15 @@ def page_jobs(site: Site) -> list[PageJob]:
 def _page(
     path: str, render: Callable[[], markup.Page | str], source: Path | None = None, listed: bool = False
 ) -> PageJob:
-    return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)])
+    return PageJob(path, lambda: [RenderedPage(path, _packed(render()), source, listed)])
+
+
+def _packed(content: markup.Page | str) -> markup.Page | markup.Data:
+    return markup.data(content) if isinstance(content, str) else content
 
 
 def _tables(site: Site) -> list[RenderedPage]:
-    return [RenderedPage(f"{dataset.FOLDER}/{name}", text) for name, text in tables(site).items()]
+    return [RenderedPage(f"{dataset.FOLDER}/{name}", markup.data(text)) for name, text in tables(site).items()]
 
 
 def _listing(render: Callable[[], list[tuple[str, markup.Page]]]) -> list[RenderedPage]:

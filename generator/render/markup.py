@@ -276,6 +276,26 @@ class Page:
         return meta
 
 
+@dataclass(frozen=True)
+class Data:
+    """A generated data file (JSON, CSV), kept compressed like a page's body."""
+
+    packed: bytes
+
+    @property
+    def encoded(self) -> bytes:
+        """The file as written (UTF-8)."""
+        return zlib.decompress(self.packed)
+
+    @property
+    def text(self) -> str:
+        return self.encoded.decode("utf-8")
+
+
+def data(text: str) -> Data:
+    return Data(zlib.compress(text.encode("utf-8"), _PACKING))
+
+
 def page(head: FrontMatter, *blocks: Block) -> Page:
     """Put a page together from its blocks, in one pass: empty blocks dropped,
     each heading given its id (from its text if it has none, unique on the page)
