@@ -268,6 +268,40 @@ def test_a_page_outside_the_navigation_shows_its_section_as_current(seed_site: P
     assert current(f"questions/{question}") == "Claims"
 
 
+def test_every_tag_leads_to_a_list_that_holds_its_page(seed_site: Path) -> None:
+    """A tag at the top of a topic, party, place or outlet page leads to its section of the
+    tags page, which lists the page (there, or in one of the section's parts)."""
+    from bs4 import BeautifulSoup
+
+    def soup(path: Path) -> BeautifulSoup:
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def listed(page: Path, anchor: str) -> set[Path]:
+        heading = soup(page).find(id=anchor)
+        assert heading is not None and heading.name == "h2", (page, anchor)
+        found: set[Path] = set()
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            for link in sibling.find_all("a", href=True):
+                target = (page.parent / link["href"]).resolve()
+                if "/lists/" in link["href"]:  # a part of a long section
+                    found |= {(target / a["href"]).resolve() for a in soup(target / "index.html").select("article li a")}
+                else:
+                    found.add(target)
+        return found
+
+    tagged = 0
+    for page in sorted(seed_site.rglob("index.html")):
+        for chip in soup(page).select("nav.md-tags a.md-tag:not(.briefing-topic-tag)"):
+            address, _, anchor = chip["href"].partition("#")
+            tags_page = (page.parent / address).resolve() / "index.html"
+            assert tags_page == (seed_site / "tags" / "index.html").resolve(), (page, chip["href"])
+            assert page.parent.resolve() in listed(tags_page, anchor), (page, chip.get_text())
+            tagged += 1
+    assert tagged
+
+
 def test_a_topics_documents_claims_and_questions_carry_its_tag(seed_site: Path, seed_model) -> None:
     """Each page of a topic's documents, claims and questions shows the topic as a tag
     that leads to the topic's page; the tags index stays small (no document in it)."""

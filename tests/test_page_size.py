@@ -99,3 +99,22 @@ def test_a_question_shows_some_claims_a_side_and_lists_every_claim_in_parts(page
         assert sum(part.count('<li><a href="../../claims/') for part in listed) == total, path
         assert f"all {total}, in parts" in body, path
     assert split  # some questions have more claims than are shown: the check is not vacuous
+
+
+def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(pages: dict[str, str]) -> None:
+    """The tags page shows each tag's first pages (the limit lowered above) and links to
+    all of them in numbered parts, so that it stays small however many places there are."""
+    body = pages["tags.md"]
+    capped = 0
+    for anchor in re.findall(r'<h2 id="(tag-[^"]+)"', body):
+        section = _section(body, anchor)
+        count = re.search(r"\((\d+)\)", section.split("</h2>", 1)[0])
+        assert count is not None, anchor
+        total = int(count[1])
+        assert section.count("<li>") == min(total, QUESTION_LIMIT), anchor
+        if total > QUESTION_LIMIT:
+            capped += 1
+            part_pages = re.findall(r'href="\.\./(lists/[^"]+)/"', section)
+            assert part_pages, anchor
+            assert sum(pages[f"{part}.md"].count("<li>") for part in part_pages) == total, anchor
+    assert capped  # the corpus has tags past the limit: the checks above are not vacuous

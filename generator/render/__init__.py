@@ -18,7 +18,7 @@ from generator.render import dataset, markup, paths
 from generator.render.claim_pages import render_claim, render_claims_index, render_question
 from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.document_page import render_document
-from generator.render.entity_pages import render_location, render_outlet, render_party
+from generator.render.entity_pages import render_location, render_outlet, render_party, render_tags
 from generator.render.index_pages import render_home, render_sources_overview, render_topics_index
 from generator.render.listings import render_documents, render_entities, render_timeline
 from generator.render.reading_page import render_reading
@@ -26,7 +26,7 @@ from generator.render.reference_page import render_reference
 from generator.render.rules_page import render_rules
 from generator.render.topic_page import render_topic
 
-_SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS, paths.TIMELINE}
+_SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS, paths.TIMELINE, paths.TAGS}
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ def page_jobs(site: Site) -> list[PageJob]:
         (paths.PLACES, partial(render_entities, site, "location")),
         (paths.OUTLETS, partial(render_entities, site, "outlet")),
         (paths.TIMELINE, partial(render_timeline, site)),
+        (paths.TAGS, partial(render_tags, site)),
     ]
     entity_kinds: list[tuple[str, Mapping[str, Any], Callable[[Site, Any], tuple[markup.Page, list[Any]]]]] = [
         ("party", corpus.parties, render_party),

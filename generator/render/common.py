@@ -33,6 +33,24 @@ def label(value: str) -> str:
     return value.replace("-", " ")
 
 
+Tagged = inputs.Topic | inputs.Party | inputs.Location | inputs.Outlet
+_TAGGED = {"topic": "topic", "party": "party", "location": "place", "outlet": "outlet"}
+
+
+def tags_of(kind: str, entity: Tagged) -> list[str]:
+    """The tags of a topic's, party's, place's or outlet's page, under which the tags page
+    lists it: what it is, and (but for a topic) what sort of it."""
+    if isinstance(entity, inputs.Topic):
+        return [_TAGGED[kind]]
+    return [label(entity.kind), _TAGGED[kind]]
+
+
+def tag_links(tags: Iterable[str], here: str) -> list[tuple[str, str]]:
+    """Each tag of the page ``here``, with the URL of its list on the tags page."""
+    to_tags = mk.relative_url(here, paths.TAGS)
+    return [(tag, f"{to_tags}#{paths.tag_anchor(tag)}") for tag in tags]
+
+
 def entity_link(site: Site, entity_id: str, here: str) -> str:
     kind = site.entity_kind(entity_id)
     return mk.link(site.entity_name(entity_id), here, paths.entity(kind, entity_id))

@@ -1,8 +1,8 @@
-"""Pages of parties, places and outlets, each with its backlinks."""
+"""Pages of parties, places and outlets, each with its backlinks, and the tags page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator import inputs, parts
@@ -18,6 +18,8 @@ from generator.render.common import (
     entity_links,
     label,
     sources_line,
+    tag_links,
+    tags_of,
 )
 from generator.render.listings import event_page
 from generator.render.maps import map_block
@@ -64,7 +66,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
         site,
         party,
         here,
-        [label(party.kind), "party"],
+        tags_of("party", party),
         facts,
         [*sections.blocks, structured_data.script(structured_data.party(site, party))],
     ), sections.extra
@@ -128,7 +130,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         site,
         location,
         here,
-        [label(location.kind), "place"],
+        tags_of("location", location),
         facts,
         [mapped, *sections.blocks, structured_data.script(structured_data.place(site, location))],
     ), sections.extra
@@ -144,7 +146,7 @@ def _entity_page(
 ) -> mk.Page:
     kind = "Party" if isinstance(entity, inputs.Party) else "Place"
     return mk.page(
-        mk.front_matter(entity.name, entity.description, tags, kind=kind),
+        mk.front_matter(entity.name, entity.description, tag_links(tags, here), kind=kind),
         mk.heading(1, entity.name),
         mk.para(mk.text(entity.description)),
         mk.facts(facts),
@@ -212,7 +214,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
         "None.",
     )
     return mk.page(
-        mk.front_matter(outlet.name, description, [label(outlet.kind), "outlet"], kind="Outlet"),
+        mk.front_matter(outlet.name, description, tag_links(tags_of("outlet", outlet), here), kind="Outlet"),
         mk.heading(1, outlet.name),
         mk.para(mk.text(outlet.notes)) if outlet.notes else "",
         mk.facts(facts),
@@ -304,3 +306,39 @@ def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_
         ],
         mk.bullets,
     )
+
+
+def render_tags(site: Site) -> Pages:
+    """Topics, parties, places and outlets under each of their tags (``tags_of``), in
+    sections like an entity's backlinks: a tag's first items, then all in parts."""
+    here = paths.TAGS
+    corpus = site.corpus
+    tagged: dict[str, list[tuple[str, str]]] = {}  # tag → (name, page) of each page that has it
+    tables: list[tuple[str, Mapping[str, inputs.Topic | inputs.Party | inputs.Location | inputs.Outlet]]] = [
+        ("topic", corpus.topics),
+        ("party", corpus.parties),
+        ("location", corpus.locations),
+        ("outlet", corpus.outlets),
+    ]
+    for kind, table in tables:
+        for entity in table.values():
+            name, page = (
+                (entity.title, paths.topic(entity.id))
+                if isinstance(entity, inputs.Topic)
+                else (entity.name, paths.entity(kind, entity.id))
+            )
+            for tag in tags_of(kind, entity):
+                tagged.setdefault(tag, []).append((name, page))
+    intro = "Topics, parties, places and outlets, by what they are."
+    sections = Sections("the tags", here)
+    for tag in sorted(tagged):
+        members = sorted(tagged[tag], key=lambda member: (member[0].casefold(), member[1]))
+        sections.add(
+            f"{tag} ({len(members)})",
+            paths.tag_anchor(tag),
+            members,
+            lambda rows: mk.bullets(mk.link(name, here, page) for name, page in rows),
+        )
+    head = mk.front_matter("Tags", intro, searched=False)
+    blocks = sections.blocks or [mk.note("None yet.")]
+    return [(here, mk.page(head, mk.heading(1, "Tags"), mk.para(intro), *blocks)), *sections.extra]

@@ -191,7 +191,7 @@ def unsearched(block: Block) -> Block:
 class FrontMatter:
     title: str
     description: str
-    tags: tuple[str, ...] = ()
+    tags: tuple[tuple[str, str], ...] = ()  # (name, URL of its place on the tags page)
     searched: bool = True
     topic: tuple[str, str] | None = None  # (title, URL relative to the page)
     kind: str = "Overview"  # the kind of page, a filter of site search
@@ -201,13 +201,14 @@ class FrontMatter:
 def front_matter(
     title: str,
     description: str,
-    tags: Iterable[str] = (),
+    tags: Iterable[tuple[str, str]] = (),
     searched: bool = True,
     topic: tuple[str, str] | None = None,
     kind: str = "Overview",
     filed_under: str | None = None,
 ) -> FrontMatter:
-    """Title and description for the page head, tags for the tags index; a page
+    """Title and description for the page head, tags (each with its URL on the tags
+    page, as ``common.tag_links`` makes them) shown at the top of the page; a page
     that only lists other pages can be left out of site search. ``topic`` (a topic's
     title and its URL, from ``topic_tag``) is shown as a tag that leads to the topic's
     page: the pages of a topic's documents and claims carry it without entering the
@@ -215,7 +216,7 @@ def front_matter(
     filter by ``kind`` (Topic, Document, Claim…) and by topic: the tagged topic, or
     ``filed_under`` (a topic's own page)."""
     filed = plain(filed_under) if filed_under is not None else topic[0] if topic else None
-    tagged = tuple(sorted({plain(tag) for tag in tags}))
+    tagged = tuple(sorted({(plain(name), tag_url) for name, tag_url in tags}))
     return FrontMatter(plain(title), plain(description), tagged, searched, topic, kind, filed)
 
 
@@ -263,7 +264,8 @@ class Page:
         """What MkDocs reads from a page's front matter."""
         meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
         if self.head.tags:
-            meta["tags"] = list(self.head.tags)
+            meta["tags"] = [name for name, _ in self.head.tags]  # for an engine's own tags plugin
+            meta["tag_links"] = [{"name": name, "url": tag_url} for name, tag_url in self.head.tags]
         if self.head.topic:
             meta["topic_tag"] = {"name": self.head.topic[0], "url": self.head.topic[1]}
         if not self.head.searched:

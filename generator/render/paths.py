@@ -17,6 +17,7 @@ REFERENCE = "contributing/input-model.md"
 RULES = "contributing/rules.md"
 DATA = "data/index.md"
 READING = "reading.md"
+TAGS = "tags.md"
 
 _FOLDERS = {registry.kind: registry.plural for registry in inputs.REGISTRIES}
 
@@ -51,6 +52,11 @@ def listing(name: str) -> str:
 def quote_anchor(claim_id: str) -> str:
     """The anchor of a claim's highlighted quote on its document page."""
     return f"quote-{claim_id}"
+
+
+def tag_anchor(tag: str) -> str:
+    """The anchor of a tag on the tags page (a tag is a kind's words: ``armed group``)."""
+    return "tag-" + "-".join(tag.split())
 
 
 def event_anchor(event_id: str) -> str:

@@ -18,6 +18,8 @@ from generator.render.common import (
     entity_links,
     list_or_none,
     sources_line,
+    tag_links,
+    tags_of,
 )
 from generator.render.listings import event_page
 from generator.render.maps import map_block
@@ -27,7 +29,9 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
     places = _ranked_entities(site, topic, site.corpus.locations)
     return mk.page(
-        mk.front_matter(topic.title, topic.summary, ["topic"], kind="Topic", filed_under=topic.title),
+        mk.front_matter(
+            topic.title, topic.summary, tag_links(tags_of("topic", topic), here), kind="Topic", filed_under=topic.title
+        ),
         mk.heading(1, topic.title),
         mk.summary(topic.summary),
         _key_facts(site, topic, here),
