@@ -100,31 +100,37 @@ class PrebuiltPage(Page):
             return super().render(config, files)
         assert self.markdown is not None
         self.content = self.markdown
+        self._outline(rendered)
+        self._title_from_render = rendered.head.title
+        self.links_to_anchors = {}
+
+    def _outline(self, rendered: markup.Page) -> None:
         tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
         self.toc = get_toc(nest_toc_tokens(tokens))
-        self._title_from_render = rendered.head.title
         self.present_anchor_ids = set(rendered.anchors)
-        self.links_to_anchors = {}
 
     def set_aside(self, content: str) -> str:
         """After the page is read: MkDocs reads every page before it writes the first, and
-        keeping each body unpacked in between was most of a large build's memory. The body
-        stays packed in the rendered page until ``take_back``; this returns what the page's
+        keeping each body and outline unpacked in between was most of a large build's memory.
+        They stay packed in the rendered page until ``take_back``; this returns what the page's
         content is meanwhile. Content another plugin changed is kept as it is."""
         if self.file.rendered is None or not (content is self.markdown is self.as_read):
             return content
         self.markdown, self.as_read, self.aside = "", None, True  # "": MkDocs' title reads None as "not read yet"
+        self.toc, self.present_anchor_ids = get_toc([]), None
         return ""
 
     def take_back(self) -> None:
-        """Before the page is written: its body again, as content (and as Markdown)."""
+        """Before the page is written: its body again, as content (and as Markdown), and its outline."""
         rendered = self.file.rendered
         if rendered is not None and self.aside:
             self.markdown = self.content = rendered.body
+            self._outline(rendered)
             self.aside = False
 
     def release(self) -> None:
         """Let go of the body once the page is written: on a large site, the
         bodies of the pages already written need not wait for the last one."""
         self.markdown = self.content = ""
+        self.toc = get_toc([])  # its ids stay, for MkDocs' check of links to anchors after the last page
         self.file.rendered = None

@@ -173,9 +173,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            generated = cast(
-                GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion)
-            )
+            generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
             generated.take(page.content)
             if self.serving:
                 # pages showing problems, or that showed them last time, are written again in any case

@@ -85,7 +85,7 @@ def page_jobs(site: Site) -> list[PageJob]:
     ]
     return [
         *(_page(path, render, listed=True) for path, render in overviews),
-        _page(dataset.JSON_FILE, partial(corpus_json, site)),
+        PageJob(dataset.JSON_FILE, partial(_json, site)),
         PageJob(dataset.FOLDER, partial(_tables, site)),
         *(PageJob(path, partial(_listing, render)) for path, render in listings),
         *(
@@ -113,14 +113,12 @@ def page_jobs(site: Site) -> list[PageJob]:
     ]
 
 
-def _page(
-    path: str, render: Callable[[], markup.Page | str], source: Path | None = None, listed: bool = False
-) -> PageJob:
-    return PageJob(path, lambda: [RenderedPage(path, _packed(render()), source, listed)])
+def _page(path: str, render: Callable[[], markup.Page], source: Path | None = None, listed: bool = False) -> PageJob:
+    return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)])
 
 
-def _packed(content: markup.Page | str) -> markup.Page | markup.Data:
-    return markup.data(content) if isinstance(content, str) else content
+def _json(site: Site) -> list[RenderedPage]:
+    return [RenderedPage(dataset.JSON_FILE, markup.data(corpus_json(site)))]
 
 
 def _tables(site: Site) -> list[RenderedPage]:

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from generator.model import Site
@@ -231,27 +231,30 @@ def tables(site: Site) -> dict[str, str]:
     }
 
 
-def corpus_json(site: Site) -> str:
+def corpus_json(site: Site) -> Iterator[str]:
     """Every input, validated, with each document's verbatim text: one record per
     line (readable, diffable), each written by pydantic's serializer, fields in
-    the order the input model defines them."""
+    the order the input model defines them. The file comes in pieces, a record at a
+    time (``markup.data`` packs them as they come): whole, it is the size of the corpus."""
     corpus = site.corpus
-    sections = {
+    sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
-        "documents": [
+        "documents": (
             d.meta.model_dump_json(exclude={"text"})[:-1] + ',"text":' + json.dumps(d.text, ensure_ascii=False) + "}"
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
-        ],
-        "outlets": [o.model_dump_json() for o in sorted(corpus.outlets.values(), key=lambda o: o.id)],
-        "parties": [p.model_dump_json() for p in sorted(corpus.parties.values(), key=lambda p: p.id)],
-        "places": [p.model_dump_json() for p in sorted(corpus.locations.values(), key=lambda p: p.id)],
-        "topics": [t.model_dump_json() for t in sorted(corpus.topics.values(), key=lambda t: t.id)],
+        ),
+        "outlets": (o.model_dump_json() for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
+        "parties": (p.model_dump_json() for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
+        "places": (p.model_dump_json() for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
+        "topics": (t.model_dump_json() for t in sorted(corpus.topics.values(), key=lambda t: t.id)),
     }
-    return (
-        "{\n"
-        + ",\n".join(f'"{name}":[\n' + ",\n".join(records) + "\n]" for name, records in sections.items())
-        + "\n}\n"
-    )
+    yield "{"
+    for number, (name, records) in enumerate(sections.items()):
+        yield f'{"," if number else ""}\n"{name}":[\n'
+        for index, record in enumerate(records):
+            yield (",\n" if index else "") + record
+        yield "\n]"
+    yield "\n}\n"
 
 
 def render_data_page(site: Site) -> mk.Page:
