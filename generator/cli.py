@@ -1,4 +1,5 @@
-"""Command line: ``python -m generator validate`` and ``python -m generator markdown``."""
+"""Command line: ``python -m generator`` and its commands (``validate``, ``markdown``, ``new``,
+``schema``, ``rules``, ``check-links``, ``index``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from generator.pipeline import build_pages, check
 from generator.problems import format_report, visible
 from generator.rules import RULES
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
+from generator.search_index import PART_PAGES, SearchIndexError, index_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +69,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     links.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     links.set_defaults(run=_check_links)
+
+    index = commands.add_parser(
+        "index", help="index a built site for search (mkdocs build does it itself, unless 'search_index: false')"
+    )
+    index.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
+    index.add_argument(
+        "--part-pages",
+        type=int,
+        default=PART_PAGES,
+        help=f"pages Pagefind indexes in one run; a larger site is indexed in parts (default: {PART_PAGES})",
+    )
+    index.set_defaults(run=_index)
     return parser
 
 
@@ -208,4 +222,22 @@ def _check_links(args: argparse.Namespace) -> int:
         print(f"{len(broken)} broken link(s) in {pages} pages.")
         return 1
     print(f"OK: every internal link and anchor of {pages} pages resolves.")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    if not (args.site / "index.html").is_file():
+        print(
+            f"error: '{visible(str(args.site))}' is not a built site (no index.html); run 'mkdocs build' first",
+            file=sys.stderr,
+        )
+        return 2
+    if args.part_pages < 1:
+        print(f"error: --part-pages is {args.part_pages}; give 1 or more", file=sys.stderr)
+        return 2
+    try:
+        print(f"search index: {index_site(args.site, part_pages=args.part_pages)}")
+    except SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0

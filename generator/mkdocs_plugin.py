@@ -46,7 +46,7 @@ from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
-from generator.search_index import IndexWhenIdle, SearchIndexError, index_site
+from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +61,9 @@ class BriefingConfig(base.Config):
     search_index = c.Type(bool, default=True)
     """Index the built site for search with Pagefind; ``false`` leaves the index out (the
     benchmark builds a corpus too large for Pagefind to index in one run so)."""
+    search_part_pages = c.Type(int, default=PART_PAGES)
+    """Pages Pagefind indexes in one run: a larger site is indexed in parts, merged in the
+    reader's browser (Pagefind holds a part in memory, about 100 KB a page)."""
     file_events = c.Type(bool, default=True)
     """Under serve, see a save through the system's file events; ``false`` keeps MkDocs' own
     polling every half second (for a file system that does not report changes, as some
@@ -113,6 +116,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.search_part_pages < 1:
+            raise PluginError(
+                f"briefing: 'search_part_pages' is {self.config.search_part_pages}; give the number of pages "
+                "to index in one run, 1 or more (default: 40000)"
+            )
         if not config.use_directory_urls:
             raise PluginError(
                 "briefing: generated pages link to directory URLs; remove 'use_directory_urls: false' from mkdocs.yml"
@@ -248,11 +256,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.indexer.schedule()
             return
         try:
-            log.info("search index: %s", index_site(site))
+            log.info("search index: %s", index_site(site, part_pages=self.config.search_part_pages))
         except SearchIndexError as error:
             raise PluginError(f"briefing: {error}") from error
         if self.serving:
-            self.indexer = IndexWhenIdle(site, log.info, log.warning)
+            self.indexer = IndexWhenIdle(site, log.info, log.warning, part_pages=self.config.search_part_pages)
 
     def on_shutdown(self) -> None:
         """The preview stops: so does its background indexing (the site folder goes with it)."""

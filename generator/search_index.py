@@ -12,27 +12,40 @@ a searched page's content carries ``data-pagefind-body`` and its filters (the
 kind of page and its topic); lists of links to pages that are searched
 themselves carry ``data-pagefind-ignore``. The binary comes with the
 ``pagefind[bin]`` package: nothing is downloaded at build time.
+
+Pagefind holds what it indexes in memory, about 100 KB a page, until it writes
+the bundle. A site of more than ``PART_PAGES`` pages is indexed in parts, one
+after the other, each into a bundle of its own (``pagefind/`` and then
+``pagefind/part-2/``…), which the search dialog merges in the reader's browser
+(Pagefind's ``mergeIndex``); ``pagefind/parts.json`` lists them.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
 BUNDLE = "pagefind"  # the bundle's folder in the site
+PARTS = "parts.json"  # in it: the folders of the other parts, relative to it
+PART_PAGES = 40_000  # pages in one part: about 4 GB of Pagefind's memory
+_PART_FOLDER = ".index-part-"  # a part's pages while Pagefind reads them (in the site: hard links)
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def command(site: Path) -> list[str]:
-    """The Pagefind command that indexes ``site`` in place."""
+def command(site: Path, output: Path | None = None) -> list[str]:
+    """The Pagefind command that indexes the pages under ``site`` into ``output`` (by
+    default, the bundle's folder in ``site``)."""
     try:
         binary = get_executable()
     except FileNotFoundError as error:
@@ -42,20 +55,76 @@ def command(site: Path) -> list[str]:
         ) from error
     return [
         str(binary),
-        *("--site", str(site), "--output-subdir", BUNDLE, "--force-language", "en"),
+        *("--site", str(site), "--output-path", str(output or site / BUNDLE), "--force-language", "en"),
         *("--exclude-selectors", ".headerlink"),  # the ¶ of each heading's permanent link
     ]
 
 
 def index_site(
-    site: Path, background: bool = False, started: Callable[[subprocess.Popen[str]], None] | None = None
+    site: Path,
+    background: bool = False,
+    started: Callable[[subprocess.Popen[str]], None] | None = None,
+    part_pages: int = PART_PAGES,
 ) -> str:
-    """Index ``site`` in place; returns Pagefind's summary (pages and words indexed).
-    In the ``background``, Pagefind runs at a low priority, behind the preview's rebuilds;
-    ``started`` is given its process (to stop it if the preview stops first)."""
+    """Index ``site`` in place, in parts of at most ``part_pages`` pages; returns Pagefind's
+    summary (pages and words indexed). In the ``background``, Pagefind runs at a low
+    priority, behind the preview's rebuilds; ``started`` is given each of its processes (to
+    stop it if the preview stops first)."""
+    bundle = site / BUNDLE
+    for old in sorted(bundle.glob("part-*")):  # a larger site's, indexed before into this folder
+        shutil.rmtree(old)
+    pages = sorted(
+        page.relative_to(site)
+        for page in site.rglob("*.html")
+        if not page.is_relative_to(bundle) and not page.relative_to(site).parts[0].startswith(_PART_FOLDER)
+    )
+    parts = [pages[start : start + part_pages] for start in range(0, len(pages), part_pages)]
+    if len(parts) <= 1:
+        summaries = [_run(command(site), site, background, started)]
+    else:
+        summaries = [
+            f"part {number}: " + _index_part(site, part, bundle / _part_folder(number), background, started)
+            for number, part in enumerate(parts, 1)
+        ]
+    bundle.mkdir(exist_ok=True)
+    others = [f"{_part_folder(number)}/" for number in range(2, len(parts) + 1)]
+    (bundle / PARTS).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
+    return "; ".join(summaries)
+
+
+def _part_folder(number: int) -> str:
+    """The folder of a part's bundle, in the first part's (``.`` for the first)."""
+    return "." if number == 1 else f"part-{number}"
+
+
+def _index_part(
+    site: Path,
+    pages: Sequence[Path],
+    output: Path,
+    background: bool,
+    started: Callable[[subprocess.Popen[str]], None] | None,
+) -> str:
+    """Index ``pages`` of ``site`` into ``output``: Pagefind reads a folder that holds only
+    them, at the same paths (hard links, or copies where links cannot be made), so that
+    their addresses are the site's."""
+    with tempfile.TemporaryDirectory(prefix=_PART_FOLDER, dir=site) as folder:
+        root = Path(folder)
+        for page in pages:
+            target = root / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:
+                shutil.copyfile(site / page, target)
+        return _run(command(root, output.resolve()), site, background, started)
+
+
+def _run(
+    arguments: list[str], site: Path, background: bool, started: Callable[[subprocess.Popen[str]], None] | None
+) -> str:
     lower = (lambda: os.nice(10)) if background and hasattr(os, "nice") else None
     pipe = subprocess.PIPE
-    with subprocess.Popen(command(site), stdout=pipe, stderr=pipe, text=True, preexec_fn=lower) as process:
+    with subprocess.Popen(arguments, stdout=pipe, stderr=pipe, text=True, preexec_fn=lower) as process:
         if started is not None:
             started(process)
         out, err = process.communicate()
@@ -82,9 +151,14 @@ class IndexWhenIdle:
     ``done`` (Pagefind's summary) or ``failed`` (why), and the preview goes on."""
 
     def __init__(
-        self, site: Path, done: Callable[[str], None], failed: Callable[[str], None], delay: float = 1.0
+        self,
+        site: Path,
+        done: Callable[[str], None],
+        failed: Callable[[str], None],
+        delay: float = 1.0,
+        part_pages: int = PART_PAGES,
     ) -> None:
-        self.site, self.done, self.failed, self.delay = site, done, failed, delay
+        self.site, self.done, self.failed, self.delay, self.part_pages = site, done, failed, delay, part_pages
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self._running = False
@@ -112,7 +186,8 @@ class IndexWhenIdle:
                 return
             self._running = True
         try:
-            self.done(f"search index: {index_site(self.site, background=True, started=self._started)}")
+            summary = index_site(self.site, background=True, started=self._started, part_pages=self.part_pages)
+            self.done(f"search index: {summary}")
         except SearchIndexError as error:
             self.failed(str(error))
         finally:

@@ -1,9 +1,10 @@
 """Benchmark: synthetic corpora of N documents through every stage and a full MkDocs build.
 
 For each N it reports the generator's stages separately (load, validate,
-model, render), the full ``mkdocs build`` (which runs them again inside it),
-peak memory of that build (Pagefind's indexing included), pages, milliseconds
-per page, total site size, its size per 1,000 documents and the most documents
+model, render), the full ``mkdocs build`` (which runs them again inside it)
+without the search index and its peak memory, then the search index on its own
+(Pagefind's time and peak memory, and the parts of a large site), pages,
+milliseconds per page, total site size, its size per 1,000 documents and the most documents
 that fit GitHub Pages' 1 GB at that rate, the largest page (and the largest
 that is not a list or index page), the search bundle's size, and what a
 reader's browser fetches for a first search and for a second one (Chromium,
@@ -14,8 +15,8 @@ metadata file to the rebuilt page being served, with ``mkdocs serve`` and
 with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``). Last, it times
 validation of the worst hostile inputs the tests use.
 
-    python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR]
-                                [--repeat 2] [--preview-size 1000] [--preview-runs 5]
+    python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR] [--repeat 2]
+                                [--part-pages 40000] [--preview-size 1000] [--preview-runs 5]
 
 Each stage and each build runs ``--repeat`` times and the fastest run is
 reported (the highest peak memory): timings on a shared machine vary by
@@ -86,10 +87,12 @@ def mkdocs_build(seeds: Path, work: Path) -> tuple[float, int]:
                   f"mkdocs build failed for {seeds}")
 
 
-def search_index_run(site: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of Pagefind indexing the built site, as
-    the build's last step does (``generator/search_index.py``)."""
-    return _timed(search_index.command(site), dict(os.environ), f"Pagefind failed on {site}")
+def search_index_run(site: Path, part_pages: int) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB, the largest of the command and its Pagefind
+    runs) of indexing the built site as the build's last step does (``generator/search_index.py``),
+    in parts of at most ``part_pages`` pages."""
+    command = [sys.executable, "-m", "generator", "index", str(site), "--part-pages", str(part_pages)]
+    return _timed(command, dict(os.environ), f"Pagefind failed on {site}")
 
 
 def _timed(command: list[str], env: dict[str, str], failure: str) -> tuple[float, int]:
@@ -140,7 +143,7 @@ def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page()
         page.goto(base)
-        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")  # the page's own requests (its icon) are not the search's
         page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body())))
         page.locator(".briefing-search__open").click()  # the first search counts what opening it fetches
         box = page.locator("#briefing-search input.briefing-search__input")
@@ -169,9 +172,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each measurement; the fastest is kept (timings on a shared machine vary); "
                              "corpora above 10,000 documents are measured once")
-    parser.add_argument("--index-up-to", type=int, default=10000,
-                        help="largest corpus indexed for search; Pagefind holds the whole site while it indexes "
-                             "it (about 3 GB at 10,000 documents), so larger ones are built without the index")
+    parser.add_argument("--part-pages", type=int, default=search_index.PART_PAGES,
+                        help="pages indexed for search in one Pagefind run; a larger site is indexed in parts "
+                             f"(default: {search_index.PART_PAGES})")
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     rows = []
@@ -185,28 +188,27 @@ def main() -> int:
         build_seconds = min(seconds for seconds, _ in builds)
         peak_mb = max(peak for _, peak in builds)
         site = args.work / f"build-{size}" / "site"
-        indexed = size <= args.index_up_to
-        index_runs = [search_index_run(site) for _ in range(repeat)] if indexed else []
+        index_runs = [search_index_run(site, args.part_pages) for _ in range(repeat)]
         figures = site_figures(site)
-        first, second = search_cost(site, _queries(seeds)) if indexed else ((0.0, 0.0), (0.0, 0.0))
+        first, second = search_cost(site, _queries(seeds))
         generator = sum(times.values())
         per_thousand = figures["site_mb"] * 1000 / size
-        index_seconds = min((seconds for seconds, _ in index_runs), default=0.0)
-        not_indexed = "not indexed"
+        index_seconds = min(seconds for seconds, _ in index_runs)
         row = {
             "N": size, "claims": counts["claims"], **{k: f"{v:.2f}" for k, v in times.items()},
             "generator share": f"{100 * generator / build_seconds:.1f}%", "mkdocs build s": f"{build_seconds:.1f}",
             "peak MB": peak_mb, "pages": figures["pages"], "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
-            "search index s": f"{index_seconds:.1f}" if indexed else not_indexed,
-            "search index peak MB": max(peak for _, peak in index_runs) if indexed else not_indexed,
+            "search index s": f"{index_seconds:.1f}",
+            "search index peak MB": max(peak for _, peak in index_runs),
+            "search index parts": 1 + len(_parts(site)),
             "site MB": f"{figures['site_mb']:.0f}",
             "site MB per 1,000 docs": f"{per_thousand:.0f}",
             "docs that fit 1 GB": f"{int(1000 * 1000 / per_thousand):,}",
             "largest page KB": f"{figures['largest'][1]:.0f} ({figures['largest'][0]})",
             "largest entity page KB": f"{figures['largest_entity'][1]:.0f} ({figures['largest_entity'][0]})",
-            "search bundle MB": f"{figures['search_mb']:.1f}" if indexed else not_indexed,
-            "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})" if indexed else not_indexed,
-            "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})" if indexed else not_indexed,
+            "search bundle MB": f"{figures['search_mb']:.1f}",
+            "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})",
+            "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})",
         }
         rows.append(row)
         print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)
@@ -218,17 +220,22 @@ def main() -> int:
         print("| " + " | ".join(str(row[key]) for key in header) + " |")
     for first, last in itertools.pairwise(rows):
         ratio = float(last["mkdocs build s"]) / float(first["mkdocs build s"])
-        line = f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f}"
-        if last["search index s"] != "not indexed":
-            with_index = (float(last["mkdocs build s"]) + float(last["search index s"])) / (
-                float(first["mkdocs build s"]) + float(first["search index s"])
-            )
-            line += f" (with the search index: ×{with_index:.1f})"
-        print(line)
+        with_index = (float(last["mkdocs build s"]) + float(last["search index s"])) / (
+            float(first["mkdocs build s"]) + float(first["search index s"])
+        )
+        print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f} (with the search index: ×{with_index:.1f})")
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
     return 0
+
+
+def _parts(site: Path) -> list[str]:
+    """The search index's parts after the first (``generator/search_index.py``)."""
+    import json
+
+    manifest = site / search_index.BUNDLE / search_index.PARTS
+    return json.loads(manifest.read_text(encoding="utf-8"))["parts"]
 
 
 def _queries(seeds: Path) -> tuple[str, str]:

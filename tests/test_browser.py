@@ -10,13 +10,18 @@ look at.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browsing import OPEN_SHADOW_ROOTS
+from generator import search_index
+from tests.browsing import OPEN_SHADOW_ROOTS, served
 
 
 def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, snapshot_server: str) -> None:
@@ -208,7 +213,11 @@ def _filter(page: Page, name: str, value: str) -> None:
     group.locator("label").filter(has_text=re.compile(rf"^\s*{re.escape(value)} \(\d+\)\s*$")).click()
 
 
-def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: Page, server: str, seed_model) -> None:
+@pytest.mark.parametrize("served_as", ["server", "parted_server"])  # one Pagefind bundle, or merged parts
+def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
+    page: Page, served_as: str, request: pytest.FixtureRequest, seed_model
+) -> None:
+    server = request.getfixturevalue(served_as)
     party = next(p for p in sorted(seed_model.corpus.parties.values(), key=lambda p: p.id)
                  if any(len(alias) >= 4 for alias in p.aliases))
     alias = next(alias for alias in party.aliases if len(alias) >= 4)
@@ -220,7 +229,7 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: P
     _search(page, alias)
     results = page.locator("#briefing-search .briefing-search__result-link")
     expect(results.filter(has_text=party.name).first).to_be_visible()
-    assert not [url for url in fetched if "/pagefind/filter/" in url]  # the filters only once they are opened
+    assert not [url for url in fetched if "/pagefind/" in url and "/filter/" in url]  # only once they are opened
 
     # Only parties, then only one topic: every result shown is one.
     page.locator(".briefing-search__filters summary").click()
@@ -243,6 +252,48 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(page: P
         serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                    if v["impact"] in ("serious", "critical")]
         assert serious == [], (scheme, serious)
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def parted_site(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's site indexed in three parts, as a site too large for one Pagefind run is."""
+    site = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns(search_index.BUNDLE))
+    pages = sum(1 for _ in site.rglob("*.html"))
+    search_index.index_site(site, part_pages=-(-pages // 3))
+    manifest = json.loads((site / search_index.BUNDLE / search_index.PARTS).read_text(encoding="utf-8"))
+    assert manifest == {"parts": ["part-2/", "part-3/"]}
+    return site
+
+
+@pytest.fixture(scope="module")
+def parted_server(parted_site: Path) -> Iterator[str]:
+    with served(parted_site) as url:
+        yield url
+
+
+def test_search_merges_a_site_indexed_in_parts(page: Page, parted_site: Path, parted_server: str) -> None:
+    """Each part's pages are found from one search box: a titled page of each part, searched
+    by its title, is among the results."""
+    pages = sorted(path.relative_to(parted_site) for path in parted_site.rglob("*.html")
+                   if search_index.BUNDLE not in path.parts)
+    size = -(-len(pages) // 3)
+    page.goto(parted_server)
+    page.wait_for_load_state("load")
+    opened = False
+    for part in (pages[start:start + size] for start in range(0, len(pages), size)):
+        target = next(p for p in part if p.parts[0] in ("documents", "claims", "parties", "places", "topics")
+                      and len(p.parts) == 3 and "data-pagefind-body" in (parted_site / p).read_text(encoding="utf-8"))
+        title = re.search(r"<h1[^>]*>(.*?)<a ", (parted_site / target).read_text(encoding="utf-8"))
+        assert title is not None, target
+        words = re.sub(r"<[^>]+>|&\w+;", " ", title[1]).split()[:6]
+        if not opened:
+            page.locator(".briefing-search__open").click()
+            opened = True
+        page.locator("#briefing-search input.briefing-search__input").fill(" ".join(words))
+        link = page.locator(f'#briefing-search .briefing-search__result-link[href$="/{target.parent.as_posix()}/"]')
+        expect(link.first).to_be_visible(timeout=15_000)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 

@@ -47,14 +47,28 @@
     return node;
   }
 
+  /* A large site is indexed in parts (generator/search_index.py): parts.json lists the
+     bundles after the first, which Pagefind merges into its search. */
+  function parts() {
+    return fetch(new URL("parts.json", bundle).href)
+      .then(function (response) { return response.ok ? response.json() : { parts: [] }; })
+      .then(function (manifest) {
+        return (manifest.parts || []).filter(function (part) { return /^part-[0-9]+\/$/.test(part); });
+      }, function () { return []; });
+  }
+
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+      engine = Promise.all([import(new URL("pagefind.js", bundle).href), parts()]).then(function (loaded) {
+        var pagefind = loaded[0];
         /* Results link to the site's own pages, wherever the site is published. */
-        return pagefind.options({ baseUrl: new URL("../", bundle).pathname }).then(function () {
+        var options = { baseUrl: new URL("../", bundle).pathname };
+        return pagefind.options(options).then(function () {
           pagefind.init();
-          return pagefind;
-        });
+          return Promise.all(loaded[1].map(function (part) {
+            return pagefind.mergeIndex(new URL(part, bundle).pathname, options);
+          }));
+        }).then(function () { return pagefind; });
       });
     }
     return engine;
