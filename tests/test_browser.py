@@ -230,6 +230,7 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
     results = page.locator("#briefing-search .briefing-search__result-link")
     expect(results.filter(has_text=party.name).first).to_be_visible()
     assert not [url for url in fetched if "/pagefind/" in url and "/filter/" in url]  # only once they are opened
+    assert not [url for url in fetched if url.endswith("pagefind-worker.js")]  # a second copy of the engine
 
     # Only parties, then only one topic: every result shown is one.
     page.locator(".briefing-search__filters summary").click()

@@ -61,9 +61,11 @@
     if (!engine) {
       engine = Promise.all([import(new URL("pagefind.js", bundle).href), parts()]).then(function (loaded) {
         var pagefind = loaded[0];
-        /* Results link to the site's own pages, wherever the site is published. */
+        /* Results link to the site's own pages, wherever the site is published. Pagefind
+           searches in the page itself, as it did before its 1.5: its web worker would be a
+           second copy of its engine to download (12 KB sent) for a search of milliseconds. */
         var options = { baseUrl: new URL("../", bundle).pathname };
-        return pagefind.options(options).then(function () {
+        return pagefind.options({ baseUrl: options.baseUrl, noWorker: true }).then(function () {
           pagefind.init();
           return Promise.all(loaded[1].map(function (part) {
             return pagefind.mergeIndex(new URL(part, bundle).pathname, options);
