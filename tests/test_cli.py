@@ -114,3 +114,28 @@ def test_new_takes_a_text_not_metadata(tmp_path: Path) -> None:
     text.write_text("Alpha said Beta fired.\n", encoding="utf-8")
     assert run("new", str(text), "--seeds", "seeds", cwd=tmp_path).returncode == 0
     assert (corpus / "documents" / "statement.txt").read_bytes() == text.read_bytes()
+
+
+def test_index_makes_the_search_bundle_in_parts(tmp_path: Path) -> None:
+    """``index`` indexes a built site, in parts past --part-pages, and refuses what is not a
+    built site or a part of no page."""
+    site = tmp_path / "site"
+    for number in range(5):
+        page = site / f"page-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<html lang='en'><body><main data-pagefind-body><h1>Page {number}</h1>"
+                        f"<p>word{number} shared</p></main></body></html>", encoding="utf-8")
+    (site / "index.html").write_text("<html lang='en'><body><p>home</p></body></html>", encoding="utf-8")
+    result = run("index", str(site), "--part-pages", "2")
+    assert result.returncode == 0, result.stderr
+    assert "part 3:" in result.stdout and "part 4:" not in result.stdout
+    assert (site / "pagefind" / "parts.json").read_text(encoding="utf-8") == '{"parts": ["part-2/", "part-3/"]}\n'
+    assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in (".", "part-2", "part-3"))
+    assert not list(site.glob(".index-part-*"))  # the parts' folders of links are gone
+    assert run("index", str(site)).returncode == 0  # in one run now: the parts' bundles are removed
+    assert not (site / "pagefind" / "part-2").exists()
+    assert (site / "pagefind" / "parts.json").read_text(encoding="utf-8") == '{"parts": []}\n'
+    missing = run("index", str(tmp_path / "nothing"))
+    assert missing.returncode == 2 and "is not a built site" in missing.stderr
+    zero = run("index", str(site), "--part-pages", "0")
+    assert zero.returncode == 2 and "--part-pages is 0" in zero.stderr
