@@ -111,19 +111,21 @@ class PrebuiltPage(Page):
 
     def set_aside(self, content: str) -> str:
         """After the page is read: MkDocs reads every page before it writes the first, and
-        keeping each body and outline unpacked in between was most of a large build's memory.
+        keeping each body, outline and front matter in between was most of a large build's memory.
         They stay packed in the rendered page until ``take_back``; this returns what the page's
         content is meanwhile. Content another plugin changed is kept as it is."""
         if self.file.rendered is None or not (content is self.markdown is self.as_read):
             return content
         self.markdown, self.as_read, self.aside = "", None, True  # "": MkDocs' title reads None as "not read yet"
-        self.toc, self.present_anchor_ids = get_toc([]), None
+        self.toc, self.present_anchor_ids, self.meta = get_toc([]), None, {}  # its title is kept apart
         return ""
 
     def take_back(self) -> None:
-        """Before the page is written: its body again, as content (and as Markdown), and its outline."""
+        """Before the page is written: its body again, as content (and as Markdown), its outline
+        and its front matter."""
         rendered = self.file.rendered
         if rendered is not None and self.aside:
+            self.meta = rendered.meta
             self.markdown = self.content = rendered.body
             self._outline(rendered)
             self.aside = False

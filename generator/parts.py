@@ -24,16 +24,21 @@ Item = TypeVar("Item")
 
 
 def by_period(items: Sequence[Item], date_of: Callable[[Item], dt.date]) -> dict[str, list[Item]]:
-    """Items (newest first) by year, and a long year by month: ``2023`` or ``2023-05``
-    (years written with four digits, so that a year before 1000 sorts and reads alike)."""
+    """Items (newest first) by year, a long year by month, and a long month in numbered
+    parts: ``2023``, ``2023-05`` or ``2023-05-2`` (years written with four digits, so that
+    a year before 1000 sorts and reads alike)."""
     parts: dict[str, list[Item]] = {}
     for year, in_year in groupby(items, key=lambda item: date_of(item).year):
         year_items = list(in_year)
         if len(year_items) <= PART_LIMIT:
             parts[f"{year:04d}"] = year_items
-        else:
-            for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
-                parts[month] = list(in_month)
+            continue
+        for month, in_month in groupby(year_items, key=lambda item: f"{year:04d}-{date_of(item).month:02d}"):
+            month_items = list(in_month)
+            if len(month_items) <= PART_LIMIT:
+                parts[month] = month_items
+            else:
+                parts.update({f"{month}-{n}": part for n, part in numbered(month_items, PART_LIMIT).items()})
     return parts
 
 

@@ -72,7 +72,8 @@ def index_site(
     stop it if the preview stops first)."""
     bundle = site / BUNDLE
     for old in sorted(bundle.glob("part-*")):  # a larger site's, indexed before into this folder
-        shutil.rmtree(old)
+        if old.is_dir():
+            shutil.rmtree(old)
     pages = sorted(
         page.relative_to(site)
         for page in site.rglob("*.html")
@@ -197,7 +198,10 @@ class IndexWhenIdle:
                 self.schedule()
 
     def _started(self, process: subprocess.Popen[str]) -> None:
-        self._process = process
+        with self._lock:
+            self._process = process
+            if self._stopped:  # stopped between two parts of the index
+                process.terminate()
 
     def stop(self) -> None:
         """The preview stops: no more indexing, and Pagefind, if it runs, is stopped."""

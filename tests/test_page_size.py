@@ -26,6 +26,9 @@ from synthetic_corpus import build as synthetic
 # Claims a side on a question's page, lowered for this test so that the synthetic corpus
 # below (generated here, not the seed) has questions past it.
 QUESTION_LIMIT = 10
+# Items on a page of the timeline or of a topic's documents, lowered likewise so that its
+# long months are cut into numbered parts.
+PERIOD_LIMIT = 10
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +37,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     synthetic(seeds, documents=600, seed=3)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parts, "BACKLINK_LIMIT", QUESTION_LIMIT)
+        patch.setattr(parts, "PART_LIMIT", PERIOD_LIMIT)
         built = build_pages(seeds, ROOT)
     assert built.problems == []
     return {p.path: p.content.body for p in built.pages if isinstance(p.content, markup.Page)}
@@ -118,3 +122,16 @@ def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(pages: dict[str, s
             assert part_pages, anchor
             assert sum(pages[f"{part}.md"].count("<li>") for part in part_pages) == total, anchor
     assert capped  # the corpus has tags past the limit: the checks above are not vacuous
+
+
+def test_a_long_month_of_the_timeline_is_cut_in_numbered_parts(pages: dict[str, str]) -> None:
+    """The timeline by year, a long year by month, a long month in numbered parts: no
+    part holds more than the limit, and every document is on exactly one part."""
+    timeline = {path: body for path, body in pages.items() if path.startswith("lists/timeline-")}
+    assert [path for path in timeline if re.fullmatch(r"lists/timeline-\d{4}-\d{2}-\d+\.md", path)]
+    documents = 0
+    for path, body in timeline.items():
+        items = body.count("<p><strong>") + body.count('<p id="event-')
+        assert 0 < items <= PERIOD_LIMIT, (path, items)
+        documents += body.count(" · Document: ")
+    assert documents == 600

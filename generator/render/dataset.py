@@ -39,16 +39,22 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """A CSV file, in pieces of a few hundred rows (``markup.data`` packs them as they come)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return buffer.getvalue()
+    for number, row in enumerate(rows, 1):
+        writer.writerow([_cell(v) for v in row])
+        if number % 500 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def tables(site: Site) -> dict[str, str]:
-    """File name → CSV text, one per table."""
+def tables(site: Site) -> dict[str, Iterator[str]]:
+    """File name → CSV text (in pieces, made as they are read), one per table."""
     corpus = site.corpus
     documents = sorted(corpus.documents.values(), key=lambda d: d.meta.id)
     claims = sorted(site.claims.values(), key=lambda c: c.id)

@@ -11,6 +11,7 @@ from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
+    Tagged,
     claims_table,
     date_range,
     document_link,
@@ -314,7 +315,7 @@ def render_tags(site: Site) -> Pages:
     here = paths.TAGS
     corpus = site.corpus
     tagged: dict[str, list[tuple[str, str]]] = {}  # tag → (name, page) of each page that has it
-    tables: list[tuple[str, Mapping[str, inputs.Topic | inputs.Party | inputs.Location | inputs.Outlet]]] = [
+    tables: list[tuple[str, Mapping[str, Tagged]]] = [
         ("topic", corpus.topics),
         ("party", corpus.parties),
         ("location", corpus.locations),
@@ -330,7 +331,7 @@ def render_tags(site: Site) -> Pages:
             for tag in tags_of(kind, entity):
                 tagged.setdefault(tag, []).append((name, page))
     intro = "Topics, parties, places and outlets, by what they are."
-    sections = Sections("the tags", here)
+    sections = Sections("Tags", here)
     for tag in sorted(tagged):
         members = sorted(tagged[tag], key=lambda member: (member[0].casefold(), member[1]))
         sections.add(

@@ -3,8 +3,9 @@
 A small corpus keeps each list on its section's index page. Past a limit,
 the index page becomes a table of contents and the lists move to pages
 under ``lists/``: documents by topic and year (and month, if a year is
-long), parties, places and outlets by first letter, the timeline by year
-(and month). Each function returns the index page and the extra pages.
+long, and numbered parts of a long month), parties, places and outlets by
+first letter, the timeline by year (and month, and parts). Each function
+returns the index page and the extra pages.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
 
 
 def _period_title(period: str) -> str:
-    """``2023``, or ``May 2023`` for a month."""
-    year, _, month = period.partition("-")
-    return f"{calendar.month_name[int(month)]} {int(year)}" if month else str(int(year))
+    """``2023``, ``May 2023`` for a month, or ``May 2023, part 2`` for a part of a long month."""
+    year, _, rest = period.partition("-")
+    month, _, number = rest.partition("-")
+    title = f"{calendar.month_name[int(month)]} {int(year)}" if month else str(int(year))
+    return f"{title}, part {int(number)}" if number else title
 
 
 # -- documents ------------------------------------------------------------------
