@@ -207,12 +207,16 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _built_site(site: Path) -> bool:
+    if (site / "index.html").is_file():
+        return True
+    message = f"error: '{visible(str(site))}' is not a built site (no index.html); run 'mkdocs build' first"
+    print(message, file=sys.stderr)
+    return False
+
+
 def _check_links(args: argparse.Namespace) -> int:
-    if not (args.site / "index.html").is_file():
-        print(
-            f"error: '{visible(str(args.site))}' is not a built site (no index.html); run 'mkdocs build' first",
-            file=sys.stderr,
-        )
+    if not _built_site(args.site):
         return 2
     broken = broken_links(args.site)
     for line in broken:
@@ -226,11 +230,7 @@ def _check_links(args: argparse.Namespace) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
-    if not (args.site / "index.html").is_file():
-        print(
-            f"error: '{visible(str(args.site))}' is not a built site (no index.html); run 'mkdocs build' first",
-            file=sys.stderr,
-        )
+    if not _built_site(args.site):
         return 2
     if args.part_pages < 1:
         print(f"error: --part-pages is {args.part_pages}; give 1 or more", file=sys.stderr)
