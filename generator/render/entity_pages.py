@@ -250,8 +250,16 @@ class Sections:
         self.extra: Pages = []
 
     def add(
-        self, title: str, anchor: str, rows: list[Any], render: Callable[[list[Any]], str], none: str = "None recorded."
+        self,
+        title: str,
+        anchor: str,
+        rows: list[Any],
+        render: Callable[[list[Any]], str],
+        none: str = "None recorded.",
+        part_title: str | None = None,
     ) -> None:
+        """A section headed ``title``; its full list's parts are titled ``part_title`` (by
+        default, the title)."""
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
             self.blocks.append(mk.note(none))
@@ -263,8 +271,8 @@ class Sections:
             self.here,
             f"Back to {self.name}",
             f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}",
-            f"{self.name}: {title.lower()}",
-            f"{title} of {self.name}.",
+            f"{self.name}: {(part_title or title).lower()}",
+            f"{part_title or title} of {self.name}.",
             rows,
             render,
         )
@@ -339,6 +347,7 @@ def render_tags(site: Site) -> Pages:
             paths.tag_anchor(tag),
             members,
             lambda rows: mk.bullets(mk.link(name, here, page) for name, page in rows),
+            part_title=tag,
         )
     head = mk.front_matter("Tags", intro, searched=False)
     blocks = sections.blocks or [mk.note("None yet.")]
