@@ -105,9 +105,10 @@ class PrebuiltPage(Page):
         self.links_to_anchors = {}
 
     def _outline(self, rendered: markup.Page) -> None:
-        tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in rendered.headings]
+        headings, anchors = rendered.outline()
+        tokens: list[Any] = [{"level": h.level, "id": h.id, "name": h.name} for h in headings]
         self.toc = get_toc(nest_toc_tokens(tokens))
-        self.present_anchor_ids = set(rendered.anchors)
+        self.present_anchor_ids = set(anchors)
 
     def set_aside(self, content: str) -> str:
         """After the page is read: MkDocs reads every page before it writes the first, and

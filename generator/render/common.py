@@ -34,15 +34,15 @@ def label(value: str) -> str:
 
 
 Tagged = inputs.Topic | inputs.Party | inputs.Location | inputs.Outlet
-_TAGGED = {"topic": "topic", "party": "party", "location": "place", "outlet": "outlet"}
+_TAGGED = {inputs.Topic: "topic", inputs.Party: "party", inputs.Location: "place", inputs.Outlet: "outlet"}
 
 
-def tags_of(kind: str, entity: Tagged) -> list[str]:
+def tags_of(entity: Tagged) -> list[str]:
     """The tags of a topic's, party's, place's or outlet's page, under which the tags page
     lists it: what it is, and (but for a topic) what sort of it."""
     if isinstance(entity, inputs.Topic):
-        return [_TAGGED[kind]]
-    return [label(entity.kind), _TAGGED[kind]]
+        return [_TAGGED[inputs.Topic]]
+    return [label(entity.kind), _TAGGED[type(entity)]]
 
 
 def tag_links(tags: Iterable[str], here: str) -> list[tuple[str, str]]:

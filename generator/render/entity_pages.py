@@ -67,7 +67,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
         site,
         party,
         here,
-        tags_of("party", party),
+        tags_of(party),
         facts,
         [*sections.blocks, structured_data.script(structured_data.party(site, party))],
     ), sections.extra
@@ -131,7 +131,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         site,
         location,
         here,
-        tags_of("location", location),
+        tags_of(location),
         facts,
         [mapped, *sections.blocks, structured_data.script(structured_data.place(site, location))],
     ), sections.extra
@@ -215,7 +215,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
         "None.",
     )
     return mk.page(
-        mk.front_matter(outlet.name, description, tag_links(tags_of("outlet", outlet), here), kind="Outlet"),
+        mk.front_matter(outlet.name, description, tag_links(tags_of(outlet), here), kind="Outlet"),
         mk.heading(1, outlet.name),
         mk.para(mk.text(outlet.notes)) if outlet.notes else "",
         mk.facts(facts),
@@ -336,7 +336,7 @@ def render_tags(site: Site) -> Pages:
                 if isinstance(entity, inputs.Topic)
                 else (entity.name, paths.entity(kind, entity.id))
             )
-            for tag in tags_of(kind, entity):
+            for tag in tags_of(entity):
                 tagged.setdefault(tag, []).append((name, page))
     intro = "Topics, parties, places and outlets, by what they are."
     sections = Sections("Tags", here)

@@ -251,13 +251,18 @@ class Page:
         """The page's HTML."""
         return zlib.decompress(self.packed).decode("utf-8")
 
+    def outline(self) -> tuple[tuple[TocEntry, ...], frozenset[str]]:
+        """The headings and the ids, unpacked once."""
+        headings, anchors = json.loads(zlib.decompress(self.packed_outline))
+        return tuple(TocEntry(*heading) for heading in headings), frozenset(anchors)
+
     @property
     def headings(self) -> tuple[TocEntry, ...]:
-        return tuple(TocEntry(*heading) for heading in json.loads(zlib.decompress(self.packed_outline))[0])
+        return self.outline()[0]
 
     @property
     def anchors(self) -> frozenset[str]:
-        return frozenset(json.loads(zlib.decompress(self.packed_outline))[1])
+        return self.outline()[1]
 
     @property
     def markdown(self) -> str:
@@ -303,10 +308,8 @@ class Data:
 
 def data(text: str | Iterable[str]) -> Data:
     """A data file from its text, or from the pieces of its text, packed as they come."""
-    if isinstance(text, str):
-        return Data(_pack(text))
     packer = zlib.compressobj(_PACKING)
-    packed = [packer.compress(piece.encode("utf-8")) for piece in text]
+    packed = [packer.compress(piece.encode("utf-8")) for piece in ([text] if isinstance(text, str) else text)]
     return Data(b"".join([*packed, packer.flush()]))
 
 

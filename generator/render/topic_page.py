@@ -30,7 +30,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     places = _ranked_entities(site, topic, site.corpus.locations)
     return mk.page(
         mk.front_matter(
-            topic.title, topic.summary, tag_links(tags_of("topic", topic), here), kind="Topic", filed_under=topic.title
+            topic.title, topic.summary, tag_links(tags_of(topic), here), kind="Topic", filed_under=topic.title
         ),
         mk.heading(1, topic.title),
         mk.summary(topic.summary),
