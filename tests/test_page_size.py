@@ -32,7 +32,7 @@ PERIOD_LIMIT = 10
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, markup.Page]:
     seeds = tmp_path_factory.mktemp("long") / "seeds"
     synthetic(seeds, documents=600, seed=3)
     with pytest.MonkeyPatch.context() as patch:
@@ -40,7 +40,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         patch.setattr(parts, "PART_LIMIT", PERIOD_LIMIT)
         built = build_pages(seeds, ROOT)
     assert built.problems == []
-    return {p.path: p.content.body for p in built.pages if isinstance(p.content, markup.Page)}
+    return {p.path: p.content for p in built.pages if isinstance(p.content, markup.Page)}
+
+
+@pytest.fixture(scope="module")
+def pages(generated: dict[str, markup.Page]) -> dict[str, str]:
+    return {path: page.body for path, page in generated.items()}
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +110,12 @@ def test_a_question_shows_some_claims_a_side_and_lists_every_claim_in_parts(page
     assert split  # some questions have more claims than are shown: the check is not vacuous
 
 
-def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(pages: dict[str, str]) -> None:
+def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(
+    pages: dict[str, str], generated: dict[str, markup.Page]
+) -> None:
     """The tags page shows each tag's first pages (the limit lowered above) and links to
-    all of them in numbered parts, so that it stays small however many places there are."""
+    all of them in numbered parts, so that it stays small however many places there are;
+    each part says which tag it lists."""
     body = pages["tags.md"]
     capped = 0
     for anchor in re.findall(r'<h2 id="(tag-[^"]+)"', body):
@@ -121,6 +129,11 @@ def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(pages: dict[str, s
             part_pages = re.findall(r'href="\.\./(lists/[^"]+)/"', section)
             assert part_pages, anchor
             assert sum(pages[f"{part}.md"].count("<li>") for part in part_pages) == total, anchor
+            tag = re.sub(r" \(\d+\)$", "", section.split(">", 1)[1].split("<", 1)[0])
+            for part in part_pages:
+                head = generated[f"{part}.md"].head
+                assert head.title.startswith(f"Tags: {tag.lower()}"), (part, head.title)
+                assert head.description == f"Topics, parties, places and outlets tagged {tag}.", part
     assert capped  # the corpus has tags past the limit: the checks above are not vacuous
 
 

@@ -257,9 +257,11 @@ class Sections:
         render: Callable[[list[Any]], str],
         none: str = "None recorded.",
         part_title: str | None = None,
+        part_description: str | None = None,
     ) -> None:
         """A section headed ``title``; its full list's parts are titled ``part_title`` (by
-        default, the title)."""
+        default, the title) and described by ``part_description`` (by default, the title
+        of the entity)."""
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
             self.blocks.append(mk.note(none))
@@ -272,7 +274,7 @@ class Sections:
             f"Back to {self.name}",
             f"{self.here.removesuffix('.md').replace('/', '-')}-{anchor}",
             f"{self.name}: {(part_title or title).lower()}",
-            f"{part_title or title} of {self.name}.",
+            part_description or f"{part_title or title} of {self.name}.",
             rows,
             render,
         )
@@ -348,6 +350,7 @@ def render_tags(site: Site) -> Pages:
             members,
             lambda rows: mk.bullets(mk.link(name, here, page) for name, page in rows),
             part_title=tag,
+            part_description=f"Topics, parties, places and outlets tagged {tag}.",
         )
     head = mk.front_matter("Tags", intro, searched=False)
     blocks = sections.blocks or [mk.note("None yet.")]
