@@ -36,6 +36,16 @@ class GeneratedFile(File):
     rendered: markup.Page | None = None
     data: markup.Data | None = None  # a JSON or CSV file, copied as it is
 
+    @property
+    def src_path(self) -> str:
+        return os.path.normpath(self.src_uri)
+
+    @src_path.setter
+    def src_path(self, value: str) -> None:
+        """A generated path is a URI already ('documents/x.md'): MkDocs' own setter makes a
+        PurePath of each, a measured part of every rebuild under the preview."""
+        self.src_uri = value
+
     def take(self, content: markup.Page | markup.Data) -> None:
         if isinstance(content, markup.Data):
             self.data = content

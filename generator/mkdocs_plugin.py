@@ -81,6 +81,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.problems: list[Problem] = []  # under serve: shown over every page until fixed
         self.shown_problems = False
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
+        self.listed: list[GeneratedFile] = []  # generated pages of the navigation, between on_files and on_nav
         # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next):
         self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
         self.compiled = _CompiledTemplates()
@@ -177,12 +178,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         if self.serving:
             self._remove_gone(config)
+        self.listed = []
         for page in self.pages:
-            if files.get_file_from_path(page.path) is not None:
+            if page.path in files.src_uris:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
             generated.take(page.content)
+            if generated.rendered is not None:
+                if page.listed:  # its page is made with the navigation's
+                    self.listed.append(generated)
+                else:
+                    PrebuiltPage(None, generated, config)  # MkDocs makes a page only for a file that has none
             if self.serving:
                 # pages showing problems, or that showed them last time, are written again in any case
                 generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
@@ -215,13 +222,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 output.unlink()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Generated pages take their prebuilt HTML instead of converting Markdown."""
-        for file in files:
-            if isinstance(file, GeneratedFile) and file.rendered is not None:
-                if file.page is None:
-                    PrebuiltPage(None, file, config)
-                else:  # a page of the navigation, made by MkDocs already
-                    file.page.__class__ = PrebuiltPage
+        """Generated pages take their prebuilt HTML instead of converting Markdown: the pages
+        outside the navigation are made so (``on_files``), those in it are made by MkDocs."""
+        for file in self.listed:
+            if file.page is not None and file.rendered is not None:
+                file.page.__class__ = PrebuiltPage
+        self.listed = []
         return nav
 
     @event_priority(-100)  # after every other plugin's
