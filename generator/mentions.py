@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.kept import kept
 from generator.quotes import NormalizedText, fold
 
 
@@ -44,8 +46,14 @@ class MentionFinder:
         starts = sorted({first[0] for first in self._by_first_word})
         self._candidates = re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*") if starts else None
         self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
+        self._forms_digest = hashlib.sha256(repr(sorted(self._entity_by_form.items())).encode()).hexdigest()
 
     def find(self, text: NormalizedText) -> list[Mention]:
+        """The mentions in ``text``, in order (kept under the preview: see ``generator/kept.py``)."""
+        key = (self._forms_digest, text.text, text.segment_starts, text.origins, text.original_length)
+        return kept("mentions", key, lambda: self._find(text))
+
+    def _find(self, text: NormalizedText) -> list[Mention]:
         folded = text.text
         found: list[tuple[int, int, str]] = []
         taken_until = 0

@@ -9,6 +9,7 @@ from generator import inputs
 from generator.corpus import Corpus
 from generator.gc_pause import gc_paused
 from generator.incremental import KeptPages
+from generator.kept import forget_unused
 from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
@@ -89,6 +90,7 @@ def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages |
         return Built([], checked.problems, checked)
     with gc_paused():
         site = build_site(checked.corpus)
+        forget_unused()  # the results kept for a preview that this run did not use
         for document in checked.corpus.documents.values():
             document.normalized = None  # folded for validation's quotes and the model's mentions only
         pages = render_site(site) if kept is None else kept.render(site)

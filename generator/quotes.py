@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.kept import kept
+
 _EQUIVALENT = str.maketrans(
     {
         "\u2018": "'",
@@ -59,6 +61,10 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
+        return kept("folded text", original, lambda: cls._fold(original))
+
+    @classmethod
+    def _fold(cls, original: str) -> NormalizedText:
         folded = original if original.isascii() else original.translate(_EQUIVALENT)
         chunks: list[str] = []
         starts: list[int] = []

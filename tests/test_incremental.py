@@ -1,15 +1,17 @@
-"""Under ``mkdocs serve``, a rebuild parses only the metadata files that changed."""
+"""Under ``mkdocs serve``, a rebuild parses only the metadata files that changed, and folds
+and searches for names only the texts that changed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from generator import load, parsed_files
-from generator.pipeline import check
-from tests.conftest import MINI, copy_corpus
+from generator import kept, load, mentions, parsed_files, quotes
+from generator.pipeline import build_pages, check
+from tests.conftest import MINI, SNAPSHOT, copy_corpus
 
 
 @pytest.fixture
@@ -52,6 +54,48 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert check(corpus, corpus).ok
     assert parsed.count("parties.yaml") == 2
     assert parsed_files._PARSED == {}
+
+
+def test_a_rebuild_folds_and_searches_for_names_only_the_edited_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts folded for quotes and searched for names are kept between rebuilds
+    (``generator/kept.py``): a rebuild does that work again for the edited text alone,
+    and for every text once a name changes."""
+    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
+    folded: list[str] = []
+    searched: list[str] = []
+    fold, find = quotes.NormalizedText._fold, mentions.MentionFinder._find
+    monkeypatch.setattr(quotes.NormalizedText, "_fold", classmethod(lambda cls, text: folded.append(text) or fold(text)))
+    monkeypatch.setattr(mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text))
+    texts = sorted((corpus / "documents").glob("*.txt"))
+    kept.keep_results(True)
+    try:
+        assert build_pages(corpus, corpus).problems == []
+        assert len(folded) >= len(texts) and len(searched) == len(texts)
+        folded.clear(), searched.clear()
+        assert build_pages(corpus, corpus).problems == []
+        assert folded == searched == []  # nothing changed, nothing done again
+
+        edited = texts[0].read_text(encoding="utf-8") + "\nA sentence added.\n"
+        texts[0].write_text(edited, encoding="utf-8")
+        assert build_pages(corpus, corpus).problems == []
+        assert set(folded) == {edited} and len(searched) == 1 and "A sentence added." in searched[0]
+
+        folded.clear(), searched.clear()
+        parties = corpus / "parties.yaml"
+        parties.write_text(re.sub(r"^(\s*name: .+)$", r"\1 (renamed)", parties.read_text(encoding="utf-8"), count=1,
+                                  flags=re.M), encoding="utf-8")
+        assert build_pages(corpus, corpus).problems == []
+        assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
+    finally:
+        kept.keep_results(False)
+
+
+def test_a_single_build_keeps_no_result(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    assert build_pages(corpus, corpus).problems == []
+    assert kept._KEPT == {}
 
 
 def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> None:
