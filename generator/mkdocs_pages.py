@@ -33,6 +33,7 @@ class GeneratedFile(File):
     the last build of this process, so that only changed pages are rebuilt."""
 
     changed = True
+    output_found: bool | None = None  # whether the last build's output is there, once looked at
     rendered: markup.Page | None = None
     data: markup.Data | None = None  # a JSON or CSV file, copied as it is
 
@@ -53,7 +54,12 @@ class GeneratedFile(File):
             self.rendered = content
 
     def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
+        """Changed, or its output is gone (looked at once: MkDocs asks twice a build)."""
+        if self.changed:
+            return True
+        if self.output_found is None:
+            self.output_found = os.path.isfile(self.abs_dest_path)
+        return not self.output_found
 
     def copy_file(self, dirty: bool = False) -> None:
         """A data file is written from its packed text (MkDocs writes ``_content``)."""

@@ -181,6 +181,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.serving:
             self._remove_gone(config)
         self.listed = []
+        edit_uris: dict[Path, str] = {}  # by source file: a document's file is the source of several pages
         for page in self.pages:
             if page.path in files.src_uris:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
@@ -196,7 +197,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 # pages showing problems, or that showed them last time, are written again in any case
                 generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
             if page.source is not None:
-                generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+                generated.edit_uri = edit_uris.get(page.source) or edit_uris.setdefault(
+                    page.source, Path(os.path.relpath(page.source, docs_dir)).as_posix()
+                )
             files.append(generated)
         self.pages = []  # the files hold the pages now
         return files

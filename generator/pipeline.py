@@ -85,10 +85,10 @@ def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages |
     """Every stage in order; no page is rendered unless validation found nothing. With
     ``kept`` (the preview's pages of its last rebuild), only the pages that read what
     changed since are rendered again."""
-    checked = check(seeds, project_root)
-    if not checked.ok:
-        return Built([], checked.problems, checked)
-    with gc_paused():
+    with gc_paused():  # one pause for every stage (the cycle collector would walk the corpus in between)
+        checked = check(seeds, project_root)
+        if not checked.ok:
+            return Built([], checked.problems, checked)
         site = build_site(checked.corpus)
         forget_unused()  # the results kept for a preview that this run did not use
         for document in checked.corpus.documents.values():
