@@ -47,11 +47,20 @@ class GeneratedFile(File):
         PurePath of each, a measured part of every rebuild under the preview."""
         self.src_uri = value
 
+    made_from: object = None  # the rendering it was made from (under serve, see ``again``)
+
     def take(self, content: markup.Page | markup.Data) -> None:
         if isinstance(content, markup.Data):
             self.data = content
         else:
             self.rendered = content
+
+    def again(self, content: markup.Page | markup.Data) -> None:
+        """In the next rebuild of ``mkdocs serve``, from the same rendering: its content is
+        taken again (the written page let it go), and it is written again only if its
+        output is gone. Its MkDocs page is the same too; it is read again only then."""
+        self.take(content)
+        self.changed, self.output_found = False, None
 
     def is_modified(self) -> bool:
         """Changed, or its output is gone (looked at once: MkDocs asks twice a build)."""

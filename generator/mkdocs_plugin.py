@@ -15,6 +15,7 @@ is served at once, and is indexed in the background once the preview is idle.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -83,6 +84,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.shown_problems = False
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
         self.listed: list[GeneratedFile] = []  # generated pages of the navigation, between on_files and on_nav
+        self.made: dict[str, GeneratedFile] = {}  # under serve: the last rebuild's files of generated pages
         # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next):
         self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
         self.compiled = _CompiledTemplates()
@@ -176,33 +178,53 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add the generated pages to the build, in memory."""
-        docs_dir = Path(config.docs_dir).resolve()
+        """Add the generated pages to the build, in memory. Under serve, a page the edit did
+        not change keeps its file and page from the last rebuild (``_file``)."""
         if self.serving:
             self._remove_gone(config)
         self.listed = []
-        edit_uris: dict[Path, str] = {}  # by source file: a document's file is the source of several pages
+        docs_dir = Path(config.docs_dir).resolve()
+
+        @functools.cache  # a document's file is the source of several pages
+        def edit_uri(source: Path) -> str:
+            return Path(os.path.relpath(source, docs_dir)).as_posix()
+
+        reuse = self.serving and not (self.problems or self.shown_problems)
+        made: dict[str, GeneratedFile] = {}
         for page in self.pages:
             if page.path in files.src_uris:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
-            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
-            generated.take(page.content)
-            if generated.rendered is not None:
-                if page.listed:  # its page is made with the navigation's
-                    self.listed.append(generated)
-                else:
-                    PrebuiltPage(None, generated, config)  # MkDocs makes a page only for a file that has none
-            if self.serving:
-                # pages showing problems, or that showed them last time, are written again in any case
-                generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
-            if page.source is not None:
-                generated.edit_uri = edit_uris.get(page.source) or edit_uris.setdefault(
-                    page.source, Path(os.path.relpath(page.source, docs_dir)).as_posix()
-                )
+            generated = made[page.path] = self._file(page, config, edit_uri, reuse)
             files.append(generated)
         self.pages = []  # the files hold the pages now
+        self.made = made if self.serving else {}
         return files
+
+    def _file(
+        self, page: RenderedPage, config: MkDocsConfig, edit_uri: Callable[[Path], str], reuse: bool
+    ) -> GeneratedFile:
+        """The file of a generated page, with its MkDocs page (one of the navigation's is made
+        with the navigation). Making them is a measured part of a preview's rebuild: the file
+        of a page the last rebuild made from the very same rendering is taken again."""
+        last = self.made.get(page.path) if reuse else None
+        if last is not None and last.made_from is page and not page.listed:
+            last.again(page.content)
+            return last
+        inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+        generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
+        generated.take(page.content)
+        generated.made_from = page
+        if generated.rendered is not None:
+            if page.listed:
+                self.listed.append(generated)
+            else:
+                PrebuiltPage(None, generated, config)  # MkDocs makes a page only for a file that has none
+        if self.serving:
+            # pages showing problems, or that showed them last time, are written again in any case
+            generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
+        if page.source is not None:
+            generated.edit_uri = edit_uri(page.source)
+        return generated
 
     def _changed(self, page: RenderedPage) -> bool:
         """Whether a page differs from the one the last build wrote: only a page rendered

@@ -131,6 +131,51 @@ def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> Non
         mkdocs_plugin._LAST_BUILT.clear()
 
 
+def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> None:
+    """The real MkDocs build as ``mkdocs serve --dirty`` runs it, after edits of every kind:
+    the site folder holds what a clean ``mkdocs build`` writes, file for file, though a
+    rebuild writes only the pages an edit changed (and keeps the others' files and pages)."""
+    import subprocess
+    import sys
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_plugin
+    from tests.conftest import mkdocs_config
+    from tests.test_kept_pages import add_document, remove_document, rename_party, retitle_and_redate, shorten_quote
+
+    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
+    served = mkdocs_config(corpus, tmp_path / "served", search_index=False)
+    clean = mkdocs_config(corpus, tmp_path / "clean", search_index=False)
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+    mkdocs_plugin._LAST_BUILT.clear()
+    try:
+        for edit in (None, rename_party, shorten_quote, retitle_and_redate, add_document, remove_document):
+            name = "first build" if edit is None else edit(corpus)
+            config = load_config(config_file=str(served))
+            config.plugins.on_startup(command="serve", dirty=True)
+            config.strict = False  # MkDocs warns of every dirty build
+            written_before = {p: p.stat().st_mtime_ns for p in (tmp_path / "served" / "site").rglob("*.html")}
+            build(config, dirty=edit is not None)
+            if edit is not None:
+                rewritten = [p for p, t in written_before.items() if p.exists() and p.stat().st_mtime_ns != t]
+                assert 0 < len(rewritten) < len(written_before) / 2, f"{name}: {len(rewritten)} pages written again"
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(clean)],
+                           check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+            want, got = files(tmp_path / "clean" / "site"), files(tmp_path / "served" / "site")
+            assert got.keys() == want.keys(), f"{name}: {sorted(got.keys() ^ want.keys())[:5]}"
+            wrong = [path for path in want if got[path] != want[path]]
+            assert wrong == [], f"{name}: files that differ from a clean build: {wrong[:5]}"
+    finally:
+        mkdocs_plugin._LAST_BUILT.clear()
+        kept.keep_results(False)
+        parsed_files.keep_parsed_files(False)
+
+
 def _free_port() -> int:
     import socket
 
