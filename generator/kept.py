@@ -2,8 +2,9 @@
 
 Under ``mkdocs serve`` most of the corpus is the same from one rebuild to the next,
 and some of the work on it is a function of its inputs alone: a text folded for
-matching quotes (``quotes.NormalizedText.of``) and the names found in a text
-(``mentions.MentionFinder.find``). While the adapter keeps results (it does when
+matching quotes (``quotes.NormalizedText.of``), the names found in a text
+(``mentions.MentionFinder.find``), and each file's data checked against the input
+model (``validate``), while the file is unchanged. While the adapter keeps results (it does when
 serving), each is kept by what it was computed from, and a rebuild reuses the ones
 whose inputs it meets again; those a rebuild did not ask for are dropped after it.
 A single build keeps nothing, since it would only hold memory. What it saves is part
@@ -17,8 +18,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_KEPT: dict[tuple[str, Hashable], Any] = {}
-_USED: set[tuple[str, Hashable]] = set()
+_KEPT: dict[tuple[Hashable, Hashable], Any] = {}
+_USED: set[tuple[Hashable, Hashable]] = set()
 _KEEPING = False
 
 
@@ -31,7 +32,7 @@ def keep_results(enabled: bool = True) -> None:
         _USED.clear()
 
 
-def kept(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+def kept(kind: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its kept result for the same ``kind`` and ``key``: the key must hold
     everything the result depends on."""
     if not _KEEPING:
@@ -41,6 +42,22 @@ def kept(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     if entry in _KEPT:
         return _KEPT[entry]
     result = _KEPT[entry] = compute()
+    return result
+
+
+def kept_for(source: object, kind: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its kept result while ``source`` is the very object it was computed
+    from: for work on what the preview itself keeps unchanged, such as a parsed file's data
+    (``parsed_files``). ``compute`` must depend on ``source`` alone (and on ``kind``)."""
+    if not _KEEPING:
+        return compute()
+    entry = (("for", kind), id(source))  # the kept entry holds ``source``: no other object has its id meanwhile
+    _USED.add(entry)
+    found = _KEPT.get(entry)
+    if found is not None and found[0] is source:
+        return found[1]
+    result = compute()
+    _KEPT[entry] = (source, result)
     return result
 
 

@@ -27,6 +27,7 @@ from generator.corpus import Corpus, Origin, SourceDocument
 from generator.document_checks import DocumentChecks
 from generator.id_index import IdIndex, changed_in, declared_ids
 from generator.inputs import is_slug
+from generator.kept import kept_for
 from generator.load import Loc, RawCorpus, YamlFile
 from generator.problems import Problems
 from generator.references import References
@@ -153,7 +154,8 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
         items = data.get(list_field) if isinstance(data, dict) else None
         if not isinstance(items, list):
             return self.parse_partial(model, data, origin)
-        parsed, unchecked = self.parse_partial(model, {**data, list_field: []}, origin)
+        without_items = kept_for(data, list_field, lambda: {**data, list_field: []})  # the same while data is
+        parsed, unchecked = self.parse_partial(model, without_items, origin)
         good = []
         for index, raw_item in enumerate(items):
             item = self.parse(item_model, raw_item, Origin(origin.file, (*origin.loc, list_field, index)))
@@ -190,7 +192,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
 
     def _parse_reporting(self, model: type[BaseModel], data: Any, origin: Origin) -> tuple[Any, set[str]]:
         try:
-            return model.model_validate(data), set()
+            return kept_for(data, model, lambda: model.model_validate(data)), set()  # input classes are frozen
         except ValidationError as error:
             placeholders = self.placeholders.get(id(origin.file), set())  # by source
             bad: set[str] = set()

@@ -56,12 +56,13 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert parsed_files._PARSED == {}
 
 
-def test_a_rebuild_folds_and_searches_for_names_only_the_edited_text(
+def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The texts folded for quotes and searched for names are kept between rebuilds
-    (``generator/kept.py``): a rebuild does that work again for the edited text alone,
-    and for every text once a name changes."""
+    """The texts folded for quotes and searched for names, and the files' data checked
+    against the input model, are kept between rebuilds (``generator/kept.py``): a rebuild
+    does that work again for the edited file alone, and searches every text again once a
+    name changes."""
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
     folded: list[str] = []
     searched: list[str] = []
@@ -70,17 +71,29 @@ def test_a_rebuild_folds_and_searches_for_names_only_the_edited_text(
     monkeypatch.setattr(mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text))
     texts = sorted((corpus / "documents").glob("*.txt"))
     kept.keep_results(True)
+    parsed_files.keep_parsed_files(True)
     try:
-        assert build_pages(corpus, corpus).problems == []
+        first = build_pages(corpus, corpus)
+        assert first.problems == []
         assert len(folded) >= len(texts) and len(searched) == len(texts)
         folded.clear(), searched.clear()
-        assert build_pages(corpus, corpus).problems == []
+        again = build_pages(corpus, corpus)
+        assert again.problems == []
         assert folded == searched == []  # nothing changed, nothing done again
+        claims = {c.id: c for d in first.checked.corpus.documents.values() for c in d.meta.claims}
+        assert all(claims[c.id] is c for d in again.checked.corpus.documents.values() for c in d.meta.claims)
 
         edited = texts[0].read_text(encoding="utf-8") + "\nA sentence added.\n"
         texts[0].write_text(edited, encoding="utf-8")
         assert build_pages(corpus, corpus).problems == []
         assert set(folded) == {edited} and len(searched) == 1 and "A sentence added." in searched[0]
+
+        meta = sorted((corpus / "documents").glob("*.yaml"))[0]
+        meta.write_text(re.sub(r"^title: ", "title: Retitled ", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
+                        encoding="utf-8")
+        retitled = build_pages(corpus, corpus).checked.corpus
+        new = [c.id for d in retitled.documents.values() for c in d.meta.claims if claims[c.id] is not c]
+        assert new == [c.id for c in retitled.documents[_id_of(meta)].meta.claims]  # checked again: its file alone
 
         folded.clear(), searched.clear()
         parties = corpus / "parties.yaml"
@@ -90,6 +103,13 @@ def test_a_rebuild_folds_and_searches_for_names_only_the_edited_text(
         assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
     finally:
         kept.keep_results(False)
+        parsed_files.keep_parsed_files(False)
+
+
+def _id_of(metadata: Path) -> str:
+    found = re.search(r"^id: (\S+)$", metadata.read_text(encoding="utf-8"), re.M)
+    assert found is not None
+    return found[1]
 
 
 def test_a_single_build_keeps_no_result(tmp_path: Path) -> None:
