@@ -23,6 +23,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 WHOLE: Hashable = "<every entry>"  # not a key of any table: ids are slugs
+_GONE = object()  # the value of an entry that is not there
 Read = tuple[str, Hashable]
 
 _reading: list[set[Read]] = []  # the reads of the page being rendered
@@ -116,11 +117,13 @@ def changed(old: dict[str, dict[Any, Any]], new: dict[str, dict[Any, Any]]) -> s
     table's ``WHOLE``; read outside any page, so nothing is noted."""
     found: set[Read] = set()
     for table in old.keys() | new.keys():
+        # read as plain dicts: a Recorded table's own methods note reads, a cost on every entry
         before, after = old.get(table, {}), new.get(table, {})
         keys = {
             key
-            for key in before.keys() | after.keys()
-            if key not in before or key not in after or (before[key] is not after[key] and before[key] != after[key])
+            for key in dict.keys(before) | dict.keys(after)
+            if (was := dict.get(before, key, _GONE)) is not (now := dict.get(after, key, _GONE))
+            and (was is _GONE or now is _GONE or was != now)
         }
         found.update((table, key) for key in keys)
         if keys:

@@ -162,7 +162,10 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
             if item is not None:
                 self.positions[id(item)] = index  # where it is written, though bad items before it are left out
                 good.append(item)
-        return (parsed.model_copy(update={list_field: good}) if parsed is not None else None), unchecked
+        if parsed is None:
+            return None, unchecked
+        # the same parse (kept while the file is unchanged) has the same items: so has the copy
+        return kept_for(parsed, list_field, lambda: parsed.model_copy(update={list_field: good})), unchecked
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
         return self._parse_reporting(model, data, origin)[0]

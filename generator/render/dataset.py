@@ -13,8 +13,13 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
+from pydantic import BaseModel
+
+from generator.corpus import SourceDocument
+from generator.kept import kept_for
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
@@ -27,16 +32,19 @@ JSON_FILE = f"{FOLDER}/briefings.json"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would take a cell starting so for
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    text = _CONTROL.sub("", text)  # a verbatim text may hold a NUL or an escape; a cell never does
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    if isinstance(value, str):
+        # a verbatim text may hold a NUL or an escape; a cell never does (most text is printable: no search)
+        text = value if value.isprintable() else _CONTROL.sub("", value)
+        return "'" + text if text[:1] in _FORMULA else text
+    return _CONTROL.sub("", value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
@@ -237,6 +245,16 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
     }
 
 
+def _document_record(document: SourceDocument) -> str:
+    meta = document.meta.model_dump_json(exclude={"text"})
+    return meta[:-1] + ',"text":' + json.dumps(document.text, ensure_ascii=False) + "}"
+
+
+def _record(entry: BaseModel) -> str:
+    """An input's JSON record (under the preview, kept while the input is unchanged: it is frozen)."""
+    return kept_for(entry, "record", entry.model_dump_json)
+
+
 def corpus_json(site: Site) -> Iterator[str]:
     """Every input, validated, with each document's verbatim text: one record per
     line (readable, diffable), each written by pydantic's serializer, fields in
@@ -246,13 +264,13 @@ def corpus_json(site: Site) -> Iterator[str]:
     sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
         "documents": (
-            d.meta.model_dump_json(exclude={"text"})[:-1] + ',"text":' + json.dumps(d.text, ensure_ascii=False) + "}"
+            kept_for(d.meta, ("record", d.text), partial(_document_record, d))
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
         ),
-        "outlets": (o.model_dump_json() for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
-        "parties": (p.model_dump_json() for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
-        "places": (p.model_dump_json() for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
-        "topics": (t.model_dump_json() for t in sorted(corpus.topics.values(), key=lambda t: t.id)),
+        "outlets": (_record(o) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
+        "parties": (_record(p) for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
+        "places": (_record(p) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
+        "topics": (_record(t) for t in sorted(corpus.topics.values(), key=lambda t: t.id)),
     }
     yield "{"
     for number, (name, records) in enumerate(sections.items()):
