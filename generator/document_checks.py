@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator import inputs, sourcegraph
 from generator.checker import CheckerState, is_placeholder
 from generator.corpus import Origin, SourceDocument, Span
+from generator.kept import kept_for
 from generator.load import Loc, YamlFile, YamlSource
 from generator.quotes import NormalizedText, closest_passage, find_all
 
@@ -262,7 +263,7 @@ class DocumentChecks(CheckerState):
         file, loc = where
         if is_placeholder(passage):
             return None
-        spans = find_all(haystack, passage)
+        spans = kept_for(haystack, ("spans", passage), lambda: find_all(haystack, passage))  # kept as the text is
         text_name = document.meta.text
         if not spans:
             closest = closest_passage(haystack, passage)
