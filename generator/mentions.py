@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.kept import kept
+from generator.kept import kept_for
 from generator.quotes import NormalizedText, fold
 
 
@@ -50,8 +50,7 @@ class MentionFinder:
 
     def find(self, text: NormalizedText) -> list[Mention]:
         """The mentions in ``text``, in order (kept under the preview: see ``generator/kept.py``)."""
-        key = (self._forms_digest, text.text, text.segment_starts, text.origins, text.original_length)
-        return kept("mentions", key, lambda: self._find(text))
+        return kept_for(text, ("mentions", self._forms_digest), lambda: self._find(text))  # a text is kept as it is
 
     def _find(self, text: NormalizedText) -> list[Mention]:
         folded = text.text
