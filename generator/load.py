@@ -8,7 +8,9 @@ too large, reads the texts, and reports files the generator would ignore.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,12 +248,16 @@ def _is_plain_file_name(name: str) -> bool:
 def read_text(path: Path, problems: Problems) -> str | None:
     """A file decoded as UTF-8 (a leading byte-order mark is dropped), or ``None``
     with a problem recorded. Symbolic links and oversized files are refused."""
-    if path.is_symlink():
+    try:
+        status = os.lstat(path)  # one look at the file, its link not followed: a preview reads every file
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISLNK(status.st_mode):
         problems.add(
             path, 1, 1, "unsafe-path", "symbolic links are not followed", "replace the link by the file itself"
         )
         return None
-    if not path.is_file():  # a folder, a pipe or a device: reading it could block forever
+    if status is None or not stat.S_ISREG(status.st_mode):  # a folder, a pipe or a device: reading it could block
         problems.add(
             path,
             1,
@@ -261,7 +267,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "metadata and texts are plain files; remove or rename this entry",
         )
         return None
-    size = path.stat().st_size
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         problems.add(
             path,
