@@ -28,6 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
     "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
     "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
+    "start",  # a prose field is Markdown: "0. " there is a list numbered from 0 (<ol start="0">), digits only
 }
 MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
 # Refused by validation on purpose (tests/cases/invalid/hostile-text.yaml): control characters,
