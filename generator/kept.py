@@ -1,14 +1,15 @@
 """Results kept from one rebuild of the preview to the next: a speed trick.
 
 Under ``mkdocs serve`` most of the corpus is the same from one rebuild to the next,
-and some of the work on it is a function of its inputs alone: a text folded for
-matching quotes (``quotes.NormalizedText.of``), the names found in a text
-(``mentions.MentionFinder.find``), and each file's data checked against the input
-model (``validate``), while the file is unchanged. While the adapter keeps results (it does when
-serving), each is kept by what it was computed from, and a rebuild reuses the ones
-whose inputs it meets again; those a rebuild did not ask for are dropped after it.
-A single build keeps nothing, since it would only hold memory. What it saves is part
-of the preview time that ``scripts/measure_preview.py`` measures.
+and some of the work on it is a function of its inputs alone: a file parsed
+(``parsed_files``), its data checked against the input model (``validate``), a
+text folded for matching quotes (``quotes.NormalizedText.of``), where a quote
+occurs in it, the names found in it (``mentions.MentionFinder.find``). While the
+adapter keeps results (it does when serving), each is kept by what it was computed
+from, and a rebuild reuses the ones whose inputs it meets again; those a rebuild did
+not ask for are dropped after it. A single build keeps nothing, since it would only
+hold memory. What it saves is part of the preview time that
+``scripts/measure_preview.py`` measures.
 """
 
 from __future__ import annotations

@@ -89,7 +89,6 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     }
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, failed)
     _report_stray_files(root, named, problems)
-    parsed_files.forget_unused()
     unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 

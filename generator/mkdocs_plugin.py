@@ -43,7 +43,6 @@ from generator.compact_html import compact
 from generator.incremental import KeptPages
 from generator.kept import keep_results
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
-from generator.parsed_files import keep_parsed_files
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import Problem, format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
@@ -92,8 +91,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
-        keep_parsed_files(self.serving)  # a rebuild then parses only the files that changed
-        keep_results(self.serving)  # and folds and searches for names only the texts that changed
+        keep_results(self.serving)  # a rebuild then parses, checks and searches only the files that changed
         if self.serving and dirty:
             # MkDocs warns at every --dirty build that other pages' navigation may be stale; it
             # cannot be here, where the navigation is mkdocs.yml's (a restart takes an edit of

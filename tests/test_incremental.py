@@ -30,7 +30,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    parsed_files.keep_parsed_files(True)
+    kept.keep_results(True)
     try:
         assert check(corpus, corpus).ok
         assert "parties.yaml" in parsed and len(parsed) > 3
@@ -45,7 +45,7 @@ def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]
         assert checked.ok and parsed == ["parties.yaml"]
         assert checked.corpus.parties["alpha"].description == "A small, edited state."
     finally:
-        parsed_files.keep_parsed_files(False)
+        kept.keep_results(False)
 
 
 def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None:
@@ -53,7 +53,7 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert check(corpus, corpus).ok
     assert check(corpus, corpus).ok
     assert parsed.count("parties.yaml") == 2
-    assert parsed_files._PARSED == {}
+    assert kept._KEPT == {}
 
 
 def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
@@ -71,7 +71,6 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
     monkeypatch.setattr(mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text))
     texts = sorted((corpus / "documents").glob("*.txt"))
     kept.keep_results(True)
-    parsed_files.keep_parsed_files(True)
     try:
         first = build_pages(corpus, corpus)
         assert first.problems == []
@@ -103,7 +102,6 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
         assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
     finally:
         kept.keep_results(False)
-        parsed_files.keep_parsed_files(False)
 
 
 def _id_of(metadata: Path) -> str:
@@ -193,7 +191,6 @@ def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> N
     finally:
         mkdocs_plugin._LAST_BUILT.clear()
         kept.keep_results(False)
-        parsed_files.keep_parsed_files(False)
 
 
 def _free_port() -> int:

@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from generator import kept as kept_results
-from generator import parsed_files
 from generator.incremental import KeptPages
 from generator.model import build_site
 from generator.pipeline import check
@@ -169,16 +168,13 @@ def preview_keeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], 
 
     def clean_site(corpus: Path) -> Any:
         with monkeypatch.context() as clean:
-            clean.setattr(parsed_files, "_CACHING", False)
             clean.setattr(kept_results, "_KEEPING", False)
             return _site(corpus)
 
-    parsed_files.keep_parsed_files(True)
     kept_results.keep_results(True)
     try:
         yield clean_site
     finally:
-        parsed_files.keep_parsed_files(False)
         kept_results.keep_results(False)
 
 
