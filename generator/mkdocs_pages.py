@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.render import markup
+from generator.render import RenderedPage, markup
 
 
 class GeneratedFile(File):
@@ -36,9 +36,10 @@ class GeneratedFile(File):
     output_found: bool | None = None  # whether the last build's output is there, once looked at
     rendered: markup.Page | None = None
     data: markup.Data | None = None  # a JSON or CSV file, copied as it is
+    made_from: RenderedPage | None = None  # the rendering it was made from (under serve, see ``again``)
 
     @property
-    def src_path(self) -> str:
+    def src_path(self) -> str:  # MkDocs' own getter: a property is overridden whole
         return os.path.normpath(self.src_uri)
 
     @src_path.setter
@@ -46,8 +47,6 @@ class GeneratedFile(File):
         """A generated path is a URI already ('documents/x.md'): MkDocs' own setter makes a
         PurePath of each, a measured part of every rebuild under the preview."""
         self.src_uri = value
-
-    made_from: object = None  # the rendering it was made from (under serve, see ``again``)
 
     def take(self, content: markup.Page | markup.Data) -> None:
         if isinstance(content, markup.Data):

@@ -217,9 +217,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.listed.append(generated)
             else:
                 PrebuiltPage(None, generated, config)  # MkDocs makes a page only for a file that has none
-        if self.serving:
-            # pages showing problems, or that showed them last time, are written again in any case
-            generated.changed = self._changed(page) or bool(self.problems) or self.shown_problems
+        if self.serving:  # pages showing problems, or that showed them last time (no reuse), are written again
+            generated.changed = self._changed(page) or not reuse
         if page.source is not None:
             generated.edit_uri = edit_uri(page.source)
         return generated

@@ -154,7 +154,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
         items = data.get(list_field) if isinstance(data, dict) else None
         if not isinstance(items, list):
             return self.parse_partial(model, data, origin)
-        without_items = kept_for(data, list_field, lambda: {**data, list_field: []})  # the same while data is
+        without_items = kept_for(data, ("without", list_field), lambda: {**data, list_field: []})  # same data, same
         parsed, unchecked = self.parse_partial(model, without_items, origin)
         good = []
         for index, raw_item in enumerate(items):
@@ -165,7 +165,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
         if parsed is None:
             return None, unchecked
         # the same parse (kept while the file is unchanged) has the same items: so has the copy
-        return kept_for(parsed, list_field, lambda: parsed.model_copy(update={list_field: good})), unchecked
+        return kept_for(parsed, ("with", list_field), lambda: parsed.model_copy(update={list_field: good})), unchecked
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
         return self._parse_reporting(model, data, origin)[0]

@@ -64,11 +64,11 @@
         /* Results link to the site's own pages, wherever the site is published. Pagefind
            searches in the page itself, as it did before its 1.5: its web worker would be a
            second copy of its engine to download (12 KB sent) for a search of milliseconds. */
-        var options = { baseUrl: new URL("../", bundle).pathname };
-        return pagefind.options({ baseUrl: options.baseUrl, noWorker: true }).then(function () {
+        var site = { baseUrl: new URL("../", bundle).pathname };
+        return pagefind.options(Object.assign({ noWorker: true }, site)).then(function () {
           pagefind.init();
           return Promise.all(loaded[1].map(function (part) {
-            return pagefind.mergeIndex(new URL(part, bundle).pathname, options);
+            return pagefind.mergeIndex(new URL(part, bundle).pathname, site);
           }));
         }).then(function () { return pagefind; });
       });

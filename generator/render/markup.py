@@ -257,14 +257,6 @@ class Page:
         return tuple(TocEntry(*heading) for heading in headings), frozenset(anchors)
 
     @property
-    def headings(self) -> tuple[TocEntry, ...]:
-        return self.outline()[0]
-
-    @property
-    def anchors(self) -> frozenset[str]:
-        return self.outline()[1]
-
-    @property
     def markdown(self) -> str:
         """The page as a Markdown file: YAML front matter (its ``meta``), then the HTML body."""
         # JSON values are valid YAML, and far quicker to write than YAML's emitter.
