@@ -128,6 +128,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(
                 "briefing: generated pages link to directory URLs; remove 'use_directory_urls: false' from mkdocs.yml"
             )
+        _list_theme_without_hidden_folders(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -313,6 +314,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.compact_html and template_name.endswith(".html"):
             return compact(output_content)
         return output_content
+
+
+def _list_theme_without_hidden_folders(config: MkDocsConfig) -> None:
+    """The theme's template environment, made by MkDocs at each build, lists its files
+    (for MkDocs to copy the static ones) without walking hidden folders: MkDocs copies
+    no file from one (its filter drops ``.*`` and ``*/.*``), and Material keeps its
+    14,000 icons in one, ``.icons``, which took 0.04 s of every build and rebuild to list."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.loader = _ThemeFolders(theme.dirs)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]  # the one place MkDocs makes it
+
+
+class _ThemeFolders(jinja2.FileSystemLoader):
+    """Jinja's loader of a theme's folders, listing none of their hidden folders."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            for path, folders, names in os.walk(folder, followlinks=self.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                within = os.path.relpath(path, folder).replace(os.sep, "/")
+                found.update(names if within == "." else (f"{within}/{name}" for name in names))
+        return sorted(found)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

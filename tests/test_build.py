@@ -11,6 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
 from generator.model import document_entities
 from tests.conftest import MINI, ROOT, SNAPSHOT, copy_corpus, mkdocs_build, mkdocs_config
 from generator.linkcheck import broken_links, internal_targets, page_of, parse
@@ -210,6 +213,17 @@ def test_pages_wait_packed_between_mkdocs_passes(tmp_path: Path) -> None:
     for path in seen:
         page = site / path.removesuffix(".md").removesuffix("index").strip("/") / "index.html"
         assert "<h1" in page.read_text(encoding="utf-8"), page
+
+
+def test_the_site_has_every_file_mkdocs_copies_from_the_theme(seed_site: Path) -> None:
+    """The adapter lists the theme's files without walking its hidden folders (a speed
+    trick): the built site still holds every file MkDocs' own listing would copy."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))  # no plugin event has run: MkDocs' own listing
+    theme_files = Files([])
+    theme_files.add_files_from_theme(config.theme.get_env(), config)
+    assert any(file.src_uri.endswith(".css") for file in theme_files)
+    missing = [file.dest_uri for file in theme_files if not (seed_site / file.dest_uri).is_file()]
+    assert not missing, missing
 
 
 def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:

@@ -12,13 +12,15 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
 
+from generator import inputs
 from generator.corpus import SourceDocument
+from generator.entries import ClaimEntry, EventEntry
 from generator.kept import kept_for
 from generator.model import Site
 from generator.render import markup as mk
@@ -47,27 +49,162 @@ def _cell(value: Any) -> str:
     return _CONTROL.sub("", value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+class _Lines:
+    """CSV lines, one row at a time; under the preview, a row's line is kept while the
+    input it comes from is the same object and what else it shows is the same (``kind``)."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def line(self, row: Sequence[Any]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([_cell(v) for v in row])
+        return self._buffer.getvalue()
+
+    def kept(self, source: object, kind: Hashable, row: Callable[[], Sequence[Any]]) -> str:
+        return kept_for(source, kind, lambda: self.line(row()))
+
+
+def _csv(lines: _Lines, header: Sequence[str], rows: Iterable[str]) -> Iterator[str]:
     """A CSV file, in pieces of a few hundred rows (``markup.data`` packs them as they come)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for number, row in enumerate(rows, 1):
-        writer.writerow([_cell(v) for v in row])
-        if number % 500 == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    piece = [lines.line(header)]
+    for row in rows:
+        piece.append(row)
+        if len(piece) == 500:
+            yield "".join(piece)
+            piece.clear()
+    yield "".join(piece)
+
+
+def _document_row(site: Site, d: SourceDocument) -> list[Any]:
+    return [
+        d.meta.id,
+        d.meta.title,
+        d.meta.topic,
+        d.meta.event_date,
+        d.meta.published,
+        d.meta.outlet,
+        d.meta.author,
+        d.meta.url,
+        d.meta.language,
+        d.meta.kind,
+        d.meta.partial,
+        len(d.meta.chain),
+        sum(1 for h in d.meta.chain if not h.url),
+        site.originals[d.meta.id],
+        d.meta.summary,
+        d.meta.note,
+    ]
+
+
+def _claim_row(c: ClaimEntry, side: str, origins: list[str], disputes: list[str]) -> list[Any]:
+    return [
+        c.id,
+        c.document.meta.id,
+        c.claim.claimant,
+        c.claim.unnamed_source,
+        side,
+        c.date,
+        c.date_is_own,
+        c.claim.via,
+        origins,
+        c.claim.kind,
+        c.claim.question,
+        c.claim.status,
+        c.claim.paraphrase,
+        c.quote,
+        c.claim.figure.value if c.claim.figure else None,
+        c.claim.figure.unit if c.claim.figure else None,
+        c.claim.figure.as_of if c.claim.figure else None,
+        c.claim.subjects,
+        disputes,
+        c.claim.supports,
+        c.claim.note,
+    ]
+
+
+def _claim_line(lines: _Lines, site: Site, c: ClaimEntry) -> str:
+    side = site.side_of(c.claim.claimant)
+    origins = site.independent_origins(c.id)
+    disputes = site.disputes.get(c.id, [])
+    shown = (
+        "claims.csv",
+        c.id,
+        c.document.meta.id,
+        side,
+        c.date,
+        c.date_is_own,
+        tuple(origins),
+        c.quote,
+        tuple(disputes),
+    )
+    return lines.kept(c.claim, ("claims.csv", *shown), partial(_claim_row, c, side, origins, disputes))
+
+
+def _party_row(p: inputs.Party) -> list[Any]:
+    return [p.id, p.name, p.kind, p.affiliation, p.role, p.aliases, p.wikidata, p.description]
+
+
+def _outlet_row(o: inputs.Outlet) -> list[Any]:
+    return [o.id, o.name, o.kind, o.homepage, o.aliases, o.notes]
+
+
+def _place_row(p: inputs.Location) -> list[Any]:
+    return [
+        p.id,
+        p.name,
+        p.kind,
+        p.coordinates.lat,
+        p.coordinates.lon,
+        p.parents,
+        p.geometry.type if p.geometry else None,
+        p.aliases,
+        p.administered_by,
+        p.claimed_by,
+        p.wikidata,
+        p.description,
+    ]
+
+
+def _hop_row(site: Site, d: SourceDocument, index: int, h: inputs.Hop) -> list[Any]:
+    return [
+        d.meta.id,
+        index + 1,
+        h.outlet,
+        h.role,
+        site.graphs[d.meta.id][h.outlet],
+        h.url,
+        h.date,
+        bool(h.url),
+        h.evidence,
+        h.note,
+    ]
+
+
+def _event_row(e: EventEntry) -> list[Any]:
+    return [
+        e.event.id,
+        e.topic.id,
+        e.event.date,
+        e.event.end,
+        e.event.title,
+        e.event.parties,
+        e.event.locations,
+        e.event.description,
+        [s.url or f"document:{s.document}" for s in e.event.sources],
+    ]
 
 
 def tables(site: Site) -> dict[str, Iterator[str]]:
     """File name → CSV text (in pieces, made as they are read), one per table."""
     corpus = site.corpus
     documents = sorted(corpus.documents.values(), key=lambda d: d.meta.id)
-    claims = sorted(site.claims.values(), key=lambda c: c.id)
+    lines = _Lines()
     return {
         "documents.csv": _csv(
+            lines,
             [
                 "id",
                 "title",
@@ -87,28 +224,12 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "note",
             ],
             (
-                [
-                    d.meta.id,
-                    d.meta.title,
-                    d.meta.topic,
-                    d.meta.event_date,
-                    d.meta.published,
-                    d.meta.outlet,
-                    d.meta.author,
-                    d.meta.url,
-                    d.meta.language,
-                    d.meta.kind,
-                    d.meta.partial,
-                    len(d.meta.chain),
-                    sum(1 for h in d.meta.chain if not h.url),
-                    site.originals[d.meta.id],
-                    d.meta.summary,
-                    d.meta.note,
-                ]
+                lines.kept(d.meta, ("documents.csv", tuple(site.originals[d.meta.id])), partial(_document_row, site, d))
                 for d in documents
             ),
         ),
         "claims.csv": _csv(
+            lines,
             [
                 "id",
                 "document",
@@ -132,41 +253,18 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "supports",
                 "note",
             ],
-            (
-                [
-                    c.id,
-                    c.document.meta.id,
-                    c.claim.claimant,
-                    c.claim.unnamed_source,
-                    site.side_of(c.claim.claimant),
-                    c.date,
-                    c.date_is_own,
-                    c.claim.via,
-                    site.independent_origins(c.id),
-                    c.claim.kind,
-                    c.claim.question,
-                    c.claim.status,
-                    c.claim.paraphrase,
-                    c.quote,
-                    c.claim.figure.value if c.claim.figure else None,
-                    c.claim.figure.unit if c.claim.figure else None,
-                    c.claim.figure.as_of if c.claim.figure else None,
-                    c.claim.subjects,
-                    site.disputes.get(c.id, []),
-                    c.claim.supports,
-                    c.claim.note,
-                ]
-                for c in claims
-            ),
+            (_claim_line(lines, site, c) for c in sorted(site.claims.values(), key=lambda c: c.id)),
         ),
         "parties.csv": _csv(
+            lines,
             ["id", "name", "kind", "affiliation", "role", "aliases", "wikidata", "description"],
             (
-                [p.id, p.name, p.kind, p.affiliation, p.role, p.aliases, p.wikidata, p.description]
+                lines.kept(p, "parties.csv", partial(_party_row, p))
                 for p in sorted(corpus.parties.values(), key=lambda p: p.id)
             ),
         ),
         "places.csv": _csv(
+            lines,
             [
                 "id",
                 "name",
@@ -182,63 +280,36 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "description",
             ],
             (
-                [
-                    p.id,
-                    p.name,
-                    p.kind,
-                    p.coordinates.lat,
-                    p.coordinates.lon,
-                    p.parents,
-                    p.geometry.type if p.geometry else None,
-                    p.aliases,
-                    p.administered_by,
-                    p.claimed_by,
-                    p.wikidata,
-                    p.description,
-                ]
+                lines.kept(p, "places.csv", partial(_place_row, p))
                 for p in sorted(corpus.locations.values(), key=lambda p: p.id)
             ),
         ),
         "outlets.csv": _csv(
+            lines,
             ["id", "name", "kind", "homepage", "aliases", "notes"],
             (
-                [o.id, o.name, o.kind, o.homepage, o.aliases, o.notes]
+                lines.kept(o, "outlets.csv", partial(_outlet_row, o))
                 for o in sorted(corpus.outlets.values(), key=lambda o: o.id)
             ),
         ),
         "chain_hops.csv": _csv(
+            lines,
             ["document", "position", "outlet", "role", "drew_on", "url", "date", "verified", "evidence", "note"],
             (
-                [
-                    d.meta.id,
-                    index + 1,
-                    h.outlet,
-                    h.role,
-                    site.graphs[d.meta.id][h.outlet],
-                    h.url,
-                    h.date,
-                    bool(h.url),
-                    h.evidence,
-                    h.note,
-                ]
+                lines.kept(
+                    h,
+                    ("chain_hops.csv", d.meta.id, index, tuple(site.graphs[d.meta.id][h.outlet])),
+                    partial(_hop_row, site, d, index, h),
+                )
                 for d in documents
                 for index, h in enumerate(d.meta.chain)
             ),
         ),
         "events.csv": _csv(
+            lines,
             ["id", "topic", "date", "end", "title", "parties", "locations", "description", "sources"],
             (
-                [
-                    e.event.id,
-                    e.topic.id,
-                    e.event.date,
-                    e.event.end,
-                    e.event.title,
-                    e.event.parties,
-                    e.event.locations,
-                    e.event.description,
-                    [s.url or f"document:{s.document}" for s in e.event.sources],
-                ]
+                lines.kept(e.event, ("events.csv", e.topic.id), partial(_event_row, e))
                 for e in sorted(site.events.values(), key=lambda e: e.event.id)
             ),
         ),
