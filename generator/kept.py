@@ -15,12 +15,12 @@ hold memory. What it saves is part of the preview time that
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
-_KEPT: dict[tuple[Hashable, Hashable], Any] = {}
-_USED: set[tuple[Hashable, Hashable]] = set()
+_KEPT: dict[tuple[Hashable, Hashable], Any] = {}  # what the last run asked for
+_NOW: dict[tuple[Hashable, Hashable], Any] = {}  # what this run asked for (forget_unused keeps only these)
 _KEEPING = False
 
 
@@ -30,7 +30,17 @@ def keep_results(enabled: bool = True) -> None:
     _KEEPING = enabled
     if not enabled:
         _KEPT.clear()
-        _USED.clear()
+        _NOW.clear()
+
+
+def _found(entry: tuple[Hashable, Hashable]) -> Any:
+    """The entry's kept value (None if there is none), now one this run asked for."""
+    found = _NOW.get(entry)
+    if found is None:
+        found = _KEPT.get(entry)
+        if found is not None:
+            _NOW[entry] = found
+    return found
 
 
 def kept(kind: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
@@ -39,10 +49,11 @@ def kept(kind: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
     if not _KEEPING:
         return compute()
     entry = (kind, key)
-    _USED.add(entry)
-    if entry in _KEPT:
-        return _KEPT[entry]
-    result = _KEPT[entry] = compute()
+    found = _found(entry)
+    if found is not None:
+        return cast(T, found[0])
+    result = compute()
+    _NOW[entry] = (result,)
     return result
 
 
@@ -53,17 +64,15 @@ def kept_for(source: object, kind: Hashable, compute: Callable[[], T]) -> T:
     if not _KEEPING:
         return compute()
     entry = (("for", kind), id(source))  # the kept entry holds ``source``: no other object has its id meanwhile
-    _USED.add(entry)
-    found = _KEPT.get(entry)
+    found = _found(entry)
     if found is not None and found[0] is source:
-        return found[1]
+        return cast(T, found[1])
     result = compute()
-    _KEPT[entry] = (source, result)
+    _NOW[entry] = (source, result)
     return result
 
 
 def forget_unused() -> None:
     """Drop the results the run since the last call did not ask for."""
-    for entry in _KEPT.keys() - _USED:
-        del _KEPT[entry]
-    _USED.clear()
+    global _KEPT, _NOW
+    _KEPT, _NOW = _NOW, {}

@@ -16,7 +16,6 @@ is served at once, and is indexed in the background once the preview is idle.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import os
 import re
@@ -40,6 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.compact_html import compact
+from generator.gc_pause import collect_less_often
 from generator.incremental import KeptPages
 from generator.kept import keep_results
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
@@ -52,8 +52,8 @@ from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, 
 log = get_plugin_logger(__name__)
 
 
-# Content hashes of the files the last build of this process generated.
-_LAST_BUILT: dict[str, str] = {}
+# The content of each file the last build of this process generated (held by its pages anyway).
+_LAST_BUILT: dict[str, markup.Page | markup.Data] = {}
 
 
 class BriefingConfig(base.Config):
@@ -92,6 +92,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         keep_results(self.serving)  # a rebuild then parses, checks and searches only the files that changed
+        if self.serving:
+            collect_less_often()
         if self.serving and dirty:
             # MkDocs warns at every --dirty build that other pages' navigation may be stale; it
             # cannot be here, where the navigation is mkdocs.yml's (a restart takes an edit of
@@ -229,9 +231,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         again (or new) can."""
         if page.path not in self.kept.fresh and page.path in _LAST_BUILT:
             return False
-        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-        changed = _LAST_BUILT.get(page.path) != digest
-        _LAST_BUILT[page.path] = digest
+        changed = _LAST_BUILT.get(page.path) != page.content  # compared packed: unpacking cost more
+        _LAST_BUILT[page.path] = page.content
         return changed
 
     def _remove_gone(self, config: MkDocsConfig) -> None:
