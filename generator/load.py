@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from generator import inputs, parsed_files
 from generator.problems import Problems
@@ -79,16 +79,17 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
             unreadable.add(name.removesuffix(".yaml"))
         else:
             registries[name.removesuffix(".yaml")] = loaded
-    topics = _load_folder(root / TOPICS_DIR, problems, unreadable, failed)
-    documents = _load_folder(root / DOCUMENTS_DIR, problems, unreadable, failed)
-    texts = _load_texts(documents, problems)
+    folders = {name: _entries(root / name) for name in (TOPICS_DIR, DOCUMENTS_DIR)}
+    topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, unreadable, failed)
+    documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, unreadable, failed)
+    texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems)
     named = {
-        meta.path.parent / meta.data["text"]
+        _in_folder(meta.data["text"])
         for meta in documents
         if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)
     }
-    named |= _named_by_unparsed(root / DOCUMENTS_DIR, failed)
-    _report_stray_files(root, named, problems)
+    named |= _named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
+    _report_stray_files(root, folders, named, problems)
     unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 
@@ -105,7 +106,22 @@ def _unparsed_texts(root: Path, name: str, failed: Failed) -> list[str] | None:
     return [text for text in sources if text is not None]
 
 
-def _load_folder(folder: Path, problems: Problems, unreadable: set[str], failed: Failed) -> list[YamlFile]:
+def _entries(folder: Path) -> dict[str, os.DirEntry[str]] | None:
+    """A folder's entries by name, read once (each knows, without another look at the disk,
+    whether it is a link or a plain file: a preview lists the folders at every save); None
+    for a folder that is a link (its files could be anywhere on the machine) or is missing."""
+    if folder.is_symlink():
+        return None
+    try:
+        with os.scandir(folder) as found:
+            return {entry.name: entry for entry in found}
+    except OSError:
+        return None
+
+
+def _load_folder(
+    folder: Path, entries: dict[str, os.DirEntry[str]] | None, problems: Problems, unreadable: set[str], failed: Failed
+) -> list[YamlFile]:
     if folder.is_symlink():  # its files could be anywhere on the machine
         problems.add(
             folder,
@@ -118,29 +134,28 @@ def _load_folder(folder: Path, problems: Problems, unreadable: set[str], failed:
         unreadable.add(folder.name)
         return []
     # Only plain files and links (refused when read); a folder named like a file is reported as unexpected.
-    files = sorted(
-        (
-            path
-            for path in folder.glob("*")
-            if path.suffix in (".yaml", ".yml") and (path.is_symlink() or path.is_file())
-        ),
-        key=_name,
+    names = sorted(
+        name
+        for name, entry in (entries or {}).items()
+        if name.endswith((".yaml", ".yml")) and (entry.is_symlink() or entry.is_file())
     )
-    loaded = [load_yaml_file(path, problems, failed) for path in files]
+    loaded = [load_yaml_file(folder / name, problems, failed) for name in names]
     if None in loaded:
         unreadable.add(folder.name)
     return [item for item in loaded if item is not None]
 
 
-def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, TextFile]:
-    """Read the text file each document names (``text:``), resolved next to it."""
+def _load_texts(
+    documents: list[YamlFile], entries: dict[str, os.DirEntry[str]] | None, problems: Problems
+) -> dict[Path, TextFile]:
+    """Read the text file each document names (``text:``), resolved next to it (among ``entries``)."""
     texts: dict[Path, TextFile] = {}
     for meta in documents:
         name = meta.data.get("text") if isinstance(meta.data, dict) else None
         if not isinstance(name, str) or not _is_plain_file_name(name):
             continue  # validation reports the bad or missing field
         path = meta.path.parent / name
-        if not path.exists() and not path.is_symlink():
+        if name not in (entries or {}):
             line, column = meta.position(("text",))
             problems.add(
                 meta.path,
@@ -157,24 +172,28 @@ def _load_texts(documents: list[YamlFile], problems: Problems) -> dict[Path, Tex
     return texts
 
 
-def _named_by_unparsed(folder: Path, failed: Failed) -> set[Path]:
+def _named_by_unparsed(folder: Path, entries: dict[str, os.DirEntry[str]] | None, failed: Failed) -> set[str]:
     """Texts that a metadata file which failed to parse seems to name: they are not
     reported as orphans (the syntax error is the one to fix)."""
     unparsed = {path.stem: text for path, text in failed.items() if path.parent == folder and text is not None}
     if not unparsed:
         return set()
     return {
-        text
-        for text in folder.glob("*.txt")
-        if text.stem in unparsed or any(text.name in source for source in unparsed.values())
+        name
+        for name in entries or {}
+        if name.endswith(".txt")
+        and (name.removesuffix(".txt") in unparsed or any(name in source for source in unparsed.values()))
     }
 
 
-def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> None:
-    """Files the generator would ignore: a text no metadata names, a misnamed registry.
-    Ignoring them silently would lose a contributor's work."""
+def _report_stray_files(
+    root: Path, folders: dict[str, dict[str, os.DirEntry[str]] | None], named: set[str], problems: Problems
+) -> None:
+    """Files the generator would ignore: a text no metadata names (``named``: the names of
+    the documents folder's texts that are), a misnamed registry. Ignoring them silently
+    would lose a contributor's work."""
     expected_root = {*REGISTRY_FILES, TOPICS_DIR, DOCUMENTS_DIR}
-    for path in sorted(root.iterdir(), key=_name):
+    for path in sorted(root.iterdir(), key=lambda path: path.name):
         if path.name.startswith(".") or path.name in expected_root or path.name.lower().startswith("readme"):
             continue
         close = difflib.get_close_matches(path.name, sorted(expected_root), n=1)
@@ -189,15 +208,19 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
             else "registries are parties.yaml, locations.yaml and outlets.yaml; "
             "topics go in topics/, documents in documents/",
         )
-    for folder, allowed in ((root / TOPICS_DIR, (".yaml", ".yml")), (root / DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
-        if not folder.is_dir() or folder.is_symlink():
+    for name, allowed in ((TOPICS_DIR, (".yaml", ".yml")), (DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
+        entries = folders[name]
+        if entries is None:
             continue
-        _report_case_collisions(folder, problems)
-        for path in sorted(folder.iterdir(), key=_name):
-            if path.name.startswith(".") or path in named:  # a named text is reported when read
-                continue
-            if path.suffix not in allowed or not (path.is_file() or path.is_symlink()):
-                kind = "file" if path.is_file() or path.is_symlink() else "regular file"
+        folder = root / name
+        _report_case_collisions(folder, sorted(entries), problems)
+        for entry_name, entry in sorted(entries.items()):
+            if entry_name.startswith(".") or (name == DOCUMENTS_DIR and entry_name in named):
+                continue  # a named text is reported when read
+            path = folder / entry_name
+            is_file = entry.is_symlink() or entry.is_file()
+            if path.suffix not in allowed or not is_file:
+                kind = "file" if is_file else "regular file"
                 problems.add(
                     path,
                     1,
@@ -206,7 +229,7 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
                     f"'{path.name}' is not a {kind} the generator reads",
                     f"only {', '.join(allowed)} files belong in {folder.name}/",
                 )
-            elif path.suffix == ".txt" and path not in named:
+            elif path.suffix == ".txt":
                 problems.add(
                     path,
                     1,
@@ -218,25 +241,29 @@ def _report_stray_files(root: Path, named: set[Path], problems: Problems) -> Non
                 )
 
 
-def _report_case_collisions(folder: Path, problems: Problems) -> None:
+def _report_case_collisions(folder: Path, names: list[str], problems: Problems) -> None:
     """Names that differ only in case are one file on Windows and macOS."""
-    seen: dict[str, Path] = {}
-    for path in sorted(folder.iterdir(), key=_name):
-        first = seen.setdefault(path.name.casefold(), path)
-        if first is not path:
+    seen: dict[str, str] = {}
+    for name in names:
+        first = seen.setdefault(name.casefold(), name)
+        if first is not name:
+            path = folder / name
             problems.add(
                 path,
                 1,
                 1,
                 "case-collision",
-                f"'{path.name}' differs from '{first.name}' only in upper and lower case",
+                f"'{name}' differs from '{first}' only in upper and lower case",
                 "on Windows and macOS they are the same file: rename one of them",
             )
 
 
-def _name(path: Path) -> str:
-    """Paths of one folder sort by name (far quicker than comparing paths)."""
-    return path.name
+def _in_folder(name: str) -> str:
+    """The name of the file ``name`` leads to in the folder it is written in ('' if it leads out)."""
+    if _is_plain_file_name(name):
+        return name
+    parts = PurePath(name).parts  # './a.txt' is 'a.txt'
+    return parts[0] if len(parts) == 1 else ""
 
 
 def _is_plain_file_name(name: str) -> bool:
