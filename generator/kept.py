@@ -33,6 +33,11 @@ def keep_results(enabled: bool = True) -> None:
         _NOW.clear()
 
 
+def keeping() -> bool:
+    """Whether results are kept: a key that costs work to make is made only then."""
+    return _KEEPING
+
+
 def _found(entry: tuple[Hashable, Hashable]) -> Any:
     """The entry's kept value (None if there is none), now one this run asked for."""
     found = _NOW.get(entry)

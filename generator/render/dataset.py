@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -67,15 +68,22 @@ class _Lines:
         return kept_for(source, kind, lambda: self.line(row()))
 
 
-def _csv(lines: _Lines, header: Sequence[str], rows: Iterable[str]) -> Iterator[str]:
-    """A CSV file, in pieces of a few hundred rows (``markup.data`` packs them as they come)."""
-    piece = [lines.line(header)]
-    for row in rows:
-        piece.append(row)
-        if len(piece) == 500:
+def _pieces(parts: Iterable[str], size: int) -> Iterator[str]:
+    """``parts`` joined ``size`` at a time: the pieces of a data file (``markup.data`` packs
+    each apart, as it comes; whole, a file is the size of the corpus)."""
+    piece: list[str] = []
+    for part in parts:
+        piece.append(part)
+        if len(piece) == size:
             yield "".join(piece)
             piece.clear()
-    yield "".join(piece)
+    if piece:
+        yield "".join(piece)
+
+
+def _csv(lines: _Lines, header: Sequence[str], rows: Iterable[str]) -> Iterator[str]:
+    """A CSV file, in pieces of a few hundred rows."""
+    return _pieces(itertools.chain([lines.line(header)], rows), 500)
 
 
 def _document_row(site: Site, d: SourceDocument) -> list[Any]:
@@ -329,8 +337,8 @@ def _record(entry: BaseModel) -> str:
 def corpus_json(site: Site) -> Iterator[str]:
     """Every input, validated, with each document's verbatim text: one record per
     line (readable, diffable), each written by pydantic's serializer, fields in
-    the order the input model defines them. The file comes in pieces, a record at a
-    time (``markup.data`` packs them as they come): whole, it is the size of the corpus."""
+    the order the input model defines them. The file comes in pieces of a few hundred
+    records (``_pieces``)."""
     corpus = site.corpus
     sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
@@ -343,6 +351,10 @@ def corpus_json(site: Site) -> Iterator[str]:
         "places": (_record(p) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
         "topics": (_record(t) for t in sorted(corpus.topics.values(), key=lambda t: t.id)),
     }
+    return _pieces(_json_parts(sections), 200)
+
+
+def _json_parts(sections: dict[str, Iterable[str]]) -> Iterator[str]:
     yield "{"
     for number, (name, records) in enumerate(sections.items()):
         yield f'{"," if number else ""}\n"{name}":[\n'

@@ -14,6 +14,7 @@ helpers of ``inline`` (escaped text, links) and the Markdown of ``prose``.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import zlib
@@ -23,6 +24,7 @@ from typing import NamedTuple, TypeAlias, overload
 
 from markdown.extensions.toc import slugify, unique
 
+from generator.kept import keeping, kept
 from generator.render.inline import (
     attr,
     date_text,
@@ -284,14 +286,15 @@ class Page:
 
 @dataclass(frozen=True)
 class Data:
-    """A generated data file (JSON, CSV), kept compressed like a page's body."""
+    """A generated data file (JSON, CSV), kept compressed like a page's body, in pieces
+    of a few hundred rows or records packed apart (``data``)."""
 
-    packed: bytes
+    pieces: tuple[bytes, ...]
 
     @property
     def encoded(self) -> bytes:
         """The file as written (UTF-8)."""
-        return zlib.decompress(self.packed)
+        return b"".join(zlib.decompress(piece) for piece in self.pieces)
 
     @property
     def text(self) -> str:
@@ -299,10 +302,17 @@ class Data:
 
 
 def data(text: str | Iterable[str]) -> Data:
-    """A data file from its text, or from the pieces of its text, packed as they come."""
-    packer = zlib.compressobj(_PACKING)
-    packed = [packer.compress(piece.encode("utf-8")) for piece in ([text] if isinstance(text, str) else text)]
-    return Data(b"".join([*packed, packer.flush()]))
+    """A data file from its text, or from the pieces of its text, each packed as it comes.
+    Under the preview, a piece is packed again only when its text changed: an edit changes
+    one piece of a file of the whole corpus, and packing all of them had cost 0.04 s of a
+    rebuild at 1,000 documents."""
+    return Data(tuple(_packed_piece(piece.encode("utf-8")) for piece in ([text] if isinstance(text, str) else text)))
+
+
+def _packed_piece(piece: bytes) -> bytes:
+    if not keeping():
+        return zlib.compress(piece, _PACKING)
+    return kept("packed piece", hashlib.blake2b(piece, digest_size=16).digest(), lambda: zlib.compress(piece, _PACKING))
 
 
 def page(head: FrontMatter, *blocks: Block) -> Page:
