@@ -8,6 +8,7 @@ too large, reads the texts, and reports files the generator would ignore.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import stat
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from generator import inputs, parsed_files
+from generator.kept import kept
 from generator.problems import Problems
 from generator.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
@@ -168,7 +170,9 @@ def _load_texts(
             continue
         text = read_text(path, problems)
         if text is not None:
-            texts[path] = TextFile(path, text)
+            # under the preview, an unchanged text is the object read before: the model's diff
+            # (``reads.changed``) then tells its documents and claims unchanged at a glance
+            texts[path] = kept("text file", (str(path), text), functools.partial(TextFile, path, text))
     return texts
 
 
