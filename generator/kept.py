@@ -77,6 +77,20 @@ def kept_for(source: object, kind: Hashable, compute: Callable[[], T]) -> T:
     return result
 
 
+def kept_for_all(sources: tuple[object, ...], kind: Hashable, compute: Callable[[], T]) -> T:
+    """``kept_for`` for a result computed from several objects: kept while each of
+    ``sources`` is the very object it was computed from."""
+    if not _KEEPING:
+        return compute()
+    entry = (("for all", kind), tuple(id(source) for source in sources))
+    found = _found(entry)
+    if found is not None and all(a is b for a, b in zip(found[0], sources, strict=True)):
+        return cast(T, found[1])
+    result = compute()
+    _NOW[entry] = (sources, result)
+    return result
+
+
 def forget_unused() -> None:
     """Drop the results the run since the last call did not ask for."""
     global _KEPT, _NOW

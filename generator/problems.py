@@ -93,6 +93,10 @@ class Problems:
     def items(self) -> list[Problem]:
         return list(self._items)
 
+    def since(self, count: int) -> list[Problem]:
+        """The problems added after the first ``count``."""
+        return self._items[count:]
+
     def sorted(self) -> list[Problem]:
         return sorted(set(self._items))
 

@@ -29,8 +29,6 @@ class References(CheckerState):
         self.check_surface_forms()
         for topic in corpus.topics.values():
             self.check_topic(topic, corpus.origins[topic.id])
-        for document in corpus.documents.values():
-            self.check_document(document)
 
     def check_party(self, party: inputs.Party, origin: Origin) -> None:
         if party.affiliation is not None:

@@ -27,9 +27,9 @@ from generator.corpus import Corpus, Origin, SourceDocument
 from generator.document_checks import DocumentChecks
 from generator.id_index import IdIndex, changed_in, declared_ids
 from generator.inputs import is_slug
-from generator.kept import kept_for
-from generator.load import Loc, RawCorpus, YamlFile
-from generator.problems import Problems
+from generator.kept import kept, kept_for, kept_for_all
+from generator.load import Loc, RawCorpus, TextFile, YamlFile
+from generator.problems import Problem, Problems
 from generator.references import References
 from generator.schema_errors import SchemaErrors, _field_info, _hint_for, _walk
 
@@ -48,16 +48,21 @@ def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | 
         checker.find_placeholders(file, registry_models[name])
     for file in raw.topics:
         checker.find_placeholders(file, inputs.Topic)
-    for file in raw.documents:
-        checker.find_placeholders(file, inputs.Document)
     for name, file in raw.registries.items():
         checker.read_registry(name, file)
     for file in raw.topics:
         checker.read_topic(file)
-    for file in raw.documents:
-        checker.read_document(file, raw.texts)
     checker.check_references()
+    context = checker.document_context()
+    for file in raw.documents:
+        checker.check_document_file(file, raw.texts, context)
     return checker.corpus
+
+
+def _named_text(file: YamlFile, texts: dict[Path, TextFile]) -> TextFile | None:
+    """The text a document's metadata names, as the loader read it."""
+    name = file.data.get("text") if isinstance(file.data, dict) else None
+    return texts.get(file.path.parent / name) if isinstance(name, str) else None
 
 
 class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
@@ -107,10 +112,48 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
             self.corpus.topics[topic.id] = topic
             self.corpus.origins[topic.id] = origin
 
-    def read_document(self, file: YamlFile, texts: dict[Path, Any]) -> None:
+    def document_context(self) -> object:
+        """A token for what a document's checks read besides its own files (the ids of every
+        kind, the duplicates, the files that did not parse): under the preview, the same
+        object from one run to the next while all that is the same."""
+        context = (
+            self.problems.root,
+            frozenset(self.entity_kind.items()),
+            frozenset(self.claim_ids),
+            frozenset(self.question_topic.items()),
+            frozenset(self.known_documents),
+            frozenset(self.known_topics),
+            frozenset(self.ids.duplicated),
+            frozenset((entry.origin.file.path, entry.origin.loc) for entry, _ in self.ids.duplicates),
+            tuple(sorted((kind, None if texts is None else tuple(texts)) for kind, texts in self.unknowable.items())),
+        )
+        return kept("document context", context, object)
+
+    def check_document_file(self, file: YamlFile, texts: dict[Path, TextFile], context: object) -> None:
+        """One document's checks: placeholders, its metadata, references and quotes. Under the
+        preview they are kept while its metadata file and its text are the very objects read
+        before (unchanged) and ``context`` is the same; only their problems are reported again
+        (at 1,000 documents, checking every document had cost 0.05 s of each rebuild)."""
+        start = len(self.problems)
+
+        def check() -> tuple[SourceDocument | None, list[Problem]]:
+            self.find_placeholders(file, inputs.Document)
+            document = self.read_document(file, texts)
+            if document is not None:
+                self.check_document(document)
+            return document, self.problems.since(start)
+
+        document, problems = kept_for_all((file.source, _named_text(file, texts), context), "checked document", check)
+        if len(self.problems) == start:  # kept: its problems are reported again
+            self.problems.extend(problems)
+        if document is not None:
+            self.corpus.documents[document.meta.id] = document
+            self.corpus.origins[document.meta.id] = document.origin
+
+    def read_document(self, file: YamlFile, texts: dict[Path, TextFile]) -> SourceDocument | None:
         origin = Origin(file.source, ())
         if not self.ids.owns(origin):
-            return  # reported as a duplicate
+            return None  # reported as a duplicate
         raw = file.data if isinstance(file.data, dict) else {}
         for index, claim in enumerate(_list(raw.get("claims"))):
             claim_origin = Origin(file.source, ("claims", index))
@@ -126,10 +169,10 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
                 )
         meta, unchecked = self.parse_with_items(inputs.Document, file.data, origin, "claims", inputs.Claim)
         if meta is None:
-            return
+            return None
         text_file = texts.get(file.path.parent / meta.text)
         if text_file is None:
-            return  # the loader reported the missing or unreadable text
+            return None  # the loader reported the missing or unreadable text
         if not text_file.text.strip():
             self.report(
                 file,
@@ -138,11 +181,8 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
                 f"the text file '{meta.text}' is empty",
                 "paste the verbatim text of the document into it",
             )
-            return
-        self.corpus.documents[meta.id] = SourceDocument(
-            meta, origin, text_file.path, text_file.text, unchecked=unchecked
-        )
-        self.corpus.origins[meta.id] = origin
+            return None
+        return SourceDocument(meta, origin, text_file.path, text_file.text, unchecked=unchecked)
 
     def parse_with_items(
         self, model: type[BaseModel], data: Any, origin: Origin, list_field: str, item_model: type[BaseModel]

@@ -104,6 +104,47 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
         kept.keep_results(False)
 
 
+def test_kept_document_checks_report_what_a_fresh_check_reports(tmp_path: Path) -> None:
+    """A document's checks are kept while its files and what they read of the rest of the
+    seed are the same: after each edit, the problems of a check that keeps results are those
+    of a check of the same files that starts afresh, whichever file the edit touched."""
+    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
+    metadata = sorted((corpus / "documents").glob("*.yaml"))[0]
+    text = metadata.with_suffix(".txt")
+    claimant = re.search(r"^\s+claimant: (\S+)$", metadata.read_text(encoding="utf-8"), re.M)
+    quote = re.search(r'^\s*- quote: ".*"$', metadata.read_text(encoding="utf-8"), re.M)  # a one-line quote
+    assert claimant and quote
+    registry = next(path for path in corpus.glob("*.yaml") if f"- id: {claimant[1]}\n" in path.read_text(encoding="utf-8"))
+
+    def edit(path: Path, old: str, new: str) -> None:
+        content = path.read_text(encoding="utf-8")
+        assert old in content, (path, old)
+        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+    topic = sorted((corpus / "topics").glob("*.yaml"))[0]
+    steps = [
+        ("an id the document refers to is renamed", lambda: edit(registry, f"- id: {claimant[1]}\n", f"- id: {claimant[1]}-x\n")),
+        ("and named again", lambda: edit(registry, f"- id: {claimant[1]}-x\n", f"- id: {claimant[1]}\n")),
+        ("a quote is changed", lambda: edit(metadata, quote[0], quote[0].split("quote:")[0] + 'quote: "Not in the text yet"')),
+        ("the text is changed to hold it", lambda: text.write_text(text.read_text(encoding="utf-8") + "\nNot in the text yet\n",
+                                                                    encoding="utf-8")),
+        ("a topic file does not parse", lambda: topic.write_text(topic.read_text(encoding="utf-8") + "\n: [\n", encoding="utf-8")),
+    ]
+    kept.keep_results(True)
+    try:
+        assert check(corpus, corpus).problems == []
+        reported = []
+        for number, (step, change) in enumerate(steps):
+            change()
+            fresh = copy_corpus(corpus, tmp_path / f"fresh-{number}")  # other paths: nothing kept is theirs
+            expected = check(fresh, fresh).problems
+            assert check(corpus, corpus).problems == expected, step
+            reported.append(bool(expected))
+        assert reported == [True, False, True, False, True]  # each edit is one a check can tell
+    finally:
+        kept.keep_results(False)
+
+
 def _id_of(metadata: Path) -> str:
     found = re.search(r"^id: (\S+)$", metadata.read_text(encoding="utf-8"), re.M)
     assert found is not None
