@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
+from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.bccache
@@ -44,7 +45,7 @@ from generator.incremental import KeptPages
 from generator.kept import keep_results
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.pipeline import build_pages, hidden_pages
-from generator.problems import Problem, format_report, problems_overlay, visible
+from generator.problems import format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
 from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
@@ -79,8 +80,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages: list[RenderedPage] = []
         self.serving = False
         self.last_good: list[RenderedPage] = []  # under serve: shown, with the problems over them
-        self.problems: list[Problem] = []  # under serve: shown over every page until fixed
-        self.shown_problems = False
+        self.overlay = b""  # under serve: the problems as the server adds them to each page it serves
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
         self.listed: list[GeneratedFile] = []  # generated pages of the navigation, between on_files and on_nav
         self.made: dict[str, GeneratedFile] = {}  # under serve: the last rebuild's files of generated pages
@@ -109,6 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         every half second, and a shorter wait for a save to settle. Relies on MkDocs 1.6's
         ``LiveReloadServer``: its ``observer`` is started after this event, and what it
         watches before it is in ``_watched_paths``."""
+        self._overlay_as_served(server)
         if not self.config.file_events:
             return server
         watched = list(server._watched_paths)
@@ -119,6 +120,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(path)
         server.build_delay = 0.05
         return server
+
+    def _overlay_as_served(self, server: LiveReloadServer) -> None:
+        """The problems of an invalid save are added to each page as the server serves it, as
+        MkDocs' server adds its reload script: the pages stay the last good ones, unwritten,
+        and the problems show (and go) within a rebuild's time, where writing them into every
+        page had taken 5 s at 1,000 documents. Relies on MkDocs 1.6's ``LiveReloadServer``,
+        whose ``_inject_js_into_html`` adds the script to each HTML file it serves."""
+        add_script = server._inject_js_into_html
+
+        def add_problems_and_script(content: bytes, epoch: int) -> bytes:
+            if self.overlay:
+                content = re.sub(rb"(<body[^>]*>)", lambda m: m[1] + self.overlay, content, count=1)
+            return add_script(content, epoch)
+
+        server._inject_js_into_html = add_problems_and_script  # type: ignore[method-assign]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search_part_pages < 1:
@@ -142,7 +158,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
         built = build_pages(seeds, project, self.kept if self.serving else None)
         write_id_schemas(project, built.checked.known_ids())  # the editor's completion of ids
-        self.shown_problems, self.problems = bool(self.problems), []
+        self.overlay = b""
         if built.problems and self.serving and self.last_good:
             # Under serve, the maintainer sees the problems over the page they are looking at (the
             # last good one), at once, like Hugo's and Vite's dev servers; the next good save clears them.
@@ -150,8 +166,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "the seed metadata has problems; the pages show them until they are fixed:\n%s",
                 format_report(built.problems),
             )
-            self.problems = built.problems
             self.pages = self.last_good
+            rules = (
+                urlsplit(config.site_url or "/").path.rstrip("/") + "/" + markup.relative_url(paths.HOME, paths.RULES)
+            )
+            self.overlay = problems_overlay(built.problems, rules).encode("utf-8")
             return
         if built.problems:
             raise PluginError(
@@ -190,24 +209,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         def edit_uri(source: Path) -> str:
             return Path(os.path.relpath(source, docs_dir)).as_posix()
 
-        reuse = self.serving and not (self.problems or self.shown_problems)
         made: dict[str, GeneratedFile] = {}
         for page in self.pages:
             if page.path in files.src_uris:
                 raise PluginError(f"briefing: docs/{page.path} would hide a generated page; rename or remove it")
-            generated = made[page.path] = self._file(page, config, edit_uri, reuse)
+            generated = made[page.path] = self._file(page, config, edit_uri)
             files.append(generated)
         self.pages = []  # the files hold the pages now
         self.made = made if self.serving else {}
         return files
 
-    def _file(
-        self, page: RenderedPage, config: MkDocsConfig, edit_uri: Callable[[Path], str], reuse: bool
-    ) -> GeneratedFile:
+    def _file(self, page: RenderedPage, config: MkDocsConfig, edit_uri: Callable[[Path], str]) -> GeneratedFile:
         """The file of a generated page, with its MkDocs page (one of the navigation's is made
         with the navigation). Making them is a measured part of a preview's rebuild: the file
         of a page the last rebuild made from the very same rendering is taken again."""
-        last = self.made.get(page.path) if reuse else None
+        last = self.made.get(page.path) if self.serving else None
         if last is not None and last.made_from is page and not page.listed:
             last.again(page.content)
             return last
@@ -220,8 +236,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.listed.append(generated)
             else:
                 PrebuiltPage(None, generated, config)  # MkDocs makes a page only for a file that has none
-        if self.serving:  # pages showing problems, or that showed them last time (no reuse), are written again
-            generated.changed = self._changed(page) or not reuse
+        if self.serving:
+            generated.changed = self._changed(page)
         if page.source is not None:
             generated.edit_uri = edit_uri(page.source)
         return generated
@@ -305,9 +321,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.active_section = None
         if isinstance(page, PrebuiltPage):
             page.release()
-        if self.problems:
-            overlay = problems_overlay(self.problems, markup.relative_url(page.file.src_uri, paths.RULES))
-            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + overlay, output, count=1)
         return compact(output) if self.config.compact_html else output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
