@@ -36,7 +36,19 @@ from pagefind_bin import get_executable
 BUNDLE = "pagefind"  # the bundle's folder in the site
 PARTS = "parts.json"  # in it: the folders of the other parts, relative to it
 PART_PAGES = 40_000  # pages in one part: about 4 GB of Pagefind's memory
-_PART_FOLDER = ".index-part-"  # a part's pages while Pagefind reads them (in the site: hard links)
+_WORK = ".index-"  # the folders of an indexing in the site, gone once it is done:
+_PART_FOLDER = f"{_WORK}part-"  # a part's pages while Pagefind reads them (hard links)
+_FRESH, _STALE = f"{_WORK}new", f"{_WORK}old"  # the bundle being written, and the one it replaces
+# What Pagefind writes for other sites' search boxes: the site's dialog uses its engine alone.
+_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 class SearchIndexError(RuntimeError):
@@ -69,27 +81,35 @@ def index_site(
     """Index ``site`` in place, in parts of at most ``part_pages`` pages; returns Pagefind's
     summary (pages and words indexed). In the ``background``, Pagefind runs at a low
     priority, behind the preview's rebuilds; ``started`` is given each of its processes (to
-    stop it if the preview stops first)."""
-    bundle = site / BUNDLE
-    for old in sorted(bundle.glob("part-*")):  # a larger site's, indexed before into this folder
-        if old.is_dir():
-            shutil.rmtree(old)
+    stop it if the preview stops first). The new bundle is written apart and then takes the
+    old one's place: nothing of an earlier indexing stays in it (Pagefind leaves the files of
+    its earlier runs), and under the preview the site's search works while it is written."""
+    bundle, fresh, stale = site / BUNDLE, site / _FRESH, site / _STALE
+    for leftover in (fresh, stale):  # of an indexing that was stopped
+        shutil.rmtree(leftover, ignore_errors=True)
     pages = sorted(
         page.relative_to(site)
         for page in site.rglob("*.html")
-        if not page.is_relative_to(bundle) and not page.relative_to(site).parts[0].startswith(_PART_FOLDER)
+        if not page.is_relative_to(bundle) and not page.relative_to(site).parts[0].startswith(_WORK)
     )
     parts = [pages[start : start + part_pages] for start in range(0, len(pages), part_pages)]
     if len(parts) <= 1:
-        summaries = [_run(command(site), site, background, started)]
+        summaries = [_run(command(site, fresh), site, background, started)]
     else:
         summaries = [
-            f"part {number}: " + _index_part(site, part, bundle / _part_folder(number), background, started)
+            f"part {number}: " + _index_part(site, part, fresh / _part_folder(number), background, started)
             for number, part in enumerate(parts, 1)
         ]
-    bundle.mkdir(exist_ok=True)
+    fresh.mkdir(exist_ok=True)
+    for number in range(1, len(parts) + 1):
+        for name in _UNUSED:
+            (fresh / _part_folder(number) / name).unlink(missing_ok=True)
     others = [f"{_part_folder(number)}/" for number in range(2, len(parts) + 1)]
-    (bundle / PARTS).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
+    (fresh / PARTS).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
+    if bundle.exists():
+        bundle.rename(stale)
+    fresh.rename(bundle)
+    shutil.rmtree(stale, ignore_errors=True)
     return "; ".join(summaries)
 
 

@@ -131,10 +131,15 @@ def test_index_makes_the_search_bundle_in_parts(tmp_path: Path) -> None:
     assert "part 3:" in result.stdout and "part 4:" not in result.stdout
     assert (site / "pagefind" / "parts.json").read_text(encoding="utf-8") == '{"parts": ["part-2/", "part-3/"]}\n'
     assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in (".", "part-2", "part-3"))
-    assert not list(site.glob(".index-part-*"))  # the parts' folders of links are gone
+    assert not list(site.glob(".index-*"))  # the folders of the indexing (the parts' links, the new bundle) are gone
+    assert not list(site.glob("pagefind/**/pagefind-ui.js"))  # the UI of Pagefind's own search box is not used
+    (site / "page-0" / "index.html").write_text("<html lang='en'><body><main data-pagefind-body><h1>Changed</h1>"
+                                               "<p>other words</p></main></body></html>", encoding="utf-8")
     assert run("index", str(site)).returncode == 0  # in one run now: the parts' bundles are removed
     assert not (site / "pagefind" / "part-2").exists()
     assert (site / "pagefind" / "parts.json").read_text(encoding="utf-8") == '{"parts": []}\n'
+    assert len(list((site / "pagefind").glob("*.pf_meta"))) == 1  # nothing of the earlier indexing stays
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == 5  # a fragment a searched page
     missing = run("index", str(tmp_path / "nothing"))
     assert missing.returncode == 2 and "is not a built site" in missing.stderr
     zero = run("index", str(site), "--part-pages", "0")
