@@ -11,6 +11,7 @@ from generator.linkcheck import broken_links
 from generator.new_document import new_document
 from generator.pipeline import build_pages, check
 from generator.problems import format_report, visible
+from generator.render import markup
 from generator.rules import RULES
 from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
 from generator.search_index import PART_PAGES, SearchIndexError, index_site
@@ -148,7 +149,11 @@ def _markdown(args: argparse.Namespace) -> int:
     for page in built.pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
+        if isinstance(page.content, markup.Data):  # a piece at a time: whole, a data file is the corpus's size
+            with target.open("wb") as output:
+                output.writelines(page.content.unpacked())
+        else:
+            target.write_text(page.text, encoding="utf-8")
         stale.discard(target)
     for path in sorted(stale):
         path.unlink()

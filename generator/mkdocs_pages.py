@@ -76,7 +76,7 @@ class GeneratedFile(File):
         if not dirty or self.is_modified():
             os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
             with open(self.abs_dest_path, "wb") as output:
-                output.write(self.data.encoded)
+                output.writelines(self.data.unpacked())
 
     @property
     def content_string(self) -> str:

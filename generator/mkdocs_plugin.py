@@ -104,7 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
-        """A save is seen at once: the operating system's file events (watchdog's native
+        """An invalid save's problems are shown as each page is served (``_overlay_as_served``).
+        A save is seen at once: the operating system's file events (watchdog's native
         observer, told only of writes, not of the build's reads) instead of MkDocs' polling
         every half second, and a shorter wait for a save to settle. Relies on MkDocs 1.6's
         ``LiveReloadServer``: its ``observer`` is started after this event, and what it
@@ -167,9 +168,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 format_report(built.problems),
             )
             self.pages = self.last_good
-            rules = (
-                urlsplit(config.site_url or "/").path.rstrip("/") + "/" + markup.relative_url(paths.HOME, paths.RULES)
-            )
+            served = urlsplit(config.site_url or "/").path.rstrip("/")  # the site's path on the server
+            rules = f"{served}/{markup.relative_url(paths.HOME, paths.RULES)}"
             self.overlay = problems_overlay(built.problems, rules).encode("utf-8")
             return
         if built.problems:

@@ -77,16 +77,24 @@ def index_site(
     background: bool = False,
     started: Callable[[subprocess.Popen[str]], None] | None = None,
     part_pages: int = PART_PAGES,
+    in_place: bool = False,
 ) -> str:
-    """Index ``site`` in place, in parts of at most ``part_pages`` pages; returns Pagefind's
-    summary (pages and words indexed). In the ``background``, Pagefind runs at a low
-    priority, behind the preview's rebuilds; ``started`` is given each of its processes (to
-    stop it if the preview stops first). The new bundle is written apart and then takes the
-    old one's place: nothing of an earlier indexing stays in it (Pagefind leaves the files of
-    its earlier runs), and under the preview the site's search works while it is written."""
+    """Index ``site``, in parts of at most ``part_pages`` pages; returns Pagefind's summary
+    (pages and words indexed). In the ``background``, Pagefind runs at a low priority,
+    behind the preview's rebuilds; ``started`` is given each of its processes (to stop it if
+    the preview stops first).
+
+    The new bundle is written apart and then takes the old one's place: nothing of an
+    earlier indexing stays in it (Pagefind leaves the files of its earlier runs). ``in_place``
+    (the preview's indexing again after a save) writes into the bundle as it is: Pagefind
+    leaves alone the files it would write the same (1.9 s at 1,000 documents, where writing
+    them all takes 4 to 5 s), and the earlier runs' files stay in the preview's folder."""
     bundle, fresh, stale = site / BUNDLE, site / _FRESH, site / _STALE
     for leftover in (fresh, stale):  # of an indexing that was stopped
         shutil.rmtree(leftover, ignore_errors=True)
+    target = bundle if in_place else fresh
+    for old in sorted(target.glob("part-*")):  # a larger site's parts, indexed before
+        shutil.rmtree(old, ignore_errors=True)
     pages = sorted(
         page.relative_to(site)
         for page in site.rglob("*.html")
@@ -94,22 +102,23 @@ def index_site(
     )
     parts = [pages[start : start + part_pages] for start in range(0, len(pages), part_pages)]
     if len(parts) <= 1:
-        summaries = [_run(command(site, fresh), site, background, started)]
+        summaries = [_run(command(site, target), site, background, started)]
     else:
         summaries = [
-            f"part {number}: " + _index_part(site, part, fresh / _part_folder(number), background, started)
+            f"part {number}: " + _index_part(site, part, target / _part_folder(number), background, started)
             for number, part in enumerate(parts, 1)
         ]
-    fresh.mkdir(exist_ok=True)
+    target.mkdir(exist_ok=True)
     for number in range(1, len(parts) + 1):
         for name in _UNUSED:
-            (fresh / _part_folder(number) / name).unlink(missing_ok=True)
+            (target / _part_folder(number) / name).unlink(missing_ok=True)
     others = [f"{_part_folder(number)}/" for number in range(2, len(parts) + 1)]
-    (fresh / PARTS).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
-    if bundle.exists():
-        bundle.rename(stale)
-    fresh.rename(bundle)
-    shutil.rmtree(stale, ignore_errors=True)
+    (target / PARTS).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
+    if not in_place:
+        if bundle.exists():
+            bundle.rename(stale)
+        fresh.rename(bundle)
+        shutil.rmtree(stale, ignore_errors=True)
     return "; ".join(summaries)
 
 
@@ -207,7 +216,9 @@ class IndexWhenIdle:
                 return
             self._running = True
         try:
-            summary = index_site(self.site, background=True, started=self._started, part_pages=self.part_pages)
+            summary = index_site(
+                self.site, background=True, started=self._started, part_pages=self.part_pages, in_place=True
+            )
             self.done(f"search index: {summary}")
         except SearchIndexError as error:
             self.failed(str(error))

@@ -294,7 +294,12 @@ class Data:
     @property
     def encoded(self) -> bytes:
         """The file as written (UTF-8)."""
-        return b"".join(zlib.decompress(piece) for piece in self.pieces)
+        return b"".join(self.unpacked())
+
+    def unpacked(self) -> Iterator[bytes]:
+        """The file as written, a piece at a time: whole, with its pieces beside it before they
+        are joined, ``briefings.json`` took 250 MB more of a build's peak at 100,000 documents."""
+        return (zlib.decompress(piece) for piece in self.pieces)
 
     @property
     def text(self) -> str:
