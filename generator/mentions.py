@@ -28,22 +28,30 @@ class MentionFinder:
 
     Longer forms win over shorter ones that they contain ("government in
     Baku" over "Baku"); matches are whole words and case-sensitive. Forms are
-    looked up by their first word at each word of the text, so the cost does
-    not grow with the number of names.
+    looked up by their first word at each word of the text, and then by their
+    length (the text's passage of that length is looked up among the forms of that
+    length), so the cost does not grow with the number of names: many share a first
+    word ("Ministry of Defence of ..."), and trying each of them in turn at every
+    such word had made finding mentions quadratic (54 s at 100,000 documents).
     """
 
     def __init__(self, forms: dict[str, str]) -> None:
         self._entity_by_form = {fold(form): entity for form, entity in forms.items() if fold(form)}
-        self._by_first_word: dict[str, list[str]] = {}
+        by_length: dict[str, dict[int, set[str]]] = {}
         odd = []  # forms that do not start with a word character
         for form in sorted(self._entity_by_form, key=lambda f: (-len(f), f)):
             first = _WORD.match(form)
             if first:
-                self._by_first_word.setdefault(first.group(), []).append(form)
+                by_length.setdefault(first.group(), {}).setdefault(len(form), set()).add(form)
             else:
                 odd.append(form)
+        # first word -> (length, the forms of that length), longest first
+        self._by_first_word: dict[str, list[tuple[int, frozenset[str]]]] = {
+            word: [(length, frozenset(forms)) for length, forms in lengths.items()]  # inserted longest first
+            for word, lengths in by_length.items()
+        }
         # Only words that some form starts with are looked at; most words are not.
-        starts = sorted({first[0] for first in self._by_first_word})
+        starts = sorted({first[0] for first in by_length})
         self._candidates = re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*") if starts else None
         self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
         self._forms_digest = hashlib.sha256(repr(sorted(self._entity_by_form.items())).encode()).hexdigest()
@@ -60,10 +68,11 @@ class MentionFinder:
             start = word.start()
             if start < taken_until:
                 continue
-            for form in self._by_first_word.get(word.group(), ()):
-                end = start + len(form)
-                if folded.startswith(form, start) and not (end < len(folded) and _is_word(folded[end])):
-                    found.append((start, end, self._entity_by_form[form]))
+            for length, forms in self._by_first_word.get(word.group(), ()):
+                end = start + length
+                passage = folded[start:end]
+                if passage in forms and not (end < len(folded) and _is_word(folded[end])):
+                    found.append((start, end, self._entity_by_form[passage]))
                     taken_until = end
                     break
         if self._odd is not None:
