@@ -93,8 +93,9 @@ def index_site(
     for leftover in (fresh, stale):  # of an indexing that was stopped
         shutil.rmtree(leftover, ignore_errors=True)
     target = bundle if in_place else fresh
-    for old in sorted(target.glob("part-*")):  # a larger site's parts, indexed before
-        shutil.rmtree(old, ignore_errors=True)
+    if in_place:  # a new bundle has no parts yet; this one may have a larger site's
+        for old in sorted(bundle.glob("part-*")):
+            shutil.rmtree(old, ignore_errors=True)
     pages = sorted(
         page.relative_to(site)
         for page in site.rglob("*.html")
