@@ -12,12 +12,13 @@ import functools
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from generator import inputs, parsed_files
-from generator.kept import kept
-from generator.problems import Problems
+from generator.kept import keeping, kept
+from generator.problems import Problem, Problems
 from generator.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
 __all__ = ["MAX_DEPTH", "Loc", "Position", "YamlFile", "YamlSource", "load_corpus", "parse_yaml"]
@@ -308,6 +309,27 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "split it, or check that it is the file you meant",
         )
         return None
+    if not keeping() or status.st_ctime_ns > time.time_ns() - _SETTLED_NS:
+        return _decoded(path, problems)
+
+    def read() -> tuple[str | None, list[Problem]]:
+        found = Problems(problems.root)
+        return _decoded(path, found), found.items()
+
+    # Under the preview, a file whose status is the same as when it was read is not read
+    # again (the same text object then tells later stages it is unchanged at a glance). Its
+    # change time is one no program can set, and a file is trusted only once it has settled:
+    # written later, it would have another change time even where times are coarse.
+    same = (problems.root, str(path), status.st_dev, status.st_ino, size, status.st_mtime_ns, status.st_ctime_ns)
+    text, found = kept("file read", same, read)
+    problems.extend(found)
+    return text
+
+
+_SETTLED_NS = 2_000_000_000  # a file is trusted by its status once changed this long ago (2 s)
+
+
+def _decoded(path: Path, problems: Problems) -> str | None:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")

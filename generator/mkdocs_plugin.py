@@ -88,6 +88,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
         self.compiled = _CompiledTemplates()
         self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
+        self.ended = False  # whether the build ran to its end, every changed page written
+        self.last_ended = False  # under serve: whether the last build did
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -119,7 +121,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         server.observer = _EditsOnly()
         for path in watched:
             server.watch(path)
-        server.build_delay = 0.05
+        server.build_delay = 0.03
         return server
 
     def _overlay_as_served(self, server: LiveReloadServer) -> None:
@@ -153,6 +155,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate and render before MkDocs cleans the site folder: bad input
         fails the build with every problem listed, and the last good site stays."""
+        self.last_ended, self.ended = self.ended, False
         project = Path(config.config_file_path).resolve().parent
         seeds = project / self.config.seeds
         if not seeds.is_dir():
@@ -225,7 +228,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         of a page the last rebuild made from the very same rendering is taken again."""
         last = self.made.get(page.path) if self.serving else None
         if last is not None and last.made_from is page and not page.listed:
-            last.again(page.content)
+            last.again(page.content, written=self.last_ended)
             return last
         inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
         generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
@@ -296,6 +299,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         before it is served; a rebuild is served at once, and indexed in the background once
         the preview has been idle a moment (the whole site folder, which under ``--dirty``
         holds the pages kept from earlier builds)."""
+        self.ended = True
         site = Path(config.site_dir)
         if not self.config.search_index:
             log.info("search index: not made (search_index: false)")

@@ -49,6 +49,48 @@ def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]
         kept.keep_results(False)
 
 
+def test_a_rebuild_reads_again_only_the_files_whose_status_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    read: list[str] = []
+    real = load._decoded
+
+    def counting(path: Path, problems: load.Problems) -> str | None:
+        read.append(path.name)
+        return real(path, problems)
+
+    monkeypatch.setattr(load, "_decoded", counting)
+    kept.keep_results(True)
+    try:
+        check(corpus, corpus)
+        assert "parties.yaml" in read  # written just now: read at every rebuild until it settles
+        read.clear()
+        check(corpus, corpus)
+        assert "parties.yaml" in read
+
+        monkeypatch.setattr(load, "_SETTLED_NS", 0)  # every file settled (2 s after its last change)
+        check(corpus, corpus)
+        read.clear()
+        check(corpus, corpus)
+        assert read == []  # nothing changed, nothing read
+
+        parties = corpus / "parties.yaml"
+        before = parties.read_text(encoding="utf-8")
+        parties.write_text(before.replace("A small state", "A large state"), encoding="utf-8")  # the same size
+        checked = check(corpus, corpus)
+        assert read == ["parties.yaml"]
+        assert checked.corpus.parties["alpha"].description.startswith("A large state")
+
+        (corpus / "outlets.yaml").write_bytes(b"outlets: [\xff]\n")  # not UTF-8: reported at every rebuild
+        read.clear()
+        first = check(corpus, corpus).problems
+        second = check(corpus, corpus).problems
+        assert read == ["outlets.yaml"] and first == second and [p.rule for p in second] == ["encoding"]
+    finally:
+        kept.keep_results(False)
+
+
 def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     assert check(corpus, corpus).ok
