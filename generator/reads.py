@@ -127,10 +127,11 @@ def changed(old: dict[str, dict[Any, Any]], new: dict[str, dict[Any, Any]]) -> s
         before, after = old.get(table, {}), new.get(table, {})
         keys = {
             key
-            for key in dict.keys(before) | dict.keys(after)
-            if (was := dict.get(before, key, _GONE)) is not (now := dict.get(after, key, _GONE))
-            and (was is _GONE or now is _GONE or was != now)
+            for key, now in dict.items(after)
+            if (was := dict.get(before, key, _GONE)) is not now and (was is _GONE or was != now)
         }
+        if len(before) > len(after) - len(keys):  # some entries went
+            keys.update(key for key in dict.keys(before) if not dict.__contains__(after, key))
         found.update((table, key) for key in keys)
         if keys:
             found.add((table, WHOLE))
