@@ -35,3 +35,19 @@ def collect_less_often() -> None:
     ``scripts/measure_preview.py``. The preview holds about 10 MB more, and no more
     from one rebuild to the next."""
     gc.set_threshold(50_000, 10, 10)
+
+
+def set_aside_from_collection() -> None:
+    """For a single build: what exists now (the validated corpus, the model, the rendered
+    pages) is left out of the cycle collector's walks for the rest of the process
+    (``gc.freeze``). The theme's rendering of every page then walks only what it makes:
+    its full collections walked the whole corpus again and again, growing faster than the
+    corpus (41 s at 100,000 documents, 3.7 s at 10,000), measured with ``gc.callbacks``.
+    Memory is still freed by reference counting; ``return_to_collection`` ends it once
+    the pages are written. A preview, which lets go of each rebuild's model, does not use it."""
+    gc.freeze()
+
+
+def return_to_collection() -> None:
+    """What ``set_aside_from_collection`` left out is walked again (as old objects)."""
+    gc.unfreeze()

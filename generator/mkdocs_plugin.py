@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.compact_html import compact
-from generator.gc_pause import collect_less_often
+from generator.gc_pause import collect_less_often, return_to_collection, set_aside_from_collection
 from generator.incremental import KeptPages
 from generator.kept import keep_results
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
@@ -191,6 +191,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages = built.pages
         if self.serving:
             self.last_good = built.pages
+        else:
+            set_aside_from_collection()
         log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -300,6 +302,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         the preview has been idle a moment (the whole site folder, which under ``--dirty``
         holds the pages kept from earlier builds)."""
         self.ended = True
+        return_to_collection()
         site = Path(config.site_dir)
         if not self.config.search_index:
             log.info("search index: not made (search_index: false)")
@@ -313,6 +316,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {error}") from error
         if self.serving:
             self.indexer = IndexWhenIdle(site, log.info, log.warning, part_pages=self.config.search_part_pages)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that fails returns what its stages set aside to the cycle collector."""
+        return_to_collection()
 
     def on_shutdown(self) -> None:
         """The preview stops: so does its background indexing (the site folder goes with it)."""
