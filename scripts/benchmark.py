@@ -179,7 +179,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-benchmark"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-benchmark"),
+                        help="folder for the corpora and the built sites; a RAM disk (/dev/shm) keeps the "
+                             "disk's speed, which varies from run to run, out of the build times")
     parser.add_argument("--preview-size", type=int, default=1000,
                         help="corpus on which to time the live preview (0: skip)")
     parser.add_argument("--preview-runs", type=int, default=5)
