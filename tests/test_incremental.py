@@ -324,9 +324,11 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     config = mkdocs_config(corpus, tmp_path / "work", **options)
     port = _free_port()
+    temporary = tmp_path / "tmp"  # where the server makes its site folder
+    temporary.mkdir()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *mode, "-a", f"127.0.0.1:{port}", "-f", str(config)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)})
     url = f"http://127.0.0.1:{port}/documents/ridge-clash/"
     try:
         assert _poll(url, lambda html: "<h1" in html, 60) is not None
@@ -344,6 +346,10 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
         assert rule and urljoin(url, rule[1]) == f"http://127.0.0.1:{port}/contributing/rules/#invalid-value"
         meta.write_text(good, encoding="utf-8")
         assert _poll(url, lambda html: "briefing-build-error" not in html and "<h1" in html, 30) is not None
+        assert any(temporary.iterdir())
+        server.terminate()  # SIGTERM, as an editor or a process manager stops it: the same as Ctrl+C
+        assert server.wait(timeout=20) == 0
+        assert list(temporary.iterdir()) == []  # the site folder went with it
     finally:
-        server.terminate()
+        server.kill()
         server.wait(timeout=10)
