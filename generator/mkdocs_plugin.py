@@ -90,8 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
         self.compiled = _CompiledTemplates()
         self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
-        self.ended = False  # whether the build ran to its end, every changed page written
-        self.last_ended = False  # under serve: whether the last build did
+        self.ended = False  # under serve: whether every changed page of the last build was written
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -158,7 +157,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate and render before MkDocs cleans the site folder: bad input
         fails the build with every problem listed, and the last good site stays."""
-        self.last_ended, self.ended = self.ended, False
         project = Path(config.config_file_path).resolve().parent
         seeds = project / self.config.seeds
         if not seeds.is_dir():
@@ -225,6 +223,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(generated)
         self.pages = []  # the files hold the pages now
         self.made = made if self.serving else {}
+        self.ended = False  # this build writes its pages now (on_post_build: they are written)
         return files
 
     def _file(self, page: RenderedPage, config: MkDocsConfig, edit_uri: Callable[[Path], str]) -> GeneratedFile:
@@ -233,7 +232,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         of a page the last rebuild made from the very same rendering is taken again."""
         last = self.made.get(page.path) if self.serving else None
         if last is not None and last.made_from is page and not page.listed:
-            last.again(page.content, written=self.last_ended)
+            last.again(page.content, written=self.ended)
             return last
         inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
         generated = cast(GeneratedFile, GeneratedFile.generated(config, page.path, content="", inclusion=inclusion))
