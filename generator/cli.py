@@ -120,15 +120,18 @@ def _validate(args: argparse.Namespace) -> int:
     checked = check(args.seeds, Path.cwd())
     write_id_schemas(Path.cwd(), checked.known_ids())
     if checked.problems:
-        print(format_report(checked.problems, args.format))
+        print(format_report(sorted(checked.problems + checked.warnings), args.format))
         for note in checked.notes:
             print(f"note: {note}")
         return 1
+    if checked.warnings:
+        print(format_report(checked.warnings, args.format))
     corpus = checked.corpus
+    found = "no problems found" if not checked.warnings else "no errors; the warnings above are worth a look"
     print(
         f"OK: {len(corpus.documents)} documents, {len(corpus.topics)} topics, "
         f"{len(corpus.parties)} parties, {len(corpus.locations)} places, {len(corpus.outlets)} outlets, "
-        f"{sum(len(d.meta.claims) for d in corpus.documents.values())} claims: no problems found."
+        f"{sum(len(d.meta.claims) for d in corpus.documents.values())} claims: {found}."
     )
     return 0
 

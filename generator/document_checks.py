@@ -4,14 +4,15 @@ and every quote found once, word for word, in its text."""
 from __future__ import annotations
 
 from generator import inputs, sourcegraph
-from generator.checker import CheckerState, is_placeholder
+from generator.checker import is_placeholder
 from generator.corpus import Origin, SourceDocument, Span
+from generator.date_checks import DateChecks
 from generator.kept import kept_for
 from generator.load import Loc, YamlFile, YamlSource
 from generator.quotes import NormalizedText, closest_passage, find_all
 
 
-class DocumentChecks(CheckerState):
+class DocumentChecks(DateChecks):
     def check_document(self, document: SourceDocument) -> None:
         meta, origin, unchecked = document.meta, document.origin, document.unchecked
         if "topic" not in unchecked and meta.topic not in self.known_topics and not is_placeholder(meta.topic):
@@ -222,6 +223,7 @@ class DocumentChecks(CheckerState):
         span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
         if span is not None:
             document.claim_spans[claim.id] = span
+        self.check_claim_timing(document, claim, origin, span)
 
     def check_carriers(
         self, document: SourceDocument, claim: inputs.Claim, origin: Origin, originals: list[str]

@@ -3,12 +3,14 @@ that claims give: the types renderers read, beside the ``Site`` that indexes the
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import inputs
 from generator.corpus import SourceDocument, Span
+from generator.when_said import Said, said_of
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,13 +45,17 @@ class ClaimEntry:
         return self.document.meta.topic
 
     @property
-    def date(self) -> Any:
-        """The day the claim was made, or the document's event date where none is given."""
-        return self.claim.date or self.document.meta.event_date
+    def said(self) -> Said:
+        """When the claim was made, as far as its metadata and its copy's chain tell."""
+        return said_of(self.claim, self.document.meta)
 
     @property
-    def date_is_own(self) -> bool:
-        return self.claim.date is not None
+    def events(self) -> tuple[dt.date, dt.date | None] | None:
+        """The first and last day of the events the claim is about (the last None for one day);
+        None where they are not recorded."""
+        if self.claim.event_date is None:
+            return None
+        return (self.claim.event_date, self.claim.event_end)
 
 
 @dataclass(frozen=True)

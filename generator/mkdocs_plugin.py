@@ -189,6 +189,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     for doc, page in hidden
                 )
             )
+        if built.checked.warnings:  # information, not a failure of --strict: the site is right as recorded
+            log.info("the seed metadata has warnings:\n%s", format_report(built.checked.warnings))
         self.pages = built.pages
         if self.serving:
             self.last_good = built.pages

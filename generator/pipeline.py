@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import inputs
@@ -23,8 +23,9 @@ class Checked:
     """The outcome of loading and validating a seed folder."""
 
     corpus: Corpus
-    problems: list[Problem]
+    problems: list[Problem]  # the errors: any one stops the build
     unreadable: frozenset[str] = frozenset()  # registries and folders with a file that did not parse
+    warnings: list[Problem] = field(default_factory=list)  # reported, but the site is built
 
     @property
     def ok(self) -> bool:
@@ -69,7 +70,13 @@ def check(seeds: Path, project_root: Path | None = None) -> Checked:
     with gc_paused():
         raw = load_corpus(seeds, problems)
         corpus = validate(raw, problems, changed_lines(seeds))
-    return Checked(corpus, problems.sorted(), frozenset(raw.unreadable))
+    found = problems.sorted()
+    return Checked(
+        corpus,
+        [p for p in found if p.is_error],
+        frozenset(raw.unreadable),
+        [p for p in found if not p.is_error],
+    )
 
 
 @dataclass

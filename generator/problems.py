@@ -25,10 +25,15 @@ class Problem:
     rule: str
     message: str
     hint: str = ""
+    level: str = "error"  # or "warning", as the rule is registered
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def format_text(self) -> str:
         """``path:line:col: message (rule)`` and the hint on the next line."""
-        head = f"{self.path}:{self.line}:{self.column}: error: {self.message} ({self.rule})"
+        head = f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} ({self.rule})"
         return f"{head}\n    hint: {self.hint}" if self.hint else head
 
     def format_github(self) -> str:
@@ -38,7 +43,7 @@ class Problem:
             text += f"\n{self.hint}"
         text += f"\nRule: python -m generator rules {self.rule}"
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},"
+            f"::{self.level} file={_escape_property(self.path)},line={self.line},"
             f"col={self.column},title={_escape_property(self.rule)}::{_escape_data(text)}"
         )
 
@@ -77,7 +82,15 @@ class Problems:
         if rule not in RULES:
             raise KeyError(f"'{rule}' is not a rule of generator/rules.py: register it there, with its docs")
         self._items.append(
-            Problem(visible(self.display_path(path)), line, column, rule, visible(message), visible(hint))
+            Problem(
+                visible(self.display_path(path)),
+                line,
+                column,
+                rule,
+                visible(message),
+                visible(hint),
+                RULES[rule].level,
+            )
         )
 
     def display_path(self, path: Path) -> str:
@@ -112,9 +125,13 @@ def format_report(problems: list[Problem], output_format: str = "text") -> str:
     if output_format == "github":
         return "\n".join(p.format_github() for p in problems)
     lines = [p.format_text() for p in problems]
-    count = len(problems)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    counted = [f"{errors} error{'s' if errors != 1 else ''}"] if errors or not warnings else []
+    if warnings:
+        counted.append(f"{warnings} warning{'s' if warnings != 1 else ''} (the site is built all the same)")
     lines.append(
-        f"{count} error{'s' if count != 1 else ''} found. Each rule in brackets is explained, with a "
+        f"{' and '.join(counted)} found. Each rule in brackets is explained, with a "
         "wrong and a right example, by 'python -m generator rules <rule>' and on the site's "
         "Validation rules page."
     )

@@ -165,6 +165,12 @@ class References(CheckerState):
             self.check_citations(section.sources, Origin(origin.file, ("background", index)))
         for index, fact in enumerate(topic.key_facts):
             self.check_citations(fact.sources, Origin(origin.file, ("key_facts", index)))
+        for index, question in enumerate(topic.questions):
+            question_origin = Origin(origin.file, ("questions", index))
+            for position, location_id in enumerate(question.places):
+                self.ref(question_origin, ("places", position), location_id, {"location"})
+            for position, party_id in enumerate(question.parties):
+                self.ref(question_origin, ("parties", position), party_id, {"party", "outlet"})
         for event in topic.events:
             event_origin = Origin(origin.file, ("events", self.positions[id(event)]))
             for position, party_id in enumerate(event.parties):

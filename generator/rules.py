@@ -4,7 +4,9 @@ The checks report problems under these ids (reporting an id that is not here
 fails at once), and the site's rules page and ``python -m generator rules`` are
 written from this table, so the documentation cannot drift from the checks.
 
-Every rule is an error: a run with any problem publishes nothing.
+A rule is an error unless its entry says ``level: warning``: a run with any error
+publishes nothing; a warning is reported beside the errors and publishes all the same
+(a date read in a quote's sentence can be a date of something else the sentence says).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Rule:
     wrong: str  # YAML (or a file listing) that breaks the rule
     right: str  # the same, fixed
     fix: str
+    level: str = "error"  # or "warning": reported, but the site is built
 
     def as_text(self) -> str:
         """The rule for a terminal."""
@@ -30,8 +33,9 @@ class Rule:
         def block(example: str) -> str:
             return "".join(f"\n      {line}" for line in example.split("\n"))
 
+        level = ", a warning" if self.level == "warning" else ""
         return (
-            f"{self.id} ({self.group})\n  {self.checks}\n  wrong:{block(self.wrong)}\n  right:{block(self.right)}"
+            f"{self.id} ({self.group}{level})\n  {self.checks}\n  wrong:{block(self.wrong)}\n  right:{block(self.right)}"
             f"\n  fix: {self.fix}"
         )
 
@@ -42,6 +46,9 @@ def _read(path: Path) -> dict[str, Rule]:
     groups = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     rules = [Rule(group=group, **item) for group, items in groups.items() for item in items]
     table = {rule.id: rule for rule in rules}
+    odd = [rule.id for rule in rules if rule.level not in ("error", "warning")]
+    if odd:
+        raise ValueError(f"{path}: the rule '{odd[0]}' has a level other than error or warning")
     if len(table) != len(rules):
         raise ValueError(f"{path}: a rule id is written twice")
     return table

@@ -116,8 +116,11 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
         """A token for what a document's checks read besides its own files (the ids of every
         kind, the duplicates, the files that did not parse): under the preview, the same
         object from one run to the next while all that is the same."""
+        self.questions = {q.id: q for topic in self.corpus.topics.values() for q in topic.questions}
         context = (
             self.problems.root,
+            frozenset((q.id, q.date, q.end, tuple(q.places)) for q in self.questions.values()),
+            frozenset((place, tuple(parents)) for place, parents in self.parents_of.items()),
             frozenset(self.entity_kind.items()),
             frozenset(self.claim_ids),
             frozenset(self.question_topic.items()),

@@ -129,9 +129,10 @@ def test_an_unnamed_source_is_described_and_tied_to_its_party(site_dir: Path) ->
 
 def test_a_claim_is_dated_with_its_own_date_or_says_it_has_none(site_dir: Path) -> None:
     dated = page(site_dir, "claims/delta-army-gamma-shelled-first")
-    assert words(fact(dated, "Made on")) == "3 June 2024"
+    assert words(fact(dated, "Said")) == "3 June 2024"
     undated = page(site_dir, "claims/gamma-official-crossed-river")
-    assert words(fact(undated, "Made on")).startswith("3 June 2024 (date of the events; the claim's own date")
+    assert words(fact(undated, "Said")).startswith("not stated; by 4 June 2024 at the latest (the day")
+    assert words(fact(undated, "Events it is about")) == "not recorded"
 
 
 def test_figures_keep_one_giver_per_series(site_dir: Path) -> None:

@@ -141,8 +141,18 @@ class Claim(Strict):
     )
     date: Date | None = Field(
         None,
-        description="Day the claim was made (a statement, a press conference), if known. Left out, the claim is dated with the document's `event_date`, and its pages say so.",
+        description="Day the claim was made (a statement, a press conference), where the text or the record says so. Left out, the date is unknown: the site says so and gives only what is known, the day the outlet published its own words or the latest day by which the claim was made (the copy's publication date); no other date is borrowed.",
         examples=["2023-05-11"],
+    )
+    event_date: Date | None = Field(
+        None,
+        description="Day of the events the claim is about (their first day, with `event_end`), where the text or the record says so; it may be weeks before the claim was made. Left out, the site says the events' date is not recorded.",
+        examples=["2023-05-11"],
+    )
+    event_end: Date | None = Field(
+        None,
+        description="Last day of the events the claim is about, where they span several days (`event_date` is the first).",
+        examples=["2023-05-12"],
     )
     via: OutletIds = Field(
         default_factory=list,
@@ -208,6 +218,11 @@ class Claim(Strict):
 
     @model_validator(mode="after")
     def _someone_claims(self) -> Claim:
+        if self.event_end is not None and (self.event_date is None or self.event_end < self.event_date):
+            raise ValueError(
+                "'event_end' is the last day of the events the claim is about | hint: give their first day as "
+                "'event_date', on or before 'event_end'"
+            )
         both = set(self.disputes) & set(self.supports)
         if both:
             raise ValueError(

@@ -57,6 +57,34 @@ class Question(Strict):
     text: Text = Field(
         description="The question, neutral.", examples=["Who started the exchange of fire on 11 May 2023?"]
     )
+    date: Date | None = Field(
+        None,
+        description="Day of the events the question is about (their first day, with `end`). A claim filed under the question whose events lie over a week away from them, or that was made before they began, is a warning. Left out for a question of no one time (who a place belongs to).",
+        examples=["2023-05-11"],
+    )
+    end: Date | None = Field(
+        None,
+        description="Last day of the events the question is about, where they span several.",
+        examples=["2023-05-12"],
+    )
+    places: LocationIds = Field(
+        default_factory=list,
+        description="Ids of the places the question is about. A claim filed under it that is about other places only (none of these, nor a place within or around them) is a warning.",
+        examples=[["sotk"]],
+    )
+    parties: PartyIds = Field(
+        default_factory=list,
+        description="Ids of the parties whose claims the question sets face to face, first on its page; the other claimants (outlets in their own voice, unnamed sources, third parties) follow. Left out, every side is shown in turn.",
+        examples=[["armenia", "azerbaijan"]],
+    )
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Question:
+        if self.end is not None and (self.date is None or self.end < self.date):
+            raise ValueError(
+                "'end' is the last day of the question's events | hint: give the first as 'date', on or before 'end'"
+            )
+        return self
 
 
 class Event(Strict):

@@ -13,16 +13,19 @@ from generator.render.common import (
     capped_figures,
     carriers_html,
     citations,
-    claim_date,
     claim_link,
     claimant_html,
     claimant_name,
     contested_badge,
+    date_range,
     entity_links,
+    events_html,
     figure_over_time,
     independent_sources,
     label,
     quote_link,
+    said_html,
+    said_short,
     status_badge,
     topic_tag,
 )
@@ -36,7 +39,8 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     quote = entry.quote
     facts = [
         ("Claimant", claimant_html(site, claim, here)),
-        ("Made on", claim_date(entry)),
+        ("Said", said_html(site, entry)),
+        ("Events it is about", events_html(entry)),
         ("Reported", carriers_html(site, entry, here)),
         ("Kind", label(claim.kind)),
         ("Status", status_badge(claim.status, here)),
@@ -299,8 +303,9 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     short = mk.shorten(entry.quote, 60)
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
     figure = f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>." if claim.figure else ""
-    byline = f"{claimant_name(site, claim)}{carrier}, {mk.date_text(entry.date)}"
+    events = f", about {date_range(*entry.events)}" if entry.events else ""
+    byline = f"{mk.text(claimant_name(site, claim) + carrier)}, {said_short(entry)}{events}"
     return (
         f"&ldquo;{quote_link(entry, here, short)}&rdquo;"
-        f"{figure} <small>{mk.text(byline)}</small> {status_badge(claim.status, here)}"
+        f"{figure} <small>{byline}</small> {status_badge(claim.status, here)}"
     )

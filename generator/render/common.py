@@ -118,11 +118,38 @@ def _and(items: Iterable[str]) -> str:
     return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
 
-def claim_date(entry: ClaimEntry) -> str:
-    """The day the claim was made; where it is not recorded, the document's event date, saying so."""
-    if entry.date_is_own:
-        return mk.date_text(entry.date)
-    return f"{mk.date_text(entry.date)} <small>(date of the events; the claim's own date is not recorded)</small>"
+def said_html(site: Site, entry: ClaimEntry) -> str:
+    """When the claim was made, and what that rests on; where the day is not known, the
+    latest day it can have been made, saying so. Never another date borrowed."""
+    said = entry.said
+    if said.basis == "recorded":
+        return mk.date_text(said.on)
+    if said.basis == "published":
+        assert said.outlet is not None
+        who = mk.text(site.entity_name(said.outlet))
+        return f"{mk.date_text(said.on)} <small>(the day {who} published its own words)</small>"
+    if said.basis == "bound":
+        assert said.outlet is not None
+        who = mk.text(site.entity_name(said.outlet))
+        return f"not stated; by {mk.date_text(said.by)} at the latest <small>(the day {who} published it)</small>"
+    return "not recorded"
+
+
+def said_short(entry: ClaimEntry) -> str:
+    """``said 24 July 2025``, ``said by 24 July 2025``, ``date said not known``: plain text."""
+    said = entry.said
+    if said.on is not None:
+        return f"said {mk.date_text(said.on)}"
+    if said.by is not None:
+        return f"said by {mk.date_text(said.by)}"
+    return "date said not known"
+
+
+def events_html(entry: ClaimEntry) -> str:
+    """The day or days of the events the claim is about, or that they are not recorded."""
+    if entry.events is None:
+        return "not recorded"
+    return date_range(*entry.events)
 
 
 def independent_sources(site: Site, entry: ClaimEntry, here: str) -> str:

@@ -142,11 +142,15 @@ def claim(site: Site, entry: ClaimEntry) -> dict[str, Any]:
             if entry.claim.unnamed_source is not None or entry.claim.claimant is None
             else _actor(site, entry.claim.claimant)
         ),
-        "dateCreated": entry.date.isoformat(),
         "appearance": appearance,
         "about": [
             _actor(site, s) if s in site.corpus.parties else {"@type": "Place", "name": site.entity_name(s)}
             for s in entry.claim.subjects
         ],
     }
+    if entry.said.on is not None:
+        data["dateCreated"] = entry.said.on.isoformat()
+    if entry.events is not None:
+        first, last = entry.events
+        data["temporalCoverage"] = first.isoformat() + (f"/{last.isoformat()}" if last and last != first else "")
     return data

@@ -1,0 +1,187 @@
+"""Checks of a claim's dates and of the question it is filed under, read against its text: the
+dates its quote's sentence names, and the days and places the question is about. Each finding
+is a warning (a sentence may name the date of something else): the site is built all the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import inputs
+from generator.checker import CheckerState
+from generator.corpus import Origin, SourceDocument, Span
+from generator.sentences import sentence_spans
+from generator.sourcegraph import reachable
+from generator.text_dates import NamedDate, named_dates
+from generator.when_said import said_of
+
+QUESTION_REACH = dt.timedelta(days=7)  # events this far from a question's are still its own (a day's reports)
+
+
+class DateChecks(CheckerState):
+    questions: dict[str, inputs.Question]
+    parents_of: dict[str, list[str]]
+
+    def check_claim_timing(
+        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span | None
+    ) -> None:
+        """The claim's dates against its quote's sentence, and its question against both."""
+        published = document.meta.published
+        named = [] if span is None else _sentence_dates(document.text, span, published)
+        if named:
+            self.check_claim_dates(document, claim, origin, named)
+        if claim.question is not None and "topic" not in document.unchecked:
+            # a sentence that names no date most often goes on from the one before ("A soldier was killed")
+            context = named or (
+                [] if span is None else _sentence_dates(document.text, _before(document.text, span[0]), published)
+            )
+            self.check_question_fit(document, claim, origin, context)
+
+    def check_claim_dates(
+        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
+    ) -> None:
+        """The dates named in the sentence of the claim's quote agree with those the claim records."""
+        meta = document.meta
+        recorded = _recorded_days(claim)
+        if recorded:
+            disagree = [date for date in named if not any(date.covers(first, last) for first, last in recorded)]
+            if disagree:
+                self.report(
+                    origin.file,
+                    (*origin.loc, "event_date" if claim.event_date is not None else "date"),
+                    "claim-date-unlike-text",
+                    f"the quote's sentence says {_listed(disagree)}; {_claim_dates_text(claim)}",
+                    "check each date against the text: `date` is the day the claim was made, `event_date` "
+                    "(and `event_end`) the days of the events it is about",
+                )
+            return
+        self.report(
+            origin.file,
+            (*origin.loc, "quote"),
+            "claim-date-unlike-text",
+            f"the quote's sentence says {_listed(named)}, but the claim records neither when it was made "
+            "nor when its events happened",
+            _dates_hint(named[0], meta.published),
+        )
+
+    def check_question_fit(
+        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
+    ) -> None:
+        """A claim is filed under a question about its own days and places: the days it records,
+        or, where it records none, those its sentence names."""
+        question = self.questions.get(claim.question or "")
+        if question is None:
+            return
+        where = (*origin.loc, "question")
+        far = _far_in_time(claim, document.meta, question, named)
+        if far:
+            self.report(
+                origin.file,
+                where,
+                "question-off-topic",
+                f"the question '{question.id}' is about {_range_text(question.date, question.end)}, {far}",
+                "file the claim under a question about its own events (or add one), or leave 'question' out; "
+                "if the question's dates are wrong, fix its 'date' and 'end'",
+            )
+        places = [s for s in claim.subjects if s in self.parents_of]
+        if question.places and places and not any(self._near(p, q) for p in places for q in question.places):
+            self.report(
+                origin.file,
+                where,
+                "question-off-topic",
+                f"the question '{question.id}' is about {', '.join(question.places)}, and the claim about "
+                f"{', '.join(places)}, none of them within or around those places",
+                "file the claim under a question about its own places (or add one), or leave 'question' out; "
+                "if the question's places are wrong, fix its 'places'",
+            )
+
+    def _near(self, place: str, other: str) -> bool:
+        """The same place, or one within the other."""
+        if place == other:
+            return True
+        return other in reachable(self.parents_of, place) or place in reachable(self.parents_of, other)
+
+
+def _sentence_dates(text: str, span: Span, reference: dt.date | None) -> list[NamedDate]:
+    """The dates named in the sentences that the quote at ``span`` stands in."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    found = []
+    for start, end in sentence_spans(text[line_start:line_end]):
+        if start + line_start < span[1] and span[0] < end + line_start:
+            found += named_dates(text[line_start + start : line_start + end], reference)
+    return found
+
+
+def _before(text: str, start: int) -> Span:
+    """The span of the sentence before the one at ``start`` (in the paragraph before, at a
+    paragraph's start); an empty span at the text's start."""
+    line_start = text.rfind("\n", 0, start) + 1
+    own = [
+        (a + line_start, b + line_start) for a, b in sentence_spans(text[line_start:start]) if b + line_start < start
+    ]
+    if own and text[own[-1][1] : start].strip():
+        return own[-1][0], own[-1][0] + 1
+    if own:
+        return own[-1][0], own[-1][0] + 1
+    previous = text[:line_start].rstrip()
+    if not previous:
+        return 0, 0
+    return len(previous) - 1, len(previous)
+
+
+def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:
+    days = []
+    if claim.date is not None:
+        days.append((claim.date, claim.date))
+    if claim.event_date is not None:
+        days.append((claim.event_date, claim.event_end or claim.event_date))
+    return days
+
+
+def _listed(dates: list[NamedDate]) -> str:
+    return ", ".join(f"'{d.words}' ({d.days_text()})" for d in dates)
+
+
+def _claim_dates_text(claim: inputs.Claim) -> str:
+    said = f"made on {claim.date.isoformat()}" if claim.date else "of unknown date"
+    if claim.event_date is None:
+        return f"the claim is {said}, and records no date of its events"
+    return f"the claim is {said}, about events of {_range_text(claim.event_date, claim.event_end)}"
+
+
+def _range_text(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None:
+        return "no one time"
+    return first.isoformat() if last is None or last == first else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def _dates_hint(date: NamedDate, published: dt.date | None) -> str:
+    first, last = date.first.isoformat(), date.last.isoformat()
+    if date.first == date.last:
+        hint = f"add `event_date: {first}` if the events happened then, or `date: {first}` if the claim was made then"
+    else:
+        hint = f"add `event_date: {first}` and `event_end: {last}`, or the exact days if the record gives them"
+    return hint + (
+        f" (the sentence is read against the copy's publication, {published.isoformat()})" if published else ""
+    )
+
+
+def _far_in_time(claim: inputs.Claim, meta: inputs.Document, question: inputs.Question, named: list[NamedDate]) -> str:
+    """What puts the claim's events far from the question's, in words; empty when nothing does."""
+    if question.date is None:
+        return ""
+    start, end = question.date, question.end or question.date
+    reach_first, reach_last = start - QUESTION_REACH, end + QUESTION_REACH
+    if claim.event_date is not None:
+        first, last = claim.event_date, claim.event_end or claim.event_date
+        if last < reach_first or first > reach_last:
+            return f"and the claim about events of {_range_text(claim.event_date, claim.event_end)}"
+        return ""
+    if named and claim.date is None and not any(date.covers(reach_first, reach_last) for date in named):
+        return f"and the quote's sentence says {_listed(named)}"
+    said = said_of(claim, meta)
+    latest = said.on or said.by
+    if latest is not None and latest < start - dt.timedelta(days=1):
+        return f"and the claim was made by {latest.isoformat()}, before those events"
+    return ""
