@@ -114,20 +114,14 @@ def _sentence_dates(text: str, span: Span, reference: dt.date | None) -> list[Na
 
 
 def _before(text: str, start: int) -> Span:
-    """The span of the sentence before the one at ``start`` (in the paragraph before, at a
-    paragraph's start); an empty span at the text's start."""
+    """A span within the sentence before the one at ``start`` (the paragraph before's last, at
+    a paragraph's start); an empty span at the text's start."""
     line_start = text.rfind("\n", 0, start) + 1
-    own = [
-        (a + line_start, b + line_start) for a, b in sentence_spans(text[line_start:start]) if b + line_start < start
-    ]
-    if own and text[own[-1][1] : start].strip():
-        return own[-1][0], own[-1][0] + 1
+    own = [a + line_start for a, b in sentence_spans(text[line_start:start]) if b + line_start < start]
     if own:
-        return own[-1][0], own[-1][0] + 1
+        return own[-1], own[-1] + 1
     previous = text[:line_start].rstrip()
-    if not previous:
-        return 0, 0
-    return len(previous) - 1, len(previous)
+    return (len(previous) - 1, len(previous)) if previous else (0, 0)
 
 
 def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:

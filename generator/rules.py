@@ -35,8 +35,8 @@ class Rule:
 
         level = ", a warning" if self.level == "warning" else ""
         return (
-            f"{self.id} ({self.group}{level})\n  {self.checks}\n  wrong:{block(self.wrong)}\n  right:{block(self.right)}"
-            f"\n  fix: {self.fix}"
+            f"{self.id} ({self.group}{level})\n  {self.checks}\n  wrong:{block(self.wrong)}"
+            f"\n  right:{block(self.right)}\n  fix: {self.fix}"
         )
 
 

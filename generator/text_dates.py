@@ -18,7 +18,10 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_MONTH = r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = (
+    r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)\b)?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERN = re.compile(
