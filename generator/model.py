@@ -290,13 +290,22 @@ def _index_backlinks(site: Site) -> None:
             links[subject].claims_about.add(claim_id)
             links[subject].documents.add(doc_id)
     for location in site.corpus.locations.values():
-        for party_id in location.administered_by:
-            links[party_id].administers.add(location.id)
+        for administration in current(location.administered_by):
+            for party_id in administration.by:
+                links[party_id].administers.add(location.id)
         for party_id in location.claimed_by:
             links[party_id].claims_territory.add(location.id)
     for event_id, event_entry in site.events.items():
         for entity_id in (*event_entry.event.parties, *event_entry.event.locations):
             links[entity_id].events.add(event_id)
+
+
+TenureT = TypeVar("TenureT", bound=inputs.Tenure)
+
+
+def current(tenures: list[TenureT]) -> list[TenureT]:
+    """The entries of a dated fact that still hold: those with no end recorded."""
+    return [tenure for tenure in tenures if tenure.until is None]
 
 
 def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:

@@ -34,21 +34,29 @@ class References(CheckerState):
         if party.affiliation is not None:
             self.ref(origin, ("affiliation",), party.affiliation, {"party"})
             self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"), origin, "affiliation")
+        for index, office in enumerate(party.offices):
+            self.check_citations(office.sources, Origin(origin.file, (*origin.loc, "offices", index)))
         self.check_citations(party.sources, origin)
 
     def check_location(self, location: inputs.Location, origin: Origin) -> None:
         for index, parent in enumerate(location.parents):
             self.ref(origin, ("parents", index), parent, {"location"})
         self.check_parents_cycle(location, origin)
-        for field_name in ("administered_by", "claimed_by"):
-            for index, party_id in enumerate(getattr(location, field_name)):
-                self.ref(origin, (field_name, index), party_id, {"party"})
+        for index, party_id in enumerate(location.claimed_by):
+            self.ref(origin, ("claimed_by", index), party_id, {"party"})
+        self.check_administrations(location.administered_by, Origin(origin.file, (*origin.loc, "administered_by")))
         if location.geometry is not None:
             self.check_geometry(location, origin)
         for part_index, part in enumerate(location.parts):
-            for index, party_id in enumerate(part.administered_by):
-                self.ref(origin, ("parts", part_index, "administered_by", index), party_id, {"party"})
+            where = Origin(origin.file, (*origin.loc, "parts", part_index, "administered_by"))
+            self.check_administrations(part.administered_by, where)
         self.check_citations(location.sources, origin)
+
+    def check_administrations(self, administrations: list[inputs.Administration], origin: Origin) -> None:
+        for index, administration in enumerate(administrations):
+            for position, party_id in enumerate(administration.by):
+                self.ref(origin, (index, "by", position), party_id, {"party"})
+            self.check_citations(administration.sources, Origin(origin.file, (*origin.loc, index)))
 
     def check_geometry(self, location: inputs.Location, origin: Origin) -> None:
         """A line or area far from the place's own point is most likely written latitude first."""

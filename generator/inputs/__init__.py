@@ -22,16 +22,19 @@ from generator.inputs.documents import (
     Hop,
 )
 from generator.inputs.entities import (
+    Administration,
     Citation,
     Coordinates,
     Geometry,
     Location,
     LocationPart,
     LocationRegistry,
+    Office,
     Outlet,
     OutletRegistry,
     Party,
     PartyRegistry,
+    Tenure,
 )
 from generator.inputs.fields import (
     MAX_NAME,
@@ -118,6 +121,7 @@ __all__ = [
     "RESERVED_IDS",
     "SLUG_PATTERN",
     "VALIDATOR_NAMES",
+    "Administration",
     "Boilerplate",
     "BoilerplateKind",
     "Citation",
@@ -150,6 +154,7 @@ __all__ = [
     "LocationPart",
     "LocationRegistry",
     "Name",
+    "Office",
     "Outlet",
     "OutletId",
     "OutletIds",
@@ -170,6 +175,7 @@ __all__ = [
     "Strict",
     "SubjectId",
     "SubjectIds",
+    "Tenure",
     "Text",
     "Topic",
     "TopicId",

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from generator.inputs.fields import (
+    Date,
     DocumentId,
     GeometryType,
     LocationIds,
@@ -52,6 +53,51 @@ class Coordinates(Strict):
     lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180, east positive.", examples=[45.9453])
 
 
+class Tenure(Strict):
+    """A fact that holds for a time: from ``since`` until ``until``, or seen to hold ``as_of`` a day."""
+
+    since: Date | None = Field(None, description="First day it held, where known.", examples=["2023-09-20"])
+    until: Date | None = Field(
+        None, description="Last day it held; left out while it still holds.", examples=["2023-09-28"]
+    )
+    as_of: Date | None = Field(
+        None,
+        description="A day on which it is known to hold, where its start is not known.",
+        examples=["2025-07-24"],
+    )
+    note: Text | None = Field(
+        None, description="How it began or ended, or how certain it is.", examples=["By a decree."]
+    )
+    sources: list[Citation] = Field(
+        default_factory=list,
+        description="Where the dates come from.",
+        examples=[[{"url": "https://www.bbc.com/news/world-europe-66852858", "publisher": "BBC"}]],
+    )
+
+    @model_validator(mode="after")
+    def _dated(self) -> Tenure:
+        if self.since is None and self.until is None and self.as_of is None:
+            raise ValueError(
+                "this fact changes over time and needs a date | hint: add 'since: YYYY-MM-DD' (the day it began), "
+                "or 'as_of: YYYY-MM-DD' (a day it is known to hold), and 'until:' once it ended"
+            )
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError("'until' is before 'since' | hint: check the years, months and days")
+        return self
+
+
+class Administration(Tenure):
+    """Who administers a place (or a part of it), and when."""
+
+    by: PartyIds = Field(min_length=1, description="Ids of the parties that administer it.", examples=[["azerbaijan"]])
+
+
+class Office(Tenure):
+    """An office a person holds or held, and when."""
+
+    title: Name = Field(description="The office, as readers know it.", examples=["Prime Minister of Armenia"])
+
+
 class Party(Strict):
     """Someone who acts or speaks: a state, a government body, a person, an alliance."""
 
@@ -68,10 +114,10 @@ class Party(Strict):
         description="Id of the party this one belongs to: a minister to a government, a government to a state.",
         examples=["armenia-government"],
     )
-    role: Name | None = Field(
-        None,
-        description="For a person: office held at the time of the documents.",
-        examples=["Prime Minister of Armenia"],
+    offices: list[Office] = Field(
+        default_factory=list,
+        description="For a person: the offices held, each with its dates (`since`, `until`, or `as_of`); the page shows those held now first, then the earlier ones.",
+        examples=[[{"title": "Prime Minister of Armenia", "since": "2018-05-08"}]],
     )
     description: Text = Field(
         description="One or two neutral sentences for the party's page.",
@@ -89,11 +135,13 @@ class LocationPart(Strict):
     """One part of a place split between administrations."""
 
     name: Name = Field(description="Which part, in words.", examples=["the part east of the line of contact"])
-    administered_by: PartyIds = Field(
-        min_length=1, description="Ids of the parties that administer this part.", examples=[["azerbaijan"]]
+    administered_by: list[Administration] = Field(
+        min_length=1,
+        description="Who administers this part, and when: each entry's parties with `since`, `until` or `as_of`.",
+        examples=[[{"by": ["azerbaijan"], "since": "2020-11-10"}]],
     )
     note: Text | None = Field(
-        None, description="Since when, or how certain.", examples=["Since the 2020 ceasefire statement."]
+        None, description="Anything else a reader should know.", examples=["Lines drawn in 2020."]
     )
 
 
@@ -201,10 +249,10 @@ class Location(Strict):
         description="One or two neutral sentences for the place's page.",
         examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."],
     )
-    administered_by: PartyIds = Field(
+    administered_by: list[Administration] = Field(
         default_factory=list,
-        description="Ids of parties that control the place, for disputed places.",
-        examples=[["armenia"]],
+        description="For disputed places, who controls the place and when: each entry's parties (`by`) with `since` (and `until` once it ended) or `as_of`. The page shows who administers it now, with the date, and the earlier administrations beneath.",
+        examples=[[{"by": ["armenia"], "as_of": "2023-05-11"}]],
     )
     claimed_by: PartyIds = Field(
         default_factory=list,
@@ -214,7 +262,9 @@ class Location(Strict):
     parts: list[LocationPart] = Field(
         default_factory=list,
         description="Where the place is split between administrations: who administers which part.",
-        examples=[[{"name": "the part east of the line", "administered_by": ["azerbaijan"]}]],
+        examples=[
+            [{"name": "the part east of the line", "administered_by": [{"by": ["azerbaijan"], "since": "2020-11-10"}]}]
+        ],
     )
     geometry: Geometry | None = Field(
         None,

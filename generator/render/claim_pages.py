@@ -175,7 +175,7 @@ def _question_claims(
     if not entries:
         return mk.note("No claims recorded yet."), []
     if len(entries) <= parts.BACKLINK_LIMIT:
-        return side_by_side(site, entries, here), []
+        return side_by_side(site, entries, here, facing=question.parties), []
     links, pages = numbered_parts(
         here,
         "Back to the question",
@@ -183,9 +183,9 @@ def _question_claims(
         question.text,
         f"Claims on: {question.text}",
         entries,
-        lambda part: side_by_side(site, part, here),
+        lambda part: side_by_side(site, part, here, facing=question.parties),
     )
-    shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0])
+    shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0], facing=question.parties)
     every = f"Up to {parts.BACKLINK_LIMIT} claims a side here; all {len(entries)}, in parts: {links}"
     return [shown, mk.para(every)], pages
 
@@ -213,7 +213,14 @@ def disputes_side_by_side(site: Site, disputes: Disputes, here: str) -> list[mk.
     for question, entries in disputes:
         blocks.append(mk.heading(3, question.text))
         blocks.append(
-            side_by_side(site, by_claimant(site, entries), here, per_side=3, more=paths.question(question.id))
+            side_by_side(
+                site,
+                by_claimant(site, entries),
+                here,
+                per_side=3,
+                more=paths.question(question.id),
+                facing=question.parties,
+            )
         )
     return blocks
 
@@ -224,17 +231,48 @@ def by_claimant(site: Site, entries: list[ClaimEntry]) -> list[ClaimEntry]:
 
 
 def side_by_side(
-    site: Site, entries: list[ClaimEntry], here: str, per_side: int | None = None, more: str | None = None
+    site: Site,
+    entries: list[ClaimEntry],
+    here: str,
+    per_side: int | None = None,
+    more: str | None = None,
+    facing: Iterable[str] = (),
 ) -> str:
     """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
     each claim with its claimant, carrier, status and a link to its exact quote.
+    The sides of the parties ``facing`` (a question's disputing parties) come first, face
+    to face; the others (outlets in their own voice, unnamed sources, third parties) below.
     With ``per_side``, each column shows that many and links to ``more`` for the rest.
     Raw HTML (the theme's grid of cards), escaped here."""
     sides: dict[str, list[ClaimEntry]] = {}
     for entry in entries:
         sides.setdefault(site.side_of(entry.claim.claimant), []).append(entry)
+    first = [side for side in dict.fromkeys(site.side_of(party) for party in facing) if side in sides]
+    rest = sorted((side for side in sides if side not in first), key=site.side_name)
+    if not first:
+        return _cards(site, sides, rest, here, per_side, more)
+    grids = [_cards(site, sides, first, here, per_side, more, "face-to-face")]
+    if rest:
+        grids.append(f"<p><strong>Others</strong></p>{_cards(site, sides, rest, here, per_side, more)}")
+    return "".join(grids)
+
+
+def _says(site: Site, side: str) -> str:
+    """``Thailand says``, ``Unnamed sources say``."""
+    return f"{site.side_name(side)} {'say' if side == UNNAMED else 'says'}"
+
+
+def _cards(
+    site: Site,
+    sides: dict[str, list[ClaimEntry]],
+    order: list[str],
+    here: str,
+    per_side: int | None,
+    more: str | None,
+    extra_class: str = "",
+) -> str:
     cards = []
-    for side in sorted(sides, key=site.side_name):
+    for side in order:
         shown = sides[side][:per_side] if per_side else sides[side]
         hidden = len(sides[side]) - len(shown)
         items = []
@@ -253,8 +291,9 @@ def side_by_side(
             )
         if hidden and more:
             items.append(f"<li>{mk.link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{mk.text(site.side_name(side))} says</strong></p><ul>{''.join(items)}</ul></li>")
-    return f'<div class="grid cards"><ul>{"".join(cards)}</ul></div>'
+        cards.append(f"<li><p><strong>{mk.text(_says(site, side))}</strong></p><ul>{''.join(items)}</ul></li>")
+    classes = f"grid cards {extra_class}".strip()
+    return f'<div class="{classes}"><ul>{"".join(cards)}</ul></div>'
 
 
 def claim_matrix(site: Site, topic_id: str, here: str) -> str:
@@ -301,7 +340,8 @@ MATRIX_CELL_LIMIT = 3
 def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     claim = entry.claim
     short = mk.shorten(entry.quote, 60)
-    carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via else ""
+    own_voice = claim.via == [claim.claimant] and claim.unnamed_source is None
+    carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via and not own_voice else ""
     figure = f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>." if claim.figure else ""
     events = f", about {date_range(*entry.events)}" if entry.events else ""
     byline = f"{mk.text(claimant_name(site, claim) + carrier)}, {said_short(entry)}{events}"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator import inputs
 from generator.corpus import SourceDocument
 from generator.entries import ClaimEntry, FigurePoint, FigureSeries, figure_series
-from generator.model import Site
+from generator.model import Site, TenureT, current
 from generator.render import markup as mk
 from generator.render import paths
 
@@ -321,3 +321,37 @@ def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
         return f"<strong>{point.value:g}</strong> ({when}; {source})"
     note = f", {mk.text(point.revision.note.rstrip('.'))}" if point.revision.note else ""
     return f"<strong>{point.value:g}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"
+
+
+def tenure_text(tenure: inputs.Tenure) -> str:
+    """``since 20 September 2023``, ``2 September 1991 – 20 September 2023``, ``as of 24 July 2025``."""
+    if tenure.since is not None and tenure.until is not None:
+        return date_range(tenure.since, tenure.until)
+    if tenure.since is not None:
+        held = f"since {mk.date_text(tenure.since)}"
+    elif tenure.until is not None:
+        held = f"until {mk.date_text(tenure.until)}"
+    else:
+        held = ""
+    if tenure.as_of is not None:
+        held = f"{held}, " if held else ""
+        held += f"as of {mk.date_text(tenure.as_of)}"
+    return held
+
+
+def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], str], here: str) -> str:
+    """A dated fact: what holds now, with its date, then what held before, newest first;
+    never a bare present tense. Each entry's note and sources follow it."""
+
+    def one(tenure: TenureT) -> str:
+        note = f"; {mk.text(tenure.note.rstrip('.'))}" if tenure.note else ""
+        cited = f"; {citations(site, tenure.sources, here)}" if tenure.sources else ""
+        return f"{what(tenure)} <small>({tenure_text(tenure)}{note}{cited})</small>"
+
+    now = current(tenures)
+    ended = [(t.until, index, t) for index, t in enumerate(tenures) if t.until is not None]
+    before = [t for _, _, t in sorted(ended, key=lambda item: (item[0], -item[1]), reverse=True)]
+    shown = "<br>".join(one(t) for t in now) if now else "nobody recorded now"
+    if before:
+        shown += "<br><small>Before:</small> " + "<br>".join(one(t) for t in before)
+    return shown

@@ -23,7 +23,7 @@ from generator import inputs
 from generator.corpus import SourceDocument
 from generator.entries import ClaimEntry, EventEntry
 from generator.kept import kept_for
-from generator.model import Site
+from generator.model import Site, current
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.reading_page import LICENCE, LICENCE_URL, licence_sentence
@@ -153,7 +153,23 @@ def _claim_line(lines: _Lines, site: Site, c: ClaimEntry) -> str:
 
 
 def _party_row(p: inputs.Party) -> list[Any]:
-    return [p.id, p.name, p.kind, p.affiliation, p.role, p.aliases, p.wikidata, p.description]
+    return [p.id, p.name, p.kind, p.affiliation, _offices_now(p), p.aliases, p.wikidata, p.description]
+
+
+def _offices_now(p: inputs.Party) -> list[str]:
+    """The offices held now, each with its date (the whole history is in the JSON file)."""
+    return [f"{o.title} ({_held(o)})" for o in current(p.offices)]
+
+
+def _administered_now(p: inputs.Location) -> list[str]:
+    """Who administers the place now, each with its date (the history is in the JSON file)."""
+    return [f"{party} ({_held(a)})" for a in current(p.administered_by) for party in a.by]
+
+
+def _held(tenure: inputs.Tenure) -> str:
+    if tenure.since is not None:
+        return f"since {tenure.since.isoformat()}"
+    return f"as of {tenure.as_of.isoformat()}" if tenure.as_of is not None else "date not recorded"
 
 
 def _outlet_row(o: inputs.Outlet) -> list[Any]:
@@ -170,7 +186,7 @@ def _place_row(p: inputs.Location) -> list[Any]:
         p.parents,
         p.geometry.type if p.geometry else None,
         p.aliases,
-        p.administered_by,
+        _administered_now(p),
         p.claimed_by,
         p.wikidata,
         p.description,
@@ -268,7 +284,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
         ),
         "parties.csv": _csv(
             lines,
-            ["id", "name", "kind", "affiliation", "role", "aliases", "wikidata", "description"],
+            ["id", "name", "kind", "affiliation", "offices_now", "aliases", "wikidata", "description"],
             (
                 lines.kept(p, "parties.csv", partial(_party_row, p))
                 for p in sorted(corpus.parties.values(), key=lambda p: p.id)
@@ -285,7 +301,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "parents",
                 "geometry_type",
                 "aliases",
-                "administered_by",
+                "administered_by_now",
                 "claimed_by",
                 "wikidata",
                 "description",

@@ -21,6 +21,7 @@ from generator.render.common import (
     sources_line,
     tag_links,
     tags_of,
+    tenures_html,
 )
 from generator.render.listings import event_page
 from generator.render.maps import map_block
@@ -32,8 +33,8 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     links = site.backlinks.get(party.id, Backlinks())
     chain = site.affiliation_chain(party.id)
     facts = [("Kind", label(party.kind))]
-    if party.role:
-        facts.append(("Role", mk.text(party.role)))
+    if party.offices:
+        facts.append(("Offices", tenures_html(site, party.offices, lambda o: mk.text(o.title), here)))
     if len(chain) > 1:
         facts.append(("Belongs to", " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])))
     members = site.members.get(party.id, [])
@@ -107,16 +108,17 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         here,
         [
             ("Places within", site.sublocations.get(location.id, [])),
-            ("Administered by", location.administered_by),
             ("Claimed by", location.claimed_by),
         ],
     )
+    if location.administered_by:
+        facts.append(("Administered by", _administrations(site, location.administered_by, here)))
     if location.parts:
         facts.append(
             (
                 "Split between",
                 mk.bullets(
-                    f"{mk.text(part.name)}: administered by {entity_links(site, part.administered_by, here)}"
+                    f"{mk.text(part.name)}: administered by {_administrations(site, part.administered_by, here)}"
                     + (f" <small>({mk.text(part.note)})</small>" if part.note else "")
                     for part in location.parts
                 ),
@@ -135,6 +137,10 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         facts,
         [mapped, *sections.blocks, structured_data.script(structured_data.place(site, location))],
     ), sections.extra
+
+
+def _administrations(site: Site, administrations: list[inputs.Administration], here: str) -> str:
+    return tenures_html(site, administrations, lambda a: entity_links(site, a.by, here), here)
 
 
 def _entity_page(

@@ -13,7 +13,7 @@ from typing import Any
 from generator import inputs
 from generator.corpus import SourceDocument
 from generator.entries import ClaimEntry
-from generator.model import Site
+from generator.model import Site, current
 
 CONTEXT = "https://schema.org"
 _PARTY_TYPES = {
@@ -51,8 +51,9 @@ def party(site: Site, entity: inputs.Party) -> dict[str, Any]:
         key = "affiliation" if entity.kind == "person" else "parentOrganization"
         if entity.kind != "state":
             data[key] = {"@type": _PARTY_TYPES.get(parent.kind, "Organization"), "name": parent.name}
-    if entity.role and entity.kind == "person":
-        data["jobTitle"] = entity.role
+    held = current(entity.offices)
+    if held and entity.kind == "person":
+        data["jobTitle"] = [office.title for office in held] if len(held) > 1 else held[0].title
     return data
 
 
