@@ -44,6 +44,7 @@ class Site:
     timeline: dict[str, list[TimelineItem]] = field(init=False, repr=False, compare=False)
     event_part: dict[str, str] = field(init=False, repr=False, compare=False)
     involved: dict[str, tuple[list[str], list[str]]] = field(init=False, repr=False, compare=False)
+    filed_from: dict[str, list[str]] = field(init=False, repr=False, compare=False)  # document → dateline places
     _newest: dict[str | None, list[str]] = field(init=False, repr=False, compare=False)
     _by_question: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
     _by_via: dict[str, list[ClaimEntry]] = field(init=False, repr=False, compare=False)
@@ -60,6 +61,7 @@ class Site:
         self.event_part = {
             item[1]: part for part, items in self.timeline.items() for item in items if isinstance(item[2], EventEntry)
         }
+        self.filed_from = {doc_id: _dateline_places(self, doc) for doc_id, doc in self.corpus.documents.items()}
         self.involved = {doc_id: _document_entities(self, doc) for doc_id, doc in self.corpus.documents.items()}
 
     def documents_newest_first(self, topic: str | None = None, limit: int | None = None) -> list[SourceDocument]:
@@ -145,6 +147,21 @@ class Site:
         """Claims made by the parties below ``party_id`` (not by the party itself), by id."""
         return sorted(
             c for member in self.under.get(party_id, []) for c in self.backlinks.get(member, Backlinks()).claims_by
+        )
+
+    def documents_under(self, party_id: str) -> list[str]:
+        """Documents that involve the parties below ``party_id`` and not the party itself, by id."""
+        own = self.backlinks.get(party_id, Backlinks()).documents
+        return sorted(
+            {d for member in self.under.get(party_id, []) for d in self.backlinks.get(member, Backlinks()).documents}
+            - own
+        )
+
+    def events_under(self, party_id: str) -> list[str]:
+        """Timeline events that involve the parties below ``party_id`` and not the party itself, by id."""
+        own = self.backlinks.get(party_id, Backlinks()).events
+        return sorted(
+            {e for member in self.under.get(party_id, []) for e in self.backlinks.get(member, Backlinks()).events} - own
         )
 
     def affiliation_chain(self, party_id: str) -> list[str]:
@@ -324,8 +341,26 @@ def timeline_parts(site: Site) -> dict[str, list[TimelineItem]]:
     return {"": items} if len(items) <= parts.ONE_PAGE_LIMIT else parts.by_period(items, lambda item: item[0])
 
 
+def _dateline_places(site: Site, document: SourceDocument) -> list[str]:
+    """Places named only in a dateline of the copy: where it was filed, not where anything happened."""
+    pairs = zip(document.boilerplate_spans, document.meta.boilerplate, strict=False)  # spans of a valid document
+    datelines = [span for span, item in pairs if item.kind == "dateline"]
+    inside = {
+        m.entity
+        for m in site.mentions[document.meta.id]
+        if m.entity in site.corpus.locations and any(a <= m.start and m.end <= b for a, b in datelines)
+    }
+    elsewhere = {
+        m.entity for m in site.mentions[document.meta.id] if not any(a <= m.start and m.end <= b for a, b in datelines)
+    }
+    for claim in document.meta.claims:
+        elsewhere.update(claim.subjects)
+    return sorted(inside - elsewhere, key=site.entity_name)
+
+
 def _document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:
-    ids: set[str] = {m.entity for m in site.mentions[document.meta.id]}
+    filed_from = set(site.filed_from[document.meta.id])
+    ids: set[str] = {m.entity for m in site.mentions[document.meta.id] if m.entity not in filed_from}
     for claim in document.meta.claims:
         if claim.claimant is not None:
             ids.add(claim.claimant)

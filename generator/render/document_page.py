@@ -117,6 +117,11 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
             + (f" ({mk.external('original page', meta.url)})" if meta.url else " (no address recorded)"),
         ),
         ("Author", mk.text(meta.author) if meta.author else "<em>not named</em>"),
+        *(
+            [("Filed from", entity_links(site, site.filed_from[meta.id], here) + " <small>(dateline only)</small>")]
+            if site.filed_from[meta.id]
+            else []
+        ),
         ("Date of the copy", mk.date_text(meta.published) if meta.published else "<em>not shown in the copy</em>"),
         ("Language", mk.text(meta.language)),
         ("Kind", label(meta.kind)),

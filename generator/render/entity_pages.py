@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator import inputs, parts
-from generator.entries import Backlinks
+from generator.corpus import SourceDocument
+from generator.entries import Backlinks, EventEntry
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
@@ -43,17 +44,23 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     facts += _common_facts(party.aliases, party.wikidata)
     facts += _linked_facts(site, here, [("Administers", links.administers), ("Lays claim to", links.claims_territory)])
     under = site.claims_under(party.id)
-    facts.append(
-        (
-            "Claims made",
-            f"{len(links.claims_by)} by {mk.text(party.name)}"
-            + (
-                f", {len(under)} by parties under it ({len(links.claims_by) + len(under)} in all)"
-                if site.under.get(party.id)
-                else ""
-            ),
+    documents_under, events_under = site.documents_under(party.id), site.events_under(party.id)
+    for what, own, below, verb in (
+        ("Claims made", links.claims_by, under, "by"),
+        ("Documents", links.documents, documents_under, "on"),
+        ("Timeline events", links.events, events_under, "involving"),
+    ):
+        facts.append(
+            (
+                what,
+                f"{len(own)} {verb} {mk.text(party.name)}"
+                + (
+                    f", {len(below)} more {verb} parties under it ({len(own) + len(below)} in all)"
+                    if site.under.get(party.id)
+                    else ""
+                ),
+            )
         )
-    )
     sections = Sections(party.name, here)
     _backlink_sections(site, links, sections)
     if site.under.get(party.id):
@@ -63,6 +70,20 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
             [site.claims[c] for c in under],
             lambda rows: claims_table(site, rows, here),
             "None: no party under it made a claim in these texts.",
+        )
+        sections.add(
+            "Documents of parties under it",
+            "documents-under",
+            _document_items(site, _newest_first(site, documents_under), here),
+            mk.bullets,
+            "None besides those above.",
+        )
+        sections.add(
+            "Timeline events of parties under it",
+            "events-under",
+            _event_items(site, _in_order(site, events_under), here),
+            mk.bullets,
+            "None besides those above.",
         )
     return _entity_page(
         site,
@@ -288,17 +309,31 @@ class Sections:
         self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))
 
 
+def _newest_first(site: Site, document_ids: Iterable[str]) -> list[SourceDocument]:
+    documents = (site.corpus.documents[d] for d in document_ids)
+    return sorted(documents, key=lambda d: (d.meta.event_date, d.meta.id), reverse=True)
+
+
+def _in_order(site: Site, event_ids: Iterable[str]) -> list[EventEntry]:
+    return sorted((site.events[e] for e in event_ids), key=lambda e: (e.event.date, e.event.id))
+
+
+def _document_items(site: Site, documents: list[SourceDocument], here: str) -> list[str]:
+    return [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents]
+
+
+def _event_items(site: Site, events: list[EventEntry], here: str) -> list[str]:
+    return [
+        f"{date_range(e.event.date, e.event.end)}: "
+        + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
+        for e in events
+    ]
+
+
 def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:
     here = sections.here
-    documents = sorted(
-        (site.corpus.documents[d] for d in links.documents), key=lambda d: (d.meta.event_date, d.meta.id), reverse=True
-    )
-    events = sorted((site.events[e] for e in links.events), key=lambda e: (e.event.date, e.event.id))
     sections.add(
-        "Documents",
-        "documents",
-        [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents],
-        mk.bullets,
+        "Documents", "documents", _document_items(site, _newest_first(site, links.documents), here), mk.bullets
     )
     if claims_by:
         sections.add(
@@ -313,16 +348,7 @@ def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_
         [site.claims[c] for c in sorted(links.claims_about)],
         lambda rows: claims_table(site, rows, here),
     )
-    sections.add(
-        "Timeline events",
-        "events",
-        [
-            f"{date_range(e.event.date, e.event.end)}: "
-            + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
-            for e in events
-        ],
-        mk.bullets,
-    )
+    sections.add("Timeline events", "events", _event_items(site, _in_order(site, links.events), here), mk.bullets)
 
 
 def render_tags(site: Site) -> Pages:
