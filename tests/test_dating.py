@@ -1,0 +1,158 @@
+"""The site says no more than its sources: a claim's two dates (never borrowed), the dates
+a quote's sentence names, questions that hold only their own claims, facts that change over
+time, roll-ups of parties under a state, and a dateline that is no place of the events. On
+the fixture corpus under ``fixtures/dating``, read from the real ``mkdocs build`` output.
+
+The fixture is ours, so its ids and dates are written out."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from generator.pipeline import check
+from tests.conftest import built_site
+
+DATING = Path(__file__).parent / "fixtures" / "dating"
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(DATING, tmp_path_factory.mktemp("dating-build"))
+
+
+def page(site_dir: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def words(tag: Tag) -> str:
+    text = " ".join(tag.get_text(" ").split())
+    return re.sub(r"\( ", "(", re.sub(r" ([,.;:)])", r"\1", text))
+
+
+def fact(soup: BeautifulSoup, name: str) -> str:
+    header = soup.find("th", string=name)
+    assert header is not None, f"no fact '{name}'"
+    cell = header.find_next_sibling("td")
+    assert isinstance(cell, Tag)
+    return words(cell)
+
+
+def claims_csv(site_dir: Path) -> dict[str, dict[str, str]]:
+    with (site_dir / "data" / "claims.csv").open(encoding="utf-8") as rows:
+        return {row["id"]: row for row in csv.DictReader(rows)}
+
+
+def claim_json_ld(soup: BeautifulSoup) -> dict:
+    scripts = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+    return next(item for data in scripts for item in data.get("@graph", [data]) if item.get("@type") == "Claim")
+
+
+# -- a claim's two dates ------------------------------------------------------
+
+
+def test_an_undated_party_claim_says_only_by_when_it_was_made(site_dir: Path) -> None:
+    soup = page(site_dir, "claims/north-defence-south-fired-first")
+    assert fact(soup, "Said") == "not stated; by 4 August 2025 at the latest (the day Border Wire published it)"
+    assert fact(soup, "Events it is about") == "not recorded"
+    row = claims_csv(site_dir)["north-defence-south-fired-first"]
+    assert (row["said_on"], row["said_by_at_the_latest"], row["events_from"]) == ("", "2025-08-04", "")
+    data = claim_json_ld(soup)
+    assert "dateCreated" not in data and "temporalCoverage" not in data
+
+
+def test_an_undated_outlet_claim_is_dated_by_its_own_publication(site_dir: Path) -> None:
+    soup = page(site_dir, "claims/daily-post-pass-changed-hands")
+    assert fact(soup, "Said") == "5 August 2025 (the day Daily Post published its own words)"
+    assert claims_csv(site_dir)["daily-post-pass-changed-hands"]["said_on"] == "2025-08-05"
+
+
+def test_a_claim_about_earlier_events_carries_both_dates(site_dir: Path) -> None:
+    soup = page(site_dir, "claims/north-health-three-wounded")
+    assert fact(soup, "Said") == "4 August 2025"
+    assert fact(soup, "Events it is about") == "1 August 2025"
+    data = claim_json_ld(soup)
+    assert (data["dateCreated"], data["temporalCoverage"]) == ("2025-08-04", "2025-08-01")
+    weeks_before = page(site_dir, "claims/south-officer-first-since-june")
+    assert fact(weeks_before, "Events it is about") == "12 June 2025"
+    assert fact(weeks_before, "Said").startswith("not stated; by 4 August 2025")
+
+
+def test_the_matrix_shows_both_dates_and_borrows_none(site_dir: Path) -> None:
+    matrix = page(site_dir, "topics/pass").find("div", class_="claim-matrix")
+    bylines = {words(small) for small in matrix.find_all("small")}
+    assert "Defence Ministry of Northland, via Border Wire, said by 4 August 2025" in bylines  # no event date borrowed
+    assert "A Southland army officer (for Army of Southland), via Border Wire, said by 4 August 2025, about 12 June 2025" in bylines
+
+
+# -- what validate reads in the text -------------------------------------------
+
+
+def test_validate_warns_where_a_sentence_names_other_days_and_builds_all_the_same() -> None:
+    checked = check(DATING, DATING)
+    assert checked.problems == []
+    found = {(p.line, p.column, p.rule): p for p in checked.warnings}
+    weekday = found[(51, 11, "claim-date-unlike-text")]  # the claim's 'date' key
+    assert "'Friday' (1 August 2025)" in weekday.message and "made on 2025-08-02" in weekday.message
+    assert "off-topic" in found[(36, 15, "question-off-topic")].rule
+    assert "events of 2025-06-12" in found[(36, 15, "question-off-topic")].message
+    assert len(found) == 2
+
+
+# -- questions ---------------------------------------------------------------
+
+
+def test_a_question_page_sets_the_disputing_parties_face_to_face(site_dir: Path) -> None:
+    soup = page(site_dir, "questions/who-fired-2025-08-01")
+    facing = soup.find("div", class_="face-to-face")
+    assert facing is not None
+    sides = [words(p) for p in facing.select("ul > li > p > strong")]
+    assert sides == ["Northland says", "Southland says"]
+
+
+# -- facts that change over time -----------------------------------------------
+
+
+def test_a_place_shows_who_administers_it_now_with_a_date_and_who_did_before(site_dir: Path) -> None:
+    administered = fact(page(site_dir, "places/pine-pass"), "Administered by")
+    now, before = administered.split("Before:")
+    assert now.strip() == "Southland (since 2 August 2025)"
+    assert before.strip().startswith("Northland (1 January 1990 – 2 August 2025")
+
+
+def test_a_person_shows_the_office_held_now_and_the_earlier_one(site_dir: Path) -> None:
+    offices = fact(page(site_dir, "parties/ada-north"), "Offices")
+    assert offices.startswith("Prime Minister of Northland (since 1 September 2025) Before: Defence Minister")
+
+
+# -- roll-ups -------------------------------------------------------------------
+
+
+def test_a_state_rolls_up_the_events_and_documents_of_its_ministries(site_dir: Path) -> None:
+    soup = page(site_dir, "parties/north")
+    assert fact(soup, "Timeline events") == (
+        "0 involving Northland, 2 more involving parties under it (2 in all)"
+    )
+    events = soup.find(id="events-under").find_next("ul")
+    assert [words(li) for li in events.find_all("li")] == [
+        "10 June 2025: Talks on the pass",
+        "1 August 2025: Clash at Pine Pass",
+    ]
+    assert "in all" in fact(soup, "Documents")
+
+
+# -- a dateline is not a place of the events -------------------------------------
+
+
+def test_a_dateline_place_is_where_the_copy_was_filed_not_where_things_happened(site_dir: Path) -> None:
+    document = page(site_dir, "documents/pass-report")
+    assert fact(document, "Filed from") == "Far City (dateline only)"
+    places = document.find(id="places").find_next("ul")
+    assert "Far City" not in words(places)
+    key_places = page(site_dir, "topics/pass").find(id="key-places").find_next("p")
+    assert "Far City" not in words(key_places) and "Pine Pass" in words(key_places)
