@@ -13,6 +13,7 @@ validator reports each of them until it is done. This module reads the text;
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
 from generator.sentences import sentence_spans
 from generator.speakers import Entity, Speakers
+from generator.text_dates import NamedDate, named_dates
 
 # A run of capitalised words on one line ("Ministry of Defence"), never across a line
 # break ("India" at a line's end and "BEIJING" starting the next are two names) or
@@ -59,6 +61,8 @@ class Candidate:
     occurrence: int | None
     unnamed: str | None = None  # how the text describes a source it does not name
     speaker: str | None = None  # the words that say who speaks, as written
+    said: NamedDate | None = None  # a date the sentence names outside the quote: when it was said
+    events: NamedDate | None = None  # a date named inside the quote: when its events happened
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Scaffold:
     candidates: list[Candidate]
     unknown_names: list[UnknownName]
     hops: list[Hop] = field(default_factory=list)
+    published: dt.date | None = None  # the copy's date, where its opening shows one
 
 
 @dataclass
@@ -82,8 +87,10 @@ class Hop:
     drew_on: list[str] = field(default_factory=list)
 
 
-def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
-    """Everything the scaffold proposes for ``text``, from the registries of ``corpus``."""
+def analyse(text: str, text_name: str, corpus: Corpus, today: dt.date | None = None) -> Scaffold:
+    """Everything the scaffold proposes for ``text``, from the registries of ``corpus``; the
+    dates its sentences name are read against the copy's date where the text shows one (a
+    dateline, a date under the headline), else against ``today``."""
     haystack = NormalizedText.of(text)
     entities = [(e.id, e.name, e.aliases) for t in (corpus.parties, corpus.locations) for e in t.values()]
     mentions = MentionFinder(surface_forms(entities)).find(haystack)
@@ -91,6 +98,7 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
         haystack
     )
     line_of = _line_index(text)
+    published = copy_date(text, today)
     found = _group(mentions, line_of, corpus)
     speakers = [
         m
@@ -103,9 +111,45 @@ def analyse(text: str, text_name: str, corpus: Corpus) -> Scaffold:
         places=[f for f in found if f.entity in corpus.locations],
         outlets=_group(outlet_mentions, line_of, corpus),
         hops=suggested_graph(text, outlet_mentions, line_of),
-        candidates=_candidates(text, haystack, speakers, corpus, line_of),
+        candidates=_dated(text, _candidates(text, haystack, speakers, corpus, line_of), published or today),
         unknown_names=_unknown_names(text, [*mentions, *outlet_mentions], line_of),
+        published=published,
     )
+
+
+def copy_date(text: str, today: dt.date | None) -> dt.date | None:
+    """The copy's date where its opening shows one with a year (``July 25, 2025``), else a
+    dateline's day and month read against ``today``; None where it shows none."""
+    opening = "\n".join(text.splitlines()[:8])[:2000]
+    named = named_dates(opening, today)
+    dated = [d for d in named if d.first == d.last and re.search(r"(?:19|20)\d\d", d.words)]
+    if dated:
+        return dated[0].first
+    days = [d for d in named if d.first == d.last and re.search(r"\d", d.words)]
+    return days[0].first if days else None
+
+
+def _dated(text: str, candidates: list[Candidate], reference: dt.date | None) -> list[Candidate]:
+    """Each candidate with the dates its sentence names: outside the quote, when it was said;
+    inside, when its events happened (a proposal, for a person to check)."""
+    if reference is None:
+        return candidates
+    spans = sentence_spans(text)
+    for candidate in candidates:
+        start = text.find(candidate.quote)
+        if start < 0:
+            continue
+        end = start + len(candidate.quote)
+        for a, b in spans:
+            if a <= start < b:
+                for date in named_dates(text[a:b], reference):
+                    inside = start <= a + date.start < end
+                    if inside and candidate.events is None:
+                        candidate.events = date
+                    elif not inside and candidate.said is None and date.first == date.last:
+                        candidate.said = date
+                break
+    return candidates
 
 
 def _line_index(text: str) -> list[int]:

@@ -42,7 +42,11 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         f"kind: {PLACEHOLDER}  # news-article, official-statement, wire-report, report, transcript or other",
         f"summary: {PLACEHOLDER}  # what happened, two or three neutral sentences",
         f"event_date: {PLACEHOLDER}  # YYYY-MM-DD, the day of the events reported",
-        "# published: YYYY-MM-DD   # date of the copy, if the copy shows it",
+        (
+            f"published: {scaffold.published.isoformat()}  # proposed from the copy's opening: check it"
+            if scaffold.published
+            else "# published: YYYY-MM-DD   # date of the copy, if the copy shows it"
+        ),
         f"outlet: {PLACEHOLDER}  # id of the outlet whose copy this is (seeds/outlets.yaml)",
         "# author: Name as in the byline",
         "# url: https://...        # address of the copy, if known",
@@ -155,6 +159,19 @@ def _claim_lines(candidates: list[Candidate]) -> list[str]:
                 if candidate.claimant
                 else f"    claimant: {PLACEHOLDER}  # id of the party or outlet that asserts it{said_by[1:]}"
             )
+        if candidate.said is not None:
+            rows.append(
+                f"    date: {candidate.said.first.isoformat()}  # proposed from {_q(candidate.said.words)} in the "
+                "sentence: the day the claim was made? check it"
+            )
+        if candidate.events is not None:
+            end = candidate.events.last
+            rows.append(
+                f"    event_date: {candidate.events.first.isoformat()}  # proposed from "
+                f"{_q(candidate.events.words)} in the quote: the day of its events? check it"
+            )
+            if end != candidate.events.first:
+                rows.append(f"    event_end: {end.isoformat()}")
         rows += [
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
             "diplomatic-statement, assessment, factual-report, territorial-claim",
@@ -178,7 +195,7 @@ def scaffold_document(
 ) -> tuple[Path, str]:
     """The metadata path and YAML for a text already in ``seeds/documents/``."""
     text = text_path.read_text(encoding="utf-8")
-    scaffold = analyse(text, text_path.name, corpus)
+    scaffold = analyse(text, text_path.name, corpus, today)
     doc_id = document_id or slugify(text_path.stem)
     metadata = text_path.with_suffix(".yaml")
     schema_line = modeline("document", metadata, project)

@@ -68,7 +68,8 @@ def build(out: Path, documents: int, seed: int) -> dict[str, int]:
              "description": f"The defence ministry of {state}."},
         ]
         leader = f"{names.new(2)} {names.new(3)}"
-        parties.append({"id": f"{sid}-leader", "name": leader, "kind": "person", "role": f"Leader of {state}",
+        parties.append({"id": f"{sid}-leader", "name": leader, "kind": "person",
+                        "offices": [{"title": f"Leader of {state}", "since": "2020-01-01"}],
                         "aliases": [leader.split()[1]], "affiliation": f"{sid}-government",
                         "description": f"The leader of {state}."})
         aliases_of[sid] = capital

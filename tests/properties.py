@@ -87,7 +87,7 @@ def inject(corpus: Path, s: str) -> None:
     def parties(data):
         for n, party in enumerate(data["parties"]):
             party.update(name=f"{line} P{n}", description=s)
-        data["parties"][0]["role"] = line
+        data["parties"][0]["offices"] = [{"title": line, "as_of": "2024-03-02", "note": s}]
         data["parties"][1]["aliases"] = [f"{line} alias"]
 
     def locations(data):

@@ -47,15 +47,15 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     documents_under, events_under = site.documents_under(party.id), site.events_under(party.id)
     for what, own, below, verb in (
         ("Claims made", links.claims_by, under, "by"),
-        ("Documents", links.documents, documents_under, "on"),
-        ("Timeline events", links.events, events_under, "involving"),
+        ("Documents", links.documents, documents_under, "more on"),  # "more": those not on the party itself
+        ("Timeline events", links.events, events_under, "more involving"),
     ):
         facts.append(
             (
                 what,
-                f"{len(own)} {verb} {mk.text(party.name)}"
+                f"{len(own)} {verb.removeprefix('more ')} {mk.text(party.name)}"
                 + (
-                    f", {len(below)} more {verb} parties under it ({len(own) + len(below)} in all)"
+                    f", {len(below)} {verb} parties under it ({len(own) + len(below)} in all)"
                     if site.under.get(party.id)
                     else ""
                 ),

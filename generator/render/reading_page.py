@@ -92,8 +92,19 @@ def render_reading() -> mk.Page:
             "state's page and in the side-by-side views, claims of the parties under a state (its "
             "government, ministries, armed forces, officials) count on that state's side. A source the "
             "text does not name is shown as the text describes it (<em>unnamed</em>), with the party it "
-            "speaks for where the text makes that clear. A claim's date is the day it was made; where "
-            "the text does not say, the date of the events is shown, and the page says so."
+            "speaks for where the text makes that clear."
+        ),
+        mk.heading(2, "When", "when"),
+        mk.para(
+            "A claim has two dates: when it was said, and when the events it is about happened. Neither "
+            "is taken from the other or from the document. Where the text does not say when a claim was "
+            "made, the page says so and gives only what is known: the day an outlet published its own "
+            "words, or the latest day by which the claim was made (the first publication of the copy "
+            "that carried it: <em>said by 24 July 2025 at the latest</em>). Where the date of the events "
+            "is not recorded, the page says that too. Who administers a place, and the offices a person "
+            "holds, are shown with the day they began (or a day they are known to hold), and what held "
+            "before beneath. A place named only in a copy's dateline is where the copy was filed, not a "
+            "place of the events."
         ),
         mk.heading(2, "Reusing this site", "licence"),
         mk.para(licence_sentence() + ". " + mk.link("The data", here, paths.DATA) + " can be downloaded whole."),
