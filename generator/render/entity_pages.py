@@ -124,16 +124,10 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         )
     if location.geometry is not None:
         facts.append(("Drawn as", "a line" if "LineString" in location.geometry.type else "an area"))
-    facts += _linked_facts(
-        site,
-        here,
-        [
-            ("Places within", site.sublocations.get(location.id, [])),
-            ("Claimed by", location.claimed_by),
-        ],
-    )
+    facts += _linked_facts(site, here, [("Places within", site.sublocations.get(location.id, []))])
     if location.administered_by:
         facts.append(("Administered by", _administrations(site, location.administered_by, here)))
+    facts += _linked_facts(site, here, [("Claimed by", location.claimed_by)])
     if location.parts:
         facts.append(
             (
