@@ -13,6 +13,8 @@ from generator.render.claim_pages import claim_matrix, contested_questions, disp
 from generator.render.common import (
     capped_figures,
     citations,
+    claim_link,
+    claimant_name,
     date_range,
     document_link,
     entity_links,
@@ -43,6 +45,8 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         map_block(site, places[:KEY_SHOWN], here, f"places of {topic.title}"),
         mk.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
+        mk.heading(3, "Claims by the date of their events", "claims-by-date"),
+        mk.unsearched(_claims_by_events_date(site, topic, here)),
         mk.heading(2, "Documents", "documents"),
         mk.unsearched(_documents(site, topic, here)),
         mk.heading(2, "Who claims what", "who-claims-what"),
@@ -116,6 +120,39 @@ def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
 
 
 TOPIC_LIST_LIMIT = 20
+TIMELINE_CLAIMS = 30  # claims placed on the topic's timeline: those about the latest events
+
+
+def _claims_by_events_date(site: Site, topic: inputs.Topic, here: str) -> str:
+    """The topic's claims whose events' dates are recorded, by those dates (the latest
+    ``TIMELINE_CLAIMS``); a claim without them is not placed, never at another date."""
+    dated = [
+        (events, entry)
+        for document in site.documents_newest_first(topic.id)
+        for claim in document.meta.claims
+        if (events := (entry := site.claims[claim.id]).events) is not None
+    ]
+    if not dated:
+        return mk.note("No claim records the date of its events.")
+    dated.sort(key=lambda pair: (pair[0][0], pair[0][1] or pair[0][0], pair[1].id))
+    shown = dated[-TIMELINE_CLAIMS:]
+    items = [
+        f"<strong>{date_range(*events)}</strong>: {mk.text(claimant_name(site, entry.claim))}: "
+        + claim_link(entry, here)
+        for events, entry in shown
+    ]
+    listed = mk.bullets(items)
+    undated = sum(1 for d in site.documents_newest_first(topic.id) for c in d.meta.claims) - len(dated)
+    said = (
+        [f"the {len(dated) - len(shown)} about earlier events are on their documents' pages"]
+        if len(dated) > len(shown)
+        else []
+    )
+    if undated:
+        said.append(f"{undated} claim{'s' if undated != 1 else ''} without a recorded date of events, not placed")
+    if said:
+        listed += mk.note("; ".join(said).capitalize() + ".")
+    return listed
 
 
 def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
