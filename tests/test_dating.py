@@ -156,3 +156,10 @@ def test_a_dateline_place_is_where_the_copy_was_filed_not_where_things_happened(
     assert "Far City" not in words(places)
     key_places = page(site_dir, "topics/pass").find(id="key-places").find_next("p")
     assert "Far City" not in words(key_places) and "Pine Pass" in words(key_places)
+
+
+def test_the_topic_timeline_places_claims_by_the_date_of_their_events_only(site_dir: Path) -> None:
+    heading = page(site_dir, "topics/pass").find(id="claims-by-date")
+    placed = [words(li) for li in heading.find_next("ul").find_all("li")]
+    assert [line.split(":")[0] for line in placed] == ["12 June 2025", "1 August 2025"]
+    assert "3 claims without a recorded date of events, not placed" in words(heading.find_next("ul").find_next("p"))
