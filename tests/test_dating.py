@@ -121,13 +121,16 @@ def test_a_question_page_sets_the_disputing_parties_face_to_face(site_dir: Path)
 def test_a_place_shows_who_administers_it_now_with_a_date_and_who_did_before(site_dir: Path) -> None:
     administered = fact(page(site_dir, "places/pine-pass"), "Administered by")
     now, before = administered.split("Before:")
-    assert now.strip() == "Southland (since 2 August 2025)"
-    assert before.strip().startswith("Northland (1 January 1990 – 2 August 2025")
+    assert now.strip() == "Southland, since 2 August 2025."
+    assert before.strip() == "Northland, 1 January 1990 – 2 August 2025. Until Southland's army took the pass."
 
 
 def test_a_person_shows_the_office_held_now_and_the_earlier_one(site_dir: Path) -> None:
     offices = fact(page(site_dir, "parties/ada-north"), "Offices")
-    assert offices.startswith("Prime Minister of Northland (since 1 September 2025) Before: Defence Minister")
+    assert offices == (
+        "Prime Minister of Northland, since 1 September 2025. "
+        "Before: Defence Minister of Northland, 10 January 2023 – 1 September 2025."
+    )
 
 
 # -- roll-ups -------------------------------------------------------------------

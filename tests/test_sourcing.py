@@ -165,8 +165,8 @@ def test_a_place_with_two_parents_a_line_and_split_administration(site_dir: Path
     assert words(fact(soup, "Part of")) == "North Province, South Province"
     assert words(fact(soup, "Drawn as")) == "a line"
     split = words(fact(soup, "Split between"))
-    assert "the part north of the river: administered by Delta (as of 3 June 2024)" in split
-    assert "the part south of the river: administered by Gamma (as of 3 June 2024) (Since the ceasefire.)" in split
+    assert "the part north of the river: administered by Delta, as of 3 June 2024." in split
+    assert "the part south of the river: administered by Gamma, as of 3 June 2024. (Since the ceasefire.)" in split
     points = json.loads(soup.find("div", class_="briefing-map")["data-points"])
     valley = next(p for p in points if p["name"] == "Cedar Valley")
     assert valley["geometry"]["type"] == "LineString" and len(valley["geometry"]["coordinates"]) == 3

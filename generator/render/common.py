@@ -344,14 +344,14 @@ def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], s
     never a bare present tense. Each entry's note and sources follow it."""
 
     def one(tenure: TenureT) -> str:
-        note = f"; {mk.text(tenure.note.rstrip('.'))}" if tenure.note else ""
-        cited = f"; {citations(site, tenure.sources, here)}" if tenure.sources else ""
-        return f"{what(tenure)} <small>({tenure_text(tenure)}{note}{cited})</small>"
+        note = f" {mk.text(tenure.note)}" if tenure.note else ""
+        cited = f"<br><small>Sources: {citations(site, tenure.sources, here)}</small>" if tenure.sources else ""
+        return f"{what(tenure)}, {tenure_text(tenure)}.{note}{cited}"
 
     now = current(tenures)
     ended = [(t.until, index, t) for index, t in enumerate(tenures) if t.until is not None]
     before = [t for _, _, t in sorted(ended, key=lambda item: (item[0], -item[1]), reverse=True)]
-    shown = "<br>".join(one(t) for t in now) if now else "nobody recorded now"
+    shown = "<br>".join(one(t) for t in now) if now else "Nobody recorded now."
     if before:
-        shown += "<br><small>Before:</small> " + "<br>".join(one(t) for t in before)
+        shown += "<br>Before:" + mk.bullets(one(t) for t in before)
     return shown
