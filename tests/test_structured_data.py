@@ -60,19 +60,19 @@ def test_every_page_kind_embeds_valid_json_ld_with_schema_org_terms(snapshot_sit
     assert "four soldiers were wounded" in claim["appearance"]["text"]
 
 
-def test_dataset_holds_the_whole_corpus(snapshot_site: Path, seed_model) -> None:
+def test_dataset_holds_the_whole_corpus(snapshot_site: Path, snapshot_model) -> None:
     def no_key_twice(pairs: list[tuple[str, object]]) -> dict[str, object]:
         keys = [key for key, _ in pairs]
         assert len(keys) == len(set(keys)), keys
         return dict(pairs)
 
     data = json.loads((snapshot_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice)
-    assert len(data["documents"]) == len(seed_model.corpus.documents)
-    assert data["documents"][0]["text"] in {d.text for d in seed_model.corpus.documents.values()}
-    counts = {"claims.csv": len(seed_model.claims), "parties.csv": len(seed_model.corpus.parties),
-              "places.csv": len(seed_model.corpus.locations), "outlets.csv": len(seed_model.corpus.outlets),
-              "documents.csv": len(seed_model.corpus.documents), "events.csv": len(seed_model.events),
-              "chain_hops.csv": sum(len(d.meta.chain) for d in seed_model.corpus.documents.values())}
+    assert len(data["documents"]) == len(snapshot_model.corpus.documents)
+    assert data["documents"][0]["text"] in {d.text for d in snapshot_model.corpus.documents.values()}
+    counts = {"claims.csv": len(snapshot_model.claims), "parties.csv": len(snapshot_model.corpus.parties),
+              "places.csv": len(snapshot_model.corpus.locations), "outlets.csv": len(snapshot_model.corpus.outlets),
+              "documents.csv": len(snapshot_model.corpus.documents), "events.csv": len(snapshot_model.events),
+              "chain_hops.csv": sum(len(d.meta.chain) for d in snapshot_model.corpus.documents.values())}
     for name, count in counts.items():
         rows = list(csv.reader(io.StringIO((snapshot_site / "data" / name).read_text(encoding="utf-8"))))
         assert len(rows) == count + 1, name
