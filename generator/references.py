@@ -25,7 +25,12 @@ class References(CheckerState):
         for location in corpus.locations.values():
             self.check_location(location, corpus.origins[location.id])
         for outlet in corpus.outlets.values():
-            self.check_citations(outlet.sources, corpus.origins[outlet.id])
+            origin = corpus.origins[outlet.id]
+            for index, ownership in enumerate(outlet.owners):
+                if ownership.party is not None:
+                    self.ref(origin, ("owners", index, "party"), ownership.party, {"party"})
+                self.check_citations(ownership.sources, Origin(origin.file, (*origin.loc, "owners", index)))
+            self.check_citations(outlet.sources, origin)
         self.check_surface_forms()
         for topic in corpus.topics.values():
             self.check_topic(topic, corpus.origins[topic.id])

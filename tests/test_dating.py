@@ -133,6 +133,14 @@ def test_a_person_shows_the_office_held_now_and_the_earlier_one(site_dir: Path) 
     )
 
 
+def test_an_outlet_shows_its_owner_now_and_before(site_dir: Path) -> None:
+    owners = fact(page(site_dir, "outlets/daily-post"), "Owned by")
+    assert owners == "Lake Media Group, since 1 January 2024. Before: Northland, until 31 December 2023. Sold by the state."
+    with (site_dir / "data" / "outlets.csv").open(encoding="utf-8") as rows:
+        row = next(r for r in csv.DictReader(rows) if r["id"] == "daily-post")
+    assert row["owners_now"] == "Lake Media Group (since 2024-01-01)"
+
+
 # -- roll-ups -------------------------------------------------------------------
 
 

@@ -98,6 +98,17 @@ class Office(Tenure):
     title: Name = Field(description="The office, as readers know it.", examples=["Prime Minister of Armenia"])
 
 
+class Ownership(Tenure):
+    """Who owns an outlet, and when."""
+
+    owner: Name = Field(
+        description="The owner, as readers know it.", examples=["Turkish Radio and Television Corporation"]
+    )
+    party: PartyId | None = Field(
+        None, description="Id of the owner's party, where it is one of the site's parties.", examples=["turkey"]
+    )
+
+
 class Party(Strict):
     """Someone who acts or speaks: a state, a government body, a person, an alliance."""
 
@@ -292,6 +303,11 @@ class Outlet(Strict):
     )
     homepage: Url | None = Field(
         None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"]
+    )
+    owners: list[Ownership] = Field(
+        default_factory=list,
+        description="Who owns the outlet, each with its dates (`since`, `until`, or `as_of`); the page shows the owner now first, then the earlier ones.",
+        examples=[[{"owner": "Turkish Radio and Television Corporation", "as_of": "2025-07-25"}]],
     )
     notes: Text | None = Field(
         None,

@@ -173,7 +173,15 @@ def _held(tenure: inputs.Tenure) -> str:
 
 
 def _outlet_row(o: inputs.Outlet) -> list[Any]:
-    return [o.id, o.name, o.kind, o.homepage, o.aliases, o.notes]
+    return [
+        o.id,
+        o.name,
+        o.kind,
+        o.homepage,
+        [f"{w.owner} ({_held(w)})" for w in current(o.owners)],
+        o.aliases,
+        o.notes,
+    ]
 
 
 def _place_row(p: inputs.Location) -> list[Any]:
@@ -313,7 +321,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
         ),
         "outlets.csv": _csv(
             lines,
-            ["id", "name", "kind", "homepage", "aliases", "notes"],
+            ["id", "name", "kind", "homepage", "owners_now", "aliases", "notes"],
             (
                 lines.kept(o, "outlets.csv", partial(_outlet_row, o))
                 for o in sorted(corpus.outlets.values(), key=lambda o: o.id)

@@ -154,6 +154,10 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     ), sections.extra
 
 
+def _owner(site: Site, ownership: inputs.Ownership, here: str) -> str:
+    return entity_link(site, ownership.party, here) if ownership.party else mk.text(ownership.owner)
+
+
 def _administrations(site: Site, administrations: list[inputs.Administration], here: str) -> str:
     return tenures_html(site, administrations, lambda a: entity_links(site, a.by, here), here)
 
@@ -189,6 +193,8 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
         ("Kind", label(outlet.kind)),
         ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage else "<em>not confirmed</em>"),
     ]
+    if outlet.owners:
+        facts.append(("Owned by", tenures_html(site, outlet.owners, lambda o: _owner(site, o, here), here)))
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
     chain_rows = []
     for doc_id in sorted(links.carried):
