@@ -133,6 +133,9 @@ def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(
             for part in part_pages:
                 head = generated[f"{part}.md"].head
                 assert head.title.startswith(f"Tags: {tag.lower()}"), (part, head.title)
+                # a part lives two folders deep (lists/<part>/): its links climb two folders
+                for target in re.findall(r'<li><a href="([^"]+)"', pages[f"{part}.md"]):
+                    assert target.startswith("../../") and f"{target[6:].rstrip('/')}.md" in pages, (part, target)
                 assert head.description == f"Topics, parties, places and outlets tagged {tag}.", part
     assert capped  # the corpus has tags past the limit: the checks above are not vacuous
 

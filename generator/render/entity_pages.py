@@ -285,10 +285,12 @@ class Sections:
         none: str = "None recorded.",
         part_title: str | None = None,
         part_description: str | None = None,
+        render_part: Callable[[list[Any]], str] | None = None,
     ) -> None:
         """A section headed ``title``; its full list's parts are titled ``part_title`` (by
         default, the title) and described by ``part_description`` (by default, the title
-        of the entity)."""
+        of the entity), and rendered by ``render_part`` where their links differ from the
+        section's (a list on a page of another depth than ``lists/``)."""
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
             self.blocks.append(mk.note(none))
@@ -303,7 +305,7 @@ class Sections:
             f"{self.name}: {(part_title or title).lower()}",
             part_description or f"{part_title or title} of {self.name}.",
             rows,
-            render,
+            render_part or render,
         )
         self.extra += pages
         self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))
@@ -373,6 +375,7 @@ def render_tags(site: Site) -> Pages:
             for tag in tags_of(entity):
                 tagged.setdefault(tag, []).append((name, page))
     intro = "Topics, parties, places and outlets, by what they are."
+    in_lists = paths.listing("tags")  # a part's page: its links are made from the depth of lists/
     sections = Sections("Tags", here)
     for tag in sorted(tagged):
         members = sorted(tagged[tag], key=lambda member: (member[0].casefold(), member[1]))
@@ -383,6 +386,7 @@ def render_tags(site: Site) -> Pages:
             lambda rows: mk.bullets(mk.link(name, here, page) for name, page in rows),
             part_title=tag,
             part_description=f"Topics, parties, places and outlets tagged {tag}.",
+            render_part=lambda rows: mk.bullets(mk.link(name, in_lists, page) for name, page in rows),
         )
     head = mk.front_matter("Tags", intro, searched=False)
     blocks = sections.blocks or [mk.note("None yet.")]
