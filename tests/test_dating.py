@@ -174,3 +174,9 @@ def test_the_topic_timeline_places_claims_by_the_date_of_their_events_only(site_
     placed = [words(li) for li in heading.find_next("ul").find_all("li")]
     assert [line.split(":")[0] for line in placed] == ["12 June 2025", "1 August 2025"]
     assert "3 claims without a recorded date of events, not placed" in words(heading.find_next("ul").find_next("p"))
+
+
+def test_counts_are_written_as_readers_write_them() -> None:
+    from generator.render.common import number
+
+    assert [number(v) for v in (35000.0, 1234567.0, 2.5, 607980.0)] == ["35,000", "1,234,567", "2.5", "607,980"]

@@ -23,6 +23,7 @@ from generator.render.common import (
     figure_over_time,
     independent_sources,
     label,
+    number,
     quote_link,
     said_html,
     said_short,
@@ -342,7 +343,7 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     short = mk.shorten(entry.quote, 60)
     own_voice = claim.via == [claim.claimant] and claim.unnamed_source is None
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via and not own_voice else ""
-    figure = f" {mk.text(claim.figure.unit)}: <strong>{claim.figure.value:g}</strong>." if claim.figure else ""
+    figure = f" {mk.text(claim.figure.unit)}: <strong>{number(claim.figure.value)}</strong>." if claim.figure else ""
     events = f", about {date_range(*entry.events)}" if entry.events else ""
     byline = f"{mk.text(claimant_name(site, claim) + carrier)}, {said_short(entry)}{events}"
     return (

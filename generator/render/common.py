@@ -253,6 +253,13 @@ def date_range(start: object, end: object | None) -> str:
     return f"{mk.date_text(start)} &ndash; {mk.date_text(end)}"
 
 
+def number(value: float) -> str:
+    """A count as readers write it: ``35,000``, ``1,234,567``, ``2.5``; never in scientific notation."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
 def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     """The claim's count, then every other count of it by who gave it: a revised count
     never reads as one silent number, and two givers never share one series."""
@@ -261,7 +268,7 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
         return ""
     when = f"as of {mk.date_text(figure.as_of)}" if figure.as_of else "undated"
     shown = (
-        f"{mk.text(_capitalised(figure.unit))}: <strong>{figure.value:g}</strong> "
+        f"{mk.text(_capitalised(figure.unit))}: <strong>{number(figure.value)}</strong> "
         f"({when}, given by {mk.text(claimant_name(site, entry.claim))})"
     )
     if not figure.revisions:
@@ -318,9 +325,9 @@ def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
     when = mk.date_text(point.as_of) if point.as_of else "undated"
     if point.revision is None:
         source = mk.link("the claim", here, paths.claim(point.claim.id))
-        return f"<strong>{point.value:g}</strong> ({when}; {source})"
+        return f"<strong>{number(point.value)}</strong> ({when}; {source})"
     note = f", {mk.text(point.revision.note.rstrip('.'))}" if point.revision.note else ""
-    return f"<strong>{point.value:g}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"
+    return f"<strong>{number(point.value)}</strong> ({when}{note}; {citations(site, [point.revision.source], here)})"
 
 
 def tenure_text(tenure: inputs.Tenure) -> str:
