@@ -164,6 +164,21 @@ class Site:
             {e for member in self.under.get(party_id, []) for e in self.backlinks.get(member, Backlinks()).events} - own
         )
 
+    def places_within(self, location_id: str) -> list[str]:
+        """Every place within ``location_id``: the places under it, theirs, and so on."""
+        return sorted(sourcegraph.reachable(self.sublocations, location_id))
+
+    def within(self, location_id: str, kind: str) -> list[str]:
+        """The documents (``kind`` ``documents``) or timeline events (``events``) of the places
+        within ``location_id`` and not of the place itself, by id."""
+        own: set[str] = getattr(self.backlinks.get(location_id, Backlinks()), kind)
+        found = {
+            i
+            for place in self.places_within(location_id)
+            for i in getattr(self.backlinks.get(place, Backlinks()), kind)
+        }
+        return sorted(found - own)
+
     def affiliation_chain(self, party_id: str) -> list[str]:
         """The party, then what it belongs to, up to the top (person → ministry → state)."""
         return _chain(self.corpus.parties, party_id)

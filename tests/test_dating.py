@@ -157,6 +157,16 @@ def test_a_state_rolls_up_the_events_and_documents_of_its_ministries(site_dir: P
     assert "in all" in fact(soup, "Documents")
 
 
+def test_a_place_rolls_up_the_documents_and_events_of_the_places_within_it(site_dir: Path) -> None:
+    soup = page(site_dir, "places/border-hills")
+    assert fact(soup, "Documents") == "0 at Border Hills, 1 more at places within it"
+    assert fact(soup, "Timeline events") == "0 at Border Hills, 1 more at places within it"
+    events = soup.find(id="events-within").find_next("ul")
+    assert [words(li) for li in events.find_all("li")] == ["1 August 2025: Clash at Pine Pass"]
+    documents = soup.find(id="documents-within").find_next("ul")
+    assert words(documents).startswith("Northland and Southland trade blame")
+
+
 # -- a dateline is not a place of the events -------------------------------------
 
 

@@ -144,6 +144,27 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     mapped = map_block(site, related, here, f"{location.name} and related places")
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)
+    if site.places_within(location.id):
+        documents_within, events_within = site.within(location.id, "documents"), site.within(location.id, "events")
+        for what, own, below in (
+            ("Documents", links.documents, documents_within),
+            ("Timeline events", links.events, events_within),
+        ):
+            facts.append((what, f"{len(own)} at {mk.text(location.name)}, {len(below)} more at places within it"))
+        sections.add(
+            "Documents of places within it",
+            "documents-within",
+            _document_items(site, _newest_first(site, documents_within), here),
+            mk.bullets,
+            "None besides those above.",
+        )
+        sections.add(
+            "Timeline events at places within it",
+            "events-within",
+            _event_items(site, _in_order(site, events_within), here),
+            mk.bullets,
+            "None besides those above.",
+        )
     return _entity_page(
         site,
         location,
