@@ -5,6 +5,7 @@ is a warning (a sentence may name the date of something else): the site is built
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator import inputs
 from generator.checker import CheckerState
@@ -25,6 +26,7 @@ class DateChecks(CheckerState):
         self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span | None
     ) -> None:
         """The claim's dates against its quote's sentence, and its question against both."""
+        self.check_status_note(claim, origin)
         published = document.meta.published
         named = [] if span is None else _sentence_dates(document.text, span, published)
         if named:
@@ -63,6 +65,19 @@ class DateChecks(CheckerState):
             _dates_hint(named[0], meta.published),
         )
 
+    def check_status_note(self, claim: inputs.Claim, origin: Origin) -> None:
+        """A claim marked corroborated is not one whose own note says it is unchecked."""
+        said = _UNCHECKED.search(claim.note or "")
+        if claim.status == "corroborated" and said:
+            self.report(
+                origin.file,
+                (*origin.loc, "status"),
+                "status-unlike-note",
+                f"the claim is marked corroborated, but its note says '{said[0]}'",
+                "corroborated means independent sources confirm the claim: if they do not, mark it "
+                "'unverified' (or 'disputed'); if they do, say so in the note and cite them",
+            )
+
     def check_question_fit(
         self, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
     ) -> None:
@@ -99,6 +114,14 @@ class DateChecks(CheckerState):
         if place == other:
             return True
         return other in reachable(self.parents_of, place) or place in reachable(self.parents_of, other)
+
+
+# What a note says of a claim that nothing has confirmed.
+_UNCHECKED = re.compile(
+    r"\b(?:not (?:been )?(?:checked|verified|confirmed|corroborated)|unchecked|unconfirmed|"
+    r"could not be (?:checked|verified|confirmed)|no independent (?:source|count|confirmation)[a-z]*)\b",
+    re.I,
+)
 
 
 def _sentence_dates(text: str, span: Span, reference: dt.date | None) -> list[NamedDate]:
