@@ -31,6 +31,8 @@ class DateChecks(CheckerState):
         named = [] if span is None else _sentence_dates(document.text, span, published)
         if named:
             self.check_claim_dates(document, claim, origin, named)
+        if span is not None:
+            self.check_paraphrase(document, claim, origin, span)
         if claim.question is not None and "topic" not in document.unchecked:
             # a sentence that names no date most often goes on from the one before ("A soldier was killed")
             context = named or (
@@ -64,6 +66,35 @@ class DateChecks(CheckerState):
             "nor when its events happened",
             _dates_hint(named[0], meta.published),
         )
+
+    def check_paraphrase(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span) -> None:
+        """A paraphrase names no number and no day that the quote's sentence (or the claim's
+        recorded dates) does not: a paraphrase says what the claimant says, no more."""
+        sentence = _sentence_text(document.text, span)
+        meta = document.meta
+        hop_days = [hop.date for hop in meta.chain if hop.date is not None]
+        reference = meta.published or (max(hop_days) if hop_days else None) or claim.date or meta.event_date
+        days = [(d.first, d.last) for d in named_dates(sentence, reference)] + _recorded_days(claim)
+        added = [
+            d.words
+            for d in named_dates(claim.paraphrase, reference)
+            if d.first == d.last and not any(d.covers(first, last) for first, last in days)
+        ]
+        bare = _DATES_OUT.sub(" ", claim.paraphrase)
+        numbers = {n.replace(",", "") for n in _NUMBER.findall(_DATES_OUT.sub(" ", sentence))}
+        numbers |= {str(value) for _word, value in _counted(sentence)}
+        added += [n for n in _NUMBER.findall(bare) if n.replace(",", "") not in numbers]
+        added += [word for word, value in _counted(claim.paraphrase) if value > 1 and str(value) not in numbers]
+        if added:
+            listed = ", ".join(f"'{words}'" for words in dict.fromkeys(added))
+            self.report(
+                origin.file,
+                (*origin.loc, "paraphrase"),
+                "paraphrase-adds",
+                f"the paraphrase says {listed}, which the quote's sentence does not",
+                "say no more than the claimant says in the text: take the number or the day out of the "
+                "paraphrase, or quote the words that give it",
+            )
 
     def check_status_note(self, claim: inputs.Claim, origin: Origin) -> None:
         """A claim marked corroborated is not one whose own note says it is unchecked."""
@@ -116,6 +147,29 @@ class DateChecks(CheckerState):
         return other in reachable(self.parents_of, place) or place in reachable(self.parents_of, other)
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+# Days and times, whose digits are not counts: "24 July", "July 24, 2025", "2025", "8:20", "8.20 am".
+_DATES_OUT = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b",
+    re.I,
+)
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+
+
+def _counted(text: str) -> list[tuple[str, int]]:
+    """The counts ``text`` writes as words (``six``, ``Thirteen``), with their values."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return [(word, _NUMBER_WORDS[word.lower()]) for word in words if word.lower() in _NUMBER_WORDS]
+
+
 # What a note says of a claim that nothing has confirmed.
 _UNCHECKED = re.compile(
     r"\b(?:not (?:been )?(?:checked|verified|confirmed|corroborated)|unchecked|unconfirmed|"
@@ -134,6 +188,14 @@ def _sentence_dates(text: str, span: Span, reference: dt.date | None) -> list[Na
         if start + line_start < span[1] and span[0] < end + line_start:
             found += named_dates(text[line_start + start : line_start + end], reference)
     return found
+
+
+def _sentence_text(text: str, span: Span) -> str:
+    """The sentences the quote at ``span`` stands in, as one string."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return " ".join(line[a:b] for a, b in sentence_spans(line) if a + line_start < span[1] and span[0] < b + line_start)
 
 
 def _before(text: str, start: int) -> Span:
