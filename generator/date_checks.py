@@ -4,6 +4,7 @@ is a warning (a sentence may name the date of something else): the site is built
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -21,6 +22,13 @@ QUESTION_REACH = dt.timedelta(days=7)  # events this far from a question's are s
 class DateChecks(CheckerState):
     questions: dict[str, inputs.Question]
     parents_of: dict[str, list[str]]
+    _cut: tuple[str, Sentences] | None = None  # the text cut last: a document's claims follow one another
+
+    def sentences_of(self, text: str) -> Sentences:
+        """The sentences of ``text``, cut once for all of a document's claims."""
+        if self._cut is None or self._cut[0] is not text:
+            self._cut = (text, Sentences(text))
+        return self._cut[1]
 
     def check_claim_timing(
         self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span | None
@@ -28,16 +36,15 @@ class DateChecks(CheckerState):
         """The claim's dates against its quote's sentence, and its question against both."""
         self.check_status_note(claim, origin)
         published = document.meta.published
-        named = [] if span is None else _sentence_dates(document.text, span, published)
+        sentences = self.sentences_of(document.text) if span is not None else None
+        named = [] if sentences is None or span is None else sentences.dates(span, published)
         if named:
             self.check_claim_dates(document, claim, origin, named)
-        if span is not None:
-            self.check_paraphrase(document, claim, origin, span)
+        if sentences is not None and span is not None:
+            self.check_paraphrase(document, claim, origin, sentences.around(span))
         if claim.question is not None and "topic" not in document.unchecked:
             # a sentence that names no date most often goes on from the one before ("A soldier was killed")
-            context = named or (
-                [] if span is None else _sentence_dates(document.text, _before(document.text, span[0]), published)
-            )
+            context = named or ([] if sentences is None or span is None else sentences.dates_before(span, published))
             self.check_question_fit(document, claim, origin, context)
 
     def check_claim_dates(
@@ -67,10 +74,9 @@ class DateChecks(CheckerState):
             _dates_hint(named[0], meta.published),
         )
 
-    def check_paraphrase(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span) -> None:
-        """A paraphrase names no number and no day that the quote's sentence (or the claim's
+    def check_paraphrase(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, sentence: str) -> None:
+        """A paraphrase names no number and no day that the quote's ``sentence`` (or the claim's
         recorded dates) does not: a paraphrase says what the claimant says, no more."""
-        sentence = _sentence_text(document.text, span)
         meta = document.meta
         hop_days = [hop.date for hop in meta.chain if hop.date is not None]
         reference = meta.published or (max(hop_days) if hop_days else None) or claim.date or meta.event_date
@@ -178,35 +184,38 @@ _UNCHECKED = re.compile(
 )
 
 
-def _sentence_dates(text: str, span: Span, reference: dt.date | None) -> list[NamedDate]:
-    """The dates named in the sentences that the quote at ``span`` stands in."""
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    line_end = text.find("\n", span[1])
-    line_end = len(text) if line_end < 0 else line_end
-    found = []
-    for start, end in sentence_spans(text[line_start:line_end]):
-        if start + line_start < span[1] and span[0] < end + line_start:
-            found += named_dates(text[line_start + start : line_start + end], reference)
-    return found
+class Sentences:
+    """The sentences of one text, cut once (a text of one long line and many claims would
+    otherwise be cut again for every claim), and the sentences around a quote."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.starts = [start for start, _ in self.spans]
 
-def _sentence_text(text: str, span: Span) -> str:
-    """The sentences the quote at ``span`` stands in, as one string."""
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    line_end = text.find("\n", span[1])
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return " ".join(line[a:b] for a, b in sentence_spans(line) if a + line_start < span[1] and span[0] < b + line_start)
+    def _overlapping(self, span: Span) -> range:
+        first = max(bisect.bisect_right(self.starts, span[0]) - 1, 0)
+        last = first
+        while last < len(self.spans) and self.spans[last][0] < span[1]:
+            last += 1
+        return range(first, last)
 
+    def around(self, span: Span) -> str:
+        """The sentences the quote at ``span`` stands in, as one string."""
+        return " ".join(self.text[a:b] for a, b in (self.spans[i] for i in self._overlapping(span)))
 
-def _before(text: str, start: int) -> Span:
-    """A span within the sentence before the one at ``start`` (the paragraph before's last, at
-    a paragraph's start); an empty span at the text's start."""
-    line_start = text.rfind("\n", 0, start) + 1
-    own = [a + line_start for a, b in sentence_spans(text[line_start:start]) if b + line_start < start]
-    if own:
-        return own[-1], own[-1] + 1
-    previous = text[:line_start].rstrip()
-    return (len(previous) - 1, len(previous)) if previous else (0, 0)
+    def dates(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
+        """The dates named in the sentences the quote at ``span`` stands in."""
+        return named_dates(self.around(span), reference)
+
+    def dates_before(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
+        """The dates named in the sentence before the quote's (in the paragraph before, at a
+        paragraph's start)."""
+        overlapping = self._overlapping(span)
+        if not overlapping or overlapping[0] == 0:
+            return []
+        start, end = self.spans[overlapping[0] - 1]
+        return named_dates(self.text[start:end], reference)
 
 
 def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:
