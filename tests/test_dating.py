@@ -141,6 +141,13 @@ def test_an_outlet_shows_its_owner_now_and_before(site_dir: Path) -> None:
     assert row["owners_now"] == "Lake Media Group (since 2024-01-01)"
 
 
+def test_a_person_whose_offices_all_ended_belonged_to_a_government_in_the_past(site_dir: Path) -> None:
+    soup = page(site_dir, "parties/old-minister")
+    assert fact(soup, "Belonged to").startswith("Government of Northland → Northland (until 30 June 2024")
+    assert soup.find("th", string="Belongs to") is None
+    assert fact(page(site_dir, "parties/ada-north"), "Belongs to") == "Government of Northland → Northland"
+
+
 # -- roll-ups -------------------------------------------------------------------
 
 

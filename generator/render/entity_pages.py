@@ -8,7 +8,7 @@ from typing import Any
 from generator import inputs, parts
 from generator.corpus import SourceDocument
 from generator.entries import Backlinks, EventEntry
-from generator.model import Site
+from generator.model import Site, current
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
@@ -37,7 +37,16 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     if party.offices:
         facts.append(("Offices", tenures_html(site, party.offices, lambda o: mk.text(o.title), here)))
     if len(chain) > 1:
-        facts.append(("Belongs to", " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])))
+        belongs = " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])
+        ended = [office.until for office in party.offices if office.until is not None]
+        if party.offices and not current(party.offices) and ended:
+            # every office recorded has ended: where the person belonged is past, not present
+            until = mk.date_text(max(ended))
+            facts.append(
+                ("Belonged to", f"{belongs} <small>(until {until}, the end of the last office recorded)</small>")
+            )
+        else:
+            facts.append(("Belongs to", belongs))
     members = site.members.get(party.id, [])
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
