@@ -96,7 +96,7 @@ def inject(corpus: Path, s: str) -> None:
 
     def outlets(data):
         for n, outlet in enumerate(data["outlets"]):
-            outlet.update(name=f"{line} O{n}", notes=s)
+            outlet.update(name=f"{line} O{n}", notes=s, owners=[{"owner": f"{line} owner", "as_of": "2024-03-02", "note": s}])
 
     def topic(data):
         data.update(title=line, summary=s)
