@@ -346,9 +346,10 @@ def tenure_text(tenure: inputs.Tenure) -> str:
     return held
 
 
-def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], str], here: str) -> str:
+def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], str], here: str, none_now: str) -> str:
     """A dated fact: what holds now, with its date, then what held before, newest first;
-    never a bare present tense. Each entry's note and sources follow it."""
+    never a bare present tense (``none_now`` says that nothing is recorded to hold now).
+    Each entry's note and sources follow it."""
 
     def one(tenure: TenureT) -> str:
         note = f" {mk.text(tenure.note)}" if tenure.note else ""
@@ -358,7 +359,7 @@ def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], s
     now = current(tenures)
     ended = [(t.until, index, t) for index, t in enumerate(tenures) if t.until is not None]
     before = [t for _, _, t in sorted(ended, key=lambda item: (item[0], -item[1]), reverse=True)]
-    shown = "<br>".join(one(t) for t in now) if now else "Nobody recorded now."
+    shown = "<br>".join(one(t) for t in now) if now else none_now
     if before:
         shown += "<br>Before:" + mk.bullets(one(t) for t in before)
     return shown

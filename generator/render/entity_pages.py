@@ -35,7 +35,12 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     chain = site.affiliation_chain(party.id)
     facts = [("Kind", label(party.kind))]
     if party.offices:
-        facts.append(("Offices", tenures_html(site, party.offices, lambda o: mk.text(o.title), here)))
+        facts.append(
+            (
+                "Offices",
+                tenures_html(site, party.offices, lambda o: mk.text(o.title), here, "None held now, as recorded."),
+            )
+        )
     if len(chain) > 1:
         belongs = " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])
         ended = [office.until for office in party.offices if office.until is not None]
@@ -189,7 +194,9 @@ def _owner(site: Site, ownership: inputs.Ownership, here: str) -> str:
 
 
 def _administrations(site: Site, administrations: list[inputs.Administration], here: str) -> str:
-    return tenures_html(site, administrations, lambda a: entity_links(site, a.by, here), here)
+    return tenures_html(
+        site, administrations, lambda a: entity_links(site, a.by, here), here, "No administration recorded now."
+    )
 
 
 def _entity_page(
@@ -224,7 +231,12 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
         ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage else "<em>not confirmed</em>"),
     ]
     if outlet.owners:
-        facts.append(("Owned by", tenures_html(site, outlet.owners, lambda o: _owner(site, o, here), here)))
+        facts.append(
+            (
+                "Owned by",
+                tenures_html(site, outlet.owners, lambda o: _owner(site, o, here), here, "No owner recorded now."),
+            )
+        )
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
     chain_rows = []
     for doc_id in sorted(links.carried):
