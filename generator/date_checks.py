@@ -4,14 +4,13 @@ is a warning (a sentence may name the date of something else): the site is built
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
 from generator import inputs
 from generator.checker import CheckerState
 from generator.corpus import Origin, SourceDocument, Span
-from generator.sentences import sentence_spans
+from generator.sentences import sentences
 from generator.sourcegraph import reachable
 from generator.text_dates import NamedDate, named_dates
 from generator.when_said import said_of
@@ -86,11 +85,13 @@ class DateChecks(CheckerState):
             for d in named_dates(claim.paraphrase, reference)
             if d.first == d.last and not any(d.covers(first, last) for first, last in days)
         ]
-        bare = _DATES_OUT.sub(" ", claim.paraphrase)
-        numbers = {n.replace(",", "") for n in _NUMBER.findall(_DATES_OUT.sub(" ", sentence))}
-        numbers |= {str(value) for _word, value in _counted(sentence)}
-        added += [n for n in _NUMBER.findall(bare) if n.replace(",", "") not in numbers]
-        added += [word for word, value in _counted(claim.paraphrase) if value > 1 and str(value) not in numbers]
+        counted = _counted(claim.paraphrase)
+        if counted or any(ch.isdigit() for ch in claim.paraphrase):  # most paraphrases give no count
+            bare = _DATES_OUT.sub(" ", claim.paraphrase)
+            numbers = {n.replace(",", "") for n in _NUMBER.findall(_DATES_OUT.sub(" ", sentence))}
+            numbers |= {str(value) for _word, value in _counted(sentence)}
+            added += [n for n in _NUMBER.findall(bare) if n.replace(",", "") not in numbers]
+            added += [word for word, value in counted if value > 1 and str(value) not in numbers]
         if added:
             listed = ", ".join(f"'{words}'" for words in dict.fromkeys(added))
             self.report(
@@ -172,8 +173,10 @@ _NUMBER_WORDS = {
 
 def _counted(text: str) -> list[tuple[str, int]]:
     """The counts ``text`` writes as words (``six``, ``Thirteen``), with their values."""
-    words = re.findall(r"[A-Za-z]+", text)
-    return [(word, _NUMBER_WORDS[word.lower()]) for word in words if word.lower() in _NUMBER_WORDS]
+    return [(m[0], _NUMBER_WORDS[m[0].lower()]) for m in _NUMBER_WORD.finditer(text)]
+
+
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
 # What a note says of a claim that nothing has confirmed.
@@ -185,37 +188,54 @@ _UNCHECKED = re.compile(
 
 
 class Sentences:
-    """The sentences of one text, cut once (a text of one long line and many claims would
-    otherwise be cut again for every claim), and the sentences around a quote."""
+    """The sentences of one text around its quotes, each line cut once when a quote first
+    needs it (a text of one long line and many claims is not cut again for every claim, and
+    the lines no quote stands in are not cut at all)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = sentence_spans(text)
-        self.starts = [start for start, _ in self.spans]
+        self._lines: dict[int, list[Span]] = {}
 
-    def _overlapping(self, span: Span) -> range:
-        first = max(bisect.bisect_right(self.starts, span[0]) - 1, 0)
-        last = first
-        while last < len(self.spans) and self.spans[last][0] < span[1]:
-            last += 1
-        return range(first, last)
+    def _line(self, position: int) -> tuple[int, list[Span]]:
+        """The start of the line at ``position``, and the line's sentences."""
+        start = self.text.rfind("\n", 0, position) + 1
+        if start not in self._lines:
+            end = self.text.find("\n", start)
+            self._lines[start] = sentences(self.text, start, len(self.text) if end < 0 else end)
+        return start, self._lines[start]
+
+    def _overlapping(self, span: Span) -> list[Span]:
+        found: list[Span] = []
+        position = span[0]
+        while True:
+            _start, spans = self._line(position)
+            found += [(a, b) for a, b in spans if a < span[1] and span[0] < b]
+            end = self.text.find("\n", position)
+            if end < 0 or end >= span[1]:
+                return found
+            position = end + 1
 
     def around(self, span: Span) -> str:
         """The sentences the quote at ``span`` stands in, as one string."""
-        return " ".join(self.text[a:b] for a, b in (self.spans[i] for i in self._overlapping(span)))
+        return " ".join(self.text[a:b] for a, b in self._overlapping(span))
 
     def dates(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
         """The dates named in the sentences the quote at ``span`` stands in."""
         return named_dates(self.around(span), reference)
 
     def dates_before(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
-        """The dates named in the sentence before the quote's (in the paragraph before, at a
-        paragraph's start)."""
-        overlapping = self._overlapping(span)
-        if not overlapping or overlapping[0] == 0:
-            return []
-        start, end = self.spans[overlapping[0] - 1]
-        return named_dates(self.text[start:end], reference)
+        """The dates named in the sentence before the quote's (the last of the paragraph
+        before, at a paragraph's start)."""
+        start, spans = self._line(span[0])
+        earlier = [(a, b) for a, b in spans if b <= span[0] and not (a < span[1] and span[0] < b)]
+        if earlier:
+            a, b = earlier[-1]
+            return named_dates(self.text[a:b], reference)
+        while start > 0:  # the nearest line before with a sentence (blank lines have none)
+            start, spans = self._line(start - 1)
+            if spans:
+                return named_dates(self.text[spans[-1][0] : spans[-1][1]], reference)
+        return []
 
 
 def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:

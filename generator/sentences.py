@@ -34,12 +34,18 @@ def sentence_spans(text: str) -> list[Span]:
     return [span for line in re.finditer(r"[^\n]+", text) for span in sentences(text, line.start(), line.end())]
 
 
+_MARKS = re.compile(r"[.!?\"“”«»]")  # the only characters that open, close or end anything
+_NEXT_STARTS = re.compile(r" +[“\"‘(A-Z0-9*•]")  # what follows the end of a sentence
+
+
 def sentences(text: str, start: int, end: int) -> list[Span]:
-    """Sentences of one line, never cut inside a quotation."""
+    """Sentences of one line, never cut inside a quotation. Only the marks are looked at
+    (every other character leaves the state as it is): a character-by-character walk
+    made cutting every text of a large corpus take minutes."""
     spans, position, depth_close = [], start, None
-    index = start
-    while index < end:
-        char = text[index]
+    for mark in _MARKS.finditer(text, start, end):
+        index = mark.start()
+        char = mark[0]
         if depth_close is None and char in QUOTE_PAIRS and (char != '"' or _opens(text, index)):
             depth_close = QUOTE_PAIRS[char]
         elif depth_close is not None and char == depth_close:
@@ -49,12 +55,11 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
             and char in ".!?"
             and index + 1 < end
             and text[index + 1] == " "
-            and re.match(r" +[“\"‘(A-Z0-9*•]", text[index + 1 : end])
+            and _NEXT_STARTS.match(text, index + 1, end)
             and not _abbreviation(text, index)
         ):
             spans.append((position, index + 1))
             position = index + 2
-        index += 1
     spans.append((position, end))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
