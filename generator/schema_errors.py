@@ -41,6 +41,7 @@ class SchemaErrors(CheckerState):
             allowed = _field_names(model, loc[:-1])
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(allowed)
+            hint = _RENAMED.get(name, hint)
             self.report(file, origin.loc + loc, "unknown-field", f"unknown field '{name}'", hint, prefer_key=True)
         elif kind == "literal_error":
             expected = item["ctx"]["expected"]
@@ -51,10 +52,28 @@ class SchemaErrors(CheckerState):
             )
         else:
             message, hint = _describe(item)
+            field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+            if kind in ("model_type", "dict_type") and isinstance(item["input"], str) and field in _DATED_FORMS:
+                hint = _DATED_FORMS[field]
             if not hint:
                 info = _field_info(model, loc) if loc and isinstance(loc[-1], str) else None
                 hint = _hint_for(info)
             self.report(file, origin.loc + loc, "invalid-value", message, hint)
+
+
+# Facts that change over time are written with their dates; an entry in the older, undated
+# form (a bare id, a 'role' line) is told what to write instead.
+_DATED_FORMS = {
+    "administered_by": "write each administration with its dates: '- by: [party-id]' and, on the next lines, "
+    "'since: YYYY-MM-DD' (the day it began) or 'as_of: YYYY-MM-DD' (a day it is known to hold)",
+    "offices": "write each office with its dates: '- title: Prime Minister of ...' and 'since: YYYY-MM-DD' "
+    "or 'as_of: YYYY-MM-DD'",
+    "owners": "write each owner with its dates: '- owner: ...' and 'since: YYYY-MM-DD' or 'as_of: YYYY-MM-DD'",
+}
+_RENAMED = {
+    "role": "an office is dated now: write 'offices:' with '- title: <the office>' and 'since: YYYY-MM-DD' "
+    "(or 'as_of: YYYY-MM-DD', a day it is known to hold)",
+}
 
 
 def _describe(item: Any) -> tuple[str, str]:
