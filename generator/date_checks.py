@@ -4,6 +4,7 @@ is a warning (a sentence may name the date of something else): the site is built
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -187,55 +188,80 @@ _UNCHECKED = re.compile(
 )
 
 
+CONTEXT = 400  # characters of a sentence read on each side of a quote: a "sentence" can be a whole long line
+
+
 class Sentences:
     """The sentences of one text around its quotes, each line cut once when a quote first
-    needs it (a text of one long line and many claims is not cut again for every claim, and
-    the lines no quote stands in are not cut at all)."""
+    needs it, and found by bisection: a text of one long line and many claims is neither cut
+    nor scanned again for every claim, and no more than ``CONTEXT`` characters on each side
+    of a quote are read."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lines: dict[int, list[Span]] = {}
+        self._lines: dict[int, tuple[list[Span], list[int]]] = {}
 
-    def _line(self, position: int) -> tuple[int, list[Span]]:
-        """The start of the line at ``position``, and the line's sentences."""
+    def _line(self, position: int) -> tuple[int, list[Span], list[int]]:
+        """The start of the line at ``position``, its sentences and their starts."""
         start = self.text.rfind("\n", 0, position) + 1
         if start not in self._lines:
             end = self.text.find("\n", start)
-            self._lines[start] = sentences(self.text, start, len(self.text) if end < 0 else end)
-        return start, self._lines[start]
+            spans = sentences(self.text, start, len(self.text) if end < 0 else end)
+            self._lines[start] = (spans, [a for a, _ in spans])
+        spans, starts = self._lines[start]
+        return start, spans, starts
 
     def _overlapping(self, span: Span) -> list[Span]:
+        """The sentences the quote at ``span`` stands in (on its first line and any it runs onto)."""
         found: list[Span] = []
         position = span[0]
         while True:
-            _start, spans = self._line(position)
-            found += [(a, b) for a, b in spans if a < span[1] and span[0] < b]
+            _start, spans, starts = self._line(position)
+            index = max(bisect.bisect_right(starts, span[0]) - 1, 0)
+            while index < len(spans) and spans[index][0] < span[1]:
+                if span[0] < spans[index][1]:
+                    found.append(spans[index])
+                index += 1
             end = self.text.find("\n", position)
             if end < 0 or end >= span[1]:
                 return found
             position = end + 1
 
     def around(self, span: Span) -> str:
-        """The sentences the quote at ``span`` stands in, as one string."""
-        return " ".join(self.text[a:b] for a, b in self._overlapping(span))
+        """The sentences the quote at ``span`` stands in, as one string, at most ``CONTEXT``
+        characters on each side of the quote."""
+        first, last = span[0] - CONTEXT, span[1] + CONTEXT
+        return " ".join(self.text[max(a, first) : min(b, last)] for a, b in self._overlapping(span))
 
     def dates(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
         """The dates named in the sentences the quote at ``span`` stands in."""
         return named_dates(self.around(span), reference)
 
     def dates_before(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
-        """The dates named in the sentence before the quote's (the last of the paragraph
-        before, at a paragraph's start)."""
-        start, spans = self._line(span[0])
-        earlier = [(a, b) for a, b in spans if b <= span[0] and not (a < span[1] and span[0] < b)]
-        if earlier:
-            a, b = earlier[-1]
-            return named_dates(self.text[a:b], reference)
+        """The dates named at the end of the sentence before the quote's (the last of the
+        paragraph before, at a paragraph's start)."""
+        start, spans, starts = self._line(span[0])
+        index = bisect.bisect_right(starts, span[0]) - 1  # the quote's sentence
+        while index >= 0 and spans[index][1] > span[0]:
+            index -= 1
+        if index >= 0:
+            return self._dates_in(spans[index], reference)
         while start > 0:  # the nearest line before with a sentence (blank lines have none)
-            start, spans = self._line(start - 1)
+            start, spans, _starts = self._line(start - 1)
             if spans:
-                return named_dates(self.text[spans[-1][0] : spans[-1][1]], reference)
+                return self._dates_in(spans[-1], reference)
         return []
+
+    def _dates_in(self, sentence: Span, reference: dt.date | None) -> list[NamedDate]:
+        return named_dates(self.text[max(sentence[0], sentence[1] - CONTEXT) : sentence[1]], reference)
+
+
+def _shifted(day: dt.date, delta: dt.timedelta) -> dt.date:
+    """``day`` moved by ``delta``, kept within the calendar (a date of 9999 moves no further)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
 def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:
@@ -247,8 +273,12 @@ def _recorded_days(claim: inputs.Claim) -> list[tuple[dt.date, dt.date]]:
     return days
 
 
+LISTED = 3  # dates named in one message: a sentence may name hundreds
+
+
 def _listed(dates: list[NamedDate]) -> str:
-    return ", ".join(f"'{d.words}' ({d.days_text()})" for d in dates)
+    listed = ", ".join(f"'{d.words}' ({d.days_text()})" for d in dates[:LISTED])
+    return listed + (f" and {len(dates) - LISTED} more" if len(dates) > LISTED else "")
 
 
 def _claim_dates_text(claim: inputs.Claim) -> str:
@@ -280,7 +310,7 @@ def _far_in_time(claim: inputs.Claim, meta: inputs.Document, question: inputs.Qu
     if question.date is None:
         return ""
     start, end = question.date, question.end or question.date
-    reach_first, reach_last = start - QUESTION_REACH, end + QUESTION_REACH
+    reach_first, reach_last = _shifted(start, -QUESTION_REACH), _shifted(end, QUESTION_REACH)
     if claim.event_date is not None:
         first, last = claim.event_date, claim.event_end or claim.event_date
         if last < reach_first or first > reach_last:
@@ -290,6 +320,6 @@ def _far_in_time(claim: inputs.Claim, meta: inputs.Document, question: inputs.Qu
         return f"and the quote's sentence says {_listed(named)}"
     said = said_of(claim, meta)
     latest = said.on or said.by
-    if latest is not None and latest < start - dt.timedelta(days=1):
+    if latest is not None and latest < _shifted(start, -dt.timedelta(days=1)):
         return f"and the claim was made by {latest.isoformat()}, before those events"
     return ""
