@@ -22,7 +22,7 @@ from generator.attribution import attributions
 from generator.corpus import Corpus
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
-from generator.sentences import sentence_spans
+from generator.sentences import dateline_end, sentence_spans
 from generator.speakers import Entity, Speakers
 from generator.text_dates import NamedDate, named_dates
 
@@ -61,6 +61,7 @@ class Candidate:
     occurrence: int | None
     unnamed: str | None = None  # how the text describes a source it does not name
     speaker: str | None = None  # the words that say who speaks, as written
+    start: int = -1  # where the quote stands in the text
     said: NamedDate | None = None  # a date the sentence names outside the quote: when it was said
     events: NamedDate | None = None  # a date named inside the quote: when its events happened
 
@@ -130,26 +131,34 @@ def copy_date(text: str, today: dt.date | None) -> dt.date | None:
 
 
 def _dated(text: str, candidates: list[Candidate], reference: dt.date | None) -> list[Candidate]:
-    """Each candidate with the dates its sentence names: outside the quote, when it was said;
-    inside, when its events happened (a proposal, for a person to check)."""
+    """Each candidate with the dates its sentence names (not its dateline's): outside the
+    quote, when it was said; inside, when its events happened (a proposal, for a person to
+    check). At most ``CONTEXT`` characters of the sentence on each side of the quote are read."""
     if reference is None:
         return candidates
     spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
     for candidate in candidates:
-        start = text.find(candidate.quote)
+        start = candidate.start if candidate.start >= 0 else text.find(candidate.quote)
         if start < 0:
             continue
         end = start + len(candidate.quote)
-        for a, b in spans:
-            if a <= start < b:
-                for date in named_dates(text[a:b], reference):
-                    inside = start <= a + date.start < end
-                    if inside and candidate.events is None:
-                        candidate.events = date
-                    elif not inside and candidate.said is None and date.first == date.last:
-                        candidate.said = date
-                break
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0:
+            continue
+        a, b = spans[index]
+        line_start = text.rfind("\n", 0, a) + 1
+        a = max(a, dateline_end(text, a) if a == line_start else a, start - CONTEXT)  # a dateline is no date said
+        for date in named_dates(text[a : min(b, end + CONTEXT)], reference):
+            inside = start <= a + date.start < end
+            if inside and candidate.events is None:
+                candidate.events = date
+            elif not inside and candidate.said is None and date.first == date.last:
+                candidate.said = date
     return candidates
+
+
+CONTEXT = 400  # characters of a sentence read on each side of a quote
 
 
 def _line_index(text: str) -> list[int]:
@@ -204,6 +213,7 @@ def _candidates(
         phrase = text[found.speaker[0] : found.speaker[1]].strip(" ,") if found.speaker else ""
         candidates.append(
             Candidate(
+                start=start,
                 quote=quote,
                 line=_line(line_of, start),
                 claimant=claimant,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from generator.corpus import Corpus
@@ -195,7 +196,13 @@ def scaffold_document(
 ) -> tuple[Path, str]:
     """The metadata path and YAML for a text already in ``seeds/documents/``."""
     text = text_path.read_text(encoding="utf-8")
-    scaffold = analyse(text, text_path.name, corpus, today)
+    # A dateline without its year ("July 25") is read against the date the file is named for, if any.
+    named_for = re.match(r"(\d{4}-\d\d-\d\d)", document_id or text_path.name)
+    try:
+        reference = dt.date.fromisoformat(named_for[1]) if named_for else today
+    except ValueError:
+        reference = today
+    scaffold = analyse(text, text_path.name, corpus, reference)
     doc_id = document_id or slugify(text_path.stem)
     metadata = text_path.with_suffix(".yaml")
     schema_line = modeline("document", metadata, project)

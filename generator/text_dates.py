@@ -2,8 +2,9 @@
 ``yesterday``, ``in May``, ``last month``.
 
 A sentence's dates are read against the day its copy was published (the *reference*): a
-weekday is the last such day on or before it, a day and month without a year the last such
-day on or before it (a day after it is read in the year before), a month the last such month.
+weekday is the last such day on or before it, a day and month without a year the nearest such
+day up to two months after it (a statement of what will happen) or else before it, a month
+the last such month.
 What cannot be placed without a reference (a weekday, ``yesterday``) is skipped without one.
 """
 
@@ -116,14 +117,22 @@ def _days(match: re.Match[str], reference: dt.date | None) -> tuple[dt.date, dt.
     return _relative(groups["relative"].lower(), reference)
 
 
+AHEAD = dt.timedelta(days=62)  # a day and month up to two months after the copy are ahead ("will meet on 1 August")
+
+
 def _day(day: int, month: int, year: int | None, reference: dt.date | None) -> tuple[dt.date, dt.date] | None:
     if year is None:
         if reference is None:
             return None
-        year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+        try:
+            this_year = dt.date(reference.year, month, day)
+        except ValueError:
+            return None
+        ahead = reference + AHEAD if reference < dt.date.max - AHEAD else dt.date.max
+        year = reference.year if this_year <= ahead else reference.year - 1
     try:
         found = dt.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return found, found
 
