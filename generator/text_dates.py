@@ -31,15 +31,16 @@ _PATTERN = re.compile(
             rf"\b{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?![a-z]){_YEAR.format('y1')}",
             rf"\b{_MONTH.format('m2')}\s+{_DAY.format('d2')}\b(?!:){_YEAR.format('y2')}",
             r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",
-            rf"\b(?:in|since|during|early|late|mid-|mid|until|by|last|this|of)\s+{_MONTH.format('m3')}(?![a-z])(?!\s+\d){_YEAR.format('y3')}",
+            r"\b(?i:in|since|during|early|late|mid-|mid|until|by|last|this|of)\s+"
+            rf"{_MONTH.format('m3')}(?![a-z])(?!\s+\d){_YEAR.format('y3')}",
             rf"\b{_MONTH.format('m4')}\s+(?P<y4>(?:19|20)\d\d)\b",
+            r"\b(?i:next)\s+(?P<next>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
             r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
-            r"\b(?P<relative>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-            r"last week|last month|last year|earlier this month|earlier this week)\b",
+            r"\b(?P<relative>(?i:yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+            r"last week|last month|last year|earlier this month|earlier this week))\b",
         ]
     ),
-    re.I,
-)
+)  # names of months and days only with their capital: "may", "march" and "sun" are words too
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,13 @@ def _days(match: re.Match[str], reference: dt.date | None) -> tuple[dt.date, dt.
             return _month(month, int(year) if year else None, reference)
     if reference is None:
         return None
+    if groups["next"]:
+        ahead = (_WEEKDAYS[groups["next"].lower()] - reference.weekday()) % 7 or 7
+        try:
+            day = reference + dt.timedelta(days=ahead)
+        except OverflowError:
+            return None
+        return day, day
     if groups["weekday"]:
         back = (reference.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
         day = reference - dt.timedelta(days=back)

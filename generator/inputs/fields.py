@@ -87,6 +87,8 @@ MAX_NAME = 300
 def _plausible(day: dt.date) -> dt.date:
     if day.year < 1000:
         raise ValueError(f"{day.isoformat()} is before the year 1000 | hint: check the year, written with four digits")
+    if day.year > 2100:
+        raise ValueError(f"{day.isoformat()} is after the year 2100 | hint: check the year")
     return day
 
 
