@@ -322,7 +322,8 @@ def _index_backlinks(site: Site) -> None:
             links[subject].claims_about.add(claim_id)
             links[subject].documents.add(doc_id)
     for location in site.corpus.locations.values():
-        for administration in current(location.administered_by):
+        parts = [administration for part in location.parts for administration in part.administered_by]
+        for administration in current([*location.administered_by, *parts]):
             for party_id in administration.by:
                 links[party_id].administers.add(location.id)
         for party_id in location.claimed_by:

@@ -125,6 +125,11 @@ def test_a_place_shows_who_administers_it_now_with_a_date_and_who_did_before(sit
     assert before.strip() == "Northland, 1 January 1990 – 2 August 2025. Until Southland's army took the pass."
 
 
+def test_a_party_administers_a_place_as_of_a_date_never_in_a_bare_present(site_dir: Path) -> None:
+    assert fact(page(site_dir, "parties/south"), "Administers") == "Pine Pass (since 2 August 2025)"
+    assert page(site_dir, "parties/north").find("th", string="Administers") is None  # its administration ended
+
+
 def test_a_person_shows_the_office_held_now_and_the_earlier_one(site_dir: Path) -> None:
     offices = fact(page(site_dir, "parties/ada-north"), "Offices")
     assert offices == (

@@ -22,6 +22,7 @@ from generator.render.common import (
     sources_line,
     tag_links,
     tags_of,
+    tenure_text,
     tenures_html,
 )
 from generator.render.listings import event_page
@@ -56,7 +57,9 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
     facts += _common_facts(party.aliases, party.wikidata)
-    facts += _linked_facts(site, here, [("Administers", links.administers), ("Lays claim to", links.claims_territory)])
+    if links.administers:
+        facts.append(("Administers", _administered(site, party.id, sorted(links.administers), here)))
+    facts += _linked_facts(site, here, [("Lays claim to", links.claims_territory)])
     under = site.claims_under(party.id)
     documents_under, events_under = site.documents_under(party.id), site.events_under(party.id)
     for what, own, below, verb in (
@@ -216,6 +219,22 @@ def _entity_page(
         sources_line(site, entity.sources, here),
         *sections,
     )
+
+
+def _administered(site: Site, party_id: str, place_ids: list[str], here: str) -> str:
+    """The places a party administers as recorded now, each with the date it rests on (and the
+    part, where it administers a part): never a bare present tense."""
+    items = []
+    for place_id in place_ids:
+        place = site.corpus.locations[place_id]
+        held: list[tuple[str | None, inputs.Administration]] = [
+            (None, a) for a in current(place.administered_by) if party_id in a.by
+        ]
+        held += [(part.name, a) for part in place.parts for a in current(part.administered_by) if party_id in a.by]
+        for part, administration in held:
+            which = f", {mk.text(part)}" if part else ""
+            items.append(f"{entity_link(site, place_id, here)}{which} <small>({tenure_text(administration)})</small>")
+    return mk.bullets(items)
 
 
 def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[str]]]) -> list[tuple[str, str]]:
