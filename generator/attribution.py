@@ -144,9 +144,16 @@ def _after_verb(text: str, start: int, end: int) -> Span:
     return (start + phrase.start("who"), start + phrase.end("who"))
 
 
-def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[Attribution]:
+# Clauses of one sentence read one after another ("…, while X said …, and Y said …"): a run-on
+# "sentence" of a thousand clauses would otherwise go a thousand calls deep.
+_CLAUSES_PER_SENTENCE = 24
+
+
+def _reported(text: str, start: int, end: int, quotes: list[Span], clause: int = 0) -> Iterator[Attribution]:
     """Indirect speech and ``according to``."""
-    sentence = text[start:end]
+    if clause >= _CLAUSES_PER_SENTENCE:
+        return
+    sentence = text[start : min(end, start + _SENTENCE_READ)]
     according = re.match(
         r"(?i)(?:according to|citing|quoting)\s+(?P<who>[^,]+(?:,\s+(?:citing|quoting) [^,]+)?)"
         r"(?:,\s+which [^,]+)?,\s+",
@@ -161,7 +168,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
             "according to",
         )
         if other:
-            yield from _reported(text, other.end(), end, [q for q in quotes if q[0] >= other.end()])
+            yield from _reported(text, other.end(), end, [q for q in quotes if q[0] >= other.end()], clause + 1)
         return
     called = re.search(
         r"\bwhat (?P<who>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?) (?P<verb>called|calls|described as|"
@@ -211,7 +218,8 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
                 if not EMPTY_STANCE.match(text[found.quote[0] : found.quote[1]]):
                     yield found
             if other:  # "…, while Valdoria's foreign ministry said …": another speaker
-                yield from _reported(text, other.end(), end, [q for q in quotes if q[0] >= other.end()])
+                later = [q for q in quotes if q[0] >= other.end()]
+                yield from _reported(text, other.end(), end, later, clause + 1)
             return
     trailing = re.search(r",\s+according to\s+(?P<who>[^,.]+)", sentence)
     if trailing:
@@ -222,6 +230,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[A
 # A sentence is read for its first few reporting verbs: who speaks is named near its start,
 # and a run-on "sentence" of thousands of verbs must not cost quadratic time.
 _VERBS_PER_SENTENCE = 12
+_SENTENCE_READ = 20_000  # characters of a sentence searched for "according to" and "what X called"
 
 
 def _inverted(text: str, start: int, verb: re.Match[str], end: int, quotes: list[Span]) -> Attribution | None:
@@ -248,10 +257,15 @@ def _inverted(text: str, start: int, verb: re.Match[str], end: int, quotes: list
     return Attribution(trim(text, start, start + comma, quotes), (who_start, verb.start()), verb.group())
 
 
-def _with_follow_ons(text: str, first: Attribution, end: int, quotes: list[Span]) -> Iterator[Attribution]:
+def _with_follow_ons(
+    text: str, first: Attribution, end: int, quotes: list[Span], clause: int = 0
+) -> Iterator[Attribution]:
     """A reported clause, and the claims that follow it in the same sentence: ``…, warning that …``,
-    ``…, and says …``, ``…, calling it "…"``."""
+    ``…, and says …``, ``…, calling it "…"`` (the first ``_CLAUSES_PER_SENTENCE`` of them)."""
     a, b = first.quote
+    if clause >= _CLAUSES_PER_SENTENCE:
+        yield first
+        return
     follow = first_outside(FOLLOW_ON, text, a, b, quotes)
     if follow is None:
         yield first
@@ -266,4 +280,5 @@ def _with_follow_ons(text: str, first: Attribution, end: int, quotes: list[Span]
             yield Attribution(inside(text, *quoted), first.speaker, "calling")
             return
     content = verb.start() if verb is not None and STANCE_RE.match(verb.group()) else content_start(text, rest, end)
-    yield from _with_follow_ons(text, Attribution(trim(text, content, end, quotes), first.speaker, said), end, quotes)
+    following = Attribution(trim(text, content, end, quotes), first.speaker, said)
+    yield from _with_follow_ons(text, following, end, quotes, clause + 1)

@@ -176,3 +176,6 @@ def test_new_reads_pathological_texts_in_linear_time() -> None:
     many = analyse("Beta said it rained. " * 20_000, "x.txt", corpus).candidates
     assert len(many) == 20_000 and {c.claimant for c in many} == {"beta"}
     assert analyse("Alpha: " + " " * 200_000 + "x", "x.txt", corpus) is not None
+    # a run-on sentence of thousands of clauses, each with its speaker (it went a call deeper per clause)
+    clauses = "; ".join(f"Beta said on Monday that troops fired at post {i}" for i in range(3_000))
+    assert 0 < len(analyse(clauses + ".", "x.txt", corpus).candidates) <= 3_000
