@@ -4,14 +4,13 @@ is a warning (a sentence may name the date of something else): the site is built
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
 from generator import inputs
 from generator.checker import CheckerState
 from generator.corpus import Origin, SourceDocument, Span
-from generator.sentences import sentences
+from generator.sentences import Sentences
 from generator.sourcegraph import reachable
 from generator.text_dates import NamedDate, named_dates
 from generator.when_said import said_of
@@ -186,74 +185,6 @@ _UNCHECKED = re.compile(
     r"could not be (?:checked|verified|confirmed)|no independent (?:source|count|confirmation)[a-z]*)\b",
     re.I,
 )
-
-
-CONTEXT = 400  # characters of a sentence read on each side of a quote: a "sentence" can be a whole long line
-
-
-class Sentences:
-    """The sentences of one text around its quotes, each line cut once when a quote first
-    needs it, and found by bisection: a text of one long line and many claims is neither cut
-    nor scanned again for every claim, and no more than ``CONTEXT`` characters on each side
-    of a quote are read."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: dict[int, tuple[list[Span], list[int]]] = {}
-
-    def _line(self, position: int) -> tuple[int, list[Span], list[int]]:
-        """The start of the line at ``position``, its sentences and their starts."""
-        start = self.text.rfind("\n", 0, position) + 1
-        if start not in self._lines:
-            end = self.text.find("\n", start)
-            spans = sentences(self.text, start, len(self.text) if end < 0 else end)
-            self._lines[start] = (spans, [a for a, _ in spans])
-        spans, starts = self._lines[start]
-        return start, spans, starts
-
-    def _overlapping(self, span: Span) -> list[Span]:
-        """The sentences the quote at ``span`` stands in (on its first line and any it runs onto)."""
-        found: list[Span] = []
-        position = span[0]
-        while True:
-            _start, spans, starts = self._line(position)
-            index = max(bisect.bisect_right(starts, span[0]) - 1, 0)
-            while index < len(spans) and spans[index][0] < span[1]:
-                if span[0] < spans[index][1]:
-                    found.append(spans[index])
-                index += 1
-            end = self.text.find("\n", position)
-            if end < 0 or end >= span[1]:
-                return found
-            position = end + 1
-
-    def around(self, span: Span) -> str:
-        """The sentences the quote at ``span`` stands in, as one string, at most ``CONTEXT``
-        characters on each side of the quote."""
-        first, last = span[0] - CONTEXT, span[1] + CONTEXT
-        return " ".join(self.text[max(a, first) : min(b, last)] for a, b in self._overlapping(span))
-
-    def dates(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
-        """The dates named in the sentences the quote at ``span`` stands in."""
-        return named_dates(self.around(span), reference)
-
-    def dates_before(self, span: Span, reference: dt.date | None) -> list[NamedDate]:
-        """The dates named at the end of the sentence before the quote's (the last of the
-        paragraph before, at a paragraph's start)."""
-        start, spans, starts = self._line(span[0])
-        index = bisect.bisect_right(starts, span[0]) - 1  # the quote's sentence
-        while index >= 0 and spans[index][1] > span[0]:
-            index -= 1
-        if index >= 0:
-            return self._dates_in(spans[index], reference)
-        while start > 0:  # the nearest line before with a sentence (blank lines have none)
-            start, spans, _starts = self._line(start - 1)
-            if spans:
-                return self._dates_in(spans[-1], reference)
-        return []
-
-    def _dates_in(self, sentence: Span, reference: dt.date | None) -> list[NamedDate]:
-        return named_dates(self.text[max(sentence[0], sentence[1] - CONTEXT) : sentence[1]], reference)
 
 
 def _shifted(day: dt.date, delta: dt.timedelta) -> dt.date:

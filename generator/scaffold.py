@@ -22,7 +22,7 @@ from generator.attribution import attributions
 from generator.corpus import Corpus
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
-from generator.sentences import dateline_end, sentence_spans
+from generator.sentences import CONTEXT, Sentences, dateline_end, sentence_spans
 from generator.speakers import Entity, Speakers
 from generator.text_dates import NamedDate, named_dates
 
@@ -136,17 +136,14 @@ def _dated(text: str, candidates: list[Candidate], reference: dt.date | None) ->
     check). At most ``CONTEXT`` characters of the sentence on each side of the quote are read."""
     if reference is None:
         return candidates
-    spans = sentence_spans(text)
-    starts = [a for a, _ in spans]
+    cut = Sentences(text)
     for candidate in candidates:
         start = candidate.start if candidate.start >= 0 else text.find(candidate.quote)
-        if start < 0:
+        sentence = cut.at(start) if start >= 0 else None
+        if sentence is None:
             continue
         end = start + len(candidate.quote)
-        index = bisect.bisect_right(starts, start) - 1
-        if index < 0:
-            continue
-        a, b = spans[index]
+        a, b = sentence
         line_start = text.rfind("\n", 0, a) + 1
         a = max(a, dateline_end(text, a) if a == line_start else a, start - CONTEXT)  # a dateline is no date said
         for date in named_dates(text[a : min(b, end + CONTEXT)], reference):
@@ -156,9 +153,6 @@ def _dated(text: str, candidates: list[Candidate], reference: dt.date | None) ->
             elif not inside and candidate.said is None and date.first == date.last:
                 candidate.said = date
     return candidates
-
-
-CONTEXT = 400  # characters of a sentence read on each side of a quote
 
 
 def _line_index(text: str) -> list[int]:

@@ -62,7 +62,7 @@ def test_editor_schemas_accept_every_seed_file_and_reject_mistakes() -> None:
     assert len(files) >= 6
     for path in files:
         jsonschema.validate(_load(path), _schema_for(path))
-    document = ROOT / "seeds" / "documents" / "2023-05-11-sotk-border-clash.yaml"
+    document = next(path for path in sorted(ROOT.glob("seeds/documents/*.yaml")) if _load(path).get("claims"))
     data = _load(document)
     data["claims"][0]["quotee"] = "x"
     data["event_date"] = "11 May 2023"
