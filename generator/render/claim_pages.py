@@ -184,7 +184,7 @@ def _question_claims(
         question.text,
         f"Claims on: {question.text}",
         entries,
-        lambda part: side_by_side(site, part, here, facing=question.parties),
+        lambda part, at: side_by_side(site, part, at, facing=question.parties),
     )
     shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0], facing=question.parties)
     every = f"Up to {parts.BACKLINK_LIMIT} claims a side here; all {len(entries)}, in parts: {links}"

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator import inputs, parts
 from generator.corpus import SourceDocument
-from generator.entries import Backlinks, EventEntry
+from generator.entries import Backlinks, ClaimEntry, EventEntry
 from generator.model import Site, current
 from generator.render import markup as mk
 from generator.render import paths, structured_data
@@ -85,21 +85,21 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
             "Claims made by parties under it",
             "claims-under",
             [site.claims[c] for c in under],
-            lambda rows: claims_table(site, rows, here),
+            _claims(site),
             "None: no party under it made a claim in these texts.",
         )
         sections.add(
             "Documents of parties under it",
             "documents-under",
-            _document_items(site, _newest_first(site, documents_under), here),
-            mk.bullets,
+            _newest_first(site, documents_under),
+            _documents,
             "None besides those above.",
         )
         sections.add(
             "Timeline events of parties under it",
             "events-under",
-            _event_items(site, _in_order(site, events_under), here),
-            mk.bullets,
+            _in_order(site, events_under),
+            _events(site),
             "None besides those above.",
         )
     return _entity_page(
@@ -171,15 +171,15 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         sections.add(
             "Documents of places within it",
             "documents-within",
-            _document_items(site, _newest_first(site, documents_within), here),
-            mk.bullets,
+            _newest_first(site, documents_within),
+            _documents,
             "None besides those above.",
         )
         sections.add(
             "Timeline events at places within it",
             "events-within",
-            _event_items(site, _in_order(site, events_within), here),
-            mk.bullets,
+            _in_order(site, events_within),
+            _events(site),
             "None besides those above.",
         )
     return _entity_page(
@@ -257,49 +257,34 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
             )
         )
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
-    chain_rows = []
-    for doc_id in sorted(links.carried):
-        document = site.corpus.documents[doc_id]
-        for hop in document.meta.chain:
-            if hop.outlet == outlet.id:
-                status = "linked" if hop.url else "unverified"
-                drew = site.graphs[doc_id][hop.outlet]
-                chain_rows.append(
-                    (
-                        document_link(document, here),
-                        "drew on " + entity_links(site, drew, here) if drew else "an original",
-                        label(hop.role),
-                        status,
-                    )
-                )
+    carried = [
+        (site.corpus.documents[doc_id], hop)
+        for doc_id in sorted(links.carried)
+        for hop in site.corpus.documents[doc_id].meta.chain
+        if hop.outlet == outlet.id
+    ]
     description = outlet.notes or f"{outlet.name}: {label(outlet.kind)}."
     sections = Sections(outlet.name, here)
     sections.add(
         "Copies held from this outlet",
         "copies",
-        [document_link(site.corpus.documents[d], here) for d in held],
-        mk.bullets,
+        [site.corpus.documents[d] for d in held],
+        lambda rows, at: mk.bullets(document_link(d, at) for d in rows),
         "None.",
     )
-    sections.add(
-        "In source chains",
-        "chains",
-        chain_rows,
-        lambda rows: mk.table(("Document", "Drew on", "Role", "Link"), rows),
-        "None.",
-    )
+    sections.add("In source chains", "chains", carried, lambda rows, at: _chain_table(site, rows, at), "None.")
     sections.add(
         "Claims asserted by this outlet",
         "claims-by",
         [site.claims[c] for c in sorted(links.claims_by)],
-        lambda rows: claims_table(site, rows, here),
+        _claims(site),
         "None.",
     )
     sections.add(
         "Claims carried by this outlet",
         "claims-carried",
         site.claims_via(outlet.id),
-        lambda rows: claims_table(site, rows, here),
+        _claims(site),
         "None.",
     )
     return mk.page(
@@ -342,21 +327,20 @@ class Sections:
         title: str,
         anchor: str,
         rows: list[Any],
-        render: Callable[[list[Any]], str],
+        render: Callable[[list[Any], str], str],
         none: str = "None recorded.",
         part_title: str | None = None,
         part_description: str | None = None,
-        render_part: Callable[[list[Any]], str] | None = None,
     ) -> None:
-        """A section headed ``title``; its full list's parts are titled ``part_title`` (by
-        default, the title) and described by ``part_description`` (by default, the title
-        of the entity), and rendered by ``render_part`` where their links differ from the
-        section's (a list on a page of another depth than ``lists/``)."""
+        """A section headed ``title``, its ``rows`` drawn by ``render(rows, page)`` with
+        links from the page they are on; its full list's parts are titled ``part_title``
+        (by default, the title) and described by ``part_description`` (by default, the
+        title of the entity)."""
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
             self.blocks.append(mk.note(none))
             return
-        self.blocks.append(mk.unsearched(render(rows[: parts.BACKLINK_LIMIT])))
+        self.blocks.append(mk.unsearched(render(rows[: parts.BACKLINK_LIMIT], self.here)))
         if len(rows) <= parts.BACKLINK_LIMIT:
             return
         links, pages = numbered_parts(
@@ -366,7 +350,7 @@ class Sections:
             f"{self.name}: {(part_title or title).lower()}",
             part_description or f"{part_title or title} of {self.name}.",
             rows,
-            render_part or render,
+            render,
         )
         self.extra += pages
         self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))
@@ -381,37 +365,55 @@ def _in_order(site: Site, event_ids: Iterable[str]) -> list[EventEntry]:
     return sorted((site.events[e] for e in event_ids), key=lambda e: (e.event.date, e.event.id))
 
 
-def _document_items(site: Site, documents: list[SourceDocument], here: str) -> list[str]:
-    return [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents]
+def _documents(documents: list[SourceDocument], here: str) -> str:
+    return mk.bullets(f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents)
 
 
-def _event_items(site: Site, events: list[EventEntry], here: str) -> list[str]:
-    return [
+def _events(site: Site) -> Callable[[list[EventEntry], str], str]:
+    return lambda events, here: mk.bullets(
         f"{date_range(e.event.date, e.event.end)}: "
         + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
         for e in events
-    ]
+    )
+
+
+def _claims(site: Site) -> Callable[[list[ClaimEntry], str], str]:
+    return lambda claims, here: claims_table(site, claims, here)
+
+
+def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], here: str) -> str:
+    """Each chain an outlet is a hop of: the document, what the hop drew on, its role, and
+    whether its own copy is linked."""
+    rows = []
+    for document, hop in carried:
+        drew = site.graphs[document.meta.id][hop.outlet]
+        rows.append(
+            (
+                document_link(document, here),
+                "drew on " + entity_links(site, drew, here) if drew else "an original",
+                label(hop.role),
+                "linked" if hop.url else "unverified",
+            )
+        )
+    return mk.table(("Document", "Drew on", "Role", "Link"), rows)
 
 
 def _backlink_sections(site: Site, links: Backlinks, sections: Sections, claims_by: bool = True) -> None:
-    here = sections.here
-    sections.add(
-        "Documents", "documents", _document_items(site, _newest_first(site, links.documents), here), mk.bullets
-    )
+    sections.add("Documents", "documents", _newest_first(site, links.documents), _documents)
     if claims_by:
         sections.add(
             "Claims made by it",
             "claims-by",
             [site.claims[c] for c in sorted(links.claims_by)],
-            lambda rows: claims_table(site, rows, here),
+            _claims(site),
         )
     sections.add(
         "Claims about it",
         "claims-about",
         [site.claims[c] for c in sorted(links.claims_about)],
-        lambda rows: claims_table(site, rows, here),
+        _claims(site),
     )
-    sections.add("Timeline events", "events", _event_items(site, _in_order(site, links.events), here), mk.bullets)
+    sections.add("Timeline events", "events", _in_order(site, links.events), _events(site))
 
 
 def render_tags(site: Site) -> Pages:
@@ -436,7 +438,6 @@ def render_tags(site: Site) -> Pages:
             for tag in tags_of(entity):
                 tagged.setdefault(tag, []).append((name, page))
     intro = "Topics, parties, places and outlets, by what they are."
-    in_lists = paths.listing("tags")  # a part's page: its links are made from the depth of lists/
     sections = Sections("Tags", here)
     for tag in sorted(tagged):
         members = sorted(tagged[tag], key=lambda member: (member[0].casefold(), member[1]))
@@ -444,10 +445,9 @@ def render_tags(site: Site) -> Pages:
             f"{tag} ({len(members)})",
             paths.tag_anchor(tag),
             members,
-            lambda rows: mk.bullets(mk.link(name, here, page) for name, page in rows),
+            lambda rows, at: mk.bullets(mk.link(name, at, page) for name, page in rows),
             part_title=tag,
             part_description=f"Topics, parties, places and outlets tagged {tag}.",
-            render_part=lambda rows: mk.bullets(mk.link(name, in_lists, page) for name, page in rows),
         )
     head = mk.front_matter("Tags", intro, searched=False)
     blocks = sections.blocks or [mk.note("None yet.")]

@@ -52,22 +52,18 @@ def numbered_parts(
     title: str,
     description: str,
     rows: Sequence[Item],
-    render: Callable[[list[Item]], mk.Block],
+    render: Callable[[list[Item], str], mk.Block],
 ) -> tuple[str, Pages]:
     """``rows`` in numbered parts (``parts.numbered``), each on its page ``lists/STEM-N``
-    titled ``TITLE (N of M)``; their links and pages, as ``part_pages`` gives them."""
+    titled ``TITLE (N of M)`` and drawn by ``render(part, page)`` with links from that
+    page; their links and pages, as ``part_pages`` gives them."""
     numbered = parts.numbered(rows)
     return part_pages(
         list_page,
         back,
         (
-            Part(
-                paths.listing(f"{stem}-{number}"),
-                number,
-                f"{title} ({number} of {len(numbered)})",
-                description,
-                render(part),
-            )
+            Part(page, number, f"{title} ({number} of {len(numbered)})", description, render(part, page))
             for number, part in numbered.items()
+            for page in [paths.listing(f"{stem}-{number}")]
         ),
     )
