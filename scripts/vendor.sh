@@ -2,7 +2,6 @@
 # Refreshes the JavaScript the site serves itself (no CDN for code), from the
 # npm registry at pinned versions. Run after changing a version; commit the result.
 set -euo pipefail
-MERMAID=11.17.2
 LEAFLET=1.9.4
 WORLD_ATLAS=2.0.2        # Natural Earth country outlines (1:50m), the maps' offline basemap
 TOPOJSON_CLIENT=3.1.0    # reads them in the browser
@@ -10,11 +9,8 @@ cd "$(dirname "$0")/.."
 out=docs/assets/vendor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent "mermaid@$MERMAID" "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" \
+(cd "$work" && npm pack --silent "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" \
   "topojson-client@$TOPOJSON_CLIENT" >/dev/null)
-tar -xzf "$work/mermaid-$MERMAID.tgz" -C "$work" package/dist/mermaid.min.js package/LICENSE
-mkdir -p "$out/mermaid" && cp "$work/package/dist/mermaid.min.js" "$out/mermaid/" && cp "$work/package/LICENSE" "$out/mermaid/LICENSE.txt"
-rm -rf "$work/package"
 tar -xzf "$work/leaflet-$LEAFLET.tgz" -C "$work" package/dist package/LICENSE
 mkdir -p "$out/leaflet/images"
 cp "$work/package/dist/leaflet.js" "$work/package/dist/leaflet.css" "$out/leaflet/"
@@ -28,5 +24,5 @@ rm -rf "$work/package"
 tar -xzf "$work/topojson-client-$TOPOJSON_CLIENT.tgz" -C "$work" package/dist/topojson-client.min.js package/LICENSE
 mkdir -p "$out/topojson-client"
 cp "$work/package/dist/topojson-client.min.js" "$out/topojson-client/" && cp "$work/package/LICENSE" "$out/topojson-client/LICENSE.txt"
-printf 'mermaid %s\nleaflet %s\nworld-atlas %s\ntopojson-client %s\n' "$MERMAID" "$LEAFLET" "$WORLD_ATLAS" "$TOPOJSON_CLIENT" > "$out/VERSIONS"
-echo "vendored mermaid $MERMAID, leaflet $LEAFLET, world-atlas $WORLD_ATLAS and topojson-client $TOPOJSON_CLIENT into $out"
+printf 'leaflet %s\nworld-atlas %s\ntopojson-client %s\n' "$LEAFLET" "$WORLD_ATLAS" "$TOPOJSON_CLIENT" > "$out/VERSIONS"
+echo "vendored leaflet $LEAFLET, world-atlas $WORLD_ATLAS and topojson-client $TOPOJSON_CLIENT into $out"

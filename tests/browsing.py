@@ -1,5 +1,5 @@
-"""What the browser tests share: the built seed sites served locally, Debian's chromium
-driven by Playwright, the page of each page kind (chosen from the live seed's model),
+"""What the browser tests share: a built site served locally, Debian's chromium
+driven by Playwright, the page of each page kind (chosen from a corpus's model),
 and a wait for a page to be drawn (its diagrams and maps included)."""
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
 """
-# Page kinds, each shown by one page of the live seed chosen from its model (so that any
-# valid contribution keeps these tests meaningful): the document with the most claims
+# Page kinds, each shown by one page of a corpus chosen from its model (so that any
+# valid contribution keeps the seed-health tests meaningful): the document with the most claims
 # among those reached through other hops, its first claim, claimant, place and first outlet.
 KINDS = ("home", "topic", "document", "claim", "party", "place", "places", "outlet", "claims", "sources",
          "timeline", "data")
@@ -50,8 +50,8 @@ def page_kinds(model) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def kinds(seed_model) -> dict[str, str]:
-    return page_kinds(seed_model)
+def kinds(snapshot_model) -> dict[str, str]:
+    return page_kinds(snapshot_model)
 
 
 @contextlib.contextmanager
@@ -68,17 +68,16 @@ def served(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server(seed_site: Path) -> Iterator[str]:
-    """The live seed's site."""
-    with served(seed_site) as url:
+def server(snapshot_site: Path) -> Iterator[str]:
+    """The frozen seed copy's site (the live seed is served by tests/test_seed_health.py)."""
+    with served(snapshot_site) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def snapshot_server(snapshot_site: Path) -> Iterator[str]:
-    """The frozen seed copy's site, for the journeys written with its names."""
-    with served(snapshot_site) as url:
-        yield url
+def snapshot_server(server: str) -> str:
+    """The same site, for the journeys written with its names."""
+    return server
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -118,11 +117,9 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-# A page is drawn once it has loaded, Material has replaced each diagram's source by its
-# drawing, and each map is sized, fitted and shows its outlines or markers. (Waiting for
-# this instead of half a second without network keeps the suite quick.)
+# A page is drawn once it has loaded and each map is sized, fitted and shows its outlines
+# or markers. (Waiting for this instead of half a second without network keeps the suite quick.)
 DRAWN = """() => document.readyState === "complete"
-  && !document.querySelector("pre.mermaid")
   && [...document.querySelectorAll(".briefing-map")].every(map => map.classList.contains("briefing-map--ready")
        && map.querySelector(".leaflet-overlay-pane path, .leaflet-marker-icon"))"""
 

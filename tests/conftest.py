@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,21 +82,29 @@ def checked_model(seeds: Path, project: Path):
     return build_site(checked.corpus)
 
 
-def _built_once(name: str, seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``seeds`` built by the real MkDocs once per test run, even when pytest-xdist runs the
-    suite in several processes: the first to ask builds under a lock, the others reuse it."""
+def _once(name: str, make: Callable[[Path], object], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder filled by ``make(folder)`` once per test run, even when pytest-xdist runs
+    the suite in several processes: the first to ask fills it under a lock, the others
+    reuse it."""
     import fcntl
 
     if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        return built_site(seeds, tmp_path_factory.mktemp(name))
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
     shared = tmp_path_factory.getbasetemp().parent / name
     shared.mkdir(exist_ok=True)
     with open(shared / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / ".built").exists():
-            built_site(seeds, shared)
-            (shared / ".built").touch()
-    return shared / "site"
+        if not (shared / ".made").exists():
+            make(shared)
+            (shared / ".made").touch()
+    return shared
+
+
+def _built_once(name: str, seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``seeds`` built by the real MkDocs once per test run."""
+    return _once(name, lambda folder: built_site(seeds, folder), tmp_path_factory) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -120,3 +129,23 @@ def snapshot_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def snapshot_model():
     """The frozen copy of the seed, validated and indexed."""
     return checked_model(SNAPSHOT, ROOT)
+
+
+@pytest.fixture(scope="session")
+def grown_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The live seed grown past every limit of a page (``tests/growth.py``), made once."""
+    from tests.growth import grow
+
+    return _once("grown-seeds", lambda folder: grow(SEEDS, folder / "seeds"), tmp_path_factory) / "seeds"
+
+
+@pytest.fixture(scope="session")
+def grown_site(grown_seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The grown seed, built once by the real MkDocs."""
+    return _built_once("grown-build", grown_seeds, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def grown_model(grown_seeds: Path):
+    """The grown seed, validated and indexed."""
+    return checked_model(grown_seeds, ROOT)

@@ -63,7 +63,7 @@ def _fan_in(originals: list[dict], copy: dict, state: dict) -> tuple[dict, str]:
     claims: list[dict] = []
     for n, outlet in enumerate(originals):
         quote = f"{state['name']} moved {n + 2} battalions to the border"
-        lines.append(f"{outlet['name']} reported that {quote}.")
+        lines.append(f"{outlet['name']} reported: “{quote}.”")  # a quote that opens on a quotation mark
         chain.append({"outlet": outlet["id"], "role": "original-reporting", "evidence": f"{outlet['name']} reported"})
         claims.append({"id": f"grown-six-originals-claim-{n}", "claimant": outlet["id"], "via": [outlet["id"]],
                        "kind": "factual-report", "paraphrase": f"{state['name']} moved {n + 2} battalions.",

@@ -89,22 +89,19 @@ def test_a_quote_shows_one_tooltip_whole_on_a_phone_and_its_link_works(browser: 
     context.close()
 
 
-def test_source_chain_diagrams_render_to_svg(page: Page, server: str, kinds: dict[str, str], seed_model) -> None:
-    document = seed_model.corpus.documents[kinds["document"].split("/")[1]].meta
-    first = seed_model.corpus.outlets[document.chain[0].outlet].name
+def test_source_graphs_are_drawn_without_a_script(page: Page, server: str, kinds: dict[str, str], snapshot_model) -> None:
+    """The graphs are HTML written when the site is built: each names its first outlet,
+    and no page loads a diagram runtime to draw them."""
+    document = snapshot_model.corpus.documents[kinds["document"].split("/")[1]].meta
+    first = snapshot_model.corpus.outlets[document.chain[0].outlet].name
+    scripts: list[str] = []
+    page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
     for path in (kinds["document"], "sources/"):
         page.goto(server + path)
-        diagram = page.locator("div.mermaid svg").first
-        expect(diagram).to_be_visible()
-        expect(diagram).to_contain_text(first)
-    assert page.console_errors == []  # type: ignore[attr-defined]
-
-
-def test_maps_render_their_markers(page: Page, server: str, kinds: dict[str, str]) -> None:
-    for kind in ("place", "topic"):
-        page.goto(server + kinds[kind])
-        expect(page.locator(".briefing-map .leaflet-marker-icon").first).to_be_visible()
-    expect(page.locator(".leaflet-control-attribution")).to_contain_text("Natural Earth")
+        graph = page.locator("figure.source-graph").first
+        expect(graph).to_be_visible()
+        expect(graph).to_contain_text(first)
+    assert not [url for url in scripts if "mermaid" in url]
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
@@ -133,8 +130,8 @@ def test_a_map_shows_every_marker_inside_its_frame_offline(browser: Browser, ser
     context.close()
 
 
-def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str, seed_model) -> None:
-    drawn = sorted(location.id for location in seed_model.corpus.locations.values() if location.geometry)
+def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str, snapshot_model) -> None:
+    drawn = sorted(location.id for location in snapshot_model.corpus.locations.values() if location.geometry)
     if not drawn:
         pytest.skip("no place of the seed has a line or an area")
     page.goto(server + f"places/{drawn[0]}/")
@@ -147,31 +144,26 @@ def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
-DIAGRAM_TEXT = """() => [...document.querySelectorAll('.mermaid')].flatMap(host =>
-  [...(host.shadowRoot || host).querySelectorAll('.nodeLabel, .edgeLabel')])
-  .map(label => label.getBoundingClientRect().height).filter(height => height > 0)"""
+# The computed size of every text of the page's source graphs, in CSS pixels.
+GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
+  .flatMap(node => [node, ...node.querySelectorAll('*')])
+  .map(element => parseFloat(getComputedStyle(element).fontSize))"""
 
 
 @pytest.mark.parametrize("kind", ["document", "sources"])
-def test_diagrams_are_legible_on_a_phone_and_a_list_without_javascript(browser: Browser, server: str,
-                                                                       kind: str, kinds: dict[str, str]) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    page = context.new_page()
-    page.goto(server + kinds[kind])
-    page.wait_for_load_state("networkidle")
-    expect(page.locator(".mermaid svg").first).to_be_attached()
-    heights = page.evaluate(DIAGRAM_TEXT)
-    assert heights and min(heights) >= 11, heights
-    context.close()
-    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server + kinds[kind])
-    expect(page.locator("pre.mermaid").first).to_be_hidden()
-    fallback = page.locator("li[id^=hop-]" if kind == "document" else "#funnel ~ .stack table").first
-    expect(fallback).to_be_visible()
-    assert "#8212;" not in page.locator("article").inner_text()
-    context.close()
+def test_graphs_are_legible_on_a_phone_with_and_without_javascript(browser: Browser, server: str,
+                                                                  kind: str, kinds: dict[str, str]) -> None:
+    for scripts in (True, False):
+        context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(server + kinds[kind])
+        graph = page.locator("figure.source-graph").first
+        expect(graph).to_be_visible()
+        box = graph.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+        sizes = page.evaluate(GRAPH_TEXT)
+        assert sizes and min(sizes) >= 12, sizes
+        context.close()
 
 
 # Results are shown, and every result link (page or section) leads under the given path.
@@ -215,10 +207,10 @@ def _filter(page: Page, name: str, value: str) -> None:
 
 @pytest.mark.parametrize("served_as", ["server", "parted_server"])  # one Pagefind bundle, or merged parts
 def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
-    page: Page, served_as: str, request: pytest.FixtureRequest, seed_model
+    page: Page, served_as: str, request: pytest.FixtureRequest, snapshot_model
 ) -> None:
     server = request.getfixturevalue(served_as)
-    party = next(p for p in sorted(seed_model.corpus.parties.values(), key=lambda p: p.id)
+    party = next(p for p in sorted(snapshot_model.corpus.parties.values(), key=lambda p: p.id)
                  if any(len(alias) >= 4 for alias in p.aliases))
     alias = next(alias for alias in party.aliases if len(alias) >= 4)
     fetched: list[str] = []
@@ -237,13 +229,13 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
     _filter(page, "Kind", "Party")
     page.wait_for_function(RESULTS_ONLY_UNDER, arg="/parties/", timeout=15_000)  # fails if any other kind stays
 
-    topic = sorted(seed_model.corpus.topics.values(), key=lambda t: t.id)[0]
-    word = _word_of_several_topics(seed_model, topic.id)
+    topic = sorted(snapshot_model.corpus.topics.values(), key=lambda t: t.id)[0]
+    word = _word_of_several_topics(snapshot_model, topic.id)
     page.locator("#briefing-search input.briefing-search__input").fill(word)
     _filter(page, "Kind", "Party")  # the kind filter off again
     _filter(page, "Topic", topic.title)
-    on_topic = ([f"/documents/{d.meta.id}/" for d in seed_model.corpus.documents.values() if d.meta.topic == topic.id]
-                + [f"/claims/{c}/" for c, e in seed_model.claims.items() if e.topic == topic.id]
+    on_topic = ([f"/documents/{d.meta.id}/" for d in snapshot_model.corpus.documents.values() if d.meta.topic == topic.id]
+                + [f"/claims/{c}/" for c, e in snapshot_model.claims.items() if e.topic == topic.id]
                 + [f"/questions/{q.id}/" for q in topic.questions] + [f"/topics/{topic.id}/"])
     page.wait_for_function(RESULTS_ONLY_ON, arg=on_topic, timeout=15_000)  # fails if another topic's page stays
     for scheme in ("light", "dark"):  # the open search, with results and filters, in each scheme
@@ -257,10 +249,10 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
 
 
 @pytest.fixture(scope="module")
-def parted_site(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def parted_site(snapshot_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's site indexed in three parts, as a site too large for one Pagefind run is."""
     site = tmp_path_factory.mktemp("parted") / "site"
-    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns(search_index.BUNDLE))
+    shutil.copytree(snapshot_site, site, ignore=shutil.ignore_patterns(search_index.BUNDLE))
     pages = sum(1 for _ in site.rglob("*.html"))
     search_index.index_site(site, part_pages=-(-pages // 3))
     manifest = json.loads((site / search_index.BUNDLE / search_index.PARTS).read_text(encoding="utf-8"))

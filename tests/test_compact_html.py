@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.compact_html import compact
-from tests.conftest import SEEDS, built_site
+from tests.conftest import SNAPSHOT, built_site
 
 _RAW = {"pre", "textarea", "script", "style"}
 
@@ -73,16 +73,16 @@ def _read(page: str) -> list[tuple[str, object]]:
 
 @pytest.fixture(scope="module")
 def as_templated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(SEEDS, tmp_path_factory.mktemp("templated"), compact_html=False)
+    return built_site(SNAPSHOT, tmp_path_factory.mktemp("templated"), compact_html=False)
 
 
-def test_every_page_reads_the_same_and_is_smaller(seed_site: Path, as_templated: Path) -> None:
+def test_every_page_reads_the_same_and_is_smaller(snapshot_site: Path, as_templated: Path) -> None:
     pages = sorted(p.relative_to(as_templated) for p in as_templated.rglob("*.html"))
-    assert pages == sorted(p.relative_to(seed_site) for p in seed_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(snapshot_site) for p in snapshot_site.rglob("*.html"))
     written = templated = 0
     for page in pages:
         before = (as_templated / page).read_text(encoding="utf-8")
-        after = (seed_site / page).read_text(encoding="utf-8")
+        after = (snapshot_site / page).read_text(encoding="utf-8")
         assert _read(after) == _read(before), page
         assert _indented_only_where_kept(after), page
         written += len(after.encode())
@@ -112,15 +112,15 @@ def test_white_space_that_is_content_is_kept() -> None:
     assert _read(compact(page)) == _read(page)
 
 
-def test_every_icon_a_page_shows_is_drawn_and_no_page_writes_one_out(seed_site: Path) -> None:
+def test_every_icon_a_page_shows_is_drawn_and_no_page_writes_one_out(snapshot_site: Path) -> None:
     """The theme's icons come from the stylesheet (partials/icon.html): an icon named in
     mkdocs.yml without a rule there would show nothing, and an inline SVG would mean a
     template of the theme's is used again instead of the site's own."""
-    stylesheet = (seed_site / "stylesheets" / "briefing.css").read_text(encoding="utf-8")
+    stylesheet = (snapshot_site / "stylesheets" / "briefing.css").read_text(encoding="utf-8")
     drawn = set(re.findall(r"\.(briefing-icon--[\w-]+) \{\s*--briefing-icon: url\(", stylesheet))
-    script = (seed_site / "javascripts" / "search.js").read_text(encoding="utf-8")
+    script = (snapshot_site / "javascripts" / "search.js").read_text(encoding="utf-8")
     used = set(re.findall(r"briefing-icon--[\w-]+", script))
-    for page in seed_site.rglob("*.html"):
+    for page in snapshot_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "<svg" not in html, page
         used |= set(re.findall(r'class="briefing-icon (briefing-icon--[\w-]+)"', html))

@@ -44,10 +44,10 @@ def test_every_rule_the_code_reports_is_in_the_table() -> None:
     assert sorted(found - set(RULES)) == []
 
 
-def test_the_rules_page_explains_every_rule(seed_site: Path) -> None:
+def test_the_rules_page_explains_every_rule(snapshot_site: Path) -> None:
     from bs4 import BeautifulSoup
 
-    path = page_of(seed_site, "contributing/rules")
+    path = page_of(snapshot_site, "contributing/rules")
     assert set(RULES) <= parse(path).ids
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     for rule in RULES.values():

@@ -50,12 +50,13 @@ def words(tag: Tag) -> str:
 
 
 def diagram_edges(soup: BeautifulSoup) -> set[tuple[str, str]]:
-    """The edges of the page's source diagram, as (from, to) outlet names."""
-    source = soup.find("pre", class_="mermaid").get_text()
-    names = {node: re.sub(r"#(\d+);", lambda m: chr(int(m[1])), label).split(" — ")[0]
-             for node, label in re.findall(r'(\w+)\["([^"]*)"\]', source)}
-    arrows = r"(\w+) (?:-->|-\. unverified \.->|-- \"[^\"]*\" -->) (\w+)"
-    return {(names[a], names[b]) for a, b in re.findall(arrows, source)}
+    """The edges of the page's source graph, as (from, to) outlet names: each box names
+    the boxes it drew on."""
+    graph = soup.find("figure", class_="source-graph")
+    assert graph is not None
+    return {(source.get_text(), node.find(class_="source-graph__name").get_text())
+            for node in graph.find_all("li", class_="source-graph__node")
+            for source in node.find_all(class_="source-graph__from")}
 
 
 # -- source graphs -----------------------------------------------------------

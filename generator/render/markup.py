@@ -166,11 +166,6 @@ def code_block(source: str) -> str:
     return f"<pre><code>{html.escape(source.replace(chr(10) * 2, chr(10)), quote=False)}</code></pre>"
 
 
-def diagram(source: str) -> str:
-    """A Mermaid diagram, which the theme draws in the browser (its source is not searched)."""
-    return f'<pre class="mermaid" data-pagefind-ignore><code>{html.escape(source, quote=False)}</code></pre>'
-
-
 @overload
 def unsearched(block: str) -> str: ...
 @overload

@@ -36,8 +36,10 @@ def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     claim_spans = sorted(document.claim_spans.items(), key=lambda item: (item[1], item[0]))
     anchors: dict[int, str] = {}
     for claim_id, (claim_start, _) in sorted(document.claim_spans.items()):
+        # out of search: Pagefind would read an anchor as a break in the words ("“ Shockingly")
         anchors[claim_start] = (
-            anchors.get(claim_start, "") + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}"></span>'
+            anchors.get(claim_start, "")
+            + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}" data-pagefind-ignore></span>'
         )
     pairs = zip(document.boilerplate_spans, document.meta.boilerplate, strict=False)
     boilerplate = [(span, _boilerplate_title(item)) for span, item in pairs]
@@ -152,5 +154,6 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
             f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>'
         )
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
-    tip = f'<span class="claim-tip" role="tooltip">{"<br>".join(tips)}</span>'
+    # the tooltip is not part of the text: search leaves it out, so the quote reads on
+    tip = f'<span class="claim-tip" role="tooltip" data-pagefind-ignore>{"<br>".join(tips)}</span>'
     return f'<mark class="claim-quote {classes}" tabindex="0">{inner}{tip}</mark>'
