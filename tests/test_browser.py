@@ -98,7 +98,7 @@ def test_source_graphs_are_drawn_without_a_script(page: Page, server: str, kinds
     page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
     for path in (kinds["document"], "sources/"):
         page.goto(server + path)
-        graph = page.locator("figure.source-graph").first
+        graph = page.locator("div.source-graph").first
         expect(graph).to_be_visible()
         expect(graph).to_contain_text(first)
     assert not [url for url in scripts if "mermaid" in url]
@@ -157,7 +157,7 @@ def test_graphs_are_legible_on_a_phone_with_and_without_javascript(browser: Brow
         context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=scripts)
         page = context.new_page()
         page.goto(server + kinds[kind])
-        graph = page.locator("figure.source-graph").first
+        graph = page.locator("div.source-graph").first
         expect(graph).to_be_visible()
         box = graph.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375

@@ -52,7 +52,7 @@ def words(tag: Tag) -> str:
 def diagram_edges(soup: BeautifulSoup) -> set[tuple[str, str]]:
     """The edges of the page's source graph, as (from, to) outlet names: each box names
     the boxes it drew on."""
-    graph = soup.find("figure", class_="source-graph")
+    graph = soup.find("div", class_="source-graph")
     assert graph is not None
     return {(source.get_text(), node.find(class_="source-graph__name").get_text())
             for node in graph.find_all("li", class_="source-graph__node")

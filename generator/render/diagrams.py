@@ -57,9 +57,9 @@ def layered_graph(label: str, nodes: Sequence[Node], edges: Sequence[Edge]) -> s
             )
         rows.append(f'<li class="source-graph__layer"><ul>{"".join(boxes)}</ul></li>')
     return (
-        f'<figure class="source-graph" data-pagefind-ignore><ol aria-label="{mk.text(label)}">'
+        f'<div class="source-graph" role="figure" aria-label="{mk.attr(label)}" data-pagefind-ignore><ol>'
         + "".join(rows)
-        + "</ol></figure>"
+        + "</ol></div>"
     )
 
 
