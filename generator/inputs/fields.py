@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -17,8 +19,27 @@ _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 def slugify(text: str) -> str:
-    """A slug suggestion for ``text``: lowercase ASCII words joined by hyphens."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "item"
+    """A slug suggestion for ``text`` in any script: transliterated to ASCII by anyascii
+    (``Əliyev`` → ``eliyev``, ``Փաշինյան`` → ``pashinyan``, ``王毅`` → ``wang-yi``),
+    lowercase words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", _ascii(text).lower().replace("'", ""))) or "item"
+
+
+_SYLLABIC = ("CJK", "HANGUL")  # scripts whose one sign spells a syllable
+
+
+def _ascii(text: str) -> str:
+    """``text`` in ASCII. A syllable written as one sign (a Chinese character, a Korean
+    block) comes out capitalised and run on to the next (``WangYi``): each is kept apart."""
+    if text.isascii():
+        return text
+    out = []
+    for char in text:
+        spelled = anyascii(char)
+        if unicodedata.name(char, "").startswith(_SYLLABIC):
+            spelled = f" {spelled} "
+        out.append(spelled)
+    return "".join(out)
 
 
 # Ids become file names: these would collide with a section's index page, or
