@@ -14,6 +14,8 @@ from generator.load import Loc
 from generator.quotes import fold
 
 GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its line or area
+PARENT_REACH = 15.0  # degrees from a parent's point within which a slip's fix is looked for
+AREA_MARGIN = 0.5  # degrees a point may lie outside its parent's drawn area (the drawing is coarse)
 
 
 class References(CheckerState):
@@ -52,6 +54,7 @@ class References(CheckerState):
         self.check_administrations(location.administered_by, Origin(origin.file, (*origin.loc, "administered_by")))
         if location.geometry is not None:
             self.check_geometry(location, origin)
+        self.check_point(location, origin)
         for part_index, part in enumerate(location.parts):
             where = Origin(origin.file, (*origin.loc, "parts", part_index, "administered_by"))
             self.check_administrations(part.administered_by, where)
@@ -79,6 +82,42 @@ class References(CheckerState):
                 "GeoJSON writes each position longitude first: "
                 "[longitude, latitude]; check the order, and the coordinates",
             )
+
+    def check_point(self, location: inputs.Location, origin: Origin) -> None:
+        """A place's point lies within or near each parent place (within its area where
+        it has one): one that does not, where the point written latitude first or with
+        a sign turned would, is most likely that mistake, and the fix is given."""
+        point = location.coordinates
+        for index, parent_id in enumerate(location.parents):
+            parent = self.corpus.locations.get(parent_id)
+            if parent is None or parent_id == location.id:
+                continue  # an unknown parent is reported as such
+            away = _distance(point.lat, point.lon, parent)
+            reach = AREA_MARGIN if _is_area(parent) else PARENT_REACH
+            if away <= reach:
+                continue
+            fixes = [
+                (why, lat, lon)
+                for why, lat, lon in _slips(point.lat, point.lon)
+                if _distance(lat, lon, parent) <= reach
+            ]
+            where, near = ("outside the area of", "in") if _is_area(parent) else ("from", "near")
+            if fixes:
+                why, lat, lon = fixes[0]
+                hint = f"{why}? {{lat: {lat:g}, lon: {lon:g}}} lies {near} '{parent_id}'"
+            elif _is_area(parent):
+                hint = "check the coordinates, or whether the place is part of it"
+            else:
+                continue  # a large parent (a country) may hold a point far from its own
+            self.report(
+                origin.file,
+                (*origin.loc, "coordinates"),
+                "point-far",
+                f"the point (lat {point.lat:g}, lon {point.lon:g}) lies {away:.0f} degrees {where} its parent "
+                f"'{parent_id}' (parents[{index}])",
+                hint,
+            )
+            return
 
     def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
         """A place may not contain itself through its parents; a loop is reported once,
@@ -209,3 +248,34 @@ _COMMON_WORDS = frozenset(
 def _too_common(folded: str) -> bool:
     """Fewer than two letters or digits, or one common word in small letters."""
     return sum(ch.isalnum() for ch in folded) < 2 or folded in _COMMON_WORDS
+
+
+def _is_area(location: inputs.Location) -> bool:
+    return location.geometry is not None and "Polygon" in location.geometry.type
+
+
+def _distance(lat: float, lon: float, place: inputs.Location) -> float:
+    """Degrees from a point to ``place``: to the box around its area where it has one
+    drawn, else to its point (longitudes the short way round)."""
+    if _is_area(place):
+        assert place.geometry is not None
+        positions = place.geometry.positions()
+        lons, lats = [p[0] for p in positions], [p[1] for p in positions]
+        dlat = max(min(lats) - lat, lat - max(lats), 0)
+        dlon = 0.0 if min(lons) <= lon <= max(lons) else min(_around(lon, min(lons)), _around(lon, max(lons)))
+        return max(dlat, dlon)
+    return max(abs(lat - place.coordinates.lat), _around(lon, place.coordinates.lon))
+
+
+def _around(a: float, b: float) -> float:
+    gap = abs(a - b) % 360
+    return min(gap, 360 - gap)
+
+
+def _slips(lat: float, lon: float) -> Iterator[tuple[str, float, float]]:
+    """The points a slip of the pen would have meant instead: latitude and longitude
+    swapped, or one sign turned."""
+    if abs(lon) <= 90:
+        yield "written latitude first", lon, lat
+    yield "a sign turned (south and west are negative)", -lat, lon
+    yield "a sign turned (south and west are negative)", lat, -lon
