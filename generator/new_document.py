@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.inputs import check_file_name, slugify
 from generator.pipeline import check
 from generator.problems import format_report, visible
-from generator.scaffold_yaml import scaffold_document
+from generator.scaffold_yaml import scaffold_document, unknown_line
 from generator.schema import write_id_schemas
 
 
@@ -45,22 +45,33 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
             file=sys.stderr,
         )
         return 2
-    problems = [
+    others = [
         p
         for p in checked.problems  # the text being scaffolded has no metadata yet, of course
         if not (p.rule == "orphan-text" and Path(p.path).resolve() == source.resolve())
     ]
-    if problems:
+    # The registries' problems bear on the scaffold (an entry it cannot use): listed. Those of
+    # other documents and topics do not: counted, so that each new text does not reprint them.
+    registries = [p for p in others if Path(p.path).parent.resolve() == seeds.resolve()]
+    elsewhere = [p for p in others if p not in registries]
+    if registries:
         print(
-            f"note: the seed folder has {len(problems)} problem(s), listed below; the scaffold uses "
-            "the registry entries that are valid\n" + format_report(problems),
+            f"note: the registries have {len(registries)} problem(s), listed below; the scaffold uses the "
+            "entries that are valid\n" + format_report(registries),
+            file=sys.stderr,
+        )
+    if elsewhere:
+        files = len({p.path for p in elsewhere})
+        print(
+            f"note: {len(elsewhere)} problem(s) in {files} other document or topic file(s), not listed here: "
+            "'python -m generator validate' lists them",
             file=sys.stderr,
         )
     documents = seeds / "documents"
     text_path = _text_in_documents(source, documents, document_id)
     if text_path is None:
         return 2
-    metadata, content = scaffold_document(
+    metadata, content, unknown = scaffold_document(
         text_path, seeds, Path.cwd(), checked.corpus, topic, document_id, dt.date.today()
     )
     if metadata.exists():
@@ -69,10 +80,15 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
     metadata.write_text(content, encoding="utf-8")
     drafts = content.count("\n    draft: true")
     todos = content.count(": TODO  #")
-    print(
-        f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.\n"
-        f"Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'."
-    )
+    print(f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.")
+    if unknown:
+        print(
+            f"First, {len(unknown)} name(s) no registry knows (listed at the top of the file, with an id for each):\n"
+            + "".join(f"  {unknown_line(name)}\n" for name in unknown)
+            + "Register those that act or speak in seeds/parties.yaml or seeds/locations.yaml, then delete "
+            f"{visible(metadata.name)} and run 'new' again: their claims then get their claimants."
+        )
+    print("Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
     return 0
 
 

@@ -28,13 +28,22 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, schema_line: str, today: dt.date) -> str:
+def render_scaffold(
+    scaffold: Scaffold,
+    document_id: str,
+    topic: str | None,
+    schema_line: str,
+    today: dt.date,
+    taken_ids: frozenset[str] = frozenset(),
+) -> str:
+    """The metadata file of the scaffold; its claim ids are new beside ``taken_ids``."""
     lines = [
         schema_line,
         f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
         "# Replace every TODO, check every claim marked 'draft: true', then run",
         "# 'python -m generator validate'. Field reference: the site's Contributing > Input model page.",
         "",
+        *_unknown_comments(scaffold.unknown_names),
         f"id: {document_id}",
         f"title: {PLACEHOLDER}  # a neutral title for the page",
         f"topic: {topic if topic else PLACEHOLDER + '  # id of a topic in seeds/topics/'}",
@@ -55,7 +64,7 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         *_found_comments("Parties", scaffold.parties),
         *_found_comments("Places", scaffold.places),
         *_found_comments("Outlets", scaffold.outlets),
-        *_unknown_comments(scaffold.unknown_names),
+        "",
         "chain:  # how the text reached us: the originals first, the copy held last. A statement on its",
         "        # issuer's own site is one hop: the issuer's site as outlet, role original-reporting.",
         *_chain_lines(scaffold.hops),
@@ -64,7 +73,7 @@ def render_scaffold(scaffold: Scaffold, document_id: str, topic: str | None, sch
         *_held_copy_sources(scaffold.hops),
         "",
         "claims:",
-        *_claim_lines(scaffold.candidates),
+        *_claim_lines(scaffold.candidates, _claim_ids(scaffold.candidates, document_id, set(taken_ids))),
     ]
     if not scaffold.candidates:
         lines[-1] = "claims: []  # no clause attributing something to someone was found"
@@ -98,18 +107,20 @@ def _found_comments(title: str, found: list[Found]) -> list[str]:
 
 def _unknown_comments(names: list[UnknownName]) -> list[str]:
     if not names:
-        return [""]
+        return []
     rows = [
-        "# Names no registry knows. Add the ones that act or speak in the text to parties.yaml",
-        "# or locations.yaml (or as an alias of an entry); validate then links their mentions:",
+        "# First, names no registry knows. Register the ones that act or speak in the text in",
+        "# parties.yaml or locations.yaml (or as an alias of an entry), with the id suggested or",
+        "# your own; then delete this file and run 'new' again: their claims get their claimants.",
     ]
-    for unknown in names:
-        lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
-        contains = (
-            f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
-        )
-        rows.append(f"#   {_one_line(unknown.name)}: {lines}{contains}")
-    return [*rows, ""]
+    return [*rows, *(f"#   {unknown_line(unknown)}" for unknown in names), ""]
+
+
+def unknown_line(unknown: UnknownName) -> str:
+    """An unknown name on one line: its suggested id, where it is, the known names in it."""
+    lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
+    contains = f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
+    return f"{_one_line(unknown.name)} (id: {slugify(unknown.name)}): {lines}{contains}"
 
 
 def _chain_lines(hops: list[Hop]) -> list[str]:
@@ -138,13 +149,24 @@ def _held_copy_sources(hops: list[Hop]) -> list[str]:
     return [f"    drew_on: [{', '.join(last)}]  # suggested: the hops above that no other hop drew on"] if last else []
 
 
-def _claim_lines(candidates: list[Candidate]) -> list[str]:
-    rows: list[str] = []
-    used: set[str] = set()
+def _claim_ids(candidates: list[Candidate], document_id: str, taken: set[str]) -> list[str]:
+    """A placeholder id for each candidate, unique across the corpus: who says it, the
+    document and the candidate's number (``royal-thai-army-2025-07-24-bno-clash-3``)."""
+    ids = []
     for index, candidate in enumerate(candidates, start=1):
-        base = slugify(f"{candidate.claimant or 'claim'}-{index}")
-        claim_id = base if base not in used else f"{base}-{index}"
-        used.add(claim_id)
+        base = f"{slugify(candidate.claimant or 'claim')}-{document_id}"
+        claim_id, again = f"{base[:70].strip('-')}-{index}", 1
+        while claim_id in taken:  # a scaffold written before, for a text of the same name
+            again += 1
+            claim_id = f"{base[:64].strip('-')}-{index}-{again}"
+        taken.add(claim_id)
+        ids.append(claim_id)
+    return ids
+
+
+def _claim_lines(candidates: list[Candidate], claim_ids: list[str]) -> list[str]:
+    rows: list[str] = []
+    for candidate, claim_id in zip(candidates, claim_ids, strict=True):
         rows += [
             f"  - id: {claim_id}  # line {candidate.line}; rename to say what the claim is",
             "    draft: true  # delete this line once a person has checked the claim",
@@ -193,8 +215,9 @@ def scaffold_document(
     topic: str | None,
     document_id: str | None,
     today: dt.date,
-) -> tuple[Path, str]:
-    """The metadata path and YAML for a text already in ``seeds/documents/``."""
+) -> tuple[Path, str, list[UnknownName]]:
+    """The metadata path and YAML for a text already in ``seeds/documents/``, and the
+    names in it no registry knows."""
     text = text_path.read_text(encoding="utf-8")
     # A dateline without its year ("July 25") is read against the date the file is named for, if any.
     named_for = re.match(r"(\d{4}-\d\d-\d\d)", document_id or text_path.name)
@@ -206,4 +229,5 @@ def scaffold_document(
     doc_id = document_id or slugify(text_path.stem)
     metadata = text_path.with_suffix(".yaml")
     schema_line = modeline("document", metadata, project)
-    return metadata, render_scaffold(scaffold, doc_id, topic, schema_line, today)
+    taken = frozenset(claim.id for document in corpus.documents.values() for claim in document.meta.claims)
+    return metadata, render_scaffold(scaffold, doc_id, topic, schema_line, today, taken), scaffold.unknown_names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +41,10 @@ def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_pa
     assert "#   alpha-government (Government of Alpha): line 2" in content
     assert "#   north-ridge (North Ridge): line 1" in content
     assert "  - outlet: wire-one  # cited as reporting it, line 1" in content
-    assert "#   Gamma Province: line 2" in content and "#   Omegatown: line 3" in content
+    assert "#   Gamma Province (id: gamma-province): line 2" in content
+    assert "#   Omegatown (id: omegatown): line 3" in content
+    assert content.index("Omegatown") < content.index("\nid: ")  # the names to register come first
+    assert "First, 2 name(s) no registry knows" in result.stdout
 
     data = yaml.safe_load(content)
     claims = {c["claimant"]: c for c in data["claims"]}
@@ -130,11 +134,16 @@ def test_new_says_what_is_wrong_with_the_topic_the_id_or_the_folder(tmp_path: Pa
     no_folder = run_new(tmp_path, str(source), "--seeds", "nowhere")
     assert no_folder.returncode == 2 and "the seed folder 'nowhere' does not exist" in no_folder.stderr
     assert sorted(p.name for p in (corpus / "documents").iterdir()) == ["ridge-clash.txt", "ridge-clash.yaml"]
-    # A seed with problems: each is listed (not just counted), and the scaffold is still written.
+    # A seed with problems: a registry's are listed (the scaffold cannot use the entry), other
+    # documents' counted (each new text does not reprint them), and the scaffold is still written.
     (corpus / "outlets.yaml").write_text("outlets:\n  - id: wire-one\n    name: Wire One\n    knd: wire\n",
                                          encoding="utf-8")
+    ridge = corpus / "documents" / "ridge-clash.yaml"
+    ridge.write_text(ridge.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     noted = run_new(tmp_path, str(source), "--topic", "ridge")
     assert noted.returncode == 0 and "outlets.yaml:4:5: error: unknown field 'knd'" in noted.stderr
+    assert "ridge-clash.yaml:" not in noted.stderr
+    assert re.search(r"note: \d+ problem\(s\) in 1 other document or topic file\(s\)", noted.stderr)
     assert "report.txt" not in noted.stderr.split("listed below")[1]  # not its own text as an orphan
 
 
@@ -179,3 +188,18 @@ def test_new_reads_pathological_texts_in_linear_time() -> None:
     # a run-on sentence of thousands of clauses, each with its speaker (it went a call deeper per clause)
     clauses = "; ".join(f"Beta said on Monday that troops fired at post {i}" for i in range(3_000))
     assert 0 < len(analyse(clauses + ".", "x.txt", corpus).candidates) <= 3_000
+
+
+def test_scaffolds_of_several_texts_never_share_a_claim_id(tmp_path: Path) -> None:
+    """Placeholder claim ids name the document: scaffolds written before anything is
+    registered (every claimant a TODO) do not collide with each other or the corpus."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    for name in ("first.txt", "second.txt", "third.txt"):
+        source = tmp_path / name
+        source.write_text("Zeta Command said on Monday that its forces had fired first.\n"
+                          "Omega officials said the talks had failed.\n", encoding="utf-8")
+        assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
+    ids = [claim["id"] for path in sorted((corpus / "documents").glob("*.yaml"))
+           for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"] or []]
+    assert len(ids) == len(set(ids)) and len(ids) > 6, ids
+    assert not [p for p in check(corpus, tmp_path).problems if p.rule == "duplicate-id"]
