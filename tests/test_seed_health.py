@@ -10,7 +10,7 @@ leaves them green. Every other test runs on a fixture corpus under ``tests/fixtu
     links       every internal link and anchor resolves, every label and tag leads where it says
     search      every page is indexed under its kind and topic, with its aliases
     browser     every page kind at desktop and phone widths, light and dark: nothing to
-                scroll sideways, legible diagrams, maps that show their marks, axe clean,
+                scroll sideways, legible source graphs, maps that show their marks, axe clean,
                 a clean console, only the scripts it uses
 """
 
@@ -210,18 +210,19 @@ def test_every_entity_and_document_is_found_under_its_kind_topic_and_names(corpu
 # --- the browser ------------------------------------------------------------------------
 
 # Script bytes a page may load (docs/contributing/performance.md): the theme and search
-# everywhere; Leaflet where there is a map; Mermaid, which is most of it, where there is a diagram.
-SCRIPT_BUDGET_KB = {"plain": 200, "map": 400, "diagram": 3900}
-# The smallest text a reader is asked to read, in CSS pixels (diagram labels included).
-SMALLEST_TEXT_PX = 11
+# everywhere, Leaflet where there is a map; source graphs need none.
+SCRIPT_BUDGET_KB = {"plain": 200, "map": 400}
+# The smallest text of a source graph, in CSS pixels.
+SMALLEST_TEXT_PX = 12
 # Page kinds: those of ``page_kinds`` and, where the corpus has them, the copy resting on
 # the most originals, a question, and a part of the longest tag's list.
 KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "place", "places", "outlet",
          "claims", "sources", "timeline", "tag-part", "data")
 
-DIAGRAM_TEXT = """() => [...document.querySelectorAll('.mermaid')].flatMap(host =>
-  [...(host.shadowRoot || host).querySelectorAll('.nodeLabel, .edgeLabel')])
-  .map(label => label.getBoundingClientRect().height).filter(height => height > 0)"""
+# The computed size of every text of the page's source graphs, in CSS pixels.
+GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
+  .flatMap(node => [node, ...node.querySelectorAll('*')])
+  .map(element => parseFloat(getComputedStyle(element).fontSize))"""
 # Each map's box, and the boxes of its markers and drawn shapes.
 MAP_MARKS = """() => [...document.querySelectorAll('.briefing-map')].map(map => ({
   frame: map.getBoundingClientRect().toJSON(),
@@ -250,11 +251,9 @@ def server(corpus: Corpus) -> Iterator[str]:
 
 def _check_scripts(page: Page, scripts: dict[str, int]) -> None:
     """The page loaded only the scripts it uses, within their budget."""
-    has_diagram = page.locator(".mermaid").count() > 0
     has_map = page.locator(".briefing-map").count() > 0
-    budget = SCRIPT_BUDGET_KB["diagram" if has_diagram else "map" if has_map else "plain"]
-    assert sum(scripts.values()) / 1024 <= budget, scripts
-    assert ("mermaid.min.js" in scripts) == has_diagram and ("leaflet.js" in scripts) == has_map, scripts
+    assert sum(scripts.values()) / 1024 <= SCRIPT_BUDGET_KB["map" if has_map else "plain"], scripts
+    assert ("leaflet.js" in scripts) == has_map, scripts
 
 
 def _check_maps(page: Page, where: str) -> None:
@@ -291,8 +290,8 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{corpus.name}-{kind}-{label}-{scheme}.png"), full_page=True)
         assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{where} ({label}): content a reader must scroll sideways to find"
-        heights = page.evaluate(DIAGRAM_TEXT)
-        assert not heights or min(heights) >= SMALLEST_TEXT_PX, (where, label, min(heights))
+        sizes = page.evaluate(GRAPH_TEXT)
+        assert not sizes or min(sizes) >= SMALLEST_TEXT_PX, (where, label, min(sizes))
         if (label, scheme) == ("desktop", "light"):
             _check_scripts(page, scripts)
             _check_maps(page, where)
