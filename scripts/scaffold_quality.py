@@ -6,7 +6,8 @@ excerpts (``tests/fixtures/attribution-real``).
 Figures: candidates that are real attributions (precision), attributions found
 (recall), found ones with the right claimant, and found ones whose quote is exactly
 the words attributed. A candidate finds an attribution when their quotes overlap by
-at least half of the attribution's words.
+at least half of the attribution's words, and each candidate finds one attribution
+at most: a candidate spanning three claims finds one of them (strict recall).
 
     python scripts/scaffold_quality.py [--details]
 """
@@ -27,7 +28,10 @@ from generator.pipeline import check
 from generator.scaffold import analyse
 
 SETS = {"written": ROOT / "tests" / "fixtures" / "attribution", "real": ROOT / "tests" / "fixtures" / "attribution-real",
-        "blind": ROOT / "tests" / "fixtures" / "attribution-blind"}
+        "blind": ROOT / "tests" / "fixtures" / "attribution-blind",
+        "patterns": ROOT / "tests" / "fixtures" / "attribution-patterns"}
+# Sets whose figures are given text by text (the others by house style).
+BY_TEXT = {"patterns"}
 
 
 @dataclass
@@ -70,7 +74,8 @@ def measure(fixtures: Path, details: bool = False) -> dict[str, Figures]:
         matched: set[int] = set()
         for claimant, quote in expected:
             target = _span(text, quote)
-            best = max(range(len(candidates)), key=lambda i: _overlap(spans[i], target), default=None)
+            free = [i for i in range(len(candidates)) if i not in matched]
+            best = max(free, key=lambda i: (_overlap(spans[i], target), candidates[i].claimant == claimant), default=None)
             if best is None or _overlap(spans[best], target) * 2 < target[1] - target[0]:
                 if details:
                     print(f"{name}: missed [{claimant}] {quote!r}")
@@ -88,7 +93,12 @@ def measure(fixtures: Path, details: bool = False) -> dict[str, Figures]:
             for index, candidate in enumerate(candidates):
                 if index not in matched:
                     print(f"{name}: extra [{candidate.claimant}] {candidate.quote!r}")
-        style = name.split("-", 1)[1].removesuffix(".txt") if fixtures == SETS["written"] else "news excerpts"
+        if fixtures == SETS["written"]:
+            style = name.split("-", 1)[1].removesuffix(".txt")
+        elif fixtures in (SETS[label] for label in BY_TEXT):
+            style = name.removesuffix(".txt")
+        else:
+            style = "news excerpts"
         by_style.setdefault(style, Figures()).add(figures)
     return by_style
 
