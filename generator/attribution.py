@@ -44,7 +44,11 @@ from generator.reporting import (
 )
 from generator.sentences import Span, dateline_end, first_outside, inside, inside_any, quotations, sentences, unquote
 
-_CREDITED = re.compile(r"^(?P<what>[^:.!?]{12,}[^:.!?\s]):\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*$")
+# A headline ending in who says it: "20 soldiers killed: Army", "Army clashes with RSF — reports".
+_CREDITED = re.compile(
+    r"^(?P<what>[^:.!?]{12,}[^:.!?\s])(?::|\s+[—–-])\s+"
+    r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}|(?:reports?|sources|officials|witnesses|media))\s*$"
+)
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}):\s+(?=\S)")
 _QUESTION_LABELS = frozenset({"q", "question", "reporter", "journalist", "interviewer", "host", "moderator"})
 _GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening)|thank you|thanks|hello)\b[^.!?]*[.!?]?$", re.IGNORECASE)
@@ -129,11 +133,35 @@ def _sentence(text: str, start: int, end: int) -> Iterator[Attribution]:
                 else _after_verb(text, tail_start + verb.end(), end)
             )
             yield Attribution(inside(text, q_start, q_end), speaker, verb.group())
+            after = tail_start + verb.end()
+            follow = FOLLOW_ON.match(text, after) if verb.start() > 0 else None
+            if follow is not None:  # "…," Hom Sam Ol said, adding that it stopped at …
+                said = VERB.search(text, follow.start(), follow.end())
+                stance = said is not None and STANCE_RE.match(said.group())
+                content = said.start() if said and stance else content_start(text, follow.end(), end)
+                yield Attribution(trim(text, content, end, quotes), speaker, said.group() if said else verb.group())
             return
         if q_end >= body_end - 1:  # a quotation standing alone goes on with the last speaker's words
             yield Attribution(inside(text, q_start, q_end), None, "", continues=True)
             return
-    yield from _reported(text, start, end, quotes)
+    found = list(_reported(text, start, end, quotes))
+    yield from found or _unattributed(text, start, end, quotes)
+
+
+# What a text reports without saying who says it: "… was reportedly …", "There were reports
+# that …". Its claimant is left for a person to find (an empty speaker phrase resolves to none).
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
+_REPORTS_THAT = re.compile(
+    r"There (?:were|are|have been|had been) (?:\w+ )?(?:reports|claims|rumou?rs)\b[^.;]*?\bthat\s+"
+)
+
+
+def _unattributed(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[Attribution]:
+    reports = _REPORTS_THAT.match(text, start, end)
+    if reports is not None:
+        yield Attribution(trim(text, reports.end(), end, quotes), (start, start), "reports")
+    elif first_outside(_HEARSAY, text, start, end, quotes) is not None:
+        yield Attribution(trim(text, start, end, quotes), (start, start), "reportedly")
 
 
 def _after_verb(text: str, start: int, end: int) -> Span:
@@ -271,7 +299,7 @@ def _with_follow_ons(
         yield first
         return
     yield Attribution(trim(text, a, follow.start(), quotes), first.speaker, first.verb)
-    verb = VERB.search(text, follow.start(), follow.end()) or re.search(r"calling", text[follow.start() :])
+    verb = VERB.search(text, follow.start(), follow.end()) or re.search(r"calling", text[follow.start() : follow.end()])
     rest = follow.end()
     said = verb.group() if verb is not None else first.verb
     if verb is not None and verb.group() == "calling":
@@ -279,6 +307,8 @@ def _with_follow_ons(
         if quoted:
             yield Attribution(inside(text, *quoted), first.speaker, "calling")
             return
+        named = re.match(r"\s+(?:it|them|this|that|him|her)\s+", text[rest:end])  # "calling it retaliation"
+        rest += named.end() if named else 0
     content = verb.start() if verb is not None and STANCE_RE.match(verb.group()) else content_start(text, rest, end)
     following = Attribution(trim(text, content, end, quotes), first.speaker, said)
     yield from _with_follow_ons(text, following, end, quotes, clause + 1)

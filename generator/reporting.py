@@ -31,7 +31,8 @@ _SAY = (
 )
 _STANCE = (
     r"accused|accuses|accusing|denied|denies|denying|blamed|blames|blaming|condemned|condemns|alleging|"
-    r"condemning|rejected|rejects|calls on|called on|urged|urges|demanded|demands|vowed|vows"
+    r"condemning|rejected|rejects|calls on|called on|urged|urges|demanded|demands|vowed|vows|"
+    r"dismissed|dismisses|dismissing"
 )
 _ISSUED = (
     r"(?:released|issued|published|put out|posted)\s+(?:a|an)\s+(?:\w+\s+)?"
@@ -46,11 +47,16 @@ _TRAILING = re.compile(
     r"|,\s+(?:as reported by|according to|citing|speaking on condition|speaking to|who spoke|in a "
     r"(?:statement|post|televised|video|letter|briefing)|on condition)\b.*$"
     r"|,\s+[^,]{1,60}\s(?:reported|said|says|told [^,]+)\.?$"
+    r"|,\s+which came (?:after|amid)\b.*$"
+    r"|,\s+(?:though|although)\s+it(?:’s|'s| is)\s+(?:still\s+)?(?:unclear|not clear|not known)\b.*$"
+    r"|\s+\((?=[^()]*\d)[^()]*\)[.,;:!?]?$"  # a time or date in parentheses: "(8:40pm AEDT)", "(June 24)"
+    r"|\s+\[?\(sic!?\)\]?[.,;:!?]?$"  # an editor's mark, not the speaker's words
 )
 # Participial clauses that carry another claim of the same speaker.
 FOLLOW_ON = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:saying|warning|claiming|adding|stressing|insisting|"
-    r"calling|accusing|denying|says|said|warned|added)\b"
+    r"calling|accusing|denying|says|said|warned|added|accused|denied)\b"
+    r"|,\s+and\s+that\s+"  # "said X, and that Y": a second reported clause
 )
 # "comment on reports of …", "the statement": after these words a verb's form is a noun.
 NOUN_BEFORE = re.compile(
@@ -59,8 +65,9 @@ NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 OTHER_CLAUSE = re.compile(
-    r",\s+(?:while|whereas)\s+|;\s+|\s(?:after|when|as|because)\s+(?=(?:the |a |an )?"
-    r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+(?:said|says|told|reported|announced|claimed)\b)"
+    r",\s+(?:while|whereas)\s+|;\s+|(?:\s(?:after|when|as|because)|,\s+and)\s+(?=(?:the |a |an )?"
+    r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+(?:said|says|told|reported|announced|claimed|insists|insisted)\b)"
+    r"|,\s+(?:however|but)\s*,?\s+(?=(?:the |a |an )?[\w’'-]+(?:\s+[\w’'-]+){0,5}?\s+(?:said|says|reported)\b)"
 )
 # "denied the accusation", "rejected the letter": a stance with no claim of its own.
 EMPTY_STANCE = re.compile(rf"^(?:{_STANCE})(?:\s+\S+){{0,2}}(?:\s+(?:on|last|this)\s+\w+)?$")
@@ -73,14 +80,17 @@ def content_start(text: str, after_verb: int, end: int) -> int:
     told = re.search(r"(?:told|tells|telling|informed|assured|briefed)$", text[max(0, after_verb - 10) : after_verb])
     skip = re.match(
         r"(?:\s+(?:reporters|journalists|correspondents|"
-        + (r"[A-Z]" if told else r"(?!)")
-        + r"[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+in\s+[A-Z]\w+)?"
+        + (r"(?:the\s+)?[A-Z]" if told else r"(?!)")
+        + r"[\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+(?:news agency|newspaper|news channel|agency|daily|radio|television))?)"
+        r"(?:\s+in\s+[A-Z]\w+)?"
         r"(?=\s+(?:that|on|in|the|a|an|its|his|her|their|it|they|he|she|we|[A-Z]|\d)))?"
         r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:\w+day|yesterday|today|tonight|week|month|year|"
         r"night|morning|evening)(?:,?\s+(?:\w+day\s+)?(?:night|morning|evening))?,?)?"
         r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|video|"
         r"letter|speech|address|message|report)\b(?:\s+(?:on|to)\s+[\w ]{1,30}?(?=\s+that\b|,))?)?"
-        r"\s*[:,]?\s*(?:that\s+)?",
+        r"\s*[:,]?\s*(?:that\s+)?"
+        r"(?:(?:he|she|they|it|we|I)\s+(?:believed|believes|thought|thinks|expected|expects|hoped|hopes)"
+        r"\s+(?:that\s+)?)?",
         rest,
     )
     return after_verb + (skip.end() if skip else 0)
@@ -105,7 +115,10 @@ def clause_start(text: str, start: int, verb: int) -> int:
         )
     )
     if joins and "," not in before[joins[-1].end() :] and len(before[joins[-1].end() :].split()) <= 8:
-        return start + joins[-1].end()
+        if not _joined_subject(before, joins[-1]):
+            return start + joins[-1].end()
+        but = re.match(r"(?:But|And|Yet)\s+", before)
+        return start + (but.end() if but else 0)
     last = before.rfind(", ")
     if last > 0 and 0 < len(before[last + 2 :].split()) <= 6 and _WHO_STARTS.match(before[last + 2 :]):
         return start + last + 2
@@ -117,10 +130,27 @@ def clause_start(text: str, start: int, verb: int) -> int:
     return start
 
 
+def _joined_subject(before: str, join: re.Match[str]) -> bool:
+    """Whether ``and`` joins two speakers of one verb (``Indian and Chinese officials``,
+    ``a Pakistani spokesman, Major-General Waheed Arshad, and the Afghan interior
+    ministry``) rather than two clauses: no verb before it, and who-like words on both sides."""
+    if join.group().strip(" ,;") != "and":
+        return False
+    first = re.sub(r"^(?:But|And|Yet)\s+", "", before[: join.start()])
+    second = before[join.end() :]
+    return (
+        0 < len(first.split()) <= 10
+        and not VERB.search(first)
+        and speaker_like(first)
+        and speaker_like(second)
+        and not re.search(r"\b(?:[a-z]+ed|is|are|was|were)\b", first.split(",")[0].lower().removeprefix("the "))
+    )
+
+
 # "has said", "also said", "had earlier said": what stands between who and the verb.
 _AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|also|later|earlier|again|previously|reportedly|further|first|"
-    r"then|now|repeatedly))+\s*$"
+    r"then|now|repeatedly|both|all))+\s*$"
 )
 _WHO_STARTS = re.compile(
     r"(?:[A-Z“\"]|(?:the|a|an|its|his|her|their|our|one|two|three|four|several|some|many|"

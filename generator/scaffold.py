@@ -22,7 +22,8 @@ from generator.attribution import attributions
 from generator.corpus import Corpus
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
-from generator.sentences import CONTEXT, Sentences, dateline_end, sentence_spans
+from generator.reporting import trim
+from generator.sentences import CONTEXT, Sentences, Span, dateline_end, sentence_spans, sentences
 from generator.speakers import Entity, Speakers
 from generator.text_dates import NamedDate, named_dates
 
@@ -195,29 +196,37 @@ def _candidates(
     candidates = []
     found_at: dict[str, list[tuple[int, int]]] = {}
     for found in attributions(text):
-        start, end = found.quote
-        quote = text[start:end]
-        if len(quote.split()) < 2:
+        if len(text[found.quote[0] : found.quote[1]].split()) < 2:
             continue
-        claimant = speakers.resolve(found.speaker, start)
-        if quote not in found_at:  # each distinct quote is looked up once
-            found_at[quote] = find_all(haystack, quote)
-        occurrences = found_at[quote]
-        occurrence = bisect.bisect_left(occurrences, (start, 0)) + 1 if len(occurrences) > 1 else None
+        claimants = speakers.resolve_each(found.speaker, found.quote[0])
         phrase = text[found.speaker[0] : found.speaker[1]].strip(" ,") if found.speaker else ""
-        candidates.append(
-            Candidate(
-                start=start,
-                quote=quote,
-                line=_line(line_of, start),
-                claimant=claimant,
-                kind=_likely_kind(text[start:end], found.verb),
-                occurrence=occurrence if len(occurrences) > 1 else None,
-                unnamed=phrase if _UNNAMED.match(phrase) else None,
-                speaker=phrase or None,
-            )
-        )
+        for start, end in _sentences_of(text, found.quote):  # a quotation of several sentences: one claim each
+            quote = text[start:end]
+            if quote not in found_at:  # each distinct quote is looked up once
+                found_at[quote] = find_all(haystack, quote)
+            occurrences = found_at[quote]
+            occurrence = bisect.bisect_left(occurrences, (start, 0)) + 1 if len(occurrences) > 1 else None
+            for claimant in claimants:  # a subject of two parties: the claim of each
+                candidates.append(
+                    Candidate(
+                        start=start,
+                        quote=quote,
+                        line=_line(line_of, start),
+                        claimant=claimant,
+                        kind=_likely_kind(quote, found.verb),
+                        occurrence=occurrence,
+                        unnamed=phrase if _UNNAMED.match(phrase) else None,
+                        speaker=phrase or None,
+                    )
+                )
     return candidates
+
+
+def _sentences_of(text: str, quote: Span) -> list[Span]:
+    """The sentences of the words attributed, each trimmed; those of two words or more."""
+    spans = [trim(text, a, b) for a, b in sentences(text, *quote)]
+    kept = [(a, b) for a, b in spans if len(text[a:b].split()) >= 2]
+    return kept if len(kept) > 1 else [quote]
 
 
 # "two senior Valdorian officials", "a Marenian diplomat", "sources close to …": not named.

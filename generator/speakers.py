@@ -43,7 +43,7 @@ _PEOPLE = frozenset(
 )
 _REFER_BACK = re.compile(
     r"^(?:he|she|they|it|we|the (?:statement|letter|report|release|post|note|document|"
-    r"communiqué|communique|text|message)|one of (?:the|them)\b.*)$",
+    r"communiqué|communique|text|message|group|movement|militia|organi[sz]ation)|one of (?:the|them)\b.*)$",
     re.IGNORECASE,
 )
 _DOCUMENTS = frozenset("""statement letter report release post communiqué communique note message video""".split())
@@ -98,6 +98,21 @@ class Speakers:
             self.spoken.append((position, found))
         return found
 
+    def resolve_each(self, span: tuple[int, int] | None, position: int) -> list[str | None]:
+        """The entities a speaker phrase names: two where it joins two speakers of their own
+        (``Indian and Chinese officials``, ``a Pakistani spokesman, …, and the Afghan
+        interior ministry``), each of whom makes the claim; else the one ``resolve`` gives."""
+        if span is not None:
+            joined = re.match(r"(?P<a>.+?),?\s+and\s+(?P<b>.+?)[\s,]*$", self.text[span[0] : span[1]])
+            if joined and not re.search(r"(?i)\b(?:each other|one another|its|their|his|her)\b", joined[0]):
+                first = self._phrase(span[0] + joined.start("a"), span[0] + joined.end("a"), position)
+                second = self._phrase(span[0] + joined.start("b"), span[0] + joined.end("b"), position)
+                if first is not None and second is not None and first != second:
+                    self.last = second
+                    self.spoken += [(position, first), (position, second)]
+                    return [first, second]
+        return [self.resolve(span, position)]
+
     def _phrase(self, start: int, end: int, position: int) -> str | None:
         phrase = self.text[start:end].strip(" ,")
         citing = re.search(r"(?:,\s*|\s)citing\s+(?P<cited>[^,]+)", phrase)
@@ -149,8 +164,38 @@ class Speakers:
             return demonym
         words = self._content_words(phrase)
         if words:
-            return self._nearest(words, position) or self._nearest(words, position, after=True)
+            return (
+                self._nearest(words, position)
+                or self._nearest(words, position, after=True)
+                or self._of_first_state(phrase, position)
+            )
         return None
+
+    def _of_first_state(self, phrase: str, position: int) -> str | None:
+        """ "the army", where no army is named: the one of the state the text names first (a
+        report is told from its first-named side), if the registries have it."""
+        first: tuple[int, str] | None = None
+        for mention in self.mentions:
+            if mention.start >= position:
+                break
+            if self.entities[mention.entity].kind == "state":
+                first = (mention.start, mention.entity)
+                break
+        for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[: first[0] if first else position]):
+            state = next(
+                (
+                    s
+                    for s in self._states
+                    if word[0] != s.name and word[0].startswith(s.name[:-1]) and len(word[0]) <= len(s.name) + 3
+                ),
+                None,
+            )
+            if state is not None:
+                first = (word.start(), state.id)
+                break
+        if first is None:
+            return None
+        return self._below(first[1], "'s " + re.sub(r"(?i)^(?:the|its|their)\s+", "", phrase))
 
     def _after_preposition(self, mention: Mention, start: int) -> bool:
         before = self.text[start : mention.start].split()
@@ -163,8 +208,8 @@ class Speakers:
         )
         if word in ("for", "of"):
             return False  # "a spokesperson for the Council": the Council speaks
-        if word in ("from", "by") and len(before) >= 2 and before[-2].lower() in _DOCUMENTS | _ROLES:
-            return False  # "a statement from SAF's 6th Infantry Division"
+        if word in ("from", "by", "in") and len(before) >= 2 and before[-2].lower() in _DOCUMENTS | _ROLES:
+            return False  # "a statement from SAF's 6th Infantry Division", "a report in Hindustan Times"
         return word in _PREPOSITIONS
 
     def _below(self, root: str, rest: str) -> str | None:

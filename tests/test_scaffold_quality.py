@@ -1,5 +1,6 @@
 """The scaffold's reading of attribution, measured on the fixture texts (written in six
-house styles, and real news excerpts) against the attributions a person recorded.
+house styles, and real news excerpts) against the attributions a person recorded,
+with strict recall (a candidate finds one attribution at most).
 The figures are published in CONTRIBUTING.md; these are the floors they must keep."""
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ def test_blind_excerpts_keep_their_figures() -> None:
     """First run, before any rule was changed for them: recall 63%, claimant 92% (README)."""
     rates = _total("blind")
     assert rates["recall"] >= 0.9 and rates["claimant"] >= 0.9 and rates["precision"] >= 0.9, rates
+
+
+def test_hard_real_texts_meet_the_aims() -> None:
+    """Real reports chosen for the hard cases (fan-in copies, statements quoted through an
+    outlet, "the statement read", two-party subjects, quotations of several sentences),
+    annotated before the first run (recall 66%, claimant 77%, exact quote 72%; README)."""
+    rates = _total("patterns")
+    assert rates["recall"] >= 0.9 and rates["claimant"] >= 0.9 and rates["quote"] >= 0.8, rates
 
 
 def test_the_published_figures_are_the_measured_ones() -> None:
