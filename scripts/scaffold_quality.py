@@ -31,7 +31,7 @@ SETS = {"written": ROOT / "tests" / "fixtures" / "attribution", "real": ROOT / "
         "blind": ROOT / "tests" / "fixtures" / "attribution-blind",
         "patterns": ROOT / "tests" / "fixtures" / "attribution-patterns"}
 # Sets whose figures are given text by text (the others by house style).
-BY_TEXT = {"patterns"}
+BY_TEXT = {"real", "blind", "patterns"}
 
 
 @dataclass
@@ -107,7 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--details", action="store_true", help="list every miss, extra and wrong claimant")
     args = parser.parse_args()
-    print("| Texts | House style | Attributions | Candidates | Precision | Recall | Right claimant | Exact quote |")
+    print("| Texts | House style or text | Attributions | Candidates | Precision | Recall | Right claimant | Exact quote |")
     print("|---|---|---|---|---|---|---|---|")
     for label, fixtures in SETS.items():
         by_style = measure(fixtures, args.details)
