@@ -37,6 +37,16 @@ class DocumentChecks(DateChecks):
         meta, origin = document.meta, document.origin
         for index, hop in enumerate(meta.chain):
             self.ref(origin, ("chain", index, "outlet"), hop.outlet, {"outlet"})
+            if hop.date is not None and meta.published is not None and hop.date > meta.published:
+                self.report(
+                    origin.file,
+                    ("chain", index, "date"),
+                    "date-order",
+                    f"the hop '{hop.outlet}' is dated {hop.date.isoformat()}, after the copy held was published "
+                    f"({meta.published.isoformat()})",
+                    "every hop reached us in the copy held, so none is later than it: check the year, month and "
+                    "day, here and in 'published'",
+                )
         ends_right = (
             "outlet" in document.unchecked or meta.chain[-1].outlet == meta.outlet or is_placeholder(meta.outlet)
         )

@@ -45,10 +45,11 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
             file=sys.stderr,
         )
         return 2
+    text = source.read_bytes()
     others = [
         p
-        for p in checked.problems  # the text being scaffolded has no metadata yet, of course
-        if not (p.rule == "orphan-text" and Path(p.path).resolve() == source.resolve())
+        for p in checked.problems  # the text being scaffolded (or its copy) has no metadata yet, of course
+        if not (p.rule == "orphan-text" and _same_text(Path(p.path), source, text))
     ]
     # The registries' problems bear on the scaffold (an entry it cannot use): listed. Those of
     # other documents and topics do not: counted, so that each new text does not reprint them.
@@ -90,6 +91,14 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
         )
     print("Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
     return 0
+
+
+def _same_text(path: Path, source: Path, text: bytes) -> bool:
+    """Whether ``path`` is ``source`` or a copy of it (placed by an earlier run of ``new``)."""
+    try:
+        return path.resolve() == source.resolve() or path.read_bytes() == text
+    except OSError:
+        return False
 
 
 def _text_in_documents(source: Path, documents: Path, document_id: str | None) -> Path | None:

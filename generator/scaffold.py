@@ -15,11 +15,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.attribution import attributions
 from generator.corpus import Corpus
+from generator.inputs import slugify
 from generator.mentions import Mention, MentionFinder, surface_forms
 from generator.quotes import NormalizedText, find_all
 from generator.reporting import trim
@@ -114,7 +116,10 @@ def analyse(text: str, text_name: str, corpus: Corpus, today: dt.date | None = N
         outlets=_group(outlet_mentions, line_of, corpus),
         hops=suggested_graph(text, outlet_mentions, line_of),
         candidates=_dated(text, _candidates(text, haystack, speakers, corpus, line_of), published or today),
-        unknown_names=_unknown_names(text, [*mentions, *outlet_mentions], line_of),
+        unknown_names=_registered(
+            _unknown_names(text, [*mentions, *outlet_mentions], line_of),
+            {*corpus.parties, *corpus.locations, *corpus.outlets},
+        ),
         published=published,
     )
 
@@ -302,6 +307,32 @@ def _likely_kind(sentence: str, verb: str) -> str:
     return "factual-report"
 
 
+# Titles and roles before a name: the phrase is the known person, not a new name.
+_TITLES = (
+    r"(?:[A-Z][\w’'-]*\s+)?(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|"
+    r"General|Gen\.|Colonel|Col\.|Major|Maj\.|Lieutenant|Lt\.|Spokesman|Spokeswoman|Spokesperson|Ambassador|"
+    r"Secretary|Chairman|Chief|Commander|Governor|Mayor|King|Queen|Prince|Senator|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
+)
+_TIME_ZONES = frozenset("GMT UTC EST EDT CET CEST BST IST PST PDT AEDT AEST MSK ICT".split())
+
+
+def _name_opening(word: str, lowercase: set[str], opening_words: Counter[str]) -> bool:
+    """Whether a word that opens a sentence is a name: never written in lower case in the
+    text, and opening two sentences or more ("Kyrgyzstan said …. Kyrgyzstan's …"), or not
+    shaped like a common word ("Fighting", "Officials", "Reportedly")."""
+    if word.lower() in lowercase or word in _OPENERS:
+        return False
+    return opening_words[word] >= 2 or not re.search(r"(?:ing|ed|ly|s)$", word)
+
+
+# Words that open sentences and are no names (besides ``_COMMON_STARTERS``).
+_OPENERS = frozenset(
+    """Yesterday Today Tomorrow Earlier Later Meanwhile Separately Also Both All After Before During Despite
+    Although Though Because Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Police Troops Residents
+    Witnesses Sources Analysts Experts Authorities Fighting Clashes Tensions""".split()
+)
+
+
 def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[UnknownName]:
     """Capitalised phrases that no registry name covers, with the lines they occur on.
 
@@ -314,6 +345,8 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
     longest = max((m.end - m.start for m in known), default=0)
     known_stems = {text[m.start : m.end][:5] for m in known}
     starts = {a for a, _ in sentence_spans(text)}
+    lowercase = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    opening_words = Counter(re.sub(r"[’']s$", "", text[a : a + 40].split(" ", 1)[0]) for a in starts)
     found: dict[str, UnknownName] = {}
     for match in _CAPITALISED.finditer(text):
         words = [re.sub(r"[’']s$", "", w) for w in match.group().split()]
@@ -321,21 +354,64 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
         while words and words[0] in _COMMON_STARTERS:
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
+        titled = re.match(_TITLES + r"\s+(?=[A-Z])", " ".join(words))
+        if titled and len(words) > len(titled.group().split()):  # "Kyrgyz President Sadyr Japarov": the name
+            start = text.index(words[len(titled.group().split())], start)
+            words = words[len(titled.group().split()) :]
         name = " ".join(words)
         end = match.end() - (2 if re.search(r"[’']s$", match.group()) else 0)
         nearby = known[bisect.bisect_left(known_starts, start - longest) : bisect.bisect_left(known_starts, end)]
         inside = [m for m in nearby if start < m.end and m.start < end]
         if not name or any(m.start <= start and end <= m.end for m in inside):
             continue  # wholly a known name
+        if inside and inside[-1].end >= end and re.fullmatch(_TITLES, text[start : inside[-1].start].strip()):
+            continue  # a title before a known name: "Kyrgyz President Sadyr Japarov"
         if len(words) == 1 and (
-            start in starts or name in _COMMON_STARTERS or name[:5] in known_stems or len(name) < 3
+            (start in starts and not _name_opening(name, lowercase, opening_words))
+            or name in _COMMON_STARTERS
+            or name[:5] in known_stems
+            or len(name) < 3
+            or name in _TIME_ZONES
+            or name in _OPENERS
         ):
             continue
         entry = found.setdefault(name, UnknownName(name, [], sorted({text[m.start : m.end] for m in inside})))
         line = _line(line_of, start)
         if line not in entry.lines:
             entry.lines.append(line)
-    return sorted(found.values(), key=lambda u: (u.lines[0], u.name))
+    return sorted(_folded(found), key=lambda u: (u.lines[0], u.name))
+
+
+def _registered(names: list[UnknownName], ids: set[str]) -> list[UnknownName]:
+    """Each name with the entry whose id it would take, if there is one."""
+    for unknown in names:
+        suggested = slugify(unknown.name)
+        unknown.registered = suggested if suggested in ids else None
+    return names
+
+
+def _folded(found: dict[str, UnknownName]) -> list[UnknownName]:
+    """The names, each once: a surname folded into the full name ("Japarov" into "Sadyr
+    Japarov"), an adjective into its country ("Tajik" into "Tajikistan")."""
+    kept = dict(found)
+    for name in found:
+        if " " in name:
+            continue
+        whole = next(
+            (
+                other
+                for other in found
+                if other != name
+                and (other.split()[-1] == name or (" " not in other and len(name) >= 4 and other.startswith(name)))
+            ),
+            None,
+        )
+        if whole is not None:
+            for line in kept.pop(name).lines:
+                if line not in kept[whole].lines:
+                    kept[whole].lines.append(line)
+            kept[whole].lines.sort()
+    return list(kept.values())
 
 
 @dataclass
@@ -345,3 +421,4 @@ class UnknownName:
     name: str
     lines: list[int]
     contains: list[str]
+    registered: str | None = None  # an entry whose id the name would take: the name is likely its alias

@@ -60,6 +60,9 @@ def render_scaffold(
         f"outlet: {PLACEHOLDER}  # id of the outlet whose copy this is (seeds/outlets.yaml)",
         "# author: Name as in the byline",
         "# url: https://...        # address of the copy, if known",
+        "# boilerplate:            # parts of the copy that are not the report, each quoted exactly:",
+        "#   - quote: The headline, as in the text",
+        "#     kind: headline      # byline, dateline, author-bio, source-line, headline, related-link, other",
         "",
         *_found_comments("Parties", scaffold.parties),
         *_found_comments("Places", scaffold.places),
@@ -120,6 +123,8 @@ def unknown_line(unknown: UnknownName) -> str:
     """An unknown name on one line: its suggested id, where it is, the known names in it."""
     lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
     contains = f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
+    if unknown.registered is not None:  # registered under another name: the text's is an alias
+        return f"{_one_line(unknown.name)} (an alias of {unknown.registered}?): {lines}{contains}"
     return f"{_one_line(unknown.name)} (id: {slugify(unknown.name)}): {lines}{contains}"
 
 

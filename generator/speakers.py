@@ -72,6 +72,29 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
+# Adjectives of countries not formed from the country's name.
+_IRREGULAR = {
+    "French": "France",
+    "Dutch": "Netherlands",
+    "British": "Britain",
+    "Swiss": "Switzerland",
+    "Welsh": "Wales",
+    "Greek": "Greece",
+    "Thai": "Thailand",
+    "Filipino": "Philippines",
+}
+
+
+def demonym_of(word: str, name: str) -> bool:
+    """Whether ``word`` is the adjective of the country ``name``: ``Armenian`` of Armenia,
+    ``Chinese`` of China, ``Kyrgyz`` of Kyrgyzstan, ``Thai`` of Thailand, ``French`` of France."""
+    if word == name or (len(word) < 4 and _IRREGULAR.get(word) != name):
+        return False
+    if _IRREGULAR.get(word) == name or (word.startswith(name[:-1]) and len(word) <= len(name) + 3):
+        return True
+    return name.startswith(word) and name[len(word) :] in ("stan", "istan", "land")
+
+
 class Speakers:
     """Resolves speaker phrases of one text, in order, remembering the last speaker."""
 
@@ -146,7 +169,7 @@ class Speakers:
         surname = next(
             (
                 self._surnames[w.lower()]
-                for w in re.findall(r"[A-Za-z’'-]+", phrase)
+                for w in re.findall(r"[A-Za-z-]+", phrase)  # "Japarov’s office": the surname
                 if w.lower() in self._surnames and w[0].isupper()
             ),
             None,
@@ -182,14 +205,7 @@ class Speakers:
                 first = (mention.start, mention.entity)
                 break
         for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[: first[0] if first else position]):
-            state = next(
-                (
-                    s
-                    for s in self._states
-                    if word[0] != s.name and word[0].startswith(s.name[:-1]) and len(word[0]) <= len(s.name) + 3
-                ),
-                None,
-            )
+            state = next((s for s in self._states if demonym_of(word[0], s.name)), None)
             if state is not None:
                 first = (word.start(), state.id)
                 break
@@ -238,8 +254,7 @@ class Speakers:
         """ "Valdorian officials": the state, or the party under it the words that follow name."""
         for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[start:end]):
             for state in self._states:
-                name = state.name
-                if word[0] != name and word[0].startswith(name[:-1]) and len(word[0]) <= len(name) + 3:
+                if demonym_of(word[0], state.name):
                     rest = self.text[start + word.end() : end]
                     return self._below(state.id, "'s " + rest) or state.id
         return None

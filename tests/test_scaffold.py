@@ -203,3 +203,49 @@ def test_scaffolds_of_several_texts_never_share_a_claim_id(tmp_path: Path) -> No
            for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"] or []]
     assert len(ids) == len(set(ids)) and len(ids) > 6, ids
     assert not [p for p in check(corpus, tmp_path).problems if p.rule == "duplicate-id"]
+
+
+NEW_CONFLICT = (
+    "BISHKEK, Sept 16 (Wire One) - Kyrgyzstan said on Friday that Tajik forces had attacked its border posts.\n"
+    "Kyrgyzstan's border service said fighting continued near Batken, in the south.\n"
+    "Kyrgyz President Sadyr Japarov called for calm. Officials said the clash began at 8:00 pm (1400 GMT).\n"
+    "Tajikistan denied the accusation, and Japarov's office said talks would follow.\n"
+)
+
+
+def test_new_lists_every_name_to_register_once_even_at_a_sentence_start(tmp_path: Path) -> None:
+    """Before anything of a new conflict is registered: a country that only ever opens
+    sentences is listed, its adjective folded into it, a title left off a person's name and
+    the surname folded into it; times and openers are not names."""
+    copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "kyrgyz.txt"
+    source.write_text(NEW_CONFLICT, encoding="utf-8")
+    result = run_new(tmp_path, str(source), "--topic", "ridge")
+    assert result.returncode == 0, result.stderr
+    listed = re.findall(r"^  (.+?) \(id: ([a-z0-9-]+)\)", result.stdout, re.MULTILINE)
+    assert {name for name, _ in listed} == {"BISHKEK", "Kyrgyzstan", "Tajikistan", "Sadyr Japarov", "Batken"}
+    assert ("Sadyr Japarov", "sadyr-japarov") in listed
+
+
+def test_a_registered_id_under_another_name_is_offered_as_an_alias(tmp_path: Path) -> None:
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "alias.txt"
+    source.write_text("The Beta Land Government said on Monday that its troops had held their positions.\n",
+                      encoding="utf-8")
+    parties = corpus / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8") + "  - id: beta-land-government\n"
+                       "    name: Government of Beta Land\n    kind: government\n"
+                       "    description: The government of Beta Land.\n", encoding="utf-8")
+    result = run_new(tmp_path, str(source), "--topic", "ridge")
+    assert "Beta Land Government (an alias of beta-land-government?)" in result.stdout, result.stdout
+
+
+def test_adjectives_of_countries_resolve_to_their_country() -> None:
+    from generator.speakers import demonym_of
+
+    for adjective, country in [("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Thai", "Thailand"),
+                               ("French", "France"), ("Chinese", "China"), ("Afghan", "Afghanistan"),
+                               ("Pakistani", "Pakistan"), ("Armenian", "Armenia"), ("Iraqi", "Iraq")]:
+        assert demonym_of(adjective, country), adjective
+    for word, country in [("Niger", "Nigeria"), ("India", "India"), ("Thaw", "Thailand"), ("Fr", "France")]:
+        assert not demonym_of(word, country), word
