@@ -104,24 +104,60 @@ def analyse(text: str, text_name: str, corpus: Corpus, today: dt.date | None = N
     line_of = _line_index(text)
     published = copy_date(text, today)
     found = _group(mentions, line_of, corpus)
-    speakers = [
-        m
-        for m in mentions
-        if m.entity in corpus.parties and not any(o.start <= m.start and m.end <= o.end for o in outlet_mentions)
-    ] + outlet_mentions
+    candidates = _candidates(text, haystack, speakers_of(mentions, outlet_mentions, corpus), corpus, line_of)
     return Scaffold(
         text_name=text_name,
         parties=[f for f in found if f.entity in corpus.parties],
         places=[f for f in found if f.entity in corpus.locations],
         outlets=_group(outlet_mentions, line_of, corpus),
         hops=suggested_graph(text, outlet_mentions, line_of),
-        candidates=_dated(text, _candidates(text, haystack, speakers, corpus, line_of), published or today),
+        candidates=_dated(text, candidates, published or today),
         unknown_names=_registered(
-            _unknown_names(text, [*mentions, *outlet_mentions], line_of),
+            _unknown_names(text, [*mentions, *outlet_mentions], line_of) + _unregistered_speakers(candidates, corpus),
             {*corpus.parties, *corpus.locations, *corpus.outlets},
         ),
         published=published,
     )
+
+
+def speakers_of(mentions: list[Mention], outlet_mentions: list[Mention], corpus: Corpus) -> list[Mention]:
+    """The mentions that can speak: parties (but a party's name inside an outlet's) and outlets."""
+    return [
+        m
+        for m in mentions
+        if m.entity in corpus.parties and not any(o.start <= m.start and m.end <= o.end for o in outlet_mentions)
+    ] + outlet_mentions
+
+
+# Words of a speaker that is a body of its own ("the Kyrgyz border service", "Tajikistan's
+# foreign ministry"): written in lower case, they are no capitalised name, yet they speak.
+_BODY = re.compile(
+    r"\b(?:ministry|service|office|army|forces|military|police|guards?|agency|committee|council|department|"
+    r"command|commission|government|administration|authorities|embassy|mission|parliament)\b",
+    re.IGNORECASE,
+)
+
+
+def _unregistered_speakers(candidates: list[Candidate], corpus: Corpus) -> list[UnknownName]:
+    """Bodies that speak in the text and that no registry entry names: a speaker phrase naming
+    a body ("the Kyrgyz border service said") whose claim went to no one, or to a party that
+    is no such body (the country, for want of its ministry)."""
+    found: dict[str, UnknownName] = {}
+    for candidate in candidates:
+        phrase = candidate.speaker or ""
+        body = _BODY.search(phrase)
+        if body is None or candidate.unnamed or len(phrase.split()) > 6 or re.search(r"[’']s office\b", phrase):
+            continue  # "Japarov's office" speaks for Japarov
+        claimant = corpus.parties.get(candidate.claimant or "") or corpus.outlets.get(candidate.claimant or "")
+        if claimant is not None and body.group().lower() in " ".join([claimant.name, *claimant.aliases]).lower():
+            continue  # a body of the registries
+        name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"[’']s\b", "", phrase), flags=re.IGNORECASE).strip(" ,")
+        if not re.search(r"\b[A-Z]", name):
+            continue  # "the border service": the body named before, in other words
+        entry = found.setdefault(name, UnknownName(name, [], []))
+        if candidate.line not in entry.lines:
+            entry.lines.append(candidate.line)
+    return list(found.values())
 
 
 def copy_date(text: str, today: dt.date | None) -> dt.date | None:
@@ -387,7 +423,7 @@ def _registered(names: list[UnknownName], ids: set[str]) -> list[UnknownName]:
     for unknown in names:
         suggested = slugify(unknown.name)
         unknown.registered = suggested if suggested in ids else None
-    return names
+    return sorted(names, key=lambda u: (u.lines[0], u.name))
 
 
 def _folded(found: dict[str, UnknownName]) -> list[UnknownName]:
