@@ -133,7 +133,7 @@ def speakers_of(mentions: list[Mention], outlet_mentions: list[Mention], corpus:
 # foreign ministry"): written in lower case, they are no capitalised name, yet they speak.
 _BODY = re.compile(
     r"\b(?:ministry|service|office|army|forces|military|police|guards?|agency|committee|council|department|"
-    r"command|commission|government|administration|authorities|embassy|mission|parliament)\b",
+    r"command|commission|government|administration|embassy|mission|parliament)\b",
     re.IGNORECASE,
 )
 
@@ -385,9 +385,14 @@ def _unknown_names(text: str, known: list[Mention], line_of: list[int]) -> list[
     opening_words = Counter(re.sub(r"[’']s$", "", text[a : a + 40].split(" ", 1)[0]) for a in starts)
     found: dict[str, UnknownName] = {}
     for match in _CAPITALISED.finditer(text):
-        words = [re.sub(r"[’']s$", "", w) for w in match.group().split()]
+        raw = match.group().split()
+        owner = max((i for i, w in enumerate(raw[:-1]) if re.search(r"[’']s$", w)), default=-1)
+        words = [re.sub(r"[’']s$", "", w) for w in raw]
         start = match.start()
-        while words and words[0] in _COMMON_STARTERS:
+        if owner >= 0:  # "Russia's RIA": the name after the owner's
+            start = text.index(words[owner + 1], start + len(" ".join(raw[: owner + 1])))
+            words = words[owner + 1 :]
+        while words and (words[0] in _COMMON_STARTERS or words[0] in ("of", "the", "de", "del", "al", "for")):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
         titled = re.match(_TITLES + r"\s+(?=[A-Z])", " ".join(words))
@@ -430,7 +435,8 @@ def _folded(found: dict[str, UnknownName]) -> list[UnknownName]:
     """The names, each once: a surname folded into the full name ("Japarov" into "Sadyr
     Japarov"), an adjective into its country ("Tajik" into "Tajikistan")."""
     kept = dict(found)
-    for name in found:
+    into: dict[str, str] = {}  # a name folded away → the name it went into
+    for name in sorted(found, key=len, reverse=True):  # the longest first: "Tajikistan" before "Tajik"
         if " " in name:
             continue
         whole = next(
@@ -442,7 +448,10 @@ def _folded(found: dict[str, UnknownName]) -> list[UnknownName]:
             ),
             None,
         )
-        if whole is not None:
+        while whole in into:
+            whole = into[whole]
+        if whole is not None and whole != name:
+            into[name] = whole
             for line in kept.pop(name).lines:
                 if line not in kept[whole].lines:
                     kept[whole].lines.append(line)

@@ -227,6 +227,14 @@ def test_new_lists_every_name_to_register_once_even_at_a_sentence_start(tmp_path
     assert {name for name, _ in listed} == {"BISHKEK", "Kyrgyzstan", "Tajikistan", "Sadyr Japarov", "Batken",
                                             "Kyrgyzstan border service"}  # a body that speaks, in lower case
     assert ("Sadyr Japarov", "sadyr-japarov") in listed
+    # a name folded into one that is itself folded into a longer one: no name is lost or doubled
+    source.write_text("The Republic of Tajikistan said Tajik forces held. Tajikistan later denied it.\n"
+                      "Tajikistan and its allies met on Monday.\n", encoding="utf-8")
+    (tmp_path / "seeds" / "documents" / "kyrgyz.yaml").unlink()
+    (tmp_path / "seeds" / "documents" / "kyrgyz.txt").unlink()
+    result = run_new(tmp_path, str(source), "--topic", "ridge")
+    assert result.returncode == 0, result.stderr
+    assert re.findall(r"^  (.+?) \(id: ", result.stdout, re.MULTILINE) == ["Republic of Tajikistan"], result.stdout
 
 
 def test_a_registered_id_under_another_name_is_offered_as_an_alias(tmp_path: Path) -> None:
