@@ -172,6 +172,10 @@ def _after_verb(text: str, start: int, end: int) -> Span:
     return (start + phrase.start("who"), start + phrase.end("who"))
 
 
+# "traded fire with each other": no claim; "accused each other of …": a claim of each side.
+_RECIPROCAL = re.compile(r"\s+(?:each other|one another)\b")
+
+
 # Clauses of one sentence read one after another ("…, while X said …, and Y said …"): a run-on
 # "sentence" of a thousand clauses would otherwise go a thousand calls deep.
 _CLAUSES_PER_SENTENCE = 24
@@ -211,7 +215,7 @@ def _reported(text: str, start: int, end: int, quotes: list[Span], clause: int =
             inside_any(verb.start(), quotes)
             or verb.group() in ("read", "reads")
             or NOUN_BEFORE.search(text, start, verb.start())
-            or re.match(r"\s+(?:each other|one another)\b", text[verb.end() : end])
+            or (_RECIPROCAL.match(text, verb.end(), end) and not STANCE_RE.match(verb.group()))
             or (re.match(r"respon|repl", verb.group()) and re.match(r"\s+(?:by|with|to)\b", text[verb.end() : end]))
         ):
             continue
@@ -282,7 +286,14 @@ def _inverted(text: str, start: int, verb: re.Match[str], end: int, quotes: list
     ):
         return None
     who_start = start + comma + 2
-    return Attribution(trim(text, start, start + comma, quotes), (who_start, verb.start()), verb.group())
+    opening = _OPENING_TIME.match(text, start, start + comma)  # "Earlier in the day, …": when, not what
+    first = opening.end() if opening else start
+    return Attribution(trim(text, first, start + comma, quotes), (who_start, verb.start()), verb.group())
+
+
+_OPENING_TIME = re.compile(
+    r"(?:Earlier|Later)(?:\s+(?:in the day|on \w+|this \w+|that \w+|today))?,\s+|(?:On|Last|This)\s+\w+day,\s+"
+)
 
 
 def _with_follow_ons(

@@ -88,6 +88,7 @@ def content_start(text: str, after_verb: int, end: int) -> int:
         r"night|morning|evening)(?:,?\s+(?:\w+day\s+)?(?:night|morning|evening))?,?)?"
         r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|video|"
         r"letter|speech|address|message|report)\b(?:\s+(?:on|to)\s+[\w ]{1,30}?(?=\s+that\b|,))?)?"
+        r"(?:\s+by\s+[^,.;]{1,60}?\s+as\s+(?:saying|stating|telling [^,.;]{1,40}?))?"  # quoted by X as saying
         r"\s*[:,]?\s*(?:that\s+)?"
         r"(?:(?:he|she|they|it|we|I)\s+(?:believed|believes|thought|thinks|expected|expects|hoped|hopes)"
         r"\s+(?:that\s+)?)?",

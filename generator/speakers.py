@@ -190,9 +190,20 @@ class Speakers:
             return (
                 self._nearest(words, position)
                 or self._nearest(words, position, after=True)
+                or self._only_one(words)
                 or self._of_first_state(phrase, position)
             )
         return None
+
+    def _only_one(self, words: set[str]) -> str | None:
+        """The one entry of the registries whose name holds two words or more of a description
+        ("the mayor's office in the city of Isfara"), though the text names it otherwise."""
+        if len(words) < 2:
+            return None
+        shared = {entity: len(words & own) for entity, own in self._words.items()}
+        best = max(shared.values(), default=0)
+        holding = [entity for entity, count in shared.items() if count == best]
+        return holding[0] if best >= 2 and len(holding) == 1 else None
 
     def _of_first_state(self, phrase: str, position: int) -> str | None:
         """ "the army", where no army is named: the one of the state the text names first (a
