@@ -223,6 +223,12 @@ KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "p
 GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
   .flatMap(node => [node, ...node.querySelectorAll('*')])
   .map(element => parseFloat(getComputedStyle(element).fontSize))"""
+# Status badges drawn on more than one line (a word broken inside a badge: "CORROBOR / ATED").
+BROKEN_BADGES = """() => [...document.querySelectorAll('.md-content .status')].filter(badge => {
+    const words = document.createRange();
+    words.selectNodeContents(badge);
+    return new Set([...words.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
+  }).map(badge => badge.textContent)"""
 # Each map's box, and the boxes of its markers and drawn shapes.
 MAP_MARKS = """() => [...document.querySelectorAll('.briefing-map')].map(map => ({
   frame: map.getBoundingClientRect().toJSON(),
@@ -290,6 +296,7 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{corpus.name}-{kind}-{label}-{scheme}.png"), full_page=True)
         assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{where} ({label}): content a reader must scroll sideways to find"
+        assert page.evaluate(BROKEN_BADGES) == [], (where, label)
         sizes = page.evaluate(GRAPH_TEXT)
         assert not sizes or min(sizes) >= SMALLEST_TEXT_PX, (where, label, min(sizes))
         if (label, scheme) == ("desktop", "light"):
