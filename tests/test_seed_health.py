@@ -223,6 +223,18 @@ KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "p
 GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
   .flatMap(node => [node, ...node.querySelectorAll('*')])
   .map(element => parseFloat(getComputedStyle(element).fontSize))"""
+# Text of the content under 12 px, as "element.class size" (a map's own labels and a quote's
+# tooltip, which is hidden until asked for, aside).
+SMALL_TEXT = """() => { const found = new Set();
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || element.closest('.leaflet-container, .claim-tip')) continue;
+    if (element.getBoundingClientRect().width === 0) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 12) found.add(`${element.tagName}.${element.className} ${size.toFixed(1)}px`);
+  }
+  return [...found]; }"""
 # Status badges drawn on more than one line (a word broken inside a badge: "CORROBOR / ATED").
 BROKEN_BADGES = """() => [...document.querySelectorAll('.md-content .status')].filter(badge => {
     const words = document.createRange();
@@ -297,6 +309,7 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
             page.screenshot(path=str(SCREENSHOTS / f"{corpus.name}-{kind}-{label}-{scheme}.png"), full_page=True)
         assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{where} ({label}): content a reader must scroll sideways to find"
         assert page.evaluate(BROKEN_BADGES) == [], (where, label)
+        assert page.evaluate(SMALL_TEXT) == [], (where, label)
         sizes = page.evaluate(GRAPH_TEXT)
         assert not sizes or min(sizes) >= SMALLEST_TEXT_PX, (where, label, min(sizes))
         if (label, scheme) == ("desktop", "light"):
