@@ -130,6 +130,12 @@ def _settle(page: Page) -> None:
     page.evaluate("document.fonts.ready")
 
 
+# The computed size of every text of the page's source graphs, in CSS pixels.
+GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
+  .flatMap(node => [node, ...node.querySelectorAll('*')])
+  .map(element => parseFloat(getComputedStyle(element).fontSize))"""
+
+
 # Elements of the content whose own content is wider than they are and hidden or scrolled
 # (a table in its scrolling wrapper, a diagram); a map's panes are meant to be larger.
 SCROLLED_SIDEWAYS = """() => [...document.querySelectorAll('.md-content *')]

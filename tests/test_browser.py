@@ -21,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from generator import search_index
-from tests.browsing import OPEN_SHADOW_ROOTS, served
+from tests.browsing import GRAPH_TEXT, OPEN_SHADOW_ROOTS, served
 
 
 def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, snapshot_server: str) -> None:
@@ -142,12 +142,6 @@ def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str
     assert frame["x"] <= shape["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"]
     assert frame["y"] <= shape["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"]
     assert page.console_errors == []  # type: ignore[attr-defined]
-
-
-# The computed size of every text of the page's source graphs, in CSS pixels.
-GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
-  .flatMap(node => [node, ...node.querySelectorAll('*')])
-  .map(element => parseFloat(getComputedStyle(element).fontSize))"""
 
 
 @pytest.mark.parametrize("kind", ["document", "sources"])

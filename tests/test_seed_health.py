@@ -30,7 +30,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.linkcheck import broken_links
 from generator.pipeline import check
-from tests.browsing import OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, TILE, _settle, page_kinds, served
+from tests.browsing import GRAPH_TEXT, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
 from tests.conftest import ROOT
 from tests.test_search import fragments
 
@@ -219,10 +219,6 @@ SMALLEST_TEXT_PX = 12
 KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "place", "places", "outlet",
          "claims", "sources", "timeline", "tag-part", "data")
 
-# The computed size of every text of the page's source graphs, in CSS pixels.
-GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph__node')]
-  .flatMap(node => [node, ...node.querySelectorAll('*')])
-  .map(element => parseFloat(getComputedStyle(element).fontSize))"""
 # Text of the content under 12 px, as "element.class size" (a map's own labels and a quote's
 # tooltip, which is hidden until asked for, aside).
 SMALL_TEXT = """() => { const found = new Set();
