@@ -433,21 +433,20 @@ def _registered(names: list[UnknownName], ids: set[str]) -> list[UnknownName]:
 
 def _folded(found: dict[str, UnknownName]) -> list[UnknownName]:
     """The names, each once: a surname folded into the full name ("Japarov" into "Sadyr
-    Japarov"), an adjective into its country ("Tajik" into "Tajikistan")."""
+    Japarov"), an adjective into its country ("Tajik" into "Tajikistan"). Looked up by last
+    word and by prefix, so that a text of many thousand names is folded in linear time."""
     kept = dict(found)
-    into: dict[str, str] = {}  # a name folded away → the name it went into
-    for name in sorted(found, key=len, reverse=True):  # the longest first: "Tajikistan" before "Tajik"
+    ending: dict[str, str] = {}  # the last word of a name of several words → that name
+    for name in found:
         if " " in name:
-            continue
-        whole = next(
-            (
-                other
-                for other in found
-                if other != name
-                and (other.split()[-1] == name or (" " not in other and len(name) >= 4 and other.startswith(name)))
-            ),
-            None,
-        )
+            ending.setdefault(name.split()[-1], name)
+    singles = sorted(name for name in found if " " not in name)
+    into: dict[str, str] = {}  # a name folded away → the name it went into
+    for name in sorted(singles, key=len, reverse=True):  # the longest first: "Tajikistan" before "Tajik"
+        whole = ending.get(name)
+        if whole is None and len(name) >= 4:
+            at = bisect.bisect_right(singles, name)  # the next name in order, if it extends this one
+            whole = singles[at] if at < len(singles) and singles[at].startswith(name) else None
         while whole in into:
             whole = into[whole]
         if whole is not None and whole != name:
