@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator import inputs, sourcegraph
+from shapely import Point
+
+from generator import boundaries, inputs, sourcegraph
 from generator.checker import CheckerState, _get
 from generator.corpus import Origin
 from generator.load import Loc
@@ -54,6 +56,8 @@ class References(CheckerState):
         self.check_administrations(location.administered_by, Origin(origin.file, (*origin.loc, "administered_by")))
         if location.geometry is not None:
             self.check_geometry(location, origin)
+        if location.outline is not None:
+            self.check_outline(location, location.outline, origin)
         self.check_point(location, origin)
         for part_index, part in enumerate(location.parts):
             where = Origin(origin.file, (*origin.loc, "parts", part_index, "administered_by"))
@@ -81,6 +85,56 @@ class References(CheckerState):
                 f"the geometry lies {away:.0f} degrees from the place's coordinates ({lat}, {lon})",
                 "GeoJSON writes each position longitude first: "
                 "[longitude, latitude]; check the order, and the coordinates",
+            )
+
+    def check_outline(self, location: inputs.Location, outline: inputs.Outline, origin: Origin) -> None:
+        """The outline names a country, province or border the atlas has, and the place's point lies on it."""
+        at = (*origin.loc, "outline")
+        codes = [(("border", i), code) for i, code in enumerate(outline.border or [])] or [(("country",), outline.country)]
+        unknown = [(loc, code) for loc, code in codes if code and code not in boundaries.country_codes()]
+        for loc, code in unknown:
+            close = boundaries.closest_countries(code)
+            self.report(
+                origin.file,
+                (*at, *loc),
+                "outline-unknown",
+                f"'{code}' is not a country code of the atlas (Natural Earth)",
+                "write the country's ISO 3166-1 alpha-3 code"
+                + (f": did you mean {' or '.join(repr(c) for c in close)}?" if close else ", such as THA or KHM"),
+            )
+        if unknown:
+            return
+        shape = boundaries.outline(outline.country, outline.province, outline.border)
+        if shape is None and outline.province is not None and outline.country is not None:
+            close = boundaries.closest_provinces(outline.country, outline.province)
+            self.report(
+                origin.file,
+                (*at, "province"),
+                "outline-unknown",
+                f"{boundaries.country_name(outline.country)} has no province '{outline.province}' in the atlas",
+                (f"did you mean {' or '.join(repr(c) for c in close)}? " if close else "")
+                + "the atlas names provinces as Natural Earth does; or leave `outline` out and keep the point",
+            )
+            return
+        if shape is None:
+            names = " and ".join(boundaries.country_name(code) for _, code in codes)
+            self.report(
+                origin.file,
+                (*at, "border"),
+                "outline-unknown",
+                f"{names} share no land border in the atlas",
+                "check the two codes, or draw the line with `geometry`",
+            )
+            return
+        point = location.coordinates
+        away = min(shape.distance(Point(point.lon + turn, point.lat)) for turn in (-360, 0, 360))
+        if away > AREA_MARGIN:
+            self.report(
+                origin.file,
+                (*origin.loc, "coordinates"),
+                "outline-far",
+                f"the place's point ({point.lat}, {point.lon}) lies {away:.1f} degrees from its outline",
+                "check the coordinates (latitude, longitude), or whether the outline names the right place",
             )
 
     def check_point(self, location: inputs.Location, origin: Origin) -> None:
@@ -251,14 +305,20 @@ def _too_common(folded: str) -> bool:
 
 
 def _is_area(location: inputs.Location) -> bool:
+    if location.outline is not None and location.outline.border is None:
+        return True
     return location.geometry is not None and "Polygon" in location.geometry.type
 
 
 def _distance(lat: float, lon: float, place: inputs.Location) -> float:
-    """Degrees from a point to ``place``: to the box around its area where it has one
-    drawn, else to its point (longitudes the short way round)."""
-    if _is_area(place):
-        assert place.geometry is not None
+    """Degrees from a point to ``place``: to its outline, or to the box around its drawn
+    area, where it has one, else to its point (longitudes the short way round)."""
+    outline = place.outline
+    if outline is not None and outline.border is None:
+        shape = boundaries.outline(outline.country, outline.province, None)
+        if shape is not None:
+            return float(min(shape.distance(Point(lon + turn, lat)) for turn in (-360, 0, 360)))
+    if place.geometry is not None and "Polygon" in place.geometry.type:
         positions = place.geometry.positions()
         lons, lats = [p[0] for p in positions], [p[1] for p in positions]
         dlat = max(min(lats) - lat, lat - max(lats), 0)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from generator.inputs.fields import (
     Date,
@@ -236,6 +236,48 @@ def _check_positions(value: Any, depth: int, kind: str) -> None:
             )
 
 
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    Field(description="An ISO 3166-1 alpha-3 country code, in capitals.", examples=["THA"]),
+]
+
+
+class Outline(Strict):
+    """Where a place's outline is drawn from (Natural Earth): a country, one of its
+    provinces, or the land border two countries share."""
+
+    country: CountryCode | None = Field(
+        None, description="The country, or the country of the province.", examples=["THA"]
+    )
+    province: Name | None = Field(
+        None,
+        description="A province (state, region: the country's first-level division) by its Natural Earth name; accents, case and spaces do not matter.",
+        examples=["Surin"],
+    )
+    border: list[CountryCode] | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="The two countries whose shared land border this place is.",
+        examples=[["KHM", "THA"]],
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Outline:
+        if self.border is not None and (self.country is not None or self.province is not None):
+            raise ValueError(
+                "an outline is a border or a country (with a province), not both | "
+                "hint: write either `border: [KHM, THA]` or `country: THA` with `province: Surin`"
+            )
+        if self.border is None and self.country is None:
+            raise ValueError(
+                "an outline names a `country` (and a `province` of it) or a `border` | "
+                "hint: for example `outline: {country: THA, province: Surin}`"
+            )
+        return self
+
+
 class Location(Strict):
     """A place: country, region, city, village, corridor or border area."""
 
@@ -281,6 +323,11 @@ class Location(Strict):
         None,
         description="The place drawn as a line or an area (a GeoJSON geometry), besides its representative point.",
         examples=[{"type": "LineString", "coordinates": [[45.86, 40.20], [45.90, 40.22]]}],
+    )
+    outline: Outline | None = Field(
+        None,
+        description="The place's outline from Natural Earth, drawn on maps: a country, a province, or the border two countries share. Leave it out where `geometry` draws the place, or where a point is all a map should show.",
+        examples=[{"country": "THA", "province": "Surin"}, {"border": ["KHM", "THA"]}],
     )
     wikidata: WikidataId | None = Field(None, description="Wikidata item id.", examples=["Q2478476"])
     sources: list[Citation] = Field(

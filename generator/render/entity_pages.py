@@ -112,6 +112,21 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     ), sections.extra
 
 
+def _fitted(site: Site, location: inputs.Location, related: list[str]) -> list[str]:
+    """What a place's map is fitted to: the place and the places within it; a place it lies
+    in is drawn where it reaches the map, and fitted to only if it is drawn as a point."""
+    within = set(site.sublocations.get(location.id, []))
+    return [
+        place_id
+        for place_id in related
+        if place_id == location.id or place_id in within or _drawn_as_point(site.corpus.locations[place_id])
+    ]
+
+
+def _drawn_as_point(location: inputs.Location) -> bool:
+    return location.geometry is None and location.outline is None
+
+
 def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pages]:
     here = paths.entity("location", location.id)
     links = site.backlinks.get(location.id, Backlinks())
@@ -158,7 +173,9 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         )
     facts += _common_facts(location.aliases, location.wikidata)
     related = [location.id, *ancestors, *site.sublocations.get(location.id, [])]
-    mapped = map_block(site, related, here, f"{location.name} and related places")
+    mapped = map_block(
+        site, related, here, f"{location.name} and related places", own=location.id, fit=_fitted(site, location, related)
+    )
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)
     if site.places_within(location.id):

@@ -1,36 +1,275 @@
-"""Map blocks: the places to show, for the site's maps.js to draw with Leaflet."""
+"""Map blocks: a map of places drawn as SVG when the site is built, with its legend.
+
+A map is drawn twice, for a wide and a narrow column (the stylesheet shows the one that
+fits, by the width of the map's box), so that its type is never scaled below 12 px. Its
+legend names every kind of mark it draws and links every place; places too far from
+the others to share the map are named beneath it. Colours come from the stylesheet, so a
+map follows the reader's palette at once. No script, and nothing loaded from elsewhere.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+from shapely.geometry import shape as geojson_shape
+from shapely.geometry.base import BaseGeometry
+
+from generator import boundaries, inputs
 from generator.model import Site
+from generator.render import cartography as cg
 from generator.render import markup as mk
 from generator.render import paths
 
+GROUP_NAMES = 28  # characters of names a group's label lists before it says "and N more"
 
-def map_block(site: Site, location_ids: Iterable[str], here: str, title: str) -> str:
-    """A map of the places, or nothing if there are none."""
-    points = [_point(site, lid, here) for lid in dict.fromkeys(location_ids)]
-    if not points:
+
+def map_block(
+    site: Site,
+    location_ids: Iterable[str],
+    here: str,
+    title: str,
+    own: str | None = None,
+    fit: Iterable[str] | None = None,
+    together: bool = False,
+) -> str:
+    """A map of the places (the page's own place, ``own``, marked out), fitted to those of
+    ``fit`` where given (the others shown where they fall within it), and with ``together``
+    to those of them that lie together; or nothing if there are no places."""
+    places = [_place(site, location_id, here, own) for location_id in dict.fromkeys(location_ids)]
+    if not places:
         return ""
-    data = json.dumps(points, ensure_ascii=False, sort_keys=True)
+    fitting = set(fit) if fit is not None else set()
+    fitted = [p for p in places if p.id in fitting] or places
+    if together:
+        fitted = cg.core(fitted)
+    view = cg.view_of(fitted)
+    shown = [p for p in places if p in fitted or cg.holds(view, p)]
+    away = [p for p in places if p not in shown]
+    drawings, drawn = [], set()
+    for layout in cg.LAYOUTS:
+        html, kinds = _drawing(view, shown, layout)
+        drawings.append(html)
+        drawn |= kinds
     return (
-        f'<div class="briefing-map" role="region" aria-label="{mk.attr("Map: " + title)}" '
-        f'data-points="{mk.attr(data)}"></div>'
+        f'<figure class="briefing-map" role="group" aria-label="{mk.attr("Map: " + title)}" data-pagefind-ignore>'
+        f'{"".join(drawings)}{_legend(shown, away, view, drawn)}</figure>'
     )
 
 
-def _point(site: Site, location_id: str, here: str) -> dict[str, object]:
-    """A place's marker, and its line or area where it has one (GeoJSON, drawn by maps.js)."""
+def _place(site: Site, location_id: str, here: str, own: str | None) -> cg.Place:
     location = site.corpus.locations[location_id]
-    point: dict[str, object] = {
-        "name": location.name,
-        "lat": location.coordinates.lat,
-        "lon": location.coordinates.lon,
-        "url": mk.relative_url(here, paths.entity("location", location_id)),
-    }
+    return cg.Place(
+        location_id,
+        location.name,
+        mk.relative_url(here, paths.entity("location", location_id)),
+        location.coordinates.lon,
+        location.coordinates.lat,
+        _shape(location),
+        location_id == own,
+    )
+
+
+def _shape(location: inputs.Location) -> BaseGeometry | None:
+    """The place's line or area: its own geometry, else its outline from the atlas."""
     if location.geometry is not None:
-        point["geometry"] = {"type": location.geometry.type, "coordinates": location.geometry.coordinates}
-    return point
+        return geojson_shape({"type": location.geometry.type, "coordinates": _unwrapped(location.geometry.coordinates)})
+    outline = location.outline
+    if outline is not None:
+        return boundaries.outline(outline.country, outline.province, outline.border)
+    return None
+
+
+def _unwrapped(coordinates: Any) -> Any:
+    """Positions of each line moved by whole turns to follow on from the one before: a line
+    from 179.5° E to 179.5° W crosses the 180th meridian, not the world."""
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return coordinates
+    if coordinates and isinstance(coordinates[0], list) and coordinates[0] and isinstance(coordinates[0][0], (int, float)):
+        line = [list(coordinates[0])]
+        for lon, lat in coordinates[1:]:
+            line.append([cg.near(lon, line[-1][0]), lat])
+        return line
+    return [_unwrapped(part) for part in coordinates]
+
+
+# -- one drawing ---------------------------------------------------------------------
+
+
+def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tuple[str, set[str]]:
+    """One layout's SVG (and its list of numbered groups), and the kinds of mark it draws."""
+    frame = cg.Frame(view, layout)
+    labels = cg.Labels(layout)
+    body: list[str] = [f'<rect class="map-sea" width="{layout.width}" height="{layout.height}"/>']
+    countries = [(c.name, frame.shape(c.shape)) for c in cg.countries_in(frame.view)]
+    for _, drawn in countries:
+        body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
+    projected = {p.id: frame.shape(p.shape, margin=0.5) for p in places if p.shape is not None}
+    for place in places:
+        if place.kind == "area" and not projected[place.id].is_empty:
+            own = " map-area--own" if place.own else ""
+            body.append(_linked(place, f'<path class="map-area{own}" d="{cg.path(projected[place.id])}"/>'))
+    for place in places:
+        if place.kind == "line" and not projected[place.id].is_empty:
+            own = " map-line--own" if place.own else ""
+            body.append(_linked(place, f'<path class="map-line{own}" d="{cg.path(projected[place.id])}"/>'))
+    inset = _locator(frame, places)
+    if inset:
+        body.append(inset[0])
+        labels.taken.append(inset[1])
+    pins = cg.marks(frame, [p for p in places if p.kind == "point"])
+    for mark in pins:
+        radius = layout.pin * (1.9 if mark.number else 1.4 if mark.own else 1)
+        labels.taken.append((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
+        body.append(_pin(mark, radius, layout))
+    _label_everything(labels, frame, pins, places, projected, countries)
+    for text, x, y, anchor, kind in labels.placed:
+        body.append(
+            f'<text class="map-label map-label--{kind}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{mk.text(text)}</text>'
+        )
+    groups = "".join(
+        f'<li value="{mark.number}">{", ".join(mk.text(p.name) for p in mark.places)}</li>' for mark in pins if mark.number
+    )
+    kinds = {("own" if mark.own else "group" if mark.number else "point") for mark in pins}
+    kinds |= {p.kind for p in places if p.kind != "point" and not projected[p.id].is_empty}
+    return (
+        f'<div class="map-layout map-layout--{layout.name}">'
+        f'<svg class="map-drawing" viewBox="0 0 {layout.width} {layout.height}" aria-hidden="true" focusable="false" '
+        f'style="font-size:{layout.font}px">{"".join(body)}</svg>'
+        + (f'<ol class="map-groups" aria-label="Places drawn as one numbered mark">{groups}</ol>' if groups else "")
+        + "</div>",
+        kinds,
+    )
+
+
+def _linked(place: cg.Place, drawn: str) -> str:
+    return f'<a href="{mk.attr(place.url)}" tabindex="-1"><title>{mk.text(place.name)}</title>{drawn}</a>'
+
+
+def _pin(mark: cg.Mark, radius: float, layout: cg.Layout) -> str:
+    own = " map-pin--own" if mark.own else ""
+    if mark.number:
+        names = ", ".join(p.name for p in mark.places)
+        return (
+            f'<g class="map-group{own}"><title>{mk.text(names)}</title>'
+            f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>'
+            f'<text x="{mark.x:.1f}" y="{mark.y + layout.font * 0.35:.1f}" text-anchor="middle">{mark.number}</text></g>'
+        )
+    return _linked(mark.places[0], f'<circle class="map-pin{own}" cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>')
+
+
+def _group_label(mark: cg.Mark) -> str:
+    names = [p.name for p in mark.places]
+    joined = ", ".join(names)
+    return joined if len(joined) <= GROUP_NAMES else f"{names[0]} and {len(names) - 1} more"
+
+
+def _label_everything(
+    labels: cg.Labels,
+    frame: cg.Frame,
+    pins: list[cg.Mark],
+    places: Sequence[cg.Place],
+    projected: dict[str, BaseGeometry],
+    countries: list[tuple[str, BaseGeometry]],
+) -> None:
+    """Labels in order of importance: the page's own place, pins, lines, areas, then countries."""
+    font, layout = frame.layout.font, frame.layout
+
+    def pin_label(mark: cg.Mark) -> None:
+        radius = layout.pin * (1.9 if mark.number else 1.4 if mark.own else 1)
+        text = _group_label(mark) if mark.number else mark.places[0].name
+        labels.place(text, cg.around(mark.x, mark.y, radius + 3, font), font, "own" if mark.own else "place")
+
+    def shape_label(place: cg.Place) -> None:
+        candidates = [
+            (x, y + dy, "middle")
+            for x, y in cg.spots(projected[place.id], font * 2)
+            for dy in ((font * 0.35, font * 1.5, -font * 0.8) if place.kind == "line" else (font * 0.35,))
+        ]
+        labels.place(place.name, candidates, font, "own" if place.own else place.kind)
+
+    for mark in sorted(pins, key=lambda m: not m.own):
+        if mark.own:
+            pin_label(mark)
+    for place in places:
+        if place.own and place.kind != "point":
+            shape_label(place)
+    for mark in pins:
+        if not mark.own:
+            pin_label(mark)
+    for kind in ("line", "area"):
+        for place in places:
+            if place.kind == kind and not place.own:
+                shape_label(place)
+    for name, drawn in countries:
+        if not drawn.is_empty and drawn.area >= (font * 4) ** 2:
+            spots = cg.spots(drawn, font * 2)[:40]
+            labels.place(name, [(x, y + font * 0.35, "middle") for x, y in spots], font, "country")
+
+
+def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] | None:
+    """A small map of the region around, with the map's own view boxed, in the corner with
+    fewest places; none for a map that already shows a large part of the world."""
+    view, layout = frame.view, frame.layout
+    if view.span > cg.LOCATOR_SPAN:
+        return None
+    width, height = layout.inset
+    corners = [(4, layout.height - height - 4), (layout.width - width - 4, layout.height - height - 4), (4, 4), (layout.width - width - 4, 4)]
+    points = [frame.point(p.lon, p.lat) for p in places]
+
+    def crowding(corner: tuple[int, int]) -> int:
+        x, y = corner
+        return sum(x - 20 <= px <= x + width + 20 and y - 20 <= py <= y + height + 20 for px, py in points)
+
+    x, y = min(corners, key=crowding)
+    around = cg.View(view.centre, view.west, view.south, view.east, view.north).widened(7, 20)
+    inset = cg.Frame(around, cg.Layout("inset", width, height, layout.font, layout.pin, (0, 0)))
+    body = [f'<rect class="map-sea" width="{width}" height="{height}"/>']
+    for country in cg.countries_in(inset.view, "110m"):
+        drawn = inset.shape(country.shape)
+        if not drawn.is_empty:
+            body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
+    (x0, y0), (x1, y1) = inset.point(view.west, view.north), inset.point(view.east, view.south)
+    side = max(x1 - x0, y1 - y0, 6)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    body.append(f'<rect class="map-locator-box" x="{cx - side / 2:.1f}" y="{cy - side / 2:.1f}" width="{side:.1f}" height="{side:.1f}"/>')
+    drawn = (
+        f'<svg class="map-locator" x="{x}" y="{y}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'{"".join(body)}<rect class="map-locator-frame" width="{width}" height="{height}"/></svg>'
+    )
+    return drawn, (x - 4, y - 4, x + width + 4, y + height + 4)
+
+
+# -- the legend ----------------------------------------------------------------------
+
+_SWATCHES = {
+    "point": ('<circle class="map-pin" cx="9" cy="7" r="4.5"/>', "a place"),
+    "own": ('<circle class="map-pin map-pin--own" cx="9" cy="7" r="5.5"/>', "this page's place"),
+    "group": ('<circle class="map-group-swatch" cx="9" cy="7" r="6"/>', "places too close to tell apart: numbered, listed beneath"),
+    "line": ('<path class="map-line" d="M1 10L17 4"/>', "a line or border"),
+    "area": ('<rect class="map-area" x="2" y="2" width="14" height="10"/>', "an area: a province, a region"),
+}
+
+
+def _legend(shown: Sequence[cg.Place], away: Sequence[cg.Place], view: cg.View, kinds: set[str]) -> str:
+    key = "".join(
+        f'<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">{swatch}</svg>{label}</li>'
+        for kind, (swatch, label) in _SWATCHES.items()
+        if kind in kinds
+    )
+    on_map = ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in shown)
+    parts = [f'<ul class="map-key">{key}</ul>', f'<p class="map-places">On the map: {on_map}.</p>']
+    if away:
+        far = ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in away)
+        parts.append(f'<p class="map-places">Too far away to share the map: {far}.</p>')
+    parts.append(f'<p class="map-credit">Outlines: Natural Earth. {_elsewhere(view)}</p>')
+    return f'<figcaption class="map-legend">{"".join(parts)}</figcaption>'
+
+
+def _elsewhere(view: cg.View) -> str:
+    """A link to the same area on OpenStreetMap: loaded only if the reader follows it."""
+    lat, lon = (view.north + view.south) / 2, cg.near((view.west + view.east) / 2, 0)
+    zoom = max(1, min(18, round(math.log2(cg.WIDE.width * 360 / (256 * max(view.span, 0.01))))))
+    address = f"https://www.openstreetmap.org/#map={zoom}/{lat:.4f}/{lon:.4f}"
+    return f'<a href="{mk.attr(address)}" rel="noopener">This area on OpenStreetMap</a> (opens openstreetmap.org).'

