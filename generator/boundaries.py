@@ -70,7 +70,24 @@ def _ring(arcs: list[Arc], indices: list[int]) -> Arc:
     for index in indices:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         ring.extend(arc if not ring else arc[1:])
-    return ring
+    return _unwrapped(ring) if ring else ring
+
+
+def _unwrapped(ring: Arc) -> Arc:
+    """A ring that crosses the 180th meridian (the atlas stitches Fiji and Chukotka across
+    it) made continuous: each point moved by whole turns to follow on from the one before,
+    so that it spans 177° to 182°, not the world. A ring around a pole (Antarctica) is closed
+    along the pole."""
+    out = [ring[0]]
+    for x, y in ring[1:]:
+        x -= 360 * round((x - out[-1][0]) / 360)
+        out.append((x, y))
+    if abs(out[-1][0] - out[0][0]) > 180:
+        pole = -90.0 if sum(y for _, y in out) < 0 else 90.0
+        out += [(out[-1][0], pole), (out[0][0], pole), out[0]]
+    middle = (min(x for x, _ in out) + max(x for x, _ in out)) / 2
+    turn = 360 * round(middle / 360)
+    return [(x - turn, y) for x, y in out] if turn else out
 
 
 def _shape(arcs: list[Arc], geometry: dict[str, Any]) -> BaseGeometry | None:

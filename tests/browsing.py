@@ -18,11 +18,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from generator.model import document_entities
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# A 1×1 PNG served instead of map tiles: the tests use no network.
-TILE = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
-)
 # Material draws Mermaid diagrams into a closed shadow root; open it so the test can look inside.
 OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;
@@ -107,8 +102,6 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(OPEN_SHADOW_ROOTS)
-    context.route("https://tile.openstreetmap.org/**",
-                  lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
     opened = context.new_page()
     opened.console_errors = []  # type: ignore[attr-defined]
     opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))
@@ -117,11 +110,42 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-# A page is drawn once it has loaded and each map is sized, fitted and shows its outlines
-# or markers. (Waiting for this instead of half a second without network keeps the suite quick.)
-DRAWN = """() => document.readyState === "complete"
-  && [...document.querySelectorAll(".briefing-map")].every(map => map.classList.contains("briefing-map--ready")
-       && map.querySelector(".leaflet-overlay-pane path, .leaflet-marker-icon"))"""
+# A page is drawn once it has loaded: maps and source graphs are drawn when the site is built.
+DRAWN = "() => document.readyState === 'complete'"
+
+
+# Each map's drawing as a reader sees it (the layout shown for the map's width): its box,
+# what it draws, and what is wrong with it: a mark or label outside the box, labels that
+# overlap, a label under 12 px, a path drawn as a band across the whole map (an outline
+# crossing the 180th meridian drawn the long way round), a map with no legend.
+MAP_CHECK = """() => [...document.querySelectorAll('.briefing-map')].map(figure => {
+  const svg = [...figure.querySelectorAll('svg.map-drawing')].find(s => s.getBoundingClientRect().width > 0);
+  if (!svg) return {problems: ['no drawing is shown']};
+  const frame = svg.getBoundingClientRect();
+  const scale = frame.width / svg.viewBox.baseVal.width;
+  const problems = [];
+  const inside = (r, what) => {
+    if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+      problems.push(`${what} outside the map`);
+  };
+  const marks = [...svg.querySelectorAll('.map-pin, .map-group circle')];
+  marks.forEach(m => inside(m.getBoundingClientRect(), 'a pin'));
+  const labels = [...svg.querySelectorAll('text.map-label')].map(t => ({text: t.textContent, box: t.getBoundingClientRect(),
+    size: parseFloat(getComputedStyle(t).fontSize) * scale}));
+  labels.forEach(l => { inside(l.box, `label ${l.text}`); if (l.size < 12) problems.push(`label ${l.text} at ${l.size.toFixed(1)}px`); });
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+    const a = labels[i].box, b = labels[j].box;
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+      problems.push(`labels ${labels[i].text} and ${labels[j].text} overlap`);
+  }
+  for (const path of svg.querySelectorAll(':scope > path, :scope > a > path')) {
+    const r = path.getBoundingClientRect();
+    if (r.width > frame.width * 0.9 && r.height < frame.height * 0.03) problems.push('a band across the map');
+  }
+  if (!figure.querySelector('.map-key li')) problems.push('no legend');
+  return {frame: frame.toJSON(), land: svg.querySelectorAll('.map-land').length, marks: marks.length,
+          shapes: svg.querySelectorAll('.map-line, .map-area').length, labels: labels.length, problems};
+})"""
 
 
 def _settle(page: Page) -> None:
@@ -137,8 +161,8 @@ GRAPH_TEXT = """() => [...document.querySelectorAll('.source-graph .source-graph
 
 
 # Elements of the content whose own content is wider than they are and hidden or scrolled
-# (a table in its scrolling wrapper, a diagram); a map's panes are meant to be larger.
+# (a table in its scrolling wrapper, a diagram); a map's drawing is its own box.
 SCROLLED_SIDEWAYS = """() => [...document.querySelectorAll('.md-content *')]
-  .filter(el => !el.closest('.leaflet-container') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
+  .filter(el => !el.closest('.map-drawing') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
                 && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX))
   .map(el => `${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`)"""

@@ -10,6 +10,7 @@ look at.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -21,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from generator import search_index
-from tests.browsing import GRAPH_TEXT, OPEN_SHADOW_ROOTS, served
+from tests.browsing import GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, served
 
 
 def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, snapshot_server: str) -> None:
@@ -106,42 +107,57 @@ def test_source_graphs_are_drawn_without_a_script(page: Page, server: str, kinds
 
 
 @pytest.mark.parametrize("kind", ["place", "topic", "places"])
-def test_a_map_shows_every_marker_inside_its_frame_offline(browser: Browser, server: str, kind: str, kinds: dict[str, str]) -> None:
-    """At the first view, with no network beyond the site: the outline basemap is drawn,
-    every marker and line lies inside the map's box, and nothing is fetched from elsewhere."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    elsewhere: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else (elsewhere.append(route.request.url), route.abort()))
-    page = context.new_page()
-    page.goto(server + kinds[kind])
-    page.wait_for_load_state("networkidle")
-    frame = page.locator(".briefing-map").first.bounding_box()
-    assert frame is not None and frame["width"] > 200 and frame["height"] > 200
-    expect(page.locator(".briefing-map .leaflet-overlay-pane path").first).to_be_attached()  # the outlines
-    items = page.locator(".briefing-map .leaflet-marker-icon").all()
-    assert items
-    for item in items:
-        box = item.bounding_box()
-        assert box is not None
-        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"], (box, frame)
-        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"], (box, frame)
-    assert elsewhere == []
-    context.close()
+def test_a_map_reads_offline_and_without_javascript(browser: Browser, server: str, kind: str, kinds: dict[str, str]) -> None:
+    """With no network beyond the site, with and without JavaScript, on a desktop and a
+    phone: each map draws its outlines, its marks and labels inside its box, its labels
+    apart and at 12 px or more, no band across it, and its legend; nothing comes from elsewhere."""
+    for width, scripts in itertools.product((1280, 375), (True, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=scripts)
+        elsewhere: list[str] = []
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                      else (elsewhere.append(route.request.url), route.abort()))
+        page = context.new_page()
+        page.goto(server + kinds[kind])
+        drawn = page.evaluate(MAP_CHECK)
+        assert drawn, (kind, width)
+        for one in drawn:
+            assert one["problems"] == [], (kind, width, scripts, one["problems"])
+            assert one["land"] > 0 and one["labels"] > 0 and (one["marks"] or one["shapes"]), one
+            assert one["frame"]["right"] <= width, (kind, width, one["frame"])
+        assert elsewhere == []
+        context.close()
 
 
-def test_a_place_drawn_as_a_line_shows_it_inside_its_map(page: Page, server: str, snapshot_model) -> None:
-    drawn = sorted(location.id for location in snapshot_model.corpus.locations.values() if location.geometry)
+def test_a_place_page_marks_out_its_place_and_draws_lines_and_areas(page: Page, server: str, snapshot_model) -> None:
+    """A place's map names the place itself (in bold), draws a line as a line, the areas it
+    lies in as areas, and links every place in its legend."""
+    drawn = sorted(location.id for location in snapshot_model.corpus.locations.values()
+                   if location.geometry and location.parents)
     if not drawn:
-        pytest.skip("no place of the seed has a line or an area")
-    page.goto(server + f"places/{drawn[0]}/")
-    frame = page.locator(".briefing-map").first.bounding_box()
-    shape = page.locator(".briefing-map path.briefing-shape").first.bounding_box()
-    assert frame is not None and shape is not None
-    assert max(shape["width"], shape["height"]) > frame["width"] / 10, (frame, shape)  # drawn at a readable zoom
-    assert frame["x"] <= shape["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"]
-    assert frame["y"] <= shape["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"]
+        pytest.skip("no place of the corpus has a line and a parent")
+    location = snapshot_model.corpus.locations[drawn[0]]
+    page.goto(server + f"places/{location.id}/")
+    svg = page.locator(".map-layout--wide svg.map-drawing")
+    frame, line = svg.bounding_box(), svg.locator("path.map-line--own").first.bounding_box()
+    assert frame is not None and line is not None
+    assert max(line["width"], line["height"]) > frame["width"] / 10, (frame, line)  # drawn at a readable scale
+    assert frame["x"] <= line["x"] and line["x"] + line["width"] <= frame["x"] + frame["width"] + 1
+    expect(svg.locator("text.map-label--own")).to_have_text(location.name)
+    legend = page.locator(".briefing-map figcaption")
+    for parent in location.parents:
+        expect(legend.get_by_role("link", name=snapshot_model.corpus.locations[parent].name, exact=True)).to_be_visible()
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_a_map_follows_the_palette_at_once(page: Page, server: str, kinds: dict[str, str]) -> None:
+    """Switching to the dark palette recolours the map's sea and land without a reload."""
+    page.goto(server + kinds["place"])
+    colours = """() => ['.map-sea', '.map-land'].map(s => getComputedStyle(
+        [...document.querySelectorAll('.map-drawing ' + s)].find(e => e.getBoundingClientRect().width > 0)).fill)"""
+    light = page.evaluate(colours)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = page.evaluate(colours)
+    assert light[0] != dark[0] and light[1] != dark[1], (light, dark)
 
 
 @pytest.mark.parametrize("kind", ["document", "sources"])

@@ -16,6 +16,7 @@ leaves them green. Every other test runs on a fixture corpus under ``tests/fixtu
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import os
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.linkcheck import broken_links
 from generator.pipeline import check
-from tests.browsing import GRAPH_TEXT, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
+from tests.browsing import GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
 from tests.conftest import ROOT
 from tests.test_search import fragments
 
@@ -209,9 +210,12 @@ def test_every_entity_and_document_is_found_under_its_kind_topic_and_names(corpu
 
 # --- the browser ------------------------------------------------------------------------
 
-# Script bytes a page may load (docs/contributing/performance.md): the theme and search
-# everywhere, Leaflet where there is a map; source graphs need none.
-SCRIPT_BUDGET_KB = {"plain": 200, "map": 400}
+# Script bytes a page may load (docs/contributing/performance.md): the theme's and the
+# search's; maps and source graphs are drawn when the site is built and need none.
+SCRIPT_BUDGET_KB = 200
+# What a page may cost a reader, every file it loads gzipped as a server sends it
+# (docs/contributing/performance.md): a page of text, and a page with a map or a source graph.
+TRANSFER_BUDGET_KB = {"text": 150, "picture": 300}
 # The smallest text of a source graph, in CSS pixels.
 SMALLEST_TEXT_PX = 12
 # Page kinds: those of ``page_kinds`` and, where the corpus has them, the copy resting on
@@ -219,13 +223,13 @@ SMALLEST_TEXT_PX = 12
 KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "place", "places", "outlet",
          "claims", "sources", "timeline", "tag-part", "data")
 
-# Text of the content under 12 px, as "element.class size" (a map's own labels and a quote's
-# tooltip, which is hidden until asked for, aside).
+# Text of the content under 12 px, as "element.class size" (a map's labels, measured by
+# MAP_CHECK in the drawing's own scale, and a quote's tooltip, hidden until asked for, aside).
 SMALL_TEXT = """() => { const found = new Set();
   const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const element = walker.currentNode.parentElement;
-    if (!walker.currentNode.textContent.trim() || element.closest('.leaflet-container, .claim-tip')) continue;
+    if (!walker.currentNode.textContent.trim() || element.closest('.map-drawing, .claim-tip')) continue;
     if (element.getBoundingClientRect().width === 0) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < 12) found.add(`${element.tagName}.${element.className} ${size.toFixed(1)}px`);
@@ -237,14 +241,6 @@ BROKEN_BADGES = """() => [...document.querySelectorAll('.md-content .status')].f
     words.selectNodeContents(badge);
     return new Set([...words.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
   }).map(badge => badge.textContent)"""
-# Each map's box, and the boxes of its markers and drawn shapes.
-MAP_MARKS = """() => [...document.querySelectorAll('.briefing-map')].map(map => ({
-  frame: map.getBoundingClientRect().toJSON(),
-  marks: [...map.querySelectorAll('.leaflet-marker-icon, path.briefing-shape')]
-           .map(mark => mark.getBoundingClientRect().toJSON()),
-  outlines: map.querySelectorAll('.leaflet-overlay-pane path').length}))"""
-
-
 @pytest.fixture(scope="module")
 def kinds(corpus: Corpus) -> dict[str, str]:
     model = corpus.model
@@ -263,22 +259,23 @@ def server(corpus: Corpus) -> Iterator[str]:
         yield url
 
 
-def _check_scripts(page: Page, scripts: dict[str, int]) -> None:
-    """The page loaded only the scripts it uses, within their budget."""
-    has_map = page.locator(".briefing-map").count() > 0
-    assert sum(scripts.values()) / 1024 <= SCRIPT_BUDGET_KB["map" if has_map else "plain"], scripts
-    assert ("leaflet.js" in scripts) == has_map, scripts
+def _check_budget(page: Page, files: dict[str, tuple[str, bytes]]) -> None:
+    """The page loaded scripts within their budget, and all its files within the page's."""
+    scripts = sum(len(body) for kind, body in files.values() if kind == "script")
+    assert scripts / 1024 <= SCRIPT_BUDGET_KB, sorted(files)
+    picture = page.locator(".briefing-map, .source-graph").count() > 0
+    sent = sum(len(gzip.compress(body, 6)) for _, body in files.values())
+    assert sent / 1024 <= TRANSFER_BUDGET_KB["picture" if picture else "text"], (page.url, sent, sorted(files))
 
 
 def _check_maps(page: Page, where: str) -> None:
-    """Every map shows its outlines, and its markers and shapes inside its box."""
-    for drawn in page.evaluate(MAP_MARKS):
+    """Every map shows its outlines, marks and labels inside its box, labels apart and at
+    12 px or more, no band across the map, and a legend."""
+    for drawn in page.evaluate(MAP_CHECK):
+        assert drawn["problems"] == [], (where, drawn["problems"])
         frame = drawn["frame"]
-        assert frame["width"] > 200 and frame["height"] > 200, (where, frame)
-        assert drawn["outlines"] > 0 and drawn["marks"], where
-        for box in drawn["marks"]:
-            assert frame["left"] - 1 <= box["left"] and box["right"] <= frame["right"] + 1, (where, box, frame)
-            assert frame["top"] - 1 <= box["top"] and box["bottom"] <= frame["bottom"] + 1, (where, box, frame)
+        assert frame["width"] > 200 and frame["height"] > 150, (where, frame)
+        assert drawn["land"] > 0 and (drawn["marks"] or drawn["shapes"]) and drawn["labels"], (where, drawn)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -295,9 +292,9 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        scripts: dict[str, int] = {}
-        page.on("requestfinished", lambda request: request.resource_type == "script"
-                and scripts.setdefault(request.url.rsplit("/", 1)[-1], len(request.response().body())))
+        files: dict[str, tuple[str, bytes]] = {}
+        page.on("requestfinished", lambda request: files.setdefault(
+            request.url, (request.resource_type, request.response().body())))
         page.goto(server + kinds[kind])
         _settle(page)
         if SCREENSHOTS is not None:
@@ -308,9 +305,9 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
         assert page.evaluate(SMALL_TEXT) == [], (where, label)
         sizes = page.evaluate(GRAPH_TEXT)
         assert not sizes or min(sizes) >= SMALLEST_TEXT_PX, (where, label, min(sizes))
+        _check_maps(page, f"{where} ({label}, {scheme})")
         if (label, scheme) == ("desktop", "light"):
-            _check_scripts(page, scripts)
-            _check_maps(page, where)
+            _check_budget(page, files)
         if label == "desktop":  # axe, in each scheme: the dark one has contrast of its own to keep
             violations = Axe().run(page).response["violations"]
             serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

@@ -168,9 +168,13 @@ def test_a_place_with_two_parents_a_line_and_split_administration(site_dir: Path
     split = words(fact(soup, "Split between"))
     assert "the part north of the river: administered by Delta, as of 3 June 2024." in split
     assert "the part south of the river: administered by Gamma, as of 3 June 2024. (Since the ceasefire.)" in split
-    points = json.loads(soup.find("div", class_="briefing-map")["data-points"])
-    valley = next(p for p in points if p["name"] == "Cedar Valley")
-    assert valley["geometry"]["type"] == "LineString" and len(valley["geometry"]["coordinates"]) == 3
+    figure = soup.find("figure", class_="briefing-map")
+    for drawing in figure.find_all("svg", class_="map-drawing"):  # the wide and the narrow map
+        valley = [a for a in drawing.find_all("a") if a.title and a.title.string == "Cedar Valley"]
+        assert len(valley) == 1 and valley[0].find("path", class_="map-line--own"), drawing
+        assert valley[0].find("path")["d"].count("L") >= 1  # drawn as a line (simplified to the scale)
+    legend = [a.string for a in figure.find("figcaption").find_all("a")]
+    assert {"Cedar Valley", "North Province", "South Province"} <= set(legend)
     for province in ("north-province", "south-province"):
         within = page(site_dir, f"places/{province}")
         assert "Cedar Valley" in words(fact(within, "Places within"))
