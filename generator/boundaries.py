@@ -43,7 +43,7 @@ class Country:
 
 
 def _read(name: str) -> Any:
-    data = resources.files("generator").joinpath("data", "natural-earth", name).read_bytes()
+    data = resources.files("generator").joinpath(f"data/natural-earth/{name}").read_bytes()
     return json.loads(gzip.decompress(data))
 
 
@@ -145,7 +145,12 @@ def countries(detail: str = "10m") -> tuple[Country, ...]:
     for geometry in geometries:
         used = [extents[i] for i in _arc_ids(geometry)]
         if used:
-            bounds = (min(b[0] for b in used), min(b[1] for b in used), max(b[2] for b in used), max(b[3] for b in used))
+            bounds = (
+                min(b[0] for b in used),
+                min(b[1] for b in used),
+                max(b[2] for b in used),
+                max(b[3] for b in used),
+            )
             found.append(Country(_alpha3(geometry.get("id")), geometry["properties"]["name"], bounds, arcs, geometry))
     return tuple(found)
 

@@ -90,7 +90,10 @@ class References(CheckerState):
     def check_outline(self, location: inputs.Location, outline: inputs.Outline, origin: Origin) -> None:
         """The outline names a country, province or border the atlas has, and the place's point lies on it."""
         at = (*origin.loc, "outline")
-        codes = [(("border", i), code) for i, code in enumerate(outline.border or [])] or [(("country",), outline.country)]
+        codes: list[tuple[tuple[str | int, ...], str | None]] = [
+            (("border", i), code) for i, code in enumerate(outline.border or [])
+        ]
+        codes = codes or [(("country",), outline.country)]
         unknown = [(loc, code) for loc, code in codes if code and code not in boundaries.country_codes()]
         for loc, code in unknown:
             close = boundaries.closest_countries(code)
@@ -117,7 +120,7 @@ class References(CheckerState):
             )
             return
         if shape is None:
-            names = " and ".join(boundaries.country_name(code) for _, code in codes)
+            names = " and ".join(boundaries.country_name(code) for _, code in codes if code)
             self.report(
                 origin.file,
                 (*at, "border"),

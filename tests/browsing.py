@@ -114,6 +114,28 @@ def page(browser: Browser) -> Iterator[Page]:
 DRAWN = "() => document.readyState === 'complete'"
 
 
+# Every text of the maps and charts a reader sees (the drawing shown for its box), as
+# "text: problem": under 12 px as drawn, outside its drawing, or over another text of it.
+DRAWING_TEXT = """() => [...document.querySelectorAll('svg.map-drawing, svg.chart-drawing')]
+  .filter(svg => svg.getBoundingClientRect().width > 0).flatMap(svg => {
+    const frame = svg.getBoundingClientRect(), scale = frame.width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')].filter(t => !t.closest('svg.map-locator'))
+      .map(t => ({words: t.textContent, box: t.getBoundingClientRect(), size: parseFloat(getComputedStyle(t).fontSize) * scale}));
+    const found = [];
+    texts.forEach((t, i) => {
+      if (t.size < 12) found.push(`${t.words}: ${t.size.toFixed(1)}px`);
+      const b = t.box;
+      if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1)
+        found.push(`${t.words}: outside its drawing`);
+      texts.slice(i + 1).forEach(u => {
+        const c = u.box;
+        if (b.left < c.right - 1 && c.left < b.right - 1 && b.top < c.bottom - 1 && c.top < b.bottom - 1)
+          found.push(`${t.words}: over ${u.words}`);
+      });
+    });
+    return found; })"""
+
+
 # Each map's drawing as a reader sees it (the layout shown for the map's width): its box,
 # what it draws, and what is wrong with it: a mark or label outside the box, labels that
 # overlap, a label under 12 px, a path drawn as a band across the whole map (an outline

@@ -137,7 +137,7 @@ def test_a_place_page_marks_out_its_place_and_draws_lines_and_areas(page: Page, 
         pytest.skip("no place of the corpus has a line and a parent")
     location = snapshot_model.corpus.locations[drawn[0]]
     page.goto(server + f"places/{location.id}/")
-    svg = page.locator(".map-layout--wide svg.map-drawing")
+    svg = page.locator(".drawing-layout--wide svg.map-drawing")
     frame, line = svg.bounding_box(), svg.locator("path.map-line--own").first.bounding_box()
     assert frame is not None and line is not None
     assert max(line["width"], line["height"]) > frame["width"] / 10, (frame, line)  # drawn at a readable scale

@@ -15,7 +15,7 @@ import pytest
 from generator import parts
 from generator.pipeline import build_pages
 from generator.render import markup
-from generator.render.common import FIGURE_POINTS_SHOWN, FIGURES_SHOWN
+from generator.render.charts import FIGURE_POINTS_SHOWN, FIGURES_SHOWN
 from generator.render.topic_page import DISPUTES_SHOWN, KEY_SHOWN
 from tests.conftest import ROOT
 
@@ -61,12 +61,11 @@ def test_figures_and_disputes_are_capped(topic_pages: dict[str, str]) -> None:
     capped_series = capped_disputes = 0
     for path, body in topic_pages.items():
         figures = _section(body, "figures")
-        lines = re.findall(r"<li>(.*?)</li>", figures)
-        assert len(lines) <= FIGURES_SHOWN, path
-        for line in lines:
-            shown = line.count("&rarr;") + 1 - (" more</em>" in line)
-            assert shown <= FIGURE_POINTS_SHOWN, (path, line[:200])
-            capped_series += " more</em>" in line
+        groups = re.split(r'<tr><th colspan="3" scope="colgroup">', figures)[1:]  # one per series
+        assert len(groups) <= FIGURES_SHOWN, path
+        for group in groups:
+            assert group.count('<td class="figure-count">') <= FIGURE_POINTS_SHOWN, (path, group[:200])
+        capped_series += "table shows its first and newest counts" in figures
         disputes = _section(body, "open-disputes")
         assert disputes.count("<h3 ") <= DISPUTES_SHOWN, path
         capped_disputes += "most contested of" in disputes

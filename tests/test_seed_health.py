@@ -31,7 +31,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.linkcheck import broken_links
 from generator.pipeline import check
-from tests.browsing import GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
+from tests.browsing import DRAWING_TEXT, GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
 from tests.conftest import ROOT
 from tests.test_search import fragments
 
@@ -229,7 +229,7 @@ SMALL_TEXT = """() => { const found = new Set();
   const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const element = walker.currentNode.parentElement;
-    if (!walker.currentNode.textContent.trim() || element.closest('.map-drawing, .claim-tip')) continue;
+    if (!walker.currentNode.textContent.trim() || element.closest('.map-drawing, .chart-drawing, .claim-tip')) continue;
     if (element.getBoundingClientRect().width === 0) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < 12) found.add(`${element.tagName}.${element.className} ${size.toFixed(1)}px`);
@@ -306,6 +306,7 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
         sizes = page.evaluate(GRAPH_TEXT)
         assert not sizes or min(sizes) >= SMALLEST_TEXT_PX, (where, label, min(sizes))
         _check_maps(page, f"{where} ({label}, {scheme})")
+        assert page.evaluate(DRAWING_TEXT) == [], (where, label)
         if (label, scheme) == ("desktop", "light"):
             _check_budget(page, files)
         if label == "desktop":  # axe, in each scheme: the dark one has contrast of its own to keep

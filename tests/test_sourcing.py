@@ -137,13 +137,26 @@ def test_a_claim_is_dated_with_its_own_date_or_says_it_has_none(site_dir: Path) 
 
 
 def test_figures_keep_one_giver_per_series(site_dir: Path) -> None:
+    """One chart per thing counted, one line per giver (never two givers on a line), and a
+    table of every count beneath it, grouped by giver."""
     soup = page(site_dir, "topics/valley")
-    series = [words(li) for li in soup.find(id="figures").find_next("ul").find_all("li", recursive=False)]
-    by_delta = next(s for s in series if "by Defence Ministry of Delta" in s)
-    assert re.search(r"12 \(4 June 2024.*→ 15 \(5 June 2024", by_delta)
-    by_gamma = next(s for s in series if "by Army of Gamma" in s)
-    assert "9 (4 June 2024" in by_gamma and "12" not in by_gamma
-    assert len(series) == 2
+    charts = soup.find(id="figures").find_all_next("figure", class_="figure-chart")
+    assert len(charts) == 1
+    chart = charts[0]
+    for drawing in chart.find_all("svg", class_="chart-drawing"):  # the wide and the narrow chart
+        lines = drawing.find_all("g", class_="chart-series")
+        assert sorted(g.title.string for g in lines) == ["Army of Gamma", "Defence Ministry of Delta"]
+        delta = next(g for g in lines if g.title.string == "Defence Ministry of Delta")
+        assert len(delta.find_all("circle")) == 2 and len(delta.find_all("path")) == 1
+        assert sorted(t.string for t in drawing.find_all("text", class_="chart-end")) == ["15", "9"]  # latest counts
+    groups, rows = {}, []
+    for row in chart.find("table").find("tbody").find_all("tr"):
+        if row.th:
+            rows = groups.setdefault(words(row.th), [])
+        else:
+            rows.append([words(cell) for cell in row.find_all("td")][:2])
+    assert groups == {"Given by Defence Ministry of Delta": [["12", "4 June 2024"], ["15", "5 June 2024"]],
+                      "Given by Army of Gamma": [["9", "4 June 2024"]]}
 
 
 # -- outlets, documents and places -------------------------------------------

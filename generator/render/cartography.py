@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from pyproj import Transformer
 from scipy.cluster.hierarchy import fclusterdata
-from shapely import MultiLineString, MultiPolygon, clip_by_rect, contains_xy, transform
+from shapely import LineString, MultiLineString, MultiPolygon, Polygon, clip_by_rect, contains_xy, transform
 from shapely.affinity import translate
-from shapely.ops import polylabel
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from generator import boundaries
 
 CHAR_WIDTH = 0.6  # a label's width per character, in ems (a generous estimate for sans-serif type)
+CAPITALS_WIDTH = 0.8  # the same for a country's name, in spaced capitals
 MIN_SPAN = 1.2  # degrees of latitude a map shows at least (some 130 km), around a lone place
 PAD = 0.15  # of the places' extent, added around it
 WORLD_DETAIL_SPAN = 30.0  # degrees of longitude beyond which the coarse atlas (1:110m) is enough
@@ -47,9 +48,12 @@ class Layout:
     inset: tuple[int, int]
 
 
+# One drawing for each width of box the stylesheet tells apart (540 px and wider, 380 to
+# 540, narrower down to 280), each with type that is 12 px or more at its narrowest.
 WIDE = Layout("wide", 720, 420, 16.0, 6.0, (150, 100))
-NARROW = Layout("narrow", 360, 300, 13.5, 5.0, (96, 72))
-LAYOUTS = (WIDE, NARROW)
+MEDIUM = Layout("medium", 480, 340, 15.2, 5.5, (110, 80))
+NARROW = Layout("narrow", 320, 280, 13.8, 5.0, (84, 64))
+LAYOUTS = (WIDE, MEDIUM, NARROW)
 
 
 @dataclass
@@ -91,7 +95,13 @@ class View:
         half_lat = max((self.north - self.south) * factor, least * 0.6) / 2
         mid_lon, mid_lat = (self.west + self.east) / 2, (self.north + self.south) / 2
         south, north = max(mid_lat - half_lat, -80.0), min(mid_lat + half_lat, 84.0)
-        return View(self.centre, max(mid_lon - half_lon, self.centre - 180), south, min(mid_lon + half_lon, self.centre + 180), north)
+        return View(
+            self.centre,
+            max(mid_lon - half_lon, self.centre - 180),
+            south,
+            min(mid_lon + half_lon, self.centre + 180),
+            north,
+        )
 
 
 def near(lon: float, centre: float) -> float:
@@ -122,9 +132,10 @@ def beside(shape: BaseGeometry, centre: float) -> BaseGeometry:
         return shape
     if len(pieces) == 1:
         return pieces[0]
-    if all(p.geom_type == "Polygon" for p in pieces):
-        return MultiPolygon(pieces)
-    return MultiLineString([p for p in pieces if p.geom_type == "LineString"])
+    polygons = [p for p in pieces if isinstance(p, Polygon)]
+    if len(polygons) == len(pieces):
+        return MultiPolygon(polygons)
+    return MultiLineString([p for p in pieces if isinstance(p, LineString)])
 
 
 def view_of(places: Sequence[Place]) -> View:
@@ -157,7 +168,7 @@ def core(places: Sequence[Place]) -> list[Place]:
     middle = min(places, key=lambda p: sum(apart(p, q) for q in places))  # the medoid
     away = [apart(p, middle) for p in places]
     reach = max(4 * sorted(away)[len(away) // 2], 2 * MIN_SPAN)
-    return [p for p, d in zip(places, away) if d <= reach]
+    return [p for p, d in zip(places, away, strict=True) if d <= reach]
 
 
 def holds(view: View, place: Place) -> bool:
@@ -184,7 +195,9 @@ class Frame:
         self.project = Transformer.from_crs(
             "EPSG:4326", f"+proj=merc +lon_0={self.view.centre:.6f} +over +datum=WGS84 +units=m", always_xy=True
         )
-        (x0, x1), (y0, y1) = self.project.transform([self.view.west, self.view.east], [self.view.south, self.view.north])
+        (x0, x1), (y0, y1) = self.project.transform(
+            [self.view.west, self.view.east], [self.view.south, self.view.north]
+        )
         self.scale = min(self.layout.width / (x1 - x0), self.layout.height / (y1 - y0))
         mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
         self.origin = (mid_x - self.layout.width / 2 / self.scale, mid_y + self.layout.height / 2 / self.scale)
@@ -202,8 +215,9 @@ class Frame:
         x, y = self.project.transform(near(lon, self.view.centre), lat)
         return (x - self.origin[0]) * self.scale, (self.origin[1] - y) * self.scale
 
-    def shape(self, shape: BaseGeometry, margin: float = 0.05) -> BaseGeometry:
-        """``shape`` (degrees) clipped to the view and projected to SVG units."""
+    def shape(self, shape: BaseGeometry, margin: float = 0.05, tolerance: float = 0.6) -> BaseGeometry:
+        """``shape`` (degrees) clipped to the view, projected to SVG units and simplified
+        to ``tolerance`` units (an outline's detail beyond what the map can show is left out)."""
         v = self.view
         pad = margin * max(v.span, v.north - v.south)
         clipped = clip_by_rect(beside(shape, v.centre), v.west - pad, v.south - pad, v.east + pad, v.north + pad)
@@ -212,21 +226,28 @@ class Frame:
 
         def to_svg(coords: np.ndarray) -> np.ndarray:
             x, y = self.project.transform(coords[:, 0], np.clip(coords[:, 1], -85, 85))
-            return np.column_stack(((np.asarray(x) - self.origin[0]) * self.scale, (self.origin[1] - np.asarray(y)) * self.scale))
+            return np.column_stack(
+                ((np.asarray(x) - self.origin[0]) * self.scale, (self.origin[1] - np.asarray(y)) * self.scale)
+            )
 
-        return transform(clipped, to_svg).simplify(0.4)
+        drawn = transform(clipped, to_svg).simplify(tolerance)
+        return (
+            drawn if not drawn.is_empty and (drawn.area > tolerance or drawn.length > tolerance) else drawn.__class__()
+        )
 
 
 def path(shape: BaseGeometry) -> str:
     """An SVG path of a projected line or area, to a tenth of a unit."""
     out = []
     for part in _parts(shape):
-        rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
+        rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
         for ring in rings:
             coords = list(ring.coords)
             if len(coords) < 2:
                 continue
-            out.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in coords) + ("Z" if part.geom_type == "Polygon" else ""))
+            out.append(
+                "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in coords) + ("Z" if part.geom_type == "Polygon" else "")
+            )
     return "".join(out)
 
 
@@ -248,7 +269,7 @@ def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
     """Pins for the places drawn as points, those closer than two pins grouped (a group is numbered)."""
     at = [frame.point(p.lon, p.lat) for p in points]
     if len(points) < 2:
-        return [Mark([p], *xy) for p, xy in zip(points, at)]
+        return [Mark([p], *xy) for p, xy in zip(points, at, strict=True)]
     groups = fclusterdata(np.array(at), t=frame.layout.pin * 2.5, criterion="distance", method="complete")
     found: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
@@ -280,12 +301,12 @@ class Labels:
     taken: list[Box] = field(default_factory=list)
     placed: list[tuple[str, float, float, str, str]] = field(default_factory=list)  # text, x, y, anchor, class
 
-    def size(self, text: str, font: float) -> tuple[float, float]:
-        return len(text) * font * CHAR_WIDTH, font * 1.25
+    def size(self, text: str, font: float, kind: str = "") -> tuple[float, float]:
+        return len(text) * font * (CAPITALS_WIDTH if kind == "country" else CHAR_WIDTH), font * 1.25
 
     def place(self, text: str, candidates: Iterable[tuple[float, float, str]], font: float, kind: str) -> bool:
         """The first candidate (x, y of the baseline, anchor) where ``text`` fits, if any."""
-        width, height = self.size(text, font)
+        width, height = self.size(text, font, kind)
         for x, y, anchor in candidates:
             left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
             area = (left - 2, y - font * 0.95, left + width + 2, y - font * 0.95 + height)
@@ -324,13 +345,13 @@ def spots(shape: BaseGeometry, step: float) -> list[tuple[float, float]]:
         area = max(_parts(shape), key=lambda p: p.area)
         if not area.is_valid:
             area = area.buffer(0)
-            if area.is_empty or area.geom_type != "Polygon":
-                return []
+        if not isinstance(area, Polygon) or area.is_empty:
+            return []
         best = polylabel(area, tolerance=1.0)
         west, south, east, north = area.bounds
         xs, ys = np.meshgrid(np.arange(west + step / 2, east, step), np.arange(south + step / 2, north, step))
         keep = contains_xy(area, xs.ravel(), ys.ravel())
-        grid = list(zip(xs.ravel()[keep].tolist(), ys.ravel()[keep].tolist()))
+        grid = list(zip(xs.ravel()[keep].tolist(), ys.ravel()[keep].tolist(), strict=True))
         grid.sort(key=lambda xy: (xy[0] - best.x) ** 2 + (xy[1] - best.y) ** 2)
         return [(best.x, best.y), *grid]
     line = max(_parts(shape), key=lambda p: p.length)

@@ -9,8 +9,8 @@ from generator.entries import ClaimEntry, figure_series
 from generator.model import UNNAMED, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
+from generator.render.charts import capped_figures
 from generator.render.common import (
-    capped_figures,
     carriers_html,
     citations,
     claim_link,

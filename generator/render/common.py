@@ -276,32 +276,11 @@ def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
     return f"{shown}<br>Counts over time, by who gave them:" + figure_series_list(site, figure_series([entry]), here)
 
 
-FIGURES_SHOWN = 20  # series on a topic's or a question's page: those with the most counts first
-FIGURE_POINTS_SHOWN = 6  # counts of one series there: the first and the newest
-
-
-def capped_figures(site: Site, series: list[FigureSeries], here: str, elsewhere: str) -> str:
-    """At most ``FIGURES_SHOWN`` series, those with the most counts first, then the others in
-    their order, each of at most ``FIGURE_POINTS_SHOWN`` counts; a note says what is left out
-    and where it is (``elsewhere``)."""
-    revised = sorted((s for s in series if len(s.points) > 1), key=lambda s: -len(s.points))
-    others = [s for s in series if len(s.points) == 1]
-    shown = [*revised, *others][:FIGURES_SHOWN]
-    listed = figure_series_list(site, shown, here, points=FIGURE_POINTS_SHOWN)
-    said = []
-    if len(series) > len(shown):
-        said.append(f"{len(shown)} of {len(series)} series, those with the most counts first")
-    if any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
-        said.append("a long series shows its first and newest counts")
-    if said:
-        listed += mk.note("; ".join(said).capitalize() + f"; {elsewhere}.")
-    return listed
-
-
 def figure_series_list(site: Site, series: list[FigureSeries], here: str, points: int | None = None) -> str:
     """One line per giver and thing counted: ``Armenian soldiers killed, by Nikol Pashinyan:
-    49 (13 September 2022; source) → 105 (...)``. With ``points``, a longer series shows its
-    first count and its newest ones, ``points`` in all, and says how many it leaves out."""
+    49 (13 September 2022; source) → 105 (...)`` (a claim's counts over time; a topic's and a
+    question's are charts, ``charts``). With ``points``, a longer series shows its first
+    count and its newest ones, ``points`` in all, and says how many it leaves out."""
     lines = []
     for one in series:
         if one.giver is None:

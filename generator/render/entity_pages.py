@@ -174,7 +174,12 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     facts += _common_facts(location.aliases, location.wikidata)
     related = [location.id, *ancestors, *site.sublocations.get(location.id, [])]
     mapped = map_block(
-        site, related, here, f"{location.name} and related places", own=location.id, fit=_fitted(site, location, related)
+        site,
+        related,
+        here,
+        f"{location.name} and related places",
+        own=location.id,
+        fit=_fitted(site, location, related),
     )
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)

@@ -54,7 +54,7 @@ def map_block(
         drawn |= kinds
     return (
         f'<figure class="briefing-map" role="group" aria-label="{mk.attr("Map: " + title)}" data-pagefind-ignore>'
-        f'{"".join(drawings)}{_legend(shown, away, view, drawn)}</figure>'
+        f"{''.join(drawings)}{_legend(shown, away, view, drawn)}</figure>"
     )
 
 
@@ -86,7 +86,12 @@ def _unwrapped(coordinates: Any) -> Any:
     from 179.5° E to 179.5° W crosses the 180th meridian, not the world."""
     if coordinates and isinstance(coordinates[0], (int, float)):
         return coordinates
-    if coordinates and isinstance(coordinates[0], list) and coordinates[0] and isinstance(coordinates[0][0], (int, float)):
+    if (
+        coordinates
+        and isinstance(coordinates[0], list)
+        and coordinates[0]
+        and isinstance(coordinates[0][0], (int, float))
+    ):
         line = [list(coordinates[0])]
         for lon, lat in coordinates[1:]:
             line.append([cg.near(lon, line[-1][0]), lat])
@@ -103,6 +108,7 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     labels = cg.Labels(layout)
     body: list[str] = [f'<rect class="map-sea" width="{layout.width}" height="{layout.height}"/>']
     countries = [(c.name, frame.shape(c.shape)) for c in cg.countries_in(frame.view)]
+    countries = [(name, drawn) for name, drawn in countries if not drawn.is_empty]
     for _, drawn in countries:
         body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
     projected = {p.id: frame.shape(p.shape, margin=0.5) for p in places if p.shape is not None}
@@ -126,15 +132,18 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     _label_everything(labels, frame, pins, places, projected, countries)
     for text, x, y, anchor, kind in labels.placed:
         body.append(
-            f'<text class="map-label map-label--{kind}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{mk.text(text)}</text>'
+            f'<text class="map-label map-label--{kind}" x="{x:.1f}" y="{y:.1f}" '
+            f'text-anchor="{anchor}">{mk.text(text)}</text>'
         )
     groups = "".join(
-        f'<li value="{mark.number}">{", ".join(mk.text(p.name) for p in mark.places)}</li>' for mark in pins if mark.number
+        f'<li value="{mark.number}">{", ".join(mk.text(p.name) for p in mark.places)}</li>'
+        for mark in pins
+        if mark.number
     )
     kinds = {("own" if mark.own else "group" if mark.number else "point") for mark in pins}
     kinds |= {p.kind for p in places if p.kind != "point" and not projected[p.id].is_empty}
     return (
-        f'<div class="map-layout map-layout--{layout.name}">'
+        f'<div class="drawing-layout drawing-layout--{layout.name}">'
         f'<svg class="map-drawing" viewBox="0 0 {layout.width} {layout.height}" aria-hidden="true" focusable="false" '
         f'style="font-size:{layout.font}px">{"".join(body)}</svg>'
         + (f'<ol class="map-groups" aria-label="Places drawn as one numbered mark">{groups}</ol>' if groups else "")
@@ -154,9 +163,12 @@ def _pin(mark: cg.Mark, radius: float, layout: cg.Layout) -> str:
         return (
             f'<g class="map-group{own}"><title>{mk.text(names)}</title>'
             f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>'
-            f'<text x="{mark.x:.1f}" y="{mark.y + layout.font * 0.35:.1f}" text-anchor="middle">{mark.number}</text></g>'
+            f'<text x="{mark.x:.1f}" y="{mark.y + layout.font * 0.35:.1f}" '
+            f'text-anchor="middle">{mark.number}</text></g>'
         )
-    return _linked(mark.places[0], f'<circle class="map-pin{own}" cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>')
+    return _linked(
+        mark.places[0], f'<circle class="map-pin{own}" cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>'
+    )
 
 
 def _group_label(mark: cg.Mark) -> str:
@@ -215,7 +227,12 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
     if view.span > cg.LOCATOR_SPAN:
         return None
     width, height = layout.inset
-    corners = [(4, layout.height - height - 4), (layout.width - width - 4, layout.height - height - 4), (4, 4), (layout.width - width - 4, 4)]
+    corners = [
+        (4, layout.height - height - 4),
+        (layout.width - width - 4, layout.height - height - 4),
+        (4, 4),
+        (layout.width - width - 4, 4),
+    ]
     points = [frame.point(p.lon, p.lat) for p in places]
 
     def crowding(corner: tuple[int, int]) -> int:
@@ -227,18 +244,21 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
     inset = cg.Frame(around, cg.Layout("inset", width, height, layout.font, layout.pin, (0, 0)))
     body = [f'<rect class="map-sea" width="{width}" height="{height}"/>']
     for country in cg.countries_in(inset.view, "110m"):
-        drawn = inset.shape(country.shape)
+        drawn = inset.shape(country.shape, tolerance=0.8)
         if not drawn.is_empty:
             body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
     (x0, y0), (x1, y1) = inset.point(view.west, view.north), inset.point(view.east, view.south)
     side = max(x1 - x0, y1 - y0, 6)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    body.append(f'<rect class="map-locator-box" x="{cx - side / 2:.1f}" y="{cy - side / 2:.1f}" width="{side:.1f}" height="{side:.1f}"/>')
-    drawn = (
+    body.append(
+        f'<rect class="map-locator-box" x="{cx - side / 2:.1f}" y="{cy - side / 2:.1f}" '
+        f'width="{side:.1f}" height="{side:.1f}"/>'
+    )
+    svg = (
         f'<svg class="map-locator" x="{x}" y="{y}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
         f'{"".join(body)}<rect class="map-locator-frame" width="{width}" height="{height}"/></svg>'
     )
-    return drawn, (x - 4, y - 4, x + width + 4, y + height + 4)
+    return svg, (x - 4, y - 4, x + width + 4, y + height + 4)
 
 
 # -- the legend ----------------------------------------------------------------------
@@ -246,7 +266,10 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
 _SWATCHES = {
     "point": ('<circle class="map-pin" cx="9" cy="7" r="4.5"/>', "a place"),
     "own": ('<circle class="map-pin map-pin--own" cx="9" cy="7" r="5.5"/>', "this page's place"),
-    "group": ('<circle class="map-group-swatch" cx="9" cy="7" r="6"/>', "places too close to tell apart: numbered, listed beneath"),
+    "group": (
+        '<circle class="map-group-swatch" cx="9" cy="7" r="6"/>',
+        "places too close to tell apart: numbered, listed beneath",
+    ),
     "line": ('<path class="map-line" d="M1 10L17 4"/>', "a line or border"),
     "area": ('<rect class="map-area" x="2" y="2" width="14" height="10"/>', "an area: a province, a region"),
 }
@@ -254,7 +277,8 @@ _SWATCHES = {
 
 def _legend(shown: Sequence[cg.Place], away: Sequence[cg.Place], view: cg.View, kinds: set[str]) -> str:
     key = "".join(
-        f'<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">{swatch}</svg>{label}</li>'
+        f'<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">'
+        f"{swatch}</svg>{label}</li>"
         for kind, (swatch, label) in _SWATCHES.items()
         if kind in kinds
     )

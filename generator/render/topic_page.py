@@ -9,9 +9,9 @@ from generator.entries import EventEntry, figure_series
 from generator.model import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths
+from generator.render.charts import capped_figures
 from generator.render.claim_pages import claim_matrix, contested_questions, disputes_side_by_side, most_contested
 from generator.render.common import (
-    capped_figures,
     citations,
     claim_link,
     claimant_name,
