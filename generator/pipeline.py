@@ -13,7 +13,7 @@ from generator.kept import forget_unused
 from generator.load import load_corpus
 from generator.model import build_site
 from generator.problems import Problem, Problems
-from generator.render import RenderedPage, render_site
+from generator.render import RenderedPage, paths, render_site
 from generator.validate import validate
 from generator.worktree import changed_lines
 
@@ -104,20 +104,14 @@ def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages |
     return Built(pages, [], checked)
 
 
-def _address(path: str) -> str:
-    """The address MkDocs gives a page file: ``a/b.md`` and ``a/b/index.md`` are both ``a/b/``."""
-    stem = path.removesuffix(".md")
-    return "" if stem in ("index", "README") else stem.removesuffix("/index").removesuffix("/README") + "/"
-
-
 def hidden_pages(docs_dir: Path, pages: list[RenderedPage]) -> list[tuple[str, str]]:
     """Hand-written files of ``docs/`` at the address (or path) of a generated page."""
-    generated = {(_address(p.path) if p.path.endswith(".md") else p.path): p.path for p in pages}
+    generated = {(paths.address(p.path) if p.path.endswith(".md") else p.path): p.path for p in pages}
     hidden = []
     for file in sorted(docs_dir.rglob("*")):
         if file.is_file():
             relative = file.relative_to(docs_dir).as_posix()
-            key = _address(relative) if relative.endswith(".md") else relative
+            key = paths.address(relative) if relative.endswith(".md") else relative
             if key in generated:
                 hidden.append((relative, generated[key]))
     return hidden

@@ -215,6 +215,36 @@ def _filter(page: Page, name: str, value: str) -> None:
     group.locator("label").filter(has_text=re.compile(rf"^\s*{re.escape(value)} \(\d+\)\s*$")).click()
 
 
+# Each result's kind, its address and the first words of its snippet.
+RESULT_ROWS = """() => [...document.querySelectorAll('#briefing-search .briefing-search__results > li')].map(item => [
+  item.querySelector('.briefing-search__kind')?.textContent,
+  new URL(item.querySelector('.briefing-search__result-link').href).pathname,
+  item.querySelector('.briefing-search__excerpt')?.textContent.slice(0, 60)])"""
+KIND_OF_SECTION = {"topics": "Topic", "claims": "Claim", "documents": "Document", "parties": "Party",
+                   "places": "Place", "outlets": "Outlet", "questions": "Question"}
+
+
+def test_a_topic_comes_first_for_the_words_of_its_title_and_every_result_says_what_it_is(
+    page: Page, server: str, snapshot_model
+) -> None:
+    for topic in sorted(snapshot_model.corpus.topics.values(), key=lambda t: t.id):
+        words = [w.strip("–-,.").lower() for w in topic.title.replace("–", " ").split()]
+        word = max((w for w in words if len(w) >= 5), key=len)
+        page.goto(server)
+        _search(page, word)
+        page.wait_for_timeout(500)  # every result of the first ten drawn
+        rows = page.evaluate(RESULT_ROWS)
+        assert rows[0][:2] == ["Topic", f"/topics/{topic.id}/"], (word, rows[:3])
+        assert topic.summary.startswith(rows[0][2]), rows[0]  # its snippet is its lead
+        for kind, path, _ in rows:
+            section = path.strip("/").split("/")[0]
+            if section in KIND_OF_SECTION:
+                assert kind == KIND_OF_SECTION[section], (word, kind, path)
+            assert kind, (word, path)
+        assert [path for _, path, _ in rows].count(f"/topics/{topic.id}/") == 1  # not shown twice
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("served_as", ["server", "parted_server"])  # one Pagefind bundle, or merged parts
 def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
     page: Page, served_as: str, request: pytest.FixtureRequest, snapshot_model

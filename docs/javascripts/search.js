@@ -11,6 +11,7 @@
   var bundle = new URL(opener.dataset.bundle, window.location.href);
   var SHOWN = 10;  /* results shown at a time */
   var SECTIONS = 3;  /* matching sections shown under a result */
+  var LEAD = 220;  /* characters of a topic's lead shown as its snippet, about as long as Pagefind's */
   var FILTERS = [["kind", "Kind"], ["topic", "Topic"]];
 
   var dialog = element("dialog", { id: "briefing-search", class: "briefing-search", "aria-label": "Search" });
@@ -36,9 +37,12 @@
   var list = dialog.querySelector(".briefing-search__results");
   var more = dialog.querySelector(".briefing-search__more");
   var engine = null;  /* a promise of Pagefind's module, once the search is first opened */
+  var topics = null;  /* a promise of the topics' titles, addresses and leads (topics/search.json) */
+  var STOP = ["a", "an", "and", "in", "of", "on", "the", "to"];
   var filtersShown = null;
   var latest = 0;  /* the newest search: an older one that ends later is dropped */
   var pending = [];  /* the results of the newest search not shown yet */
+  var shownFirst = [];  /* the addresses of the topics shown first, not shown again */
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -65,7 +69,10 @@
            searches in the page itself, as it did before its 1.5: its web worker would be a
            second copy of its engine to download (12 KB sent) for a search of milliseconds. */
         var site = { baseUrl: new URL("../", bundle).pathname };
-        return pagefind.options(Object.assign({ noWorker: true }, site)).then(function () {
+        /* Pagefind's default weighs a page's length heavily (0.75), so that a topic, which
+           names a word many times in a long page, came after every short claim naming it once. */
+        var ranking = { ranking: { pageLength: 0.1 } };
+        return pagefind.options(Object.assign({ noWorker: true }, site, ranking)).then(function () {
           pagefind.init();
           return Promise.all(loaded[1].map(function (part) {
             return pagefind.mergeIndex(new URL(part, bundle).pathname, site);
@@ -74,6 +81,38 @@
       });
     }
     return engine;
+  }
+
+  /* The topics whose title has a word beginning with each word searched for ("cambodia
+     border", "karabakh"): shown first, with their lead, whatever Pagefind's order. */
+  function loadTopics() {
+    if (!topics) {
+      topics = fetch(new URL("../topics/search.json", bundle).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return topics;
+  }
+
+  function words(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word; });
+  }
+
+  function topicsNamed(all, term) {
+    var wanted = words(term).filter(function (word) { return STOP.indexOf(word) < 0; });
+    if (!wanted.length) return [];
+    return all.filter(function (topic) {
+      var title = words(topic.title);
+      return wanted.every(function (word) {
+        return title.some(function (own) { return own.indexOf(word) === 0; });
+      });
+    });
+  }
+
+  /* Whether the chosen filters let topics through. */
+  function topicsWanted(selected) {
+    return !selected.kind || selected.kind.any.indexOf("Topic") >= 0;
   }
 
   function unavailable() {
@@ -119,14 +158,21 @@
       status.textContent = "";
       return;
     }
-    load().then(function (pagefind) {
-      return pagefind.search(term, { filters: chosen() });
-    }).then(function (found) {
+    var selected = chosen();
+    Promise.all([load().then(function (pagefind) {
+      return pagefind.search(term, { filters: selected });
+    }), loadTopics()]).then(function (loaded) {
+      var found = loaded[0];
       if (id !== latest || !found) return;
       list.replaceChildren();
-      var count = found.results.length;
+      var named = topicsWanted(selected) && !selected.topic ? topicsNamed(loaded[1], term) : [];
+      var count = Math.max(found.results.length, named.length);
       status.textContent = count === 0 ? "No results for \u201c" + term + "\u201d"
         : count + (count === 1 ? " result" : " results") + " for \u201c" + term + "\u201d";
+      shownFirst = named.map(function (topic) { return new URL(topic.url, new URL("../", bundle)).pathname; });
+      named.forEach(function (topic, index) {
+        list.appendChild(topicItem(topic, shownFirst[index], term));
+      });
       pending = found.results;
       show(id);
     }, unavailable);
@@ -138,14 +184,43 @@
     more.hidden = pending.length === 0;
     Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
       if (id !== latest) return;
-      pages.forEach(function (page) { list.appendChild(resultItem(page)); });
+      pages.forEach(function (page) {
+        if (shownFirst.indexOf(new URL(page.url, window.location.href).pathname) < 0) list.appendChild(resultItem(page));
+      });
     });
   }
 
-  /* A result: its page's title and excerpt, then the sections of the page that match
-     (the page's own heading is not repeated as one of them). */
+  /* What a result is (Topic, Claim, Place...): the kind the page is filed under. */
+  function kindBadge(kind) {
+    return element("span", { class: "briefing-search__kind" }, kind || "Page");
+  }
+
+  /* A topic named by the words searched for: its title, and its lead with those words marked. */
+  function topicItem(topic, url, term) {
+    var item = element("li", { class: "briefing-search__result" });
+    item.appendChild(kindBadge("Topic"));
+    item.appendChild(element("a", { class: "briefing-search__result-link", href: url }, topic.title));
+    var wanted = words(term);
+    var lead = element("p", { class: "briefing-search__excerpt" });
+    var text = topic.lead.length > LEAD ? topic.lead.slice(0, topic.lead.lastIndexOf(" ", LEAD)) + "\u2026" : topic.lead;
+    text.split(/(\s+)/).forEach(function (piece) {
+      var own = words(piece);
+      var hit = own.length && wanted.some(function (word) { return own[0].indexOf(word) === 0; });
+      if (hit) {
+        lead.appendChild(element("mark", {}, piece));
+      } else {
+        lead.appendChild(document.createTextNode(piece));
+      }
+    });
+    item.appendChild(lead);
+    return item;
+  }
+
+  /* A result: what it is, its page's title and excerpt, then the sections of the page that
+     match (the page's own heading is not repeated as one of them). */
   function resultItem(page) {
     var item = element("li", { class: "briefing-search__result" });
+    item.appendChild(kindBadge((page.filters.kind || [])[0]));
     item.appendChild(element("a", { class: "briefing-search__result-link", href: page.url }, page.meta.title));
     item.appendChild(excerpt(page.excerpt));
     var sections = page.sub_results.filter(function (sub) {

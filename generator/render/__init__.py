@@ -19,7 +19,7 @@ from generator.render.claim_pages import render_claim, render_claims_index, rend
 from generator.render.dataset import corpus_json, render_data_page, tables
 from generator.render.document_page import render_document
 from generator.render.entity_pages import render_location, render_outlet, render_party, render_tags
-from generator.render.index_pages import render_home, render_sources_overview, render_topics_index
+from generator.render.index_pages import render_home, render_sources_overview, render_topics_index, topics_for_search
 from generator.render.listings import render_documents, render_entities, render_timeline
 from generator.render.reading_page import render_reading
 from generator.render.reference_page import render_reference
@@ -86,6 +86,7 @@ def page_jobs(site: Site) -> list[PageJob]:
     return [
         *(_page(path, render, listed=True) for path, render in overviews),
         PageJob(dataset.JSON_FILE, partial(_json, site)),
+        PageJob(paths.TOPICS_FOR_SEARCH, partial(_topics_for_search, site)),
         PageJob(dataset.FOLDER, partial(_tables, site)),
         *(PageJob(path, partial(_listing, render)) for path, render in listings),
         *(
@@ -119,6 +120,10 @@ def _page(path: str, render: Callable[[], markup.Page], source: Path | None = No
 
 def _json(site: Site) -> list[RenderedPage]:
     return [RenderedPage(dataset.JSON_FILE, markup.data(corpus_json(site)))]
+
+
+def _topics_for_search(site: Site) -> list[RenderedPage]:
+    return [RenderedPage(paths.TOPICS_FOR_SEARCH, markup.data(topics_for_search(site)))]
 
 
 def _tables(site: Site) -> list[RenderedPage]:

@@ -217,7 +217,8 @@ def citations(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:
             title = source.title or source.url
             publisher = f" ({mk.text(source.publisher)})" if source.publisher else ""
             parts.append(mk.external(title, source.url) + publisher)
-    return "; ".join(parts)
+    # Left out of search: a result's excerpt opens on the page's own words, not on a citation.
+    return f"<span data-pagefind-ignore>{'; '.join(parts)}</span>" if parts else ""
 
 
 def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> str:

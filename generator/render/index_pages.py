@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from generator.model import Site
@@ -67,6 +68,17 @@ def _contested(site: Site, here: str) -> mk.Block:
     """Questions with contradicting claims, the most contested first."""
     disputes = contested_questions(site, (question for _topic, question in site.questions.values()))
     return disputes_side_by_side(site, most_contested(disputes, 5), here) or mk.note("No contested claims recorded.")
+
+
+def topics_for_search(site: Site) -> str:
+    """Each topic's title, address (from the site's root) and lead, as JSON: search puts a
+    topic first when every word searched for begins a word of its title, its lead as the
+    snippet (docs/javascripts/search.js)."""
+    topics = [
+        {"title": t.title, "url": paths.address(paths.topic(t.id)), "lead": t.summary}
+        for t in sorted(site.corpus.topics.values(), key=lambda t: (t.title, t.id))
+    ]
+    return json.dumps(topics, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def render_topics_index(site: Site) -> mk.Page:

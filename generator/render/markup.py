@@ -110,6 +110,13 @@ def summary(value: str) -> str:
     return para(text(value), "summary")
 
 
+def weighted(blocks: list[Block], weight: int) -> Wrapped:
+    """Blocks whose words count ``weight`` times in site search (Pagefind's weights run to
+    10; a page's title counts 7 by default): a topic's title and lead, so that a topic
+    comes first for the words that name and sum it up."""
+    return Wrapped(f'<div data-pagefind-weight="{weight}">', blocks, "</div>")
+
+
 def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
     """The theme's call-out box."""
     return f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>' + "".join(blocks) + "</div>"

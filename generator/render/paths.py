@@ -6,6 +6,7 @@ from generator import inputs
 
 HOME = "index.md"
 TOPICS = "topics/index.md"
+TOPICS_FOR_SEARCH = "topics/search.json"  # each topic's title, address and lead, for the site's search
 DOCUMENTS = "documents/index.md"
 CLAIMS = "claims/index.md"
 PARTIES = "parties/index.md"
@@ -33,6 +34,13 @@ def document(document_id: str) -> str:
 
 def claim(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
+
+
+def address(page: str) -> str:
+    """The address MkDocs gives a page file, from the site's root: ``a/b.md`` and
+    ``a/b/index.md`` are both ``a/b/``."""
+    stem = page.removesuffix(".md")
+    return "" if stem in ("index", "README") else stem.removesuffix("/index").removesuffix("/README") + "/"
 
 
 def topic(topic_id: str) -> str:

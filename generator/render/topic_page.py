@@ -26,6 +26,8 @@ from generator.render.common import (
 from generator.render.listings import event_page
 from generator.render.maps import map_block
 
+TOPIC_WEIGHT = 10  # a topic's title and lead in search: above a claim's or a document's title (7)
+
 
 def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     here = paths.topic(topic.id)
@@ -34,8 +36,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         mk.front_matter(
             topic.title, topic.summary, tag_links(tags_of(topic), here), kind="Topic", filed_under=topic.title
         ),
-        mk.heading(1, topic.title),
-        mk.summary(topic.summary),
+        mk.weighted([mk.heading(1, topic.title), mk.summary(topic.summary)], TOPIC_WEIGHT),
         _key_facts(site, topic, here),
         *(_section(site, section, here) for section in topic.background),
         mk.heading(2, "Key parties", "key-parties"),
