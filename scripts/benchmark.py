@@ -8,7 +8,9 @@ milliseconds per page, total site size, its size per 1,000 documents and the mos
 that fit GitHub Pages' 1 GB at that rate, the largest page (and the largest
 that is not a list or index page), the search bundle's size, and what a
 reader's browser fetches for a first search and for a second one (Chromium,
-through the header's search box). Figures go to standard output as a
+through the header's search box), and what a page of each kind costs a reader: KB
+sent gzipped, and seconds on slow 4G until its map, graph or chart is drawn.
+Figures go to standard output as a
 Markdown table. Then
 it times the live preview on the 1,000-document corpus: from saving one
 metadata file to the rebuilt page being served, with ``mkdocs serve`` and
@@ -175,6 +177,62 @@ def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float
     return costs
 
 
+# A slow 4G connection, as browsers' developer tools emulate it: 150 ms round trip, 1.6 Mbit/s down.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+# A page of each kind whose cost the performance page reports, and what on it is its picture.
+PICTURES = ".briefing-map svg, .source-graph, .figure-chart svg"
+
+
+def page_kinds_of(site: Path) -> dict[str, str]:
+    """One page of each kind, from the built site: the first of its section (by address)."""
+    def first(section: str) -> str:
+        found = sorted(p.parent.relative_to(site).as_posix() for p in (site / section).glob("*/index.html"))
+        return found[0] + "/" if found else ""
+
+    kinds = {"home": "", "topic": first("topics"), "document": first("documents"), "claim": first("claims"),
+             "place": first("places"), "places": "places/", "sources": "sources/"}
+    return {kind: path for kind, path in kinds.items() if path or kind == "home"}
+
+
+def page_cost(site: Path) -> dict[str, tuple[float, float]]:
+    """For one page of each kind: KB a compressing host sends for it (the page and every file
+    it loads, gzipped), and seconds on slow 4G until its picture (map, source graph, chart),
+    or the page where it has none, is drawn. Chromium, with no cache."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browsing import CHROMIUM, served
+
+    costs = {}
+    with served(site, compressed=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        for kind, path in page_kinds_of(site).items():
+            page = browser.new_page()
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+            fetched: list[tuple[str, bytes]] = []
+            page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body())))
+            page.goto(base + path, wait_until="commit")
+            page.wait_for_load_state("domcontentloaded")
+            if page.locator(PICTURES).count():
+                page.wait_for_function(
+                    "s => [...document.querySelectorAll(s)].some(e => e.getBoundingClientRect().width > 0)",
+                    arg=PICTURES, timeout=120_000)
+            else:
+                page.wait_for_load_state("load")
+            drawn = page.evaluate("performance.now()") / 1000
+            page.wait_for_load_state("networkidle")
+            sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) or url.endswith("/") else len(body)
+                       for url, body in fetched)
+            costs[kind] = (sent / 1e3, drawn)
+            page.close()
+        browser.close()
+    return costs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -207,6 +265,7 @@ def main() -> int:
         index_runs = [search_index_run(site, args.part_pages) for _ in range(repeat)]
         figures = site_figures(site)
         first, second = search_cost(site, _queries(seeds))
+        pages_cost = page_cost(site)
         generator = sum(times.values())
         per_thousand = figures["site_mb"] * 1000 / size
         index_seconds = min(seconds for seconds, _ in index_runs)
@@ -225,6 +284,8 @@ def main() -> int:
             "search bundle MB": f"{figures['search_mb']:.1f}",
             "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})",
             "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})",
+            **{f"{kind} page KB sent (s on slow 4G)": f"{kb:.0f} ({seconds:.1f})"
+               for kind, (kb, seconds) in pages_cost.items()},
         }
         rows.append(row)
         print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)

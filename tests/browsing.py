@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import threading
@@ -50,9 +51,10 @@ def kinds(snapshot_model) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """A built site served locally, as its base URL (the browser tests and the benchmark)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def served(site: Path, compressed: bool = False) -> Iterator[str]:
+    """A built site served locally, as its base URL (the browser tests and the benchmark);
+    ``compressed``: its text files gzipped, as a host such as GitHub Pages sends them."""
+    handler = functools.partial(_GzipHandler if compressed else _QuietHandler, directory=str(site))
     httpd = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -78,6 +80,27 @@ def snapshot_server(server: str) -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _GzipHandler(_QuietHandler):
+    """Text files gzipped for a browser that accepts it; other files as they are."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT or not path.is_file():
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pyproj import Transformer
 from scipy.cluster.hierarchy import fclusterdata
-from shapely import LineString, MultiLineString, MultiPolygon, Polygon, clip_by_rect, contains_xy, transform
+from shapely import LineString, MultiLineString, MultiPolygon, Polygon, bounds, clip_by_rect, contains_xy, transform
 from shapely.affinity import translate
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
@@ -113,23 +113,47 @@ def _parts(shape: BaseGeometry) -> list[BaseGeometry]:
     return list(getattr(shape, "geoms", [shape]))
 
 
-def beside(shape: BaseGeometry, centre: float) -> BaseGeometry:
+_PARTS: dict[int, tuple[BaseGeometry, np.ndarray, np.ndarray]] = {}  # by id: the shape, its parts and their boxes
+
+
+def _parts_and_boxes(shape: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """A shape's parts and their boxes, found once per shape (a country of hundreds of
+    islands is drawn on many maps)."""
+    kept = _PARTS.get(id(shape))
+    if kept is None or kept[0] is not shape:
+        parts = np.array(_parts(shape), dtype=object)
+        kept = _PARTS[id(shape)] = (shape, parts, bounds(parts).reshape(-1, 4))
+    return kept[1], kept[2]
+
+
+def beside(shape: BaseGeometry, centre: float, within: tuple[float, float, float, float] | None = None) -> BaseGeometry:
     """``shape`` cut at the meridian opposite ``centre``, each piece moved by whole turns
-    to the centre's side: continuous within [centre - 180, centre + 180]."""
+    to the centre's side: continuous within [centre - 180, centre + 180]. With ``within``
+    (west, south, east, north, longitudes around the centre), only the parts that reach it."""
     cut = near(centre + 180, 0)  # the opposite meridian, within [-180, 180]
+    parts, boxes = _parts_and_boxes(shape)
+    if within is not None and len(parts) > 1:
+        west, south, east, north = within
+        reach = (boxes[:, 1] <= north) & (boxes[:, 3] >= south)
+        across = np.zeros(len(parts), dtype=bool)
+        for turn in (-360.0, 0.0, 360.0):
+            across |= (boxes[:, 0] + turn <= east) & (boxes[:, 2] + turn >= west)
+        parts, boxes = parts[reach & across], boxes[reach & across]
     pieces = []
-    for part in _parts(shape):
+    for part, (part_west, _, part_east, _) in zip(parts, boxes, strict=True):
+        whole = not part_west < cut < part_east
         for west, east in ((-540.0, cut - 1e-9), (cut + 1e-9, 540.0)):
-            piece = clip_by_rect(part, west, -90, east, 90) if part.bounds[0] < cut < part.bounds[2] else part
+            piece = part if whole else clip_by_rect(part, west, -90, east, 90)
             for bit in _parts(piece):
                 if not bit.is_empty and bit.geom_type in ("Polygon", "LineString"):
-                    middle = (bit.bounds[0] + bit.bounds[2]) / 2
+                    bit_west, _, bit_east, _ = bit.bounds if not whole else (part_west, 0, part_east, 0)
+                    middle = (bit_west + bit_east) / 2
                     turn = near(middle, centre) - middle
                     pieces.append(translate(bit, turn) if turn else bit)
-            if piece is part:
+            if whole:
                 break
     if not pieces:
-        return shape
+        return shape.__class__() if within is not None else shape
     if len(pieces) == 1:
         return pieces[0]
     polygons = [p for p in pieces if isinstance(p, Polygon)]
@@ -220,7 +244,8 @@ class Frame:
         to ``tolerance`` units (an outline's detail beyond what the map can show is left out)."""
         v = self.view
         pad = margin * max(v.span, v.north - v.south)
-        clipped = clip_by_rect(beside(shape, v.centre), v.west - pad, v.south - pad, v.east + pad, v.north + pad)
+        box = (v.west - pad, v.south - pad, v.east + pad, v.north + pad)
+        clipped = clip_by_rect(beside(shape, v.centre, box), *box)
         if clipped.is_empty:
             return clipped
 
