@@ -19,12 +19,13 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import pycountry
 from anyascii import anyascii
 from shapely import MultiLineString, MultiPolygon, Polygon, make_valid, unary_union
 from shapely.geometry.base import BaseGeometry
 
-Arc = list[tuple[float, float]]
+Arc = np.ndarray  # points (longitude, latitude) in degrees, one per row
 
 
 @dataclass
@@ -39,38 +40,41 @@ class Country:
 
     @cached_property
     def shape(self) -> BaseGeometry:
-        return _shape(self._arcs, self._geometry) or Polygon()
+        """The outline as the atlas has it: its rounding leaves some rings touching
+        themselves, which drawing and clipping to a box take as they are (making 50 of
+        them valid cost a second a build)."""
+        return _shape(self._arcs, self._geometry, valid=False) or Polygon()
 
 
-def _read(name: str) -> Any:
-    data = resources.files("generator").joinpath(f"data/natural-earth/{name}").read_bytes()
-    return json.loads(gzip.decompress(data))
+def _read(name: str) -> bytes:
+    return resources.files("generator").joinpath(f"data/natural-earth/{name}").read_bytes()
 
 
-def _arcs(topology: dict[str, Any]) -> list[Arc]:
-    """The topology's arcs in degrees (TopoJSON stores them quantized, as steps from the last point)."""
-    transform = topology.get("transform")
-    arcs = []
-    for arc in topology["arcs"]:
-        if transform is None:
-            arcs.append([(float(p[0]), float(p[1])) for p in arc])
-            continue
-        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
+def _decoded(steps: np.ndarray, lengths: list[int], transform: dict[str, Any] | None) -> list[Arc]:
+    """Arcs in degrees from TopoJSON's quantized steps (each point a step from the last,
+    starting again at each arc), all arcs at once."""
+    if transform is None:
+        points = steps.astype(np.float64)
+    else:
+        summed = np.cumsum(steps, axis=0, dtype=np.int64)
+        ends = np.cumsum(lengths)
+        before = np.vstack([np.zeros((1, 2), dtype=np.int64), summed[ends[:-1] - 1]])
+        points = (summed - np.repeat(before, lengths, axis=0)) * transform["scale"] + transform["translate"]
+    return np.split(points, np.cumsum(lengths)[:-1])
+
+
+def _topology_arcs(topology: dict[str, Any]) -> list[Arc]:
+    arcs = topology["arcs"]
+    steps = np.array(
+        [point[:2] for arc in arcs for point in arc], dtype=np.float64 if "transform" not in topology else np.int64
+    )
+    return _decoded(steps.reshape(-1, 2), [len(arc) for arc in arcs], topology.get("transform"))
 
 
 def _ring(arcs: list[Arc], indices: list[int]) -> Arc:
-    ring: Arc = []
-    for index in indices:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        ring.extend(arc if not ring else arc[1:])
-    return _unwrapped(ring) if ring else ring
+    pieces = [arcs[index] if index >= 0 else arcs[~index][::-1] for index in indices]
+    ring = np.concatenate([pieces[0], *(piece[1:] for piece in pieces[1:])]) if pieces else np.empty((0, 2))
+    return _unwrapped(ring) if len(ring) else ring
 
 
 def _unwrapped(ring: Arc) -> Arc:
@@ -78,32 +82,34 @@ def _unwrapped(ring: Arc) -> Arc:
     it) made continuous: each point moved by whole turns to follow on from the one before,
     so that it spans 177° to 182°, not the world. A ring around a pole (Antarctica) is closed
     along the pole."""
-    out = [ring[0]]
-    for x, y in ring[1:]:
-        x -= 360 * round((x - out[-1][0]) / 360)
-        out.append((x, y))
-    if abs(out[-1][0] - out[0][0]) > 180:
-        pole = -90.0 if sum(y for _, y in out) < 0 else 90.0
-        out += [(out[-1][0], pole), (out[0][0], pole), out[0]]
-    middle = (min(x for x, _ in out) + max(x for x, _ in out)) / 2
+    ring = ring.copy()
+    turns = np.round(np.diff(ring[:, 0]) / 360)
+    if turns.any():
+        ring[1:, 0] -= 360 * np.cumsum(turns)
+    if abs(ring[-1, 0] - ring[0, 0]) > 180:
+        pole = -90.0 if ring[:, 1].sum() < 0 else 90.0
+        ring = np.vstack([ring, [[ring[-1, 0], pole], [ring[0, 0], pole], ring[0]]])
+    middle = (ring[:, 0].min() + ring[:, 0].max()) / 2
     turn = 360 * round(middle / 360)
-    return [(x - turn, y) for x, y in out] if turn else out
+    if turn:
+        ring[:, 0] -= turn
+    return ring
 
 
-def _shape(arcs: list[Arc], geometry: dict[str, Any]) -> BaseGeometry | None:
+def _shape(arcs: list[Arc], geometry: dict[str, Any], valid: bool = True) -> BaseGeometry | None:
     polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(geometry["type"])
     if not polygons:
         return None
     parts = []
     for rings in polygons:
-        shell, *holes = [ring for ring in (_ring(arcs, r) for r in rings) if len(ring) >= 4] or [[]]
-        if shell:  # a ring of fewer than four points is an islet lost to the atlas's rounding
-            parts.append(Polygon(shell, holes))
+        kept = [ring for ring in (_ring(arcs, r) for r in rings) if len(ring) >= 4]
+        if kept:  # a ring of fewer than four points is an islet lost to the atlas's rounding
+            parts.append(Polygon(kept[0], kept[1:]))
     if not parts:
         return None
     shape = MultiPolygon(parts) if len(parts) > 1 else parts[0]
-    # The atlas's rounding leaves some outlines touching themselves; clipping needs them valid.
-    if shape.is_valid:
+    # The atlas's rounding leaves some outlines touching themselves; distances and labels need them valid.
+    if not valid or shape.is_valid:
         return shape
     fixed = make_valid(shape, method="structure")
     polygons = [part for part in getattr(fixed, "geoms", [fixed]) if part.geom_type in ("Polygon", "MultiPolygon")]
@@ -125,8 +131,9 @@ def _arc_ids(geometry: dict[str, Any]) -> set[int]:
 
 @cache
 def _atlas(detail: str) -> tuple[list[Arc], list[dict[str, Any]]]:
-    topology = _read(f"countries-{detail}.json.gz")
-    return _arcs(topology), topology["objects"]["countries"]["geometries"]
+    meta = json.loads(_read(f"countries-{detail}.json"))
+    steps = np.frombuffer(gzip.decompress(_read(f"countries-{detail}.arcs.gz")), dtype="<i4").reshape(-1, 2)
+    return _decoded(steps, meta["lengths"], meta["transform"]), meta["geometries"]
 
 
 def _alpha3(numeric: str | None) -> str:
@@ -138,9 +145,7 @@ def _alpha3(numeric: str | None) -> str:
 def countries(detail: str = "10m") -> tuple[Country, ...]:
     """Every country and territory of the atlas (``10m`` or ``110m``), in the atlas's order."""
     arcs, geometries = _atlas(detail)
-    extents = [
-        (min(x for x, _ in arc), min(y for _, y in arc), max(x for x, _ in arc), max(y for _, y in arc)) for arc in arcs
-    ]
+    extents = [(*arc.min(axis=0), *arc.max(axis=0)) for arc in arcs]
     found = []
     for geometry in geometries:
         used = [extents[i] for i in _arc_ids(geometry)]
@@ -188,16 +193,14 @@ def border(codes: Iterable[str]) -> BaseGeometry | None:
 
 
 @cache
-def _provinces_file() -> dict[str, Any]:
-    return dict(_read("provinces-10m.json.gz"))
-
-
-@cache
 def _provinces(code: str) -> tuple[tuple[str, BaseGeometry], ...]:
-    topology = _provinces_file().get(code.upper())
-    if topology is None:
+    if not re.fullmatch(r"[A-Z]{3}", code.upper()):
         return ()
-    arcs = _arcs(topology)
+    try:
+        topology = json.loads(gzip.decompress(_read(f"provinces/{code.upper()}.json.gz")))
+    except FileNotFoundError:
+        return ()
+    arcs = _topology_arcs(topology)
     found = []
     for geometries in topology["objects"].values():
         for geometry in geometries["geometries"]:

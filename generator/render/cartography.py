@@ -30,7 +30,7 @@ from generator import boundaries
 
 CHAR_WIDTH = 0.6  # a label's width per character, in ems (a generous estimate for sans-serif type)
 CAPITALS_WIDTH = 0.8  # the same for a country's name, in spaced capitals
-MIN_SPAN = 1.2  # degrees of latitude a map shows at least (some 130 km), around a lone place
+MIN_SPAN = 2.0  # degrees of latitude a map shows at least (some 220 km), around a lone place
 PAD = 0.15  # of the places' extent, added around it
 WORLD_DETAIL_SPAN = 30.0  # degrees of longitude beyond which the coarse atlas (1:110m) is enough
 LOCATOR_SPAN = 24.0  # a map narrower than this (degrees of longitude) gets a locator inset
