@@ -20,6 +20,7 @@ ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
     "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
     "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
+    "figure", "figcaption", "g", "rect", "circle", "text",  # maps and charts, drawn as SVG when the site is built
 }
 ALLOWED_ATTRIBUTES = {
     "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
@@ -29,6 +30,9 @@ ALLOWED_ATTRIBUTES = {
     "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
     "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
     "start",  # a prose field is Markdown: "0. " there is a list numbered from 0 (<ol start="0">), digits only
+    # maps and charts (SVG), a table's group heading, a numbered list item, a topic's weight in search
+    "aria-hidden", "focusable", "font-size", "width", "height", "x", "y", "cx", "cy", "r", "text-anchor", "value", "colspan",
+    "data-pagefind-weight",
 }
 MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
 # Refused by validation on purpose (tests/cases/invalid/hostile-text.yaml): control characters,

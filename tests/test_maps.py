@@ -3,6 +3,7 @@ of pins, labels that never overlap, and the SVG a map page holds."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -18,12 +19,12 @@ def _place(name: str, lon: float, lat: float, shape=None) -> cg.Place:
 
 
 def _parts(svg: str) -> list[tuple[float, float, float, float]]:
-    """The box of every subpath of the drawing's paths, in SVG units."""
+    """The box of every subpath of the drawing's paths (``M x y l dx dy ...``), in SVG units."""
     boxes = []
     for d in re.findall(r' d="([^"]+)"', svg):
         for sub in d.split("M")[1:]:
             numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", sub)]
-            xs, ys = numbers[0::2], numbers[1::2]
+            xs, ys = list(itertools.accumulate(numbers[0::2])), list(itertools.accumulate(numbers[1::2]))
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
     return boxes
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -261,19 +262,40 @@ class Frame:
         )
 
 
-def path(shape: BaseGeometry) -> str:
-    """An SVG path of a projected line or area, to a tenth of a unit."""
+def path(shape: BaseGeometry, digits: int = 1) -> str:
+    """An SVG path of a projected line or area, to ``digits`` decimals of a unit (a country's
+    outline needs none: a unit is at most a pixel and a half), each point written as its step
+    from the last (``l``: fewer characters than where it is)."""
+    scale = 10**digits
     out = []
     for part in _parts(shape):
         rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
         for ring in rings:
-            coords = list(ring.coords)
-            if len(coords) < 2:
-                continue
-            out.append(
-                "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in coords) + ("Z" if part.geom_type == "Polygon" else "")
-            )
+            points = np.rint(np.asarray(ring.coords)[:, :2] * scale).astype(np.int64)
+            if len(points) > 1:
+                steps = np.diff(points, axis=0)
+                steps = steps[(steps != 0).any(axis=1)]  # a point rounded onto the last one says nothing
+                if len(steps) == 0 and isinstance(part, Polygon):
+                    continue
+                out.append(
+                    f"M{_number(points[0][0], digits)} {_number(points[0][1], digits)}"
+                    + (
+                        "l" + " ".join(f"{_number(dx, digits)} {_number(dy, digits)}" for dx, dy in steps)
+                        if len(steps)
+                        else ""
+                    )
+                    + ("Z" if isinstance(part, Polygon) else "")
+                )
     return "".join(out)
+
+
+def _number(value: int, digits: int) -> str:
+    """``value`` tenths (for one digit) as SVG writes them: ``-1.2``, ``3``, ``0.5``."""
+    if digits == 0:
+        return str(int(value))
+    whole, rest = divmod(abs(int(value)), 10**digits)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{whole}" + (f".{rest:0{digits}d}".rstrip("0") if rest else "")
 
 
 @dataclass
@@ -299,16 +321,40 @@ def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
     found: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
         found.setdefault(int(group), []).append(index)
-    result = []
-    for members in sorted(found.values()):
-        xs, ys = [at[i][0] for i in members], [at[i][1] for i in members]
-        result.append(Mark([points[i] for i in members], sum(xs) / len(xs), sum(ys) / len(ys)))
+    groups_of = sorted(found.values())
+    while True:  # two marks drawn over each other (a group's circle is larger than a pin) become one
+        marks_at = [_middle(at, members) for members in groups_of]
+        overlapping = next(
+            (
+                (i, j)
+                for i, j in itertools.combinations(range(len(groups_of)), 2)
+                if math.dist(marks_at[i], marks_at[j])
+                < _radius(frame.layout, groups_of[i]) + _radius(frame.layout, groups_of[j])
+            ),
+            None,
+        )
+        if overlapping is None:
+            break
+        i, j = overlapping
+        groups_of[i] = sorted(groups_of[i] + groups_of[j])
+        del groups_of[j]
+    result = [Mark([points[i] for i in members], *_middle(at, members)) for members in groups_of]
     number = 0
     for mark in result:
         if len(mark.places) > 1:
             number += 1
             mark.number = number
     return result
+
+
+def _middle(at: list[tuple[float, float]], members: list[int]) -> tuple[float, float]:
+    return sum(at[i][0] for i in members) / len(members), sum(at[i][1] for i in members) / len(members)
+
+
+def _radius(layout: Layout, members: list[int]) -> float:
+    """A mark's radius: a group's circle, with its number, is larger than a pin (a page's own
+    place is drawn a little larger too, which the margin of two units covers)."""
+    return layout.pin * (1.9 if len(members) > 1 else 1.4) + 1
 
 
 Box = tuple[float, float, float, float]

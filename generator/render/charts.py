@@ -225,5 +225,5 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
     return (
         f'<div class="drawing-layout drawing-layout--{layout.name}">'
         f'<svg class="chart-drawing" viewBox="0 0 {layout.width} '
-        f'{layout.height}" aria-hidden="true" focusable="false" style="font-size:{font}px">{"".join(body)}</svg></div>'
+        f'{layout.height}" aria-hidden="true" focusable="false" font-size="{font}">{"".join(body)}</svg></div>'
     )

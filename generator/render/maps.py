@@ -110,7 +110,7 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     countries = [(c.name, frame.shape(c.shape)) for c in cg.countries_in(frame.view)]
     countries = [(name, drawn) for name, drawn in countries if not drawn.is_empty]
     for _, drawn in countries:
-        body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
+        body.append(f'<path class="map-land" d="{cg.path(drawn, 0)}"/>')
     projected = {p.id: frame.shape(p.shape, margin=0.5) for p in places if p.shape is not None}
     for place in places:
         if place.kind == "area" and not projected[place.id].is_empty:
@@ -145,7 +145,7 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     return (
         f'<div class="drawing-layout drawing-layout--{layout.name}">'
         f'<svg class="map-drawing" viewBox="0 0 {layout.width} {layout.height}" aria-hidden="true" focusable="false" '
-        f'style="font-size:{layout.font}px">{"".join(body)}</svg>'
+        f'font-size="{layout.font}">{"".join(body)}</svg>'
         + (f'<ol class="map-groups" aria-label="Places drawn as one numbered mark">{groups}</ol>' if groups else "")
         + "</div>",
         kinds,
@@ -246,7 +246,7 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
     for country in cg.countries_in(inset.view, "110m"):
         drawn = inset.shape(country.shape, tolerance=0.8)
         if not drawn.is_empty:
-            body.append(f'<path class="map-land" d="{cg.path(drawn)}"/>')
+            body.append(f'<path class="map-land" d="{cg.path(drawn, 0)}"/>')
     (x0, y0), (x1, y1) = inset.point(view.west, view.north), inset.point(view.east, view.south)
     side = max(x1 - x0, y1 - y0, 6)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
