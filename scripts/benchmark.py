@@ -214,7 +214,11 @@ def page_cost(site: Path) -> dict[str, tuple[float, float]]:
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
             cdp.send("Network.emulateNetworkConditions", SLOW_4G)
             fetched: list[tuple[str, bytes]] = []
-            page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body())))
+
+            def keep(request, fetched=fetched) -> None:
+                fetched.append((request.url, request.response().body()))
+
+            page.on("requestfinished", keep)
             page.goto(base + path, wait_until="commit")
             page.wait_for_load_state("domcontentloaded")
             if page.locator(PICTURES).count():
@@ -228,6 +232,7 @@ def page_cost(site: Path) -> dict[str, tuple[float, float]]:
             sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) or url.endswith("/") else len(body)
                        for url, body in fetched)
             costs[kind] = (sent / 1e3, drawn)
+            page.remove_listener("requestfinished", keep)
             page.close()
         browser.close()
     return costs

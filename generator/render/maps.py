@@ -116,19 +116,23 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
         if place.kind == "area" and not projected[place.id].is_empty:
             own = " map-area--own" if place.own else ""
             body.append(_linked(place, f'<path class="map-area{own}" d="{cg.path(projected[place.id])}"/>'))
-    for place in places:
-        if place.kind == "line" and not projected[place.id].is_empty:
-            own = " map-line--own" if place.own else ""
-            body.append(_linked(place, f'<path class="map-line{own}" d="{cg.path(projected[place.id])}"/>'))
     inset = _locator(frame, places)
     if inset:
         body.append(inset[0])
         labels.taken.append(inset[1])
     pins = cg.marks(frame, [p for p in places if p.kind == "point"])
+    drawn_pins: dict[bool, list[str]] = {False: [], True: []}  # single pins, numbered groups
     for mark in pins:
         radius = layout.pin * (1.9 if mark.number else 1.4 if mark.own else 1)
         labels.taken.append((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
-        body.append(_pin(mark, radius, layout))
+        drawn_pins[bool(mark.number)].append(_pin(mark, radius, layout))
+    body.extend(drawn_pins[False])
+    # Lines over the pins (a border is never hidden under the places along it), under the groups' numbers.
+    for place in places:
+        if place.kind == "line" and not projected[place.id].is_empty:
+            own = " map-line--own" if place.own else ""
+            body.append(_linked(place, f'<path class="map-line{own}" d="{cg.path(projected[place.id])}"/>'))
+    body.extend(drawn_pins[True])
     _label_everything(labels, frame, pins, places, projected, countries)
     for text, x, y, anchor, kind in labels.placed:
         body.append(
