@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from shapely import Point
+from shapely.geometry.base import BaseGeometry
 
 from generator import boundaries, inputs, sourcegraph
 from generator.checker import CheckerState, _get
@@ -130,7 +131,7 @@ class References(CheckerState):
             )
             return
         point = location.coordinates
-        away = min(shape.distance(Point(point.lon + turn, point.lat)) for turn in (-360, 0, 360))
+        away = _degrees_to(shape, point.lat, point.lon)
         if away > AREA_MARGIN:
             self.report(
                 origin.file,
@@ -320,7 +321,7 @@ def _distance(lat: float, lon: float, place: inputs.Location) -> float:
     if outline is not None and outline.border is None:
         shape = boundaries.outline(outline.country, outline.province, None)
         if shape is not None:
-            return float(min(shape.distance(Point(lon + turn, lat)) for turn in (-360, 0, 360)))
+            return _degrees_to(shape, lat, lon)
     if place.geometry is not None and "Polygon" in place.geometry.type:
         positions = place.geometry.positions()
         lons, lats = [p[0] for p in positions], [p[1] for p in positions]
@@ -328,6 +329,11 @@ def _distance(lat: float, lon: float, place: inputs.Location) -> float:
         dlon = 0.0 if min(lons) <= lon <= max(lons) else min(_around(lon, min(lons)), _around(lon, max(lons)))
         return max(dlat, dlon)
     return max(abs(lat - place.coordinates.lat), _around(lon, place.coordinates.lon))
+
+
+def _degrees_to(shape: BaseGeometry, lat: float, lon: float) -> float:
+    """Degrees from a point to an outline, the short way round (an outline may run past 180°)."""
+    return float(min(shape.distance(Point(lon + turn, lat)) for turn in (-360, 0, 360)))
 
 
 def _around(a: float, b: float) -> float:
