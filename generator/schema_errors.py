@@ -4,6 +4,7 @@ what is wrong with its value, the closest allowed field or value, an example."""
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 import typing
@@ -45,11 +46,10 @@ class SchemaErrors(CheckerState):
             self.report(file, origin.loc + loc, "unknown-field", f"unknown field '{name}'", hint, prefer_key=True)
         elif kind == "literal_error":
             expected = item["ctx"]["expected"]
-            close = difflib.get_close_matches(str(item["input"]), re.findall(r"'([^']*)'", expected), n=1)
+            written = _written(item["input"])
+            close = difflib.get_close_matches(written, re.findall(r"'([^']*)'", expected), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"use one of {expected}"
-            self.report(
-                file, origin.loc + loc, "invalid-value", f"'{item['input']}' is not allowed for '{loc[-1]}'", hint
-            )
+            self.report(file, origin.loc + loc, "invalid-value", f"'{written}' is not allowed for '{loc[-1]}'", hint)
         else:
             message, hint = _describe(item)
             field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
@@ -101,6 +101,13 @@ def _describe(item: Any) -> tuple[str, str]:
         "dict_type": "write the fields on indented lines below, as 'field: value'",
         "model_type": "write the fields on indented lines below, as 'field: value'",
     }
+    if (
+        kind in expectations
+        and isinstance(value, int)
+        and value.bit_length() > _NUMBER_BITS
+        and "number" in expectations[kind]
+    ):
+        return f"'{name}' is {got}, too large to be read as a number", "check the value: a few digits are expected"
     if kind in expectations:
         return f"'{name}' must be {expectations[kind]}, not {got}", hints.get(kind, "")
     if kind == "too_short":
@@ -121,11 +128,23 @@ def _hint_for(info: Any) -> str:
     return f"{text}" + (f" For example: {example}" if example else "")
 
 
+_NUMBER_BITS = 200  # a number longer than this (some 60 digits) is described by its length, not shown
+
+
+def _written(value: Any) -> str:
+    """A value as text, a number of thousands of digits by its length."""
+    if isinstance(value, int) and value.bit_length() > _NUMBER_BITS:
+        return f"a number of some {int(value.bit_length() * math.log10(2)) + 1:,} digits"
+    return str(value)
+
+
 def _kind_of(value: Any) -> str:
     if value is None:
         return "empty"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (YAML reads yes/no/true/false as a boolean)"
+    if isinstance(value, int) and value.bit_length() > _NUMBER_BITS:  # written out, it could be megabytes
+        return _written(value)
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, dict):

@@ -38,6 +38,25 @@ def test_billion_laughs_is_refused_at_the_first_alias(tmp_path: Path) -> None:
     assert _rules(corpus) == {f"outlets.yaml:{outlets.count(chr(10)) + 6}:11": "yaml-syntax"}
 
 
+def test_a_number_of_thousands_of_digits_is_described_not_printed(tmp_path: Path) -> None:
+    """A hexadecimal number of 4,000 digits where a name is expected: an error that gives its
+    length (Python refuses to write out an integer of more than 4,300 digits), not a traceback."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    parties = (corpus / "parties.yaml").read_text(encoding="utf-8")
+    first = re.search(r"^( +name: ).*$", parties, re.M)
+    assert first is not None
+    (corpus / "parties.yaml").write_text(parties.replace(first[0], first[1] + "0x" + "f" * 4000, 1), encoding="utf-8")
+    problems = check(corpus, corpus).problems
+    assert [(p.rule, p.line) for p in problems] == [("invalid-value", parties[: first.start()].count("\n") + 1)]
+    assert "a number of some 4,817 digits" in problems[0].message
+    locations = (corpus / "locations.yaml").read_text(encoding="utf-8")
+    latitude = re.search(r"lat: [-0-9.]+", locations)
+    assert latitude is not None
+    (corpus / "locations.yaml").write_text(locations.replace(latitude[0], "lat: 0x" + "f" * 4000, 1), encoding="utf-8")
+    found = {p.path: p.message for p in check(corpus, corpus).problems}
+    assert "is a number of some 4,817 digits, too large to be read as a number" in found["locations.yaml"]
+
+
 def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     with (corpus / "parties.yaml").open("wb") as big:
