@@ -59,6 +59,10 @@ log = get_plugin_logger(__name__)
 _LAST_BUILT: dict[str, markup.Page | markup.Data] = {}
 
 
+# An http(s) address: a host, then path characters only (no quote, angle bracket, space or backslash).
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
+
+
 class BriefingConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     """The seed folder, relative to mkdocs.yml."""
@@ -150,6 +154,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not config.use_directory_urls:
             raise PluginError(
                 "briefing: generated pages link to directory URLs; remove 'use_directory_urls: false' from mkdocs.yml"
+            )
+        if config.site_url and not _SITE_URL.fullmatch(config.site_url):
+            # The theme writes site_url into every page unescaped (canonical links): a quote or an
+            # angle bracket there would be markup in every page.
+            raise PluginError(
+                f"briefing: site_url {config.site_url!r} is not a plain http(s) address; write it as "
+                "https://host/path/ (no quotes, spaces or angle brackets), or leave SITE_URL unset"
             )
         _list_theme_without_hidden_folders(config)
         return config

@@ -252,3 +252,27 @@ def test_every_free_text_field_given_a_megabyte_finishes_with_a_problem(tmp_path
     problems = check(corpus, corpus).problems
     capped = [p for p in problems if "at most" in p.message]
     assert len(capped) == 4, [p.format_text() for p in problems]
+
+
+def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_path: Path) -> None:
+    """SITE_URL comes from outside (the Pages workflow), and the theme writes it into every
+    page unescaped: one with a quote or an angle bracket is refused, saying what to write."""
+    import subprocess
+    import sys
+
+    from generator.mkdocs_plugin import _SITE_URL
+    from tests.conftest import ROOT, mkdocs_config
+
+    config = mkdocs_config(MINI, tmp_path / "build")
+    hostile = 'https://example.org/"><img src=x onerror=alert(1)>'
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)], capture_output=True,
+        text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": hostile},
+    )
+    assert result.returncode != 0
+    assert "is not a plain http(s) address" in result.stdout + result.stderr
+    assert not (tmp_path / "build" / "site").exists()
+    for written in ("https://owner.github.io/briefings/", "http://127.0.0.1:8000/", "https://example.org"):
+        assert _SITE_URL.fullmatch(written), written
+    for refused in (hostile, "javascript:alert(1)", "https://example.org/a b", "https://example.org/'x", "//host/"):
+        assert not _SITE_URL.fullmatch(refused), refused
