@@ -145,22 +145,32 @@ def _markdown(args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return 1
     out: Path = args.out
-    if out.exists() and not out.is_dir():
-        print(f"error: '{visible(str(out))}' exists and is not a folder", file=sys.stderr)
+    refused = _unfit_output(out)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
         return 2
     stale = _previous_output(out)
-    for page in built.pages:
-        target = out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(page.content, markup.Data):  # a piece at a time: whole, a data file is the corpus's size
-            with target.open("wb") as output:
-                output.writelines(page.content.unpacked())
-        else:
-            target.write_text(page.text, encoding="utf-8")
-        stale.discard(target)
-    for path in sorted(stale):
-        path.unlink()
-    (out / _MANIFEST).write_text("\n".join(p.path for p in built.pages) + "\n", encoding="utf-8")
+    try:
+        for page in built.pages:
+            target = out / page.path
+            if _through_a_link(out, target):
+                raise OSError(
+                    f"'{visible(str(target))}' is reached through a symbolic link; nothing is written through one"
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(page.content, markup.Data):  # a piece at a time: whole, a data file is the corpus's size
+                with target.open("wb") as output:
+                    output.writelines(page.content.unpacked())
+            else:
+                target.write_text(page.text, encoding="utf-8")
+            stale.discard(target)
+        for path in sorted(stale):
+            path.unlink()
+        (out / _MANIFEST).write_text("\n".join(p.path for p in built.pages) + "\n", encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write the pages into '{visible(str(out))}': {error.strerror or error}", file=sys.stderr)
+        return 2
     print(
         f"Wrote {len(built.pages)} pages to {visible(str(out))}"
         + (f", removed {len(stale)} stale" if stale else "")
@@ -170,6 +180,33 @@ def _markdown(args: argparse.Namespace) -> int:
 
 
 _MANIFEST = ".generated-pages"
+
+
+def _unfit_output(out: Path) -> str:
+    """Why ``out`` cannot take the pages, or "": it must be a folder (or not exist yet, under
+    folders), and one this command wrote before or an empty one, so that no file of the
+    user's (an index.md, a data/claims.csv of their own) is overwritten."""
+    for folder in (out, *out.parents):
+        if folder.is_symlink() and folder == out:
+            return f"'{visible(str(out))}' is a symbolic link: give the folder itself"
+        if folder.exists() and not folder.is_dir():
+            return f"'{visible(str(folder))}' is a file, not a folder: give a folder for the pages"
+    if out.is_dir() and any(out.iterdir()) and not (out / _MANIFEST).is_file():
+        return (
+            f"'{visible(str(out))}' already holds files this command did not write: give a new or empty folder "
+            f"(the command replaces only what it wrote before, listed in {_MANIFEST})"
+        )
+    return ""
+
+
+def _through_a_link(out: Path, target: Path) -> bool:
+    """Whether ``target``, or a folder between ``out`` and it, is a symbolic link."""
+    current = target
+    while current != out and current != current.parent:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
 
 
 def _previous_output(out: Path) -> set[Path]:

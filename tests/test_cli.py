@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +74,38 @@ def test_markdown_writes_nothing_on_bad_input(tmp_path: Path) -> None:
     result = run("markdown", "--seeds", str(corpus), str(out))
     assert result.returncode == 1
     assert not out.exists()
+
+
+def test_markdown_refuses_a_folder_it_cannot_or_must_not_write(tmp_path: Path) -> None:
+    """Below a file, a folder of someone else's files, a folder it cannot write, a link
+    inside it to elsewhere: a clear error each time, and nothing written or overwritten."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine\n", encoding="utf-8")
+    result = run("markdown", "--seeds", str(corpus), str(a_file / "out"))
+    assert result.returncode == 2 and "is a file, not a folder" in result.stderr and "Traceback" not in result.stderr
+    own = tmp_path / "own"
+    (own / "data").mkdir(parents=True)
+    (own / "index.md").write_text("my page\n", encoding="utf-8")
+    (own / "data" / "claims.csv").write_text("my,data\n", encoding="utf-8")
+    result = run("markdown", "--seeds", str(corpus), str(own))
+    assert result.returncode == 2 and "already holds files this command did not write" in result.stderr
+    assert (own / "index.md").read_text(encoding="utf-8") == "my page\n"
+    assert (own / "data" / "claims.csv").read_text(encoding="utf-8") == "my,data\n"
+    out = tmp_path / "out"
+    assert run("markdown", "--seeds", str(corpus), str(out)).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(out / "claims")
+    (out / "claims").symlink_to(elsewhere, target_is_directory=True)
+    result = run("markdown", "--seeds", str(corpus), str(out))
+    assert result.returncode == 2 and "symbolic link" in result.stderr and "Traceback" not in result.stderr
+    assert list(elsewhere.iterdir()) == []
+    if os.geteuid() != 0:  # root writes anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        result = run("markdown", "--seeds", str(corpus), str(locked / "out"))
+        assert result.returncode == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_tampered_manifest_cannot_delete_files_outside_the_folder(tmp_path: Path) -> None:
