@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 from hypothesis import strategies as st
 
-from generator.inputs.fields import _INVISIBLE
+from generator.inputs.fields import _INVISIBLE, _check_look_alikes
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {
@@ -43,7 +43,17 @@ YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"),
 # A value that is exactly TODO is the scaffold's placeholder; any other text, TODO at its start included, is real.
 FREE_TEXT = st.lists(st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, "TODO", "TODO:"])),
                      min_size=1, max_size=12).map("".join).filter(
-                         lambda s: len(_INVISIBLE.sub("", s)) > 1 and s.strip() != "TODO")
+                         lambda s: len(_INVISIBLE.sub("", s)) > 1 and s.strip() != "TODO" and _one_name(s))
+
+
+def _one_name(s: str) -> bool:
+    """Whether ``s``, made a name, is refused as a look-alike of another (tests/cases/invalid/look-alike-names.yaml):
+    accents written apart, letters of two alphabets in one word, invisible tag characters."""
+    try:
+        _check_look_alikes(" ".join(s.split()))
+    except ValueError:
+        return False
+    return True
 
 
 class Page(HTMLParser):

@@ -132,7 +132,42 @@ def _check_name(value: str) -> str:
     _check_text(value, MAX_NAME)
     if "\n" in value.strip() or "\r" in value:
         raise ValueError("a name or title is one line | hint: write it on one line, or quote it")
+    _check_look_alikes(value)
     return value
+
+
+_TAGS = re.compile("[\U000e0000-\U000e007f]")  # invisible "tag" characters
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN")
+
+
+def _check_look_alikes(value: str) -> None:
+    """A name that looks like another but is other characters would name a second entity
+    unseen: invisible tag characters, letters written decomposed (NFD: e + a combining
+    accent), or a word mixing Latin, Cyrillic, Greek or Armenian letters (a Cyrillic 'а' in 'Bаku')."""
+    tag = _TAGS.search(value)
+    if tag:
+        raise ValueError(
+            f"the invisible character U+{ord(tag[0]):04X} at position {tag.start() + 1} is not allowed in a name "
+            "| hint: delete it (it shows nothing, but makes the name another one)"
+        )
+    if unicodedata.normalize("NFC", value) != value:
+        raise ValueError(
+            "this name is written with letters and accents apart (Unicode NFD), so it differs from the "
+            "same name typed as one letter each | hint: retype the accented letters, or write it as "
+            + repr(unicodedata.normalize("NFC", value))
+        )
+    for word in re.findall(r"\w+", value):
+        scripts: dict[str, str] = {}
+        for character in word:
+            script = next((s for s in _SCRIPTS if unicodedata.name(character, "").startswith(s)), None)
+            if script:
+                scripts.setdefault(script, character)
+        if len(scripts) > 1:
+            named = ", ".join(f"'{c}' ({unicodedata.name(c).title()})" for c in scripts.values())
+            raise ValueError(
+                f"the word '{word}' mixes the letters of {' and '.join(s.title() for s in scripts)}: {named} "
+                "| hint: retype the word in one alphabet; a look-alike letter makes it another name"
+            )
 
 
 # Link targets: inline ``](target``, autolinks ``<scheme:...>``, and reference definitions
