@@ -64,6 +64,16 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     registries: dict[str, YamlFile] = {}
     unreadable: set[str] = set()
     failed: Failed = {}
+    if root.is_symlink():  # its files could be anywhere on the machine (seeds -> /)
+        problems.add(
+            root,
+            1,
+            1,
+            "unsafe-path",
+            f"the seed folder '{root.name}' is a symbolic link, and links are not followed",
+            "give the real folder (its path, or move it here), not a link to it",
+        )
+        return RawCorpus(root, {}, [], [], {})
     for name in REGISTRY_FILES:
         path = root / name
         if not path.exists() and not path.is_symlink():

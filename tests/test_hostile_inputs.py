@@ -98,6 +98,18 @@ def test_a_symlink_cannot_read_outside_the_seed_folder(tmp_path: Path) -> None:
     assert ("documents/ridge-clash.txt", "unsafe-path") in {(p.path, p.rule) for p in problems}
 
 
+def test_a_seed_folder_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    """``seeds -> /`` (or to a folder anywhere): one error, and nothing of the folder it
+    points to is read or listed."""
+    real = copy_corpus(MINI, tmp_path / "real")
+    for target, name in ((real, "seeds"), (Path("/"), "root")):
+        link = tmp_path / name
+        link.symlink_to(target, target_is_directory=True)
+        problems = check(link, tmp_path).problems
+        assert [(p.rule, p.message) for p in problems] == [
+            ("unsafe-path", f"the seed folder '{name}' is a symbolic link, and links are not followed")]
+
+
 def test_stray_and_orphan_files_are_reported_not_ignored(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     (corpus / "partys.yaml").write_text("parties: []\n", encoding="utf-8")
