@@ -34,6 +34,7 @@ CAPITALS_WIDTH = 0.8  # the same for a country's name, in spaced capitals
 MIN_SPAN = 2.0  # degrees of latitude a map shows at least (some 220 km), around a lone place
 PAD = 0.15  # of the places' extent, added around it
 WORLD_DETAIL_SPAN = 30.0  # degrees of longitude beyond which the coarse atlas (1:110m) is enough
+GROUP_SCALE, OWN_SCALE = 1.9, 1.4  # a group's circle and the page's own place's pin, in pins
 LOCATOR_SPAN = 24.0  # a map narrower than this (degrees of longitude) gets a locator inset
 
 
@@ -311,6 +312,10 @@ class Mark:
     def own(self) -> bool:
         return any(p.own for p in self.places)
 
+    def radius(self, layout: Layout) -> float:
+        """A group's circle, with its number, is larger than a pin; the page's own place's pin too."""
+        return layout.pin * (GROUP_SCALE if self.number else OWN_SCALE if self.own else 1)
+
 
 def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
     """Pins for the places drawn as points, those closer than two pins grouped (a group is numbered)."""
@@ -354,7 +359,7 @@ def _middle(at: list[tuple[float, float]], members: list[int]) -> tuple[float, f
 def _radius(layout: Layout, members: list[int]) -> float:
     """A mark's radius: a group's circle, with its number, is larger than a pin (a page's own
     place is drawn a little larger too, which the margin of two units covers)."""
-    return layout.pin * (1.9 if len(members) > 1 else 1.4) + 1
+    return layout.pin * (GROUP_SCALE if len(members) > 1 else OWN_SCALE) + 1
 
 
 Box = tuple[float, float, float, float]

@@ -123,7 +123,7 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     pins = cg.marks(frame, [p for p in places if p.kind == "point"])
     drawn_pins: dict[bool, list[str]] = {False: [], True: []}  # single pins, numbered groups
     for mark in pins:
-        radius = layout.pin * (1.9 if mark.number else 1.4 if mark.own else 1)
+        radius = mark.radius(layout)
         labels.taken.append((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
         drawn_pins[bool(mark.number)].append(_pin(mark, radius, layout))
     body.extend(drawn_pins[False])
@@ -193,7 +193,7 @@ def _label_everything(
     font, layout = frame.layout.font, frame.layout
 
     def pin_label(mark: cg.Mark) -> None:
-        radius = layout.pin * (1.9 if mark.number else 1.4 if mark.own else 1)
+        radius = mark.radius(layout)
         text = _group_label(mark) if mark.number else mark.places[0].name
         labels.place(text, cg.around(mark.x, mark.y, radius + 3, font), font, "own" if mark.own else "place")
 
