@@ -174,7 +174,7 @@ def _check_look_alikes(value: str) -> None:
 # ``[label]: target`` (in a blockquote too, the target perhaps on the next line). Every
 # part is anchored or bounded, so that the scan is linear in the length of the text.
 _MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]*(?:[ \t]+(?![\"'(])[^)\s>]+)*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"
+    r"\]\(\s*<?([^)\s>]*(?:[ \t]+(?![\"'(])[^)\s>]+)*)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>"
     r"|^[ \t>]*\[[^\]\n]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)",
     re.M,
 )
