@@ -108,6 +108,14 @@ def _describe(item: Any) -> tuple[str, str]:
         and "number" in expectations[kind]
     ):
         return f"'{name}' is {got}, too large to be read as a number", "check the value: a few digits are expected"
+    if kind in _NUMBER_KINDS and isinstance(value, (str, bool)):
+        shown = f"the text '{value}'" if isinstance(value, str) else got
+        examples = f"'{name}: 2'" if kind.startswith("int") else f"'{name}: 1000' or '{name}: -2.5'"
+        return (
+            f"'{name}' must be {expectations[kind]} written as digits, not {shown}",
+            f"write plain digits, without quotes, for example {examples} "
+            "(YAML reads a quoted value, 1e3 or 1 000 as text)",
+        )
     if kind in expectations:
         return f"'{name}' must be {expectations[kind]}, not {got}", hints.get(kind, "")
     if kind == "too_short":
@@ -117,6 +125,11 @@ def _describe(item: Any) -> tuple[str, str]:
     if not any(isinstance(part, str) for part in loc):  # a rule across the fields of one entry
         return problem, hint
     return f"'{name}': {problem}", hint
+
+
+# A text or a yes/no where a number is expected ("3", true) is never read as one: the page would
+# show 3 or 1 for what the contributor may have meant otherwise.
+_NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
 
 
 def _hint_for(info: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import Field, StrictFloat, StrictInt, model_validator
 
 from generator.inputs.entities import (
     Citation,
@@ -76,7 +76,7 @@ class Hop(Strict):
 class FigureRevision(Strict):
     """A later (or other) count of the same thing, from a source outside the text."""
 
-    value: float = Field(allow_inf_nan=False, description="The number.", examples=[105])
+    value: StrictFloat = Field(allow_inf_nan=False, description="The number.", examples=[105])
     as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
     by: GiverId | None = Field(
         None,
@@ -101,7 +101,7 @@ class FigureRevision(Strict):
 class Figure(Strict):
     """A number that a claim asserts."""
 
-    value: float = Field(allow_inf_nan=False, description="The number.", examples=[4])
+    value: StrictFloat = Field(allow_inf_nan=False, description="The number.", examples=[4])
     unit: Name = Field(description="What is counted.", examples=["soldiers wounded"])
     as_of: Date | None = Field(
         None, description="Date the number is counted at, usually the day of the report.", examples=["2023-05-11"]
