@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,6 +64,7 @@ class MentionFinder:
 
     def _find(self, text: NormalizedText) -> list[Mention]:
         folded = text.text
+        addresses = _addresses(folded)
         found: list[tuple[int, int, str]] = []
         taken_until = 0
         for word in self._candidates.finditer(folded) if self._candidates else ():
@@ -72,13 +75,16 @@ class MentionFinder:
                 end = start + length
                 passage = folded[start:end]
                 if passage in forms and not (end < len(folded) and _is_word(folded[end])):
-                    found.append((start, end, self._entity_by_form[passage]))
+                    if not _in_address(folded, start, end, addresses):
+                        found.append((start, end, self._entity_by_form[passage]))
                     taken_until = end
                     break
         if self._odd is not None:
             taken = [(a, b) for a, b, _ in found]
             for match in self._odd.finditer(folded):
-                if not any(a < match.end() and match.start() < b for a, b in taken):
+                if not any(a < match.end() and match.start() < b for a, b in taken) and not _in_address(
+                    folded, match.start(), match.end(), addresses
+                ):
                     found.append((match.start(), match.end(), self._entity_by_form[match.group()]))
         mentions = []
         for start, end, entity in sorted(found):
@@ -88,7 +94,37 @@ class MentionFinder:
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return char.isalnum() or char == "_" or unicodedata.combining(char) != 0
+
+
+# A word of a text that is a web or e-mail address: "https://…", "www.…", "press@….org".
+_ADDRESS_MARKS = ("://", "www.", "@")
+_TOKEN = re.compile(r"\S+")
+_EMAIL = re.compile(r"@[\w-]+\.\w")
+
+
+def _addresses(folded: str) -> list[tuple[int, int]]:
+    """The spans of the text's web and e-mail addresses, in order (none looked for in a
+    text that has no address mark)."""
+    if not any(mark in folded for mark in _ADDRESS_MARKS):
+        return []
+    return [
+        token.span()
+        for token in _TOKEN.finditer(folded)
+        if "://" in token[0] or "www." in token[0] or _EMAIL.search(token[0])
+    ]
+
+
+def _in_address(folded: str, start: int, end: int, addresses: list[tuple[int, int]]) -> bool:
+    """Whether a name found at ``start:end`` is part of a longer name: of a domain
+    ("reuters" in "www.reuters.com", "reuters.com"), or of a web or e-mail address.
+    Such a name names another thing, more exactly, so it is not a mention."""
+    if start >= 2 and folded[start - 1] == "." and _is_word(folded[start - 2]):
+        return True
+    if end + 1 < len(folded) and folded[end] == "." and _is_word(folded[end + 1]):
+        return True
+    at = bisect.bisect_right(addresses, (start, len(folded))) - 1
+    return at >= 0 and addresses[at][1] >= end
 
 
 def surface_forms(entities: Iterable[tuple[str, str, list[str]]]) -> dict[str, str]:

@@ -219,6 +219,12 @@ class References(CheckerState):
         long and rare enough to find that entity; an entity needs each form once."""
         owners: dict[str, tuple[str, str]] = {}
         own: set[tuple[str, str]] = set()
+        # Every id, its hyphens read as spaces too ('north-ridge', 'north ridge'), and then every
+        # form, in small letters: a form may not take another entity's in other capitals.
+        loose: dict[str, tuple[str, str | None]] = {}
+        for entity_id, *_ in self.mention_entities():
+            for key in (entity_id, entity_id.replace("-", " ")):
+                loose.setdefault(key.casefold(), (entity_id, None))
         # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
         forms: list[tuple[str, str, Loc, Origin]] = [
             (entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()
@@ -263,6 +269,20 @@ class References(CheckerState):
                     "ambiguous-alias",
                     f"{name} already names '{owner}', so mentions of it in texts would be ambiguous",
                     "keep the name or alias on one entity only, or make it longer (for example 'government in Baku')",
+                )
+                continue
+            # A form that differs from another entity's id, name or alias only in capitals
+            # ('reuters' on 'reuters-mirror' while 'reuters' exists) links that other
+            # entity's mentions, and its web address ('www.reuters.com'), to the wrong page.
+            other, other_form = loose.setdefault(folded.casefold(), (entity_id, form))
+            if other != entity_id:
+                what = f"the id of '{other}'" if other_form is None else f"'{other_form}', a name of '{other}'"
+                self.report(
+                    origin.file,
+                    origin.loc + loc,
+                    "ambiguous-alias",
+                    f"'{form}' is {what}, capitals aside, so texts naming '{other}' would link to '{entity_id}'",
+                    f"remove it from '{entity_id}', or write a form that only '{entity_id}' goes by",
                 )
 
     def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:

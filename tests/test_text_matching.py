@@ -49,3 +49,18 @@ def test_armenian_and_azerbaijani_spellings_find_their_mentions() -> None:
     text = "Լեռնային Ղարաբաղի — Dağlıq Qarabağ, dedi Əliyev."
     found = [text[m.start:m.end] for m in finder.find(NormalizedText.of(text))]
     assert found == ["Dağlıq Qarabağ", "Əliyev"]  # "Ղարաբաղի" is another word form, not a whole-word match
+
+
+def test_a_name_inside_a_web_address_is_not_a_mention() -> None:
+    finder = MentionFinder({"reuters": "reuters-mirror", "Reuters": "reuters", "U.S.": "united-states"})
+    text = (
+        "Reuters said. See www.reuters.com, reuters.com/world, https://example.org/reuters/1 "
+        "and press@reuters.org. The U.S. and reuters agreed (Reuters)."
+    )
+    found = [(text[m.start:m.end], m.entity) for m in finder.find(NormalizedText.of(text))]
+    assert found == [
+        ("Reuters", "reuters"),
+        ("U.S.", "united-states"),
+        ("reuters", "reuters-mirror"),
+        ("Reuters", "reuters"),
+    ]
