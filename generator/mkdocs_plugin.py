@@ -8,7 +8,9 @@ with every problem listed.
 A generated page's body is already HTML: ``mkdocs_pages`` hands it to MkDocs
 as it is (a measured speed trick, explained there). Everything after that
 (theme, tags, other plugins' events) runs as for any page. Once the site is
-written, Pagefind indexes it for search (``search_index``); under ``mkdocs
+written, Pagefind indexes it for search (``search_index``). ``mkdocs build``
+writes the whole site apart and then puts it in the site folder's place in one step
+(``site_folder``): a build that fails or is killed leaves the last site. Under ``mkdocs
 serve`` a rebuild renders only the pages an edit can change (``incremental``),
 is served at once, and is indexed in the background once the preview is idle.
 """
@@ -51,6 +53,7 @@ from generator.problems import format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.schema import write_id_schemas
 from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
+from generator.site_folder import Staged, discard, publish, stage
 
 log = get_plugin_logger(__name__)
 
@@ -95,9 +98,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.compiled = _CompiledTemplates()
         self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
         self.ended = False  # under serve: whether every changed page of the last build was written
+        self.apart = False  # a whole build (not serve, not --dirty): the site is written apart
+        self.staged: tuple[Staged, MkDocsConfig] | None = None  # the site being written apart
+        self.indexed = False  # whether the site written apart is complete, search bundle included
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.apart = not self.serving and not dirty
         keep_results(self.serving)  # a rebuild then parses, checks and searches only the files that changed
         if self.serving:
             collect_less_often()
@@ -163,6 +170,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "https://host/path/ (no quotes, spaces or angle brackets), or leave SITE_URL unset"
             )
         _list_theme_without_hidden_folders(config)
+        if self.apart:  # the site is written beside the site folder, and takes its place once whole
+            staged = stage(Path(config.site_dir))
+            self.staged, self.indexed = (staged, config), False
+            config.site_dir = str(staged.folder)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -319,27 +330,44 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.ended = True
         return_to_collection()
         site = Path(config.site_dir)
-        if not self.config.search_index:
-            log.info("search index: not made (search_index: false)")
-            return
         if self.indexer is not None:
             self.indexer.schedule()
-            return
-        try:
-            log.info("search index: %s", index_site(site, part_pages=self.config.search_part_pages))
-        except SearchIndexError as error:
-            raise PluginError(f"briefing: {error}") from error
-        if self.serving:
-            self.indexer = IndexWhenIdle(site, log.info, log.warning, part_pages=self.config.search_part_pages)
+        elif not self.config.search_index:
+            log.info("search index: not made (search_index: false)")
+        else:
+            try:
+                log.info("search index: %s", index_site(site, part_pages=self.config.search_part_pages))
+            except SearchIndexError as error:
+                raise PluginError(f"briefing: {error}") from error
+            if self.serving:
+                self.indexer = IndexWhenIdle(site, log.info, log.warning, part_pages=self.config.search_part_pages)
+        self.indexed = True
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A build that fails returns what its stages set aside to the cycle collector."""
+        """A build that fails returns what its stages set aside to the cycle collector, and
+        the site it was writing apart goes: the site folder keeps the last site."""
         return_to_collection()
+        self._put_in_place(False)
 
     def on_shutdown(self) -> None:
-        """The preview stops: so does its background indexing (the site folder goes with it)."""
+        """A whole build ends: its site, complete, takes the site folder's place (MkDocs' strict
+        check runs after ``on_post_build``, and a failure there reaches ``on_build_error``). The
+        preview stops: so does its background indexing (the site folder goes with it)."""
+        self._put_in_place(self.indexed)
         if self.indexer is not None:
             self.indexer.stop()
+
+    def _put_in_place(self, complete: bool) -> None:
+        if self.staged is None:
+            return
+        staged, config = self.staged
+        self.staged = None
+        config.site_dir = str(staged.target)  # where gh-deploy, after the build, reads the site
+        if complete:
+            publish(staged)
+            log.info("site written to %s", staged.target)
+        else:
+            discard(staged)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.active_section is not None:
