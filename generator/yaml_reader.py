@@ -220,9 +220,7 @@ class _Builder:
     def scalar(event: _Event) -> Any:
         tag = event.tag
         if event.style == '"' and _SURROGATE.search(event.value):  # only an escape can write one
-            raise yaml.constructor.ConstructorError(
-                None, None, "a lone surrogate escape (such as \\ud800) is not a character", event.start_mark
-            )
+            raise _EscapeError(None, None, "a surrogate escape (such as \\ud800) is not a character", event.start_mark)
         if tag is None:
             if event.style or not event.implicit[0] or event.value[:1] not in _IMPLICIT_FIRST:
                 return event.value  # quoted or block text, or plain text that no implicit type starts like
@@ -249,6 +247,11 @@ class _Builder:
             )
 
 
+class _EscapeError(yaml.constructor.ConstructorError):
+    """A double-quoted value whose escape writes no character (PyYAML's own parser lets
+    ``"\\ud800"`` through; libyaml refuses it)."""
+
+
 def _mark(mark: _Mark) -> Position:
     return (mark.line + 1, mark.column + 1)
 
@@ -269,6 +272,13 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
             _syntax_hint("special characters"),
         )
         return None
+    except _EscapeError as error:
+        mark: _Mark = error.problem_mark  # always set: the value's opening quote
+        found = yaml_syntax.invalid_escape(text.split("\n"), mark.line, mark.column) or yaml_syntax.Diagnosis(
+            *_mark(mark), f"YAML error: {error.problem}", "write the character itself"
+        )
+        problems.add(path, found.line, found.column, "yaml-syntax", found.message, found.hint)
+        return None
     except (yaml.composer.ComposerError, yaml.constructor.ConstructorError) as error:
         # What the reader refuses (aliases, tags, depth), not a mistake of syntax.
         line, column = _mark(error.problem_mark) if error.problem_mark else (1, 1)
@@ -281,6 +291,12 @@ def parse_yaml(path: Path, text: str, problems: Problems) -> YamlFile | None:
         return None
     except yaml.YAMLError as error:
         problems.add(path, 1, 1, "yaml-syntax", f"YAML error: {error}", "check that the file is plain YAML")
+        return None
+    except ValueError as error:  # PyYAML's own parser, on an escape past U+10FFFF ("\U00110000")
+        found = yaml_syntax.escape_past_unicode(text.split("\n")) or yaml_syntax.Diagnosis(
+            1, 1, f"YAML error: {error}", "check that the file is plain YAML"
+        )
+        problems.add(path, found.line, found.column, "yaml-syntax", found.message, found.hint)
         return None
     finally:
         builder.events.close()

@@ -231,6 +231,29 @@ def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path,
         assert rules == {("outlets.yaml", "yaml-syntax")}
 
 
+def test_an_invalid_escape_is_reported_at_the_escape_with_either_parser(tmp_path: Path, monkeypatch) -> None:
+    from generator import yaml_reader
+    from generator.problems import Problems
+    cases = [  # (value, line and column of the escape, what the message or hint says)
+        ('"C:\\data\\x"', (1, 7), ['\'\\d\' in this double-quoted value is invalid', '("C:\\\\data\\\\x")', "'C:\\data\\x'"]),
+        ('"\\x4 and"', (1, 5), ["\\x takes 2 hexadecimal digits"]),
+        ('"\\ud83d\\ude00"', (1, 5), ["half of a surrogate pair", "\\U0001F600"]),
+        ('"say \\"hi\\" \\q"', (1, 16), ["'\\q'", '("say \\"hi\\" \\\\q")']),
+        ('"two\n  lines \\q"', (2, 9), ["'\\q'", "single quotes"]),
+        ('"\\U0010FFFF \\U00110000"', (1, 16), ["past the last Unicode character"]),
+    ]
+    for fast in (yaml_reader._FAST_LOADER, None):
+        monkeypatch.setattr(yaml_reader, "_FAST_LOADER", fast)
+        for value, (line, column), says in cases:
+            problems = Problems(tmp_path)
+            assert yaml_reader.parse_yaml(tmp_path / "x.yaml", f"a: {value}\n", problems) is None
+            [problem] = problems.items()
+            assert (problem.line, problem.column, problem.rule) == (line, column, "yaml-syntax"), (fast, value)
+            for words in says:
+                assert words in problem.message + " " + problem.hint, (fast, value, problem)
+            assert "never closed" not in problem.message
+
+
 def test_an_address_in_capitals_is_published_in_lowercase(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     outlets = corpus / "outlets.yaml"
