@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from shapely import Point
+from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
 from generator import boundaries, inputs, sourcegraph
@@ -19,6 +20,7 @@ from generator.quotes import fold
 GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its line or area
 PARENT_REACH = 15.0  # degrees from a parent's point within which a slip's fix is looked for
 AREA_MARGIN = 0.5  # degrees a point may lie outside its parent's drawn area (the drawing is coarse)
+SWAP_MISS = 1.0  # degrees a geometry must miss its place by before it is taken for one written latitude first
 
 
 class References(CheckerState):
@@ -27,6 +29,7 @@ class References(CheckerState):
         for party in corpus.parties.values():
             self.check_party(party, corpus.origins[party.id])
         self.parents_of = {lid: location.parents for lid, location in corpus.locations.items()}
+        self.drawn = {lid: _drawn(place.geometry) for lid, place in corpus.locations.items() if place.geometry}
         for location in corpus.locations.values():
             self.check_location(location, corpus.origins[location.id])
         for outlet in corpus.outlets.values():
@@ -72,12 +75,13 @@ class References(CheckerState):
             self.check_citations(administration.sources, Origin(origin.file, (*origin.loc, index)))
 
     def check_geometry(self, location: inputs.Location, origin: Origin) -> None:
-        """A line or area far from the place's own point is most likely written latitude first."""
-        assert location.geometry is not None
-        positions = location.geometry.positions()
-        lons, lats = [p[0] for p in positions], [p[1] for p in positions]
+        """A line or area lies near the place's own point (longitudes the short way round,
+        so that one across the 180th meridian is measured as drawn). One that fits the
+        place only read latitude first is reported as written so, with the fix."""
+        if self.check_swapped(location, origin):
+            return
         lat, lon = location.coordinates.lat, location.coordinates.lon
-        away = max(min(lats) - lat, lat - max(lats), min(lons) - lon, lon - max(lons), 0)
+        away = _degrees_to(self.drawn[location.id], lat, lon)
         if away > GEOMETRY_REACH:
             self.report(
                 origin.file,
@@ -87,6 +91,59 @@ class References(CheckerState):
                 "GeoJSON writes each position longitude first: "
                 "[longitude, latitude]; check the order, and the coordinates",
             )
+
+    def check_swapped(self, location: inputs.Location, origin: Origin) -> bool:
+        """A geometry written [latitude, longitude] is caught where, read the other way
+        round, it fits what else says where the place is (its point, its outline, its
+        parents' areas) and as written misses one of them by more than ``SWAP_MISS``
+        degrees, with nothing that says otherwise. Near the line where latitude and
+        longitude are equal (40° N 40° E) a swap moves a geometry less than that, and
+        it is not told apart."""
+        assert location.geometry is not None
+        positions = location.geometry.positions()
+        if any(abs(first) > 90 for first, _ in positions):
+            return False  # a first number beyond 90 is no latitude: the positions are not swapped
+        misses = list(self.misses(location, self.drawn[location.id], _drawn(location.geometry, swapped=True)))
+        fits = [(what, miss, fit) for what, miss, fit in misses if miss > SWAP_MISS and fit <= AREA_MARGIN]
+        if not fits or any(fit > SWAP_MISS and miss <= AREA_MARGIN for _, miss, fit in misses):
+            return False
+        what, miss, fit = fits[0]
+        fixed = ", ".join(f"[{lon:g}, {lat:g}]" for lat, lon in positions[:3]) + (", ..." if len(positions) > 3 else "")
+        self.report(
+            origin.file,
+            (*origin.loc, "geometry"),
+            "geometry-swapped",
+            f"the geometry looks written latitude first: it lies {miss:.1f} degrees from {what}, "
+            f"and {fit:.1f} with each position read [latitude, longitude]",
+            f"GeoJSON writes each position longitude first: [longitude, latitude]; swap each pair ({fixed})",
+        )
+        return True
+
+    def misses(
+        self, location: inputs.Location, written: BaseGeometry, swapped: BaseGeometry
+    ) -> Iterator[tuple[str, float, float]]:
+        """How far a geometry as written and read the other way round lies from each thing
+        that says where the place is: its point, its outline, its parents' areas."""
+        point = location.coordinates
+        yield (
+            f"the place's point (lat {point.lat:g}, lon {point.lon:g})",
+            _degrees_to(written, point.lat, point.lon),
+            _degrees_to(swapped, point.lat, point.lon),
+        )
+        middle, other = written.centroid, swapped.centroid
+        if middle.is_empty or other.is_empty:
+            return
+        places: list[tuple[inputs.Location, str, BaseGeometry | None]] = [(location, "the place's outline", None)]
+        places += [
+            (parent, f"its parent '{parent_id}' (parents[{index}])", self.drawn.get(parent_id))
+            for index, parent_id in enumerate(location.parents)
+            if (parent := self.corpus.locations.get(parent_id)) is not None and parent_id != location.id
+        ]
+        for place, what, drawn in places:
+            miss = _area_distance(middle.y, middle.x, place, drawn)
+            fit = _area_distance(other.y, other.x, place, drawn)
+            if miss is not None and fit is not None:
+                yield what, miss, fit
 
     def check_outline(self, location: inputs.Location, outline: inputs.Outline, origin: Origin) -> None:
         """The outline names a country, province or border the atlas has, and the place's point lies on it."""
@@ -150,14 +207,15 @@ class References(CheckerState):
             parent = self.corpus.locations.get(parent_id)
             if parent is None or parent_id == location.id:
                 continue  # an unknown parent is reported as such
-            away = _distance(point.lat, point.lon, parent)
+            drawn = self.drawn.get(parent_id)
+            away = _distance(point.lat, point.lon, parent, drawn)
             reach = AREA_MARGIN if _is_area(parent) else PARENT_REACH
             if away <= reach:
                 continue
             fixes = [
                 (why, lat, lon)
                 for why, lat, lon in _slips(point.lat, point.lon)
-                if _distance(lat, lon, parent) <= reach
+                if _distance(lat, lon, parent, drawn) <= reach
             ]
             where, near = ("outside the area of", "in") if _is_area(parent) else ("from", "near")
             if fixes:
@@ -334,31 +392,86 @@ def _is_area(location: inputs.Location) -> bool:
     return location.geometry is not None and "Polygon" in location.geometry.type
 
 
-def _distance(lat: float, lon: float, place: inputs.Location) -> float:
-    """Degrees from a point to ``place``: to its outline, or to the box around its drawn
-    area, where it has one, else to its point (longitudes the short way round)."""
+def _distance(lat: float, lon: float, place: inputs.Location, drawn: BaseGeometry | None) -> float:
+    """Degrees from a point to ``place``: to its area where it has one, else to its point
+    (longitudes the short way round)."""
+    away = _area_distance(lat, lon, place, drawn)
+    if away is not None:
+        return away
+    return max(abs(lat - place.coordinates.lat), _around(lon, place.coordinates.lon))
+
+
+def _area_distance(lat: float, lon: float, place: inputs.Location, drawn: BaseGeometry | None) -> float | None:
+    """Degrees from a point to ``place``'s outline, or to the box around its drawn area
+    (``drawn``, the drawing being coarse); None where it has neither."""
     outline = place.outline
     if outline is not None and outline.border is None:
         shape = boundaries.outline(outline.country, outline.province, None)
         if shape is not None:
             return _degrees_to(shape, lat, lon)
-    if place.geometry is not None and "Polygon" in place.geometry.type:
-        positions = place.geometry.positions()
-        lons, lats = [p[0] for p in positions], [p[1] for p in positions]
-        dlat = max(min(lats) - lat, lat - max(lats), 0)
-        dlon = 0.0 if min(lons) <= lon <= max(lons) else min(_around(lon, min(lons)), _around(lon, max(lons)))
-        return max(dlat, dlon)
-    return max(abs(lat - place.coordinates.lat), _around(lon, place.coordinates.lon))
+    if drawn is None or drawn.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    west, south, east, north = drawn.bounds
+    dlat = max(south - lat, lat - north, 0)
+    if east - west >= 360:
+        return dlat
+    lon = _near(lon, (west + east) / 2)
+    return max(dlat, west - lon, lon - east, 0)
 
 
 def _degrees_to(shape: BaseGeometry, lat: float, lon: float) -> float:
-    """Degrees from a point to an outline, the short way round (an outline may run past 180°)."""
+    """Degrees from a point to a shape, the short way round: to the nearest of the point's
+    copies a whole turn apart (an outline or a drawn line may run past 180°). A shape that
+    goes right round the world is measured by latitude alone."""
+    if shape.is_empty:
+        return 0.0
+    west, south, east, north = shape.bounds
+    if east - west >= 360:
+        return float(max(south - lat, lat - north, 0))
+    lon = _near(lon, (west + east) / 2)
     return float(min(shape.distance(Point(lon + turn, lat)) for turn in (-360, 0, 360)))
+
+
+def _near(lon: float, centre: float) -> float:
+    """``lon`` moved by whole turns to lie within half a turn of ``centre``."""
+    return lon - 360 * round((lon - centre) / 360)
 
 
 def _around(a: float, b: float) -> float:
     gap = abs(a - b) % 360
     return min(gap, 360 - gap)
+
+
+def _drawn(geometry: inputs.Geometry, swapped: bool = False) -> BaseGeometry:
+    """A place's line or area as a Shapely geometry, as the map draws it: each line and
+    ring continuous across the 180th meridian, each position moved by whole turns to
+    follow on from the one before (a line from 179.5° E to 179.5° W crosses the
+    meridian, not the world), except a step from -180 to 180, which runs round the
+    world along its parallel; a ring around a pole closed along the pole. With
+    ``swapped``, each position is read [latitude, longitude]."""
+    return geojson_shape(
+        {"type": geometry.type, "coordinates": _continuous(geometry.coordinates, swapped, geometry.type)}
+    )
+
+
+def _continuous(value: list[Any], swapped: bool, kind: str) -> list[Any]:
+    if isinstance(value[0][0], list):
+        return [_continuous(part, swapped, kind) for part in value]
+    line: list[tuple[float, float]] = []
+    previous = 0.0  # the last position's longitude as written
+    for first, second in value:
+        lon, lat = (float(second), float(first)) if swapped else (float(first), float(second))
+        if not line:
+            line.append((lon, lat))
+        elif abs(lon - previous) == 360:
+            line.append((line[-1][0] + lon - previous, lat))
+        else:
+            line.append((_near(lon, line[-1][0]), lat))
+        previous = lon
+    if "Polygon" in kind and abs(line[-1][0] - line[0][0]) > 180:
+        pole = -90.0 if sum(lat for _, lat in line) < 0 else 90.0
+        line += [(line[-1][0], pole), (line[0][0], pole), line[0]]
+    return line
 
 
 def _slips(lat: float, lon: float) -> Iterator[tuple[str, float, float]]:
