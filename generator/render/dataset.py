@@ -1,9 +1,13 @@
 """The whole corpus as a dataset: one JSON file, and one CSV file per table.
 
 Researchers can reuse the data without scraping pages. Rows are sorted by id,
-so the files are byte-identical for the same input. A CSV cell that a
-spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-gets a leading apostrophe; the JSON file keeps every value exactly.
+so the files are byte-identical for the same input. Against formula injection
+(OWASP's "CSV Injection"): every text cell is in double quotes, so a separator
+inside it (``,``, or the ``;`` or tab some spreadsheets split on) never starts
+a new cell, and a text cell that a spreadsheet would run as a formula (starting
+with ``=``, ``+``, ``-``, ``@``, a tab or a line break) gets a leading
+apostrophe. Numbers are written bare and stay numbers; the JSON file keeps
+every value exactly.
 """
 
 from __future__ import annotations
@@ -35,19 +39,33 @@ JSON_FILE = f"{FOLDER}/briefings.json"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would take a cell starting so for
+# What a spreadsheet takes for a formula when a cell starts with it (after spaces or quotes), and
+# where a cell may start inside a text: its start, and after a separator some spreadsheet splits on
+# (',', ';' by locale, a tab) or a line break, whether or not it honours the quotes around the text.
+_FORMULA_START = re.compile(r"((?:^|[,;\t\r\n])[ \"]*)([=+\-@])")
+_BREAK = frozenset("\t\r\n")
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> str | float:
+    """A cell: a number as it is (written bare), anything else as text that no spreadsheet runs."""
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
     if isinstance(value, str):
         # a verbatim text may hold a NUL or an escape; a cell never does (most text is printable: no search)
         text = value if value.isprintable() else _CONTROL.sub("", value)
-        return "'" + text if text[:1] in _FORMULA else text
+        return _neutral(text)
     return _CONTROL.sub("", value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def _neutral(text: str) -> str:
+    """The text with an apostrophe before each ``=``, ``+``, ``-``, ``@`` that could start a cell."""
+    if "=" in text or "+" in text or "-" in text or "@" in text:  # most text holds none: no search
+        text = _FORMULA_START.sub(r"\1'\2", text)
+    return "'" + text if text[:1] in _BREAK else text
 
 
 class _Lines:
@@ -56,7 +74,8 @@ class _Lines:
 
     def __init__(self) -> None:
         self._buffer = io.StringIO()
-        self._writer = csv.writer(self._buffer, lineterminator="\n")
+        # Text in quotes, numbers bare: a ';' or a tab inside a text never starts a cell.
+        self._writer = csv.writer(self._buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
     def line(self, row: Sequence[Any]) -> str:
         self._buffer.seek(0)
@@ -421,9 +440,9 @@ def render_data_page(site: Site) -> mk.Page:
         mk.heading(1, "Data"),
         mk.para(f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site."),
         mk.ours(
-            "In the CSV files, lists are joined with `; `, and a text cell that a spreadsheet would run "
-            "as a formula (starting with `=`, `+`, `-` or `@`) starts with an apostrophe; the JSON file "
-            "keeps every value exactly."
+            "In the CSV files, lists are joined with `; `, every text is in double quotes and numbers are "
+            "not, and a text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, "
+            "a tab or a line break) starts with an apostrophe; the JSON file keeps every value exactly."
         ),
         mk.table(("File", "What it holds"), rows),
         mk.heading(2, "Licence", "licence"),
