@@ -1,9 +1,11 @@
 """Finding verbatim passages in a source text.
 
 Matching is exact except for what a contributor cannot see or type
-reliably: runs of whitespace, line endings, non-breaking spaces, and
-straight versus curly quotation marks and apostrophes. A match is returned
-as the exact span of the original text, so the highlight covers it verbatim.
+reliably: runs of whitespace, line endings, non-breaking spaces, straight
+versus curly quotation marks and apostrophes, and a letter and its accent
+written as one character or apart (Unicode NFC or NFD: "ğ" or "g" + "̆").
+A match is returned as the exact span of the original text, so the
+highlight covers it verbatim.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import bisect
 import difflib
 import heapq
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.kept import kept
@@ -52,11 +56,15 @@ class NormalizedText:
 
     The folded text is a series of segments, each copied from one place of the
     original: ``segment_starts`` are where they start in the folded text,
-    ``origins`` where they start in the original."""
+    ``origins`` where they start in the original and ``ends`` where they end
+    there. A segment as long as its original is a copy, character by character;
+    any other (a letter and its accents written apart, composed into one) maps
+    as a whole to its original."""
 
     text: str
     segment_starts: tuple[int, ...]
     origins: tuple[int, ...]
+    ends: tuple[int, ...]
     original_length: int
 
     @classmethod
@@ -89,24 +97,129 @@ class NormalizedText:
             starts.append(length)
             origins.append(position)
             chunks.append(folded[position:])
-        return cls("".join(chunks), tuple(starts), tuple(origins), len(original))
+        text = "".join(chunks)
+        ends = [origin + len(chunk) for origin, chunk in zip(origins, chunks, strict=True)]
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            return cls(*_composed(text, starts, origins), len(original))
+        return cls(text, tuple(starts), tuple(origins), tuple(ends), len(original))
+
+    def _segment(self, index: int) -> tuple[int, bool]:
+        """The segment holding the folded text's ``index``, and whether it is a copy."""
+        segment = bisect.bisect_right(self.segment_starts, index) - 1
+        following = segment + 1
+        end = self.segment_starts[following] if following < len(self.segment_starts) else len(self.text)
+        return segment, self.ends[segment] - self.origins[segment] == end - self.segment_starts[segment]
 
     def _original(self, index: int) -> int:
+        """Where the character at ``index`` starts in the original."""
         if index >= len(self.text):
             return self.original_length
-        segment = bisect.bisect_right(self.segment_starts, index) - 1
-        return self.origins[segment] + index - self.segment_starts[segment]
+        segment, copy = self._segment(index)
+        return self.origins[segment] + (index - self.segment_starts[segment] if copy else 0)
+
+    def _original_end(self, index: int) -> int:
+        """Where the character at ``index`` ends in the original."""
+        segment, copy = self._segment(index)
+        return self.origins[segment] + index - self.segment_starts[segment] + 1 if copy else self.ends[segment]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded text back to the original text."""
-        last = self._original(end - 1) + 1 if end > start else self._original(start)
+        last = self._original_end(end - 1) if end > start else self._original(start)
         return self._original(start), last
+
+
+# What NFC may change: a character outside ASCII with the one before it (its letter), or
+# a run of them. No whitespace and no two ASCII characters compose.
+_UNCOMMON = re.compile(r"[^\s]?[^\x00-\x7f\s]+")
+# A cluster of more marks than this (Unicode's stream-safe limit is 30) is composed in
+# parts: a letter with a million accents costs no more than a million letters.
+_CLUSTER_MAX = 32
+
+
+def _composed(
+    text: str, starts: list[int], origins: list[int]
+) -> tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The folded text in NFC, and its segments: a letter and its accents written apart
+    (NFD) become the one character NFC writes, a segment mapped to all of them. Only
+    the runs of characters outside ASCII that are not in NFC already are looked at."""
+    chunks: list[str] = []
+    new_starts: list[int] = []
+    new_origins: list[int] = []
+    new_ends: list[int] = []
+    length = 0
+    ends = [*starts[1:], len(text)]  # where each segment ends in the folded text
+    segment = 0  # the segment holding ``position``
+    position = 0  # how far the folded text is copied
+    for run in _UNCOMMON.finditer(text):
+        if unicodedata.is_normalized("NFC", run[0]):
+            continue
+        offset, letters = run.start(), run[0]
+        # one letter and its marks (by far the most common), or else each of its letters apart
+        one = len(letters) == 2 and unicodedata.combining(letters[1])
+        for a, b in ((0, 2),) if one else _clusters(letters):
+            cluster = letters[a:b]
+            nfc = unicodedata.normalize("NFC", cluster)
+            if nfc == cluster:
+                continue
+            a, b = a + offset, b + offset
+            while position < a:  # copy the folded text up to the cluster, segment by segment
+                while ends[segment] <= position:
+                    segment += 1
+                stop = min(a, ends[segment])
+                at = origins[segment] + position - starts[segment]
+                chunks.append(text[position:stop])
+                new_starts.append(length)
+                new_origins.append(at)
+                new_ends.append(at + stop - position)
+                length += stop - position
+                position = stop
+            while ends[segment] <= a:
+                segment += 1
+            chunks.append(nfc)
+            new_starts.append(length)
+            new_origins.append(origins[segment] + a - starts[segment])
+            while ends[segment] < b:
+                segment += 1
+            new_ends.append(origins[segment] + b - starts[segment])
+            length += len(nfc)
+            position = b
+    while position < len(text):
+        while ends[segment] <= position:
+            segment += 1
+        at = origins[segment] + position - starts[segment]
+        chunks.append(text[position : ends[segment]])
+        new_starts.append(length)
+        new_origins.append(at)
+        new_ends.append(at + ends[segment] - position)
+        length += ends[segment] - position
+        position = ends[segment]
+    return "".join(chunks), tuple(new_starts), tuple(new_origins), tuple(new_ends)
+
+
+def _clusters(run: str) -> Iterator[tuple[int, int]]:
+    """The spans of a run's letters, each with the marks that NFC composes with it or
+    reorders: a character joins the one before unless it is a letter NFC leaves apart from it."""
+    start = 0
+    for index in range(1, len(run)):
+        character = run[index]
+        if index - start < _CLUSTER_MAX and (
+            unicodedata.combining(character)
+            or (
+                not character.isascii()
+                and unicodedata.normalize("NFC", run[start : index + 1])
+                != unicodedata.normalize("NFC", run[start:index]) + unicodedata.normalize("NFC", character)
+            )
+        ):
+            continue
+        yield start, index
+        start = index
+    yield start, len(run)
 
 
 def fold(passage: str) -> str:
     """A passage folded the same way, trimmed."""
     visible = "".join(c for c in passage.translate(_EQUIVALENT) if c not in _INVISIBLE)
-    return _SPACE_RUN.sub(" ", visible).strip()
+    return unicodedata.normalize("NFC", _SPACE_RUN.sub(" ", visible).strip())
 
 
 def find_all(haystack: NormalizedText, passage: str) -> list[tuple[int, int]]:

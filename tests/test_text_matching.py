@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
 from generator.mentions import MentionFinder
 from generator.quotes import NormalizedText, closest_passage, find_all
+from tests.conftest import MINI, checked_model, copy_corpus
 
 TEXT = "The  government in Baku said:\n“we were attacked”\u00a0today. Baku denied it."
 
@@ -64,3 +68,46 @@ def test_a_name_inside_a_web_address_is_not_a_mention() -> None:
         ("reuters", "reuters-mirror"),
         ("Reuters", "reuters"),
     ]
+
+
+def test_a_text_in_nfd_finds_names_and_quotes_written_in_nfc_with_exact_spans() -> None:
+    # The text is decomposed (a letter, then its accent), the names and the quote composed.
+    text = unicodedata.normalize("NFD", "Prezident Əliyev dedi: “Dağlıq Qarabağ  sakitdir”. Ağdam\u200b\u0306 sakit.")
+    assert "g\u0306" in text
+    haystack = NormalizedText.of(text)
+    finder = MentionFinder({"Dağlıq Qarabağ": "nk", "Əliyev": "aliyev", "Ağdam": "agdam"})
+    found = [(text[m.start:m.end], m.entity) for m in finder.find(haystack)]
+    # each span holds the letters with their accents, exactly as written; "Ağdam" + a breve is another word
+    assert found == [("Əliyev", "aliyev"), (unicodedata.normalize("NFD", "Dağlıq Qarabağ"), "nk")]
+    [(start, end)] = find_all(haystack, 'dedi: "Dağlıq Qarabağ sakitdir"')
+    assert text[start:end] == unicodedata.normalize("NFD", "dedi: “Dağlıq Qarabağ  sakitdir”")
+    [(start, end)] = find_all(haystack, "Qarabağ")  # ending on a composed letter: its accent is inside
+    assert text[end - 1] == "\u0306"
+
+
+def test_a_quote_in_nfd_is_found_in_a_text_in_nfc() -> None:
+    text = "Dağlıq Qarabağ dedi."
+    [(start, end)] = find_all(NormalizedText.of(text), unicodedata.normalize("NFD", "Qarabağ dedi"))
+    assert text[start:end] == "Qarabağ dedi"
+
+
+def test_a_decomposed_text_is_read_whole_in_the_built_model(tmp_path: Path) -> None:
+    """The mini corpus with its text in NFD and one place and one quote with accents in NFC:
+    no problem, and the mention and the claim's highlight are the exact decomposed spans."""
+    seeds = copy_corpus(MINI, tmp_path / "seeds")
+    text_file = seeds / "documents" / "ridge-clash.txt"
+    text = text_file.read_text(encoding="utf-8").replace("North Ridge", "Dağlıq Ridge")
+    text = text.replace("self-defence", "self-défence")
+    text_file.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    for name, old, new in (
+        ("locations.yaml", "name: North Ridge", "name: Dağlıq Ridge"),
+        ("documents/ridge-clash.yaml", "quote: Beta said its troops acted in self-defence", "quote: Beta said its troops acted in self-défence"),
+    ):
+        path = seeds / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    site = checked_model(seeds, tmp_path)
+    decomposed = unicodedata.normalize("NFD", text)
+    places = [decomposed[m.start:m.end] for m in site.mentions["ridge-clash"] if m.entity == "north-ridge"]
+    assert places == [unicodedata.normalize("NFD", "Dağlıq Ridge")]
+    start, end = site.claims["beta-self-defence"].span
+    assert decomposed[start:end] == unicodedata.normalize("NFD", "Beta said its troops acted in self-défence")
