@@ -9,7 +9,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from generator.inputs import check_file_name, slugify
+from generator.inputs import check_file_name, check_id, slugify
+from generator.load import MAX_FILE_BYTES
 from generator.pipeline import check
 from generator.problems import format_report, visible
 from generator.scaffold_yaml import scaffold_document, unknown_line
@@ -22,17 +23,27 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
     if not source.is_file():
         print(f"error: '{visible(str(source))}' is not a file", file=sys.stderr)
         return 2
+    size = source.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused before it is read or copied: validation would refuse it
+        print(
+            f"error: '{visible(str(source))}' is {size / 1024 / 1024:.1f} MB; a text may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB (validation refuses larger files), so nothing was copied "
+            "or written: split it into documents of their own, or check that it is the file you meant",
+            file=sys.stderr,
+        )
+        return 2
     try:
         source.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         print(f"error: '{visible(str(source))}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
         return 2
-    if document_id is not None and slugify(document_id) != document_id:
-        print(
-            f"error: '{visible(document_id)}' is not an id: use lowercase letters, digits and single "
-            f"hyphens, for example '{slugify(document_id) or '2024-03-02-ridge-clash'}'",
-            file=sys.stderr,
+    try:  # the id validation will ask for: given, or made from the file name
+        check_id(slugify(source.stem)[:190] if document_id is None else document_id)
+    except ValueError as error:
+        made = (
+            "; give another with --id" if document_id is not None else " (made from the file name); give one with --id"
         )
+        print(f"error: {visible(str(error))}{made}", file=sys.stderr)
         return 2
     checked = check(seeds, Path.cwd())
     write_id_schemas(Path.cwd(), checked.known_ids())

@@ -147,6 +147,32 @@ def test_new_says_what_is_wrong_with_the_topic_the_id_or_the_folder(tmp_path: Pa
     assert "report.txt" not in noted.stderr.split("listed below")[1]  # not its own text as an orphan
 
 
+def test_new_refuses_what_validation_would_before_copying_anything(tmp_path: Path) -> None:
+    """A text over the validator's size cap, and an id validation refuses (reserved, too long,
+    given or made from the file name), stop 'new' before anything is read, copied or written."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    before = sorted(p.name for p in (corpus / "documents").iterdir())
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # 50 MB, sparse
+    too_big = run_new(tmp_path, str(big))
+    assert too_big.returncode == 2 and "is 50.0 MB; a text may be at most 10 MB" in too_big.stderr
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    reserved = run_new(tmp_path, str(source), "--id", "index")
+    assert reserved.returncode == 2 and "'index' is a reserved name" in reserved.stderr
+    assert "give another with --id" in reserved.stderr
+    long_id = run_new(tmp_path, str(source), "--id", "a" * 300)
+    assert long_id.returncode == 2 and "at most 80 lowercase letters" in long_id.stderr
+    named = tmp_path / "con.txt"
+    named.write_text(TEXT, encoding="utf-8")
+    from_name = run_new(tmp_path, str(named))
+    assert from_name.returncode == 2 and "'con' is a reserved name" in from_name.stderr
+    assert "(made from the file name); give one with --id" in from_name.stderr
+    assert sorted(p.name for p in (corpus / "documents").iterdir()) == before
+    assert "Traceback" not in too_big.stderr + reserved.stderr + long_id.stderr + from_name.stderr
+
+
 WIRE_COPY = (
     "ALPHAVILLE, March 2 (Wire One) - Beta's government said on Monday that its troops had acted in\n"
     "self-defence, Site Two reported, citing Wire One. \"We did not fire first,\" a Beta official said.\n"

@@ -83,6 +83,7 @@ from generator.inputs.fields import (
     Url,
     WikidataId,
     check_file_name,
+    check_id,
     is_slug,
     slugify,
 )
@@ -186,6 +187,7 @@ __all__ = [
     "Url",
     "WikidataId",
     "check_file_name",
+    "check_id",
     "is_slug",
     "slugify",
 ]

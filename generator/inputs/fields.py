@@ -55,7 +55,9 @@ def is_slug(value: Any) -> bool:
     return isinstance(value, str) and len(value) <= 80 and bool(_SLUG_RE.fullmatch(value))
 
 
-def _check_slug(value: str) -> str:
+def check_id(value: str) -> str:
+    """``value`` if it may be an id (a slug of at most 80 characters, not a reserved name); else
+    a ValueError saying what to write instead. Validation and ``new`` both ask this."""
     if not is_slug(value):
         suggestion = slugify(value)[:80].rstrip("-")
         raise ValueError(
@@ -239,7 +241,7 @@ def _check_language(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+Slug = Annotated[str, AfterValidator(check_id), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
 
 
 def _refers_to(*kinds: str) -> Any:
@@ -248,15 +250,15 @@ def _refers_to(*kinds: str) -> Any:
     return Field(json_schema_extra={"pattern": SLUG_PATTERN, "x-refers-to": list(kinds)})
 
 
-PartyId = Annotated[str, AfterValidator(_check_slug), _refers_to("party")]
-LocationId = Annotated[str, AfterValidator(_check_slug), _refers_to("location")]
-OutletId = Annotated[str, AfterValidator(_check_slug), _refers_to("outlet")]
-GiverId = Annotated[str, AfterValidator(_check_slug), _refers_to("party", "outlet")]
-SubjectId = Annotated[str, AfterValidator(_check_slug), _refers_to("party", "location")]
-TopicId = Annotated[str, AfterValidator(_check_slug), _refers_to("topic")]
-QuestionId = Annotated[str, AfterValidator(_check_slug), _refers_to("question")]
-ClaimId = Annotated[str, AfterValidator(_check_slug), _refers_to("claim")]
-DocumentId = Annotated[str, AfterValidator(_check_slug), _refers_to("document")]
+PartyId = Annotated[str, AfterValidator(check_id), _refers_to("party")]
+LocationId = Annotated[str, AfterValidator(check_id), _refers_to("location")]
+OutletId = Annotated[str, AfterValidator(check_id), _refers_to("outlet")]
+GiverId = Annotated[str, AfterValidator(check_id), _refers_to("party", "outlet")]
+SubjectId = Annotated[str, AfterValidator(check_id), _refers_to("party", "location")]
+TopicId = Annotated[str, AfterValidator(check_id), _refers_to("topic")]
+QuestionId = Annotated[str, AfterValidator(check_id), _refers_to("question")]
+ClaimId = Annotated[str, AfterValidator(check_id), _refers_to("claim")]
+DocumentId = Annotated[str, AfterValidator(check_id), _refers_to("document")]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
@@ -345,7 +347,7 @@ GeometryType = Literal["LineString", "MultiLineString", "Polygon", "MultiPolygon
 
 # What the input reference calls each checked type.
 VALIDATOR_NAMES: dict[object, str] = {
-    _check_slug: "id",
+    check_id: "id",
     _check_url: "http(s) URL",
     _parse_date: "date (YYYY-MM-DD)",
     _check_text: "text",
