@@ -98,6 +98,29 @@ def test_a_symlink_cannot_read_outside_the_seed_folder(tmp_path: Path) -> None:
     assert ("documents/ridge-clash.txt", "unsafe-path") in {(p.path, p.rule) for p in problems}
 
 
+def test_a_hard_linked_text_is_the_file_itself_and_git_cannot_carry_the_link(tmp_path: Path) -> None:
+    """A hard link is not refused (a contributor's ``cp -l`` copy is a file like any other): it is
+    the file itself, what the work tree shows is what is read, and git stores its bytes, so a
+    clone (a pull request, CI) holds a plain file; a symbolic link, which git does carry, is refused."""
+    import subprocess
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    elsewhere = tmp_path / "elsewhere.txt"
+    text = corpus / "documents" / "ridge-clash.txt"
+    elsewhere.write_bytes(text.read_bytes())
+    text.unlink()
+    os.link(elsewhere, text)
+    assert text.stat().st_nlink == 2
+    assert check(corpus, corpus).problems == []
+    git = ["git", "-c", "user.name=x", "-c", "user.email=x@example.org", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q", str(corpus)], check=True)
+    subprocess.run([*git, "-C", str(corpus), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(corpus), "commit", "-q", "-m", "seed"], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run([*git, "clone", "-q", "--no-local", str(corpus), str(clone)], check=True)
+    cloned = clone / "documents" / "ridge-clash.txt"
+    assert cloned.stat().st_nlink == 1 and cloned.read_bytes() == elsewhere.read_bytes()
+
+
 def test_a_seed_folder_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
     """``seeds -> /`` (or to a folder anywhere): one error, and nothing of the folder it
     points to is read or listed."""
