@@ -441,8 +441,10 @@ def render_data_page(site: Site) -> mk.Page:
         mk.para(f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site."),
         mk.ours(
             "In the CSV files, lists are joined with `; `, every text is in double quotes and numbers are "
-            "not, and a text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, "
-            "a tab or a line break) starts with an apostrophe; the JSON file keeps every value exactly."
+            "not, and an apostrophe goes before each `=`, `+`, `-` or `@` that a spreadsheet could take for "
+            "the start of a formula: at the start of a text, or after a `,`, a `;`, a tab or a line break in "
+            "it (a text starting with a tab or a line break starts with one too); the JSON file keeps every "
+            "value exactly."
         ),
         mk.table(("File", "What it holds"), rows),
         mk.heading(2, "Licence", "licence"),
