@@ -14,11 +14,16 @@ Figures go to standard output as a
 Markdown table. Then
 it times the live preview on the 1,000-document corpus: from saving one
 metadata file to the rebuilt page being served, with ``mkdocs serve`` and
-with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``). Last, it times
-validation of the worst hostile inputs the tests use.
+with ``mkdocs serve --dirty`` (``scripts/measure_preview.py``). Then it times
+validation of the worst hostile inputs the tests use. Last, it checks that time grows
+linearly with the input: every free-text field given each Markdown-significant pattern at
+25,000 and 100,000 characters (validated and rendered), and ``new`` on a text of 1 and 4 MB
+written on one line and one sentence per line; it prints each ratio and exits 1 if a
+ratio shows time growing faster than the input.
 
     python scripts/benchmark.py [--sizes 100 1000 10000] [--seed 1] [--work DIR] [--repeat 2]
                                 [--part-pages 40000] [--preview-size 1000] [--preview-runs 5]
+                                [--inputs-only]
 
 Each stage and each build runs ``--repeat`` times and the fastest run is
 reported (the highest peak memory): timings on a shared machine vary by
@@ -28,6 +33,7 @@ reported (the highest peak memory): timings on a shared machine vary by
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import os
 import platform
@@ -95,6 +101,19 @@ def search_index_run(site: Path, part_pages: int) -> tuple[float, int]:
     in parts of at most ``part_pages`` pages."""
     command = [sys.executable, "-m", "generator", "index", str(site), "--part-pages", str(part_pages)]
     return _timed(command, dict(os.environ), f"Pagefind failed on {site}")
+
+
+def other_commands(seeds: Path, site: Path, work: Path) -> dict[str, float]:
+    """Wall seconds of the other commands on the corpus: ``validate``, ``markdown`` (every
+    page as Markdown) and ``check-links`` on the built site."""
+    out = work / "markdown"
+    commands = {
+        "validate": ["validate", "--seeds", str(seeds)],
+        "markdown": ["markdown", str(out), "--seeds", str(seeds)],
+        "check-links": ["check-links", str(site)],
+    }
+    return {name: _timed([sys.executable, "-m", "generator", *arguments], dict(os.environ),
+                         f"{name} failed on {seeds}")[0] for name, arguments in commands.items()}
 
 
 # A process started by a large one carries that one's resident size in its own peak (the
@@ -254,8 +273,13 @@ def main() -> int:
     parser.add_argument("--part-pages", type=int, default=search_index.PART_PAGES,
                         help="pages indexed for search in one Pagefind run; a larger site is indexed in parts "
                              f"(default: {search_index.PART_PAGES})")
+    parser.add_argument("--inputs-only", action="store_true",
+                        help="only the hostile inputs and the linear-time check (no corpora, builds or preview)")
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    if args.inputs_only:
+        hostile(args.work / "hostile")
+        return 0 if linear_time(args.work / "linear") else 1
     rows = []
     for size in args.sizes:
         seeds = args.work / f"seeds-{size}"
@@ -269,6 +293,7 @@ def main() -> int:
         site = args.work / f"build-{size}" / "site"
         index_runs = [search_index_run(site, args.part_pages) for _ in range(repeat)]
         figures = site_figures(site)
+        commands = other_commands(seeds, site, args.work / f"build-{size}")
         first, second = search_cost(site, _queries(seeds))
         pages_cost = page_cost(site)
         generator = sum(times.values())
@@ -281,6 +306,7 @@ def main() -> int:
             "search index s": f"{index_seconds:.1f}",
             "search index peak MB": max(peak for _, peak in index_runs),
             "search index parts": 1 + len(_parts(site)),
+            **{f"{name} s": f"{seconds:.1f}" for name, seconds in commands.items()},
             "site MB": f"{figures['site_mb']:.0f}",
             "site MB per 1,000 docs": f"{per_thousand:.0f}",
             "docs that fit 1 GB": f"{int(1000 * 1000 / per_thousand):,}",
@@ -309,7 +335,76 @@ def main() -> int:
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
-    return 0
+    return 0 if linear_time(args.work / "linear") else 1
+
+
+# Markdown-significant patterns, each repeated to fill a field: links and autolinks left open,
+# reference definitions, nested quotes and lists, emphasis and code runs, escapes, entities.
+PATTERNS = ("<a:", "](", "[a]: ", "<x@", "> ", "- ", "1. ", "![", "[", "<", "`", "*a", "_", "\\", "&#",
+            "#", "|", "{: ", "!!! ", "<!--", "word ", "\n", "](<", "[x][", "***", "  \n")
+SIZES = (25_000, 100_000)
+GROWTH = 8.0  # the most a 4 times larger input may cost: 4 for linear time, 16 for quadratic
+NOTICEABLE = 0.25  # seconds: below it, a ratio is the machine's noise
+
+
+def linear_time(work: Path) -> bool:
+    """Time of every free-text field (``tests/properties.py``'s ``inject`` writes one value
+    into all of them) given each pattern at each of ``SIZES`` characters, validated and
+    rendered; and of ``new`` on 1 and 4 MB of text. Prints each ratio; False if one shows
+    time growing faster than the input."""
+    import shutil
+
+    from generator.inputs.fields import MAX_PARAGRAPH
+    from generator.pipeline import build_pages
+    from generator.render.prose import prose
+    from tests.conftest import MINI
+    from tests.properties import inject
+
+    def fields(pattern: str, size: int) -> float:
+        corpus = work / "fields"
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.copytree(MINI, corpus)
+        inject(corpus, (pattern * (size // len(pattern) + 1))[:size])
+        start = time.perf_counter()
+        build_pages(corpus, corpus)
+        return time.perf_counter() - start
+
+    def new(text: str) -> float:
+        folder = work / "new"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(MINI, folder / "seeds")
+        source = work / "statement.txt"
+        source.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "generator", "new", str(source), "--seeds", str(folder / "seeds")]
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+        return time.perf_counter() - start
+
+    def rendered(pattern: str, size: int) -> float:
+        """A Markdown field as validation lets it through: paragraphs under the cap."""
+        paragraph = (pattern * (MAX_PARAGRAPH // len(pattern)))[: MAX_PARAGRAPH - 1000]
+        value = "\n\n".join([paragraph] * (size // len(paragraph)))
+        start = time.perf_counter()
+        prose(value)
+        return time.perf_counter() - start
+
+    cases = {f"every field validated, {pattern!r} ×N": functools.partial(fields, pattern) for pattern in PATTERNS}
+    cases |= {f"Markdown rendered, {pattern!r} ×N": functools.partial(rendered, pattern) for pattern in PATTERNS}
+    sentence = "The ministry said that two soldiers were wounded near the border on 2 March 2024. "
+    for layout, piece in (("on one line", sentence), ("a sentence per line", sentence.rstrip() + "\n")):
+        cases[f"new, a text {layout}"] = lambda megabytes, piece=piece: new(
+            piece * (megabytes * 1_000_000 // len(piece)))
+    linear = True
+    for name, run in cases.items():
+        small, large = (SIZES, (1, 4))[name.startswith("new")]
+        seconds = [min(run(small) for _ in range(2)), min(run(large) for _ in range(2))]
+        ratio = seconds[1] / max(seconds[0], 1e-3)
+        slow = ratio > GROWTH and seconds[1] > NOTICEABLE
+        linear &= not slow
+        unit = "MB" if name.startswith("new") else " characters"
+        print(f"linear time ({name}): {small:,}{unit} {seconds[0]:.2f} s, {large:,}{unit} {seconds[1]:.2f} s, "
+              f"×{ratio:.1f}{'  GROWS FASTER THAN THE INPUT' if slow else ''}", flush=True)
+    return linear
 
 
 def _parts(site: Path) -> list[str]:

@@ -346,6 +346,23 @@ def test_every_free_text_field_given_a_megabyte_finishes_with_a_problem(tmp_path
     assert len(capped) == 4, [p.format_text() for p in problems]
 
 
+def test_a_paragraph_longer_than_the_cap_is_refused_in_every_markdown_field(tmp_path: Path) -> None:
+    """The Markdown converter reads a paragraph's inline markup in time that grows faster than
+    its length (100,000 backslashes took 15 s): a paragraph is capped, so a field's time is
+    linear. Paragraphs under the cap, any number of them, are accepted."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    long = "\\\\" * 3_000  # 6,000 characters in one paragraph
+    short = "\n\n".join(["\\\\ word " * 400] * 20)  # 20 paragraphs of 3,600
+    document = corpus / "documents" / "ridge-clash.yaml"
+    data = yaml.safe_load(document.read_text(encoding="utf-8"))
+    data["note"] = long
+    data["claims"][0]["note"] = f"- item\n- {long}"
+    data["claims"][1]["note"] = short
+    document.write_text(yaml.safe_dump(data), encoding="utf-8")
+    messages = [p.message for p in check(corpus, corpus).problems]
+    assert len(messages) == 2 and all(re.search(r"a paragraph of 6,00\d characters", m) for m in messages), messages
+
+
 def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_path: Path) -> None:
     """SITE_URL comes from outside (the Pages workflow), and the theme writes it into every
     page unescaped: one with a quote or an angle bracket is refused, saying what to write."""
@@ -368,3 +385,68 @@ def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_p
         assert _SITE_URL.fullmatch(written), written
     for refused in (hostile, "javascript:alert(1)", "https://example.org/a b", "https://example.org/'x", "//host/"):
         assert not _SITE_URL.fullmatch(refused), refused
+
+
+def _chained(corpus: Path, length: int) -> None:
+    """``length`` places, each within the one before (the first within Alphaville), and
+    ``length`` parties, each belonging to the one before (the first to Alpha)."""
+    places = "".join(
+        f"  - id: chain-place-{n}\n    name: Chain place {n}\n    kind: village\n"
+        f"    coordinates: {{lat: 40.5, lon: 45.25}}\n"
+        f"    parents: [{f'chain-place-{n - 1}' if n else 'alphaville'}]\n    description: A place.\n"
+        for n in range(length)
+    )
+    parties = "".join(
+        f"  - id: chain-party-{n}\n    name: Chain party {n}\n    kind: other\n"
+        f"    affiliation: {f'chain-party-{n - 1}' if n else 'alpha'}\n    description: A party.\n"
+        for n in range(length)
+    )
+    with (corpus / "locations.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(places)
+    with (corpus / "parties.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(parties)
+
+
+def test_a_long_chain_of_places_or_parties_costs_each_page_the_same(tmp_path: Path) -> None:
+    """A page names its own parent (or affiliation) and a few places or parties above it,
+    and counts the rest, so that the deepest page of a chain of 300 links no more of the
+    chain, and is no larger, than one near the top."""
+    from generator.render.entity_pages import render_location, render_party
+    from tests.conftest import checked_model
+
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _chained(corpus, 300)
+    site = checked_model(corpus, corpus)
+    pages = {
+        (kind, n): render(site, table[f"chain-{kind}-{n}"])[0].markdown
+        for kind, render, table in (
+            ("place", render_location, site.corpus.locations),
+            ("party", render_party, site.corpus.parties),
+        )
+        for n in (10, 299)
+    }
+    for kind in ("place", "party"):
+        linked = set(re.findall(rf'href="[^"]*chain-{kind}-(\d+)', pages[kind, 299])) - {"299"}
+        assert len(linked) <= 5, sorted(linked)
+        assert len(pages[kind, 299]) < len(pages[kind, 10]) + 100  # a digit more in a few names
+    assert "and 295 more" in pages["place", 299]  # 299 places and Alphaville above: 4 named, 1 the parent
+    assert "296 more" in pages["party", 299]  # 299 parties and Alpha above: the nearest 3 and the top named
+    assert site.side_of("chain-party-299") == "alpha"
+
+
+def test_a_loop_at_the_end_of_a_long_chain_is_reported_once(tmp_path: Path) -> None:
+    """A loop of 300 places (or parties) is found in one walk: one problem for the places,
+    at the first place of the loop, and one for each party of the loop."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _chained(corpus, 300)
+    for registry, old, new in (
+        ("locations.yaml", "parents: [alphaville]\n    description: A place.", "parents: [chain-place-299]"),
+        ("parties.yaml", "affiliation: alpha\n    description: A party.", "affiliation: chain-party-299"),
+    ):
+        text = (corpus / registry).read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        (corpus / registry).write_text(text.replace(old, new + "\n    description: A loop."), encoding="utf-8")
+    problems = [p for p in check(corpus, corpus).problems if p.rule == "cycle"]
+    places = [p for p in problems if p.path.endswith("locations.yaml")]
+    assert len(places) == 1 and "leads back to 'chain-place-0'" in places[0].message
+    assert len(problems) - len(places) == 300

@@ -184,6 +184,11 @@ _EMAIL_AUTOLINK = re.compile(r"<[^<> !]+@[^@<> ]+>")  # what Python-Markdown mak
 # The structure at the start of a line: indentation, blockquote marks and list markers.
 _LINE_STRUCTURE = re.compile(r"^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*", re.M)
 MAX_NESTING = 100  # characters of structure before a line's text: some 25 levels
+# A paragraph or list item: the unit the Markdown converter reads inline markup in, in time
+# that grows faster than its length (a run of backslashes, brackets or emphasis marks).
+# Capped, the time of a field is linear in its length; the longest real one is some 800.
+MAX_PARAGRAPH = 5_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t>]*\n|\n(?=[ \t>]*(?:[*+-]|\d{1,9}[.)])[ \t])")
 
 
 def _check_prose(value: str) -> str:
@@ -196,6 +201,12 @@ def _check_prose(value: str) -> str:
         raise ValueError(
             f"lists or quotes are nested too deep ({deepest} characters of indentation and markers "
             f"before a line's text; at most {MAX_NESTING}) | hint: flatten the list"
+        )
+    longest = max(map(len, _PARAGRAPH_BREAK.split(value)))
+    if longest > MAX_PARAGRAPH:
+        raise ValueError(
+            f"a paragraph of {longest:,} characters; write at most {MAX_PARAGRAPH:,} between blank lines "
+            "| hint: break it into paragraphs with a blank line"
         )
     if _EMAIL_AUTOLINK.search(value):
         raise ValueError(
