@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import heapq
 import re
 import unicodedata
@@ -66,6 +67,16 @@ class NormalizedText:
     origins: tuple[int, ...]
     ends: tuple[int, ...]
     original_length: int
+
+    @functools.cached_property
+    def word_index(self) -> tuple[list[int], dict[str, list[int]]]:
+        """Where each word of the folded text starts, and each word's places in that list."""
+        starts: list[int] = []
+        index: dict[str, list[int]] = {}
+        for number, match in enumerate(re.finditer(r"\S+", self.text)):
+            starts.append(match.start())
+            index.setdefault(match[0], []).append(number)
+        return starts, index
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
@@ -237,35 +248,46 @@ def find_all(haystack: NormalizedText, passage: str) -> list[tuple[int, int]]:
 
 CANDIDATES = 8  # windows compared character by character
 MAX_COMPARED = 2000  # characters; a longer passage is placed by its words alone
+COMMON = 1000  # occurrences of a word in a text past which it places a passage only if nothing rarer does
 
 
 def closest_passage(haystack: NormalizedText, passage: str) -> str:
     """The part of the text most like ``passage``, to show next to a failed match.
 
-    Linear in the text: a window the length of the passage slides over the text's
-    words, counting the words it shares with the passage; only the few windows that
-    share the most are compared character by character (and only a short passage)."""
+    The text's words are indexed once (``NormalizedText.word_index``); a passage then costs
+    the occurrences of its own words, not the text's length, so that many wrong quotes in a
+    long text cost in proportion to the quotes. Windows the passage's length in words start
+    at each occurrence of one of its words (a word found more than ``COMMON`` times counts
+    only where no rarer word is shared), and those that share the most words with it are
+    compared character by character (only a short passage)."""
     needle = fold(passage)
     text = haystack.text
     wanted = Counter(needle.split())
-    words = [(m.start(), m[0]) for m in re.finditer(r"\S+", text)]
-    if not wanted or not words:
+    starts, index = haystack.word_index
+    if not wanted or not starts:
         return ""
-    width = len(needle)
+    found = {word: index[word] for word in wanted if word in index}
+    rare = {word: at for word, at in found.items() if len(at) <= COMMON} or {
+        word: at[:COMMON] for word, at in found.items()
+    }
+    occurrences = sorted((at, word) for word, ats in rare.items() for at in ats) or [(0, "")]
     size = sum(wanted.values())
     window: Counter[str] = Counter()
     shared = 0
+    last = 0  # the first occurrence past the current window
     scored: list[tuple[int, int]] = []  # (words shared, -index of the window's first word)
-    for index, (_, word) in enumerate(words):
-        window[word] += 1
-        shared += window[word] <= wanted[word]
-        if index >= size:
-            old = words[index - size][1]
-            shared -= window[old] <= wanted[old]
-            window[old] -= 1
-        scored.append((shared, -max(0, index - size + 1)))
-    candidates = [words[-first][0] for _, first in heapq.nlargest(CANDIDATES, scored)]
+    for at, word in occurrences:
+        while last < len(occurrences) and occurrences[last][0] < at + size:
+            added = occurrences[last][1]
+            window[added] += 1
+            shared += window[added] <= wanted[added]
+            last += 1
+        scored.append((shared, -at))
+        shared -= window[word] <= wanted[word]
+        window[word] -= 1
+    candidates = [starts[-at] for _, at in heapq.nlargest(CANDIDATES, scored)]
     best_start = candidates[0]
+    width = len(needle)
     if width <= MAX_COMPARED:
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)

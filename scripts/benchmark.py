@@ -465,8 +465,17 @@ def hostile(work: Path) -> None:
         document.write_text(document.read_text(encoding="utf-8").replace(
             "quote: two soldiers were hurt", "quote: " + "a wrong quote of some length " * 10), encoding="utf-8")
 
+    def wrong_quotes(corpus: Path) -> None:
+        wrong_quote(corpus)
+        document = corpus / "documents" / "ridge-clash.yaml"
+        data = yaml.safe_load(document.read_text(encoding="utf-8"))
+        data["claims"] += [{**data["claims"][0], "id": f"wrong-{n}", "quote": f"word {n} of a wrong quote {n}"}
+                           for n in range(100)]
+        document.write_text(yaml.safe_dump(data), encoding="utf-8")
+
     timed("a megabyte in every scanned field", every_field)
     timed("a wrong quote in a 1 MB text", wrong_quote)
+    timed("101 wrong quotes in a 1 MB text", wrong_quotes)
     timed("1,000 hops, 500,000 edges", lambda corpus: _long_chain(corpus, 1000, "all"))
 
 

@@ -29,6 +29,19 @@ def test_closest_passage_points_at_the_near_miss() -> None:
     assert closest.startswith("government in Baku said") or "government in Baku" in closest
 
 
+def test_closest_passage_is_found_among_thousands_of_common_words() -> None:
+    """A passage is placed by its rarer words (the text's words are indexed once, so many
+    wrong quotes in a long text cost in proportion to the quotes): a word found thousands
+    of times, such as "the", does not hide the near miss, and a passage of common words
+    alone is still placed."""
+    filler = " ".join(f"the report {n} of the day" for n in range(3000))
+    text = f"{filler} The ministry said two soldiers were wounded near the border. {filler}"
+    haystack = NormalizedText.of(text)
+    closest = closest_passage(haystack, "the ministry said three soldiers were wounded near the border")
+    assert "ministry said two soldiers were wounded near the border" in closest
+    assert "the" in closest_passage(haystack, "the the of the")
+
+
 def test_longest_name_wins_and_words_are_whole() -> None:
     finder = MentionFinder({"Baku": "baku", "government in Baku": "az-gov", "Bak": "bak"})
     mentions = finder.find(NormalizedText.of(TEXT))
