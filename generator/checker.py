@@ -60,6 +60,8 @@ class CheckerState:
         self.known_topics: set[str] = set(ids.ids("topic"))
         self.placeholders: dict[int, set[Loc]] = {}
         self.looped_places: set[str] = set()  # places of a loop of parents already reported
+        self.parent_loops: dict[str, list[str]] = {}  # place -> the places of the loop of parents it is in
+        self.affiliation_loops: set[str] = set()  # parties whose affiliations lead back to them
         self.positions: dict[int, int] = {}  # id() of a claim or event -> its index in the file's list
         self.parents_of: dict[str, list[str]] = {}  # location id -> its parents, once every place is read
 
@@ -116,9 +118,6 @@ class CheckerState:
     def check_citations(self, citations: list[inputs.Citation], origin: Origin) -> None:
         raise NotImplementedError
 
-    def places_above(self, location_id: str) -> set[str]:
-        raise NotImplementedError
-
     def report_schema_error(self, model: type[BaseModel], item: Any, origin: Origin) -> None:
         raise NotImplementedError
 
@@ -129,8 +128,3 @@ def _article(noun: str) -> str:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
-
-
-def _get(table: dict[str, Any], key: str, attribute: str) -> Any:
-    entry = table.get(key)
-    return getattr(entry, attribute) if entry is not None else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -38,8 +39,12 @@ class Site:
     originals: dict[str, list[str]]  # document id -> outlets of the hops that draw on nothing
     traced: dict[str, list[str]]  # claim id -> outlets of the hops it is traced to, in its document
     origins: dict[str, list[str]]  # claim id -> independent outlets, with the claims supporting it
-    under: dict[str, list[str]]  # party id -> every party below it (members, their members...)
-    places_above: dict[str, list[str]]  # location id -> every place that contains it, nearest first
+    affiliations: dict[str, Above]  # party id -> the parties it belongs to (its affiliation, theirs...)
+    sides: dict[str, str]  # party id -> the top of its affiliations (the party itself, if it has none)
+    places_above: dict[str, Above]  # location id -> the places that contain it (its parents, theirs...)
+    # What the parties below a party (members, theirs...) and the places within a place
+    # have on the site: claims made, documents and timeline events, each by id.
+    gathered: dict[str, dict[str, frozenset[str]]]  # kind of backlink -> entity id -> ids
     # Computed once when the site is made (``__post_init__``), never on first use.
     timeline: dict[str, list[TimelineItem]] = field(init=False, repr=False, compare=False)
     event_part: dict[str, str] = field(init=False, repr=False, compare=False)
@@ -140,48 +145,26 @@ class Site:
         if entity_id is None:
             return UNNAMED
         if entity_id in self.corpus.parties:
-            return self.affiliation_chain(entity_id)[-1]
+            return self.sides[entity_id]
         return entity_id
 
     def claims_under(self, party_id: str) -> list[str]:
         """Claims made by the parties below ``party_id`` (not by the party itself), by id."""
-        return sorted(
-            c for member in self.under.get(party_id, []) for c in self.backlinks.get(member, Backlinks()).claims_by
-        )
+        return sorted(self.gathered["claims_by"].get(party_id, ()))
 
     def documents_under(self, party_id: str) -> list[str]:
         """Documents that involve the parties below ``party_id`` and not the party itself, by id."""
-        own = self.backlinks.get(party_id, Backlinks()).documents
-        return sorted(
-            {d for member in self.under.get(party_id, []) for d in self.backlinks.get(member, Backlinks()).documents}
-            - own
-        )
+        return self.within(party_id, "documents")
 
     def events_under(self, party_id: str) -> list[str]:
         """Timeline events that involve the parties below ``party_id`` and not the party itself, by id."""
-        own = self.backlinks.get(party_id, Backlinks()).events
-        return sorted(
-            {e for member in self.under.get(party_id, []) for e in self.backlinks.get(member, Backlinks()).events} - own
-        )
+        return self.within(party_id, "events")
 
-    def places_within(self, location_id: str) -> list[str]:
-        """Every place within ``location_id``: the places under it, theirs, and so on."""
-        return sorted(sourcegraph.reachable(self.sublocations, location_id))
-
-    def within(self, location_id: str, kind: str) -> list[str]:
+    def within(self, entity_id: str, kind: str) -> list[str]:
         """The documents (``kind`` ``documents``) or timeline events (``events``) of the places
-        within ``location_id`` and not of the place itself, by id."""
-        own: set[str] = getattr(self.backlinks.get(location_id, Backlinks()), kind)
-        found = {
-            i
-            for place in self.places_within(location_id)
-            for i in getattr(self.backlinks.get(place, Backlinks()), kind)
-        }
-        return sorted(found - own)
-
-    def affiliation_chain(self, party_id: str) -> list[str]:
-        """The party, then what it belongs to, up to the top (person → ministry → state)."""
-        return _chain(self.corpus.parties, party_id)
+        within a place, or of the parties below a party, and not of the entity itself, by id."""
+        own: set[str] = getattr(self.backlinks.get(entity_id, Backlinks()), kind)
+        return sorted(self.gathered[kind].get(entity_id, frozenset()) - own)
 
     def side_name(self, side: str) -> str:
         return UNNAMED_NAME if side == UNNAMED else self.entity_name(side)
@@ -190,14 +173,77 @@ class Site:
 UNNAMED = ""
 UNNAMED_NAME = "Unnamed sources"
 
+# A page names at most this many places or parties above its own (beyond a place's own
+# parents) and counts the rest, so that a chain of any length costs each page the same.
+ABOVE_NAMED = 4
+# Where a place has several parents, the places above it are counted up to this many.
+ABOVE_COUNTED = 100
 
-def _chain(parties: dict[str, inputs.Party], start: str) -> list[str]:
-    chain = [start]
-    parent = parties[start].affiliation
-    while parent is not None and parent not in chain:
-        chain.append(parent)
-        parent = parties[parent].affiliation
-    return chain
+
+@dataclass(frozen=True)
+class Above:
+    """The places that contain a place, or the parties a party belongs to: the nearest,
+    which its page names, and how many there are in all."""
+
+    nearest: tuple[str, ...]  # nearest first: a place's parents and ABOVE_NAMED more; a party's ABOVE_NAMED
+    count: int
+    exact: bool = True  # False: at least ``count`` (a place with several parents, counted up to ABOVE_COUNTED)
+
+
+NOTHING_ABOVE = Above((), 0)
+
+
+def _affiliations(parties: dict[str, inputs.Party]) -> tuple[dict[str, Above], dict[str, str]]:
+    """Each party's affiliations, and the top of them, each party worked out once from the
+    one it belongs to: linear in the parties, however long a chain."""
+    step = {p.id: [p.affiliation] for p in parties.values() if p.affiliation is not None}
+    above: dict[str, Above] = {}
+    tops: dict[str, str] = {}
+    for party_id in sourcegraph.post_order(step, parties):
+        parent = parties[party_id].affiliation
+        if parent is None or parent not in above:  # a top (or a loop, which validation refuses)
+            above[party_id], tops[party_id] = NOTHING_ABOVE, party_id
+        else:
+            up = above[parent]
+            above[party_id] = Above((parent, *up.nearest)[:ABOVE_NAMED], up.count + 1)
+            tops[party_id] = tops[parent]
+    return above, tops
+
+
+def _places_above(locations: dict[str, inputs.Location]) -> dict[str, Above]:
+    """The places above each place, nearest first: a place with one parent takes them from
+    its parent, once; one with several parents is walked, up to ``ABOVE_COUNTED`` places."""
+    parents = {location.id: list(dict.fromkeys(location.parents)) for location in locations.values()}
+    above: dict[str, Above] = {}
+    for place in sourcegraph.post_order(parents, locations):
+        own = parents.get(place, [])
+        if len(own) == 1:
+            up = above.get(own[0], NOTHING_ABOVE)
+            above[place] = Above((own[0], *up.nearest)[: 1 + ABOVE_NAMED], up.count + 1, up.exact)
+        elif own:
+            found = sourcegraph.reachable(parents, place, limit=ABOVE_COUNTED)
+            above[place] = Above(tuple(found[: len(own) + ABOVE_NAMED]), len(found), len(found) < ABOVE_COUNTED)
+        else:
+            above[place] = NOTHING_ABOVE
+    return above
+
+
+def _gathered(
+    below: dict[str, list[str]], ids: Iterable[str], backlinks: dict[str, Backlinks], kind: str
+) -> dict[str, frozenset[str]]:
+    """For each id, the backlinks of ``kind`` of everything below it (through ``below``, the
+    members of a party or the places within a place), gathered once, from the bottom up; an
+    entity that adds nothing to the one below shares its set."""
+    gathered: dict[str, frozenset[str]] = {}
+    for entity_id in sourcegraph.post_order(below, ids):
+        parts = [
+            part
+            for child in below.get(entity_id, [])
+            for part in (frozenset(getattr(backlinks.get(child, Backlinks()), kind)), gathered.get(child))
+            if part
+        ]
+        gathered[entity_id] = parts[0] if len(parts) == 1 else frozenset().union(*parts)
+    return gathered
 
 
 def _group(entries, key) -> dict:
@@ -219,7 +265,7 @@ def build_site(corpus: Corpus) -> Site:
     }
     supported_by = _directed(claims, "supports", reverse=True)
     members = _children(corpus.parties, "affiliation")
-    parents = {location.id: location.parents for location in corpus.locations.values()}
+    affiliations, sides = _affiliations(corpus.parties)
     finder = mention_finder(corpus)
     mentions = {
         doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text)) for doc_id, doc in corpus.documents.items()
@@ -243,12 +289,30 @@ def build_site(corpus: Corpus) -> Site:
             claim_id: _origins(claims, graphs, traced, [claim_id, *supported_by.get(claim_id, [])])
             for claim_id in claims
         },
-        under={party_id: sorted(sourcegraph.reachable(members, party_id)) for party_id in corpus.parties},
-        places_above={location_id: sourcegraph.reachable(parents, location_id) for location_id in corpus.locations},
+        affiliations=affiliations,
+        sides=sides,
+        places_above=_places_above(corpus.locations),
+        gathered={},
     )
     _index_backlinks(site)
     site.backlinks = dict(site.backlinks)
+    site.gathered = _all_gathered(site)
     return site
+
+
+def _all_gathered(site: Site) -> dict[str, dict[str, frozenset[str]]]:
+    """Claims made, documents and timeline events below each party and within each place."""
+    parties, places = site.corpus.parties, site.corpus.locations
+    return {
+        "claims_by": _gathered(site.members, parties, site.backlinks, "claims_by"),
+        **{
+            kind: {
+                **_gathered(site.members, parties, site.backlinks, kind),
+                **_gathered(site.sublocations, places, site.backlinks, kind),
+            }
+            for kind in ("documents", "events")
+        },
+    }
 
 
 def _claims(corpus: Corpus) -> dict[str, ClaimEntry]:

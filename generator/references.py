@@ -12,7 +12,7 @@ from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
 from generator import boundaries, inputs, sourcegraph
-from generator.checker import CheckerState, _get
+from generator.checker import CheckerState
 from generator.corpus import Origin
 from generator.load import Loc
 from generator.quotes import fold
@@ -26,9 +26,12 @@ SWAP_MISS = 1.0  # degrees a geometry must miss its place by before it is taken 
 class References(CheckerState):
     def check_references(self) -> None:
         corpus = self.corpus
+        affiliation = {pid: [party.affiliation] for pid, party in corpus.parties.items() if party.affiliation}
+        self.affiliation_loops = {pid for loop in sourcegraph.loops(affiliation, corpus.parties) for pid in loop}
         for party in corpus.parties.values():
             self.check_party(party, corpus.origins[party.id])
         self.parents_of = {lid: location.parents for lid, location in corpus.locations.items()}
+        self.parent_loops = {lid: loop for loop in sourcegraph.loops(self.parents_of, corpus.locations) for lid in loop}
         self.drawn = {lid: _drawn(place.geometry) for lid, place in corpus.locations.items() if place.geometry}
         for location in corpus.locations.values():
             self.check_location(location, corpus.origins[location.id])
@@ -46,7 +49,7 @@ class References(CheckerState):
     def check_party(self, party: inputs.Party, origin: Origin) -> None:
         if party.affiliation is not None:
             self.ref(origin, ("affiliation",), party.affiliation, {"party"})
-            self.check_cycle(party.id, lambda pid: _get(self.corpus.parties, pid, "affiliation"), origin, "affiliation")
+            self.check_affiliation_cycle(party.id, origin)
         for index, office in enumerate(party.offices):
             self.check_citations(office.sources, Origin(origin.file, (*origin.loc, "offices", index)))
         self.check_citations(party.sources, origin)
@@ -238,39 +241,28 @@ class References(CheckerState):
     def check_parents_cycle(self, location: inputs.Location, origin: Origin) -> None:
         """A place may not contain itself through its parents; a loop is reported once,
         at its first place."""
-        if location.id in self.looped_places:
+        loop = self.parent_loops.get(location.id)
+        if loop is None or location.id in self.looped_places:
             return
-        above = self.places_above(location.id)
-        if location.id in above:
-            self.looped_places.update(p for p in above if location.id in self.places_above(p))
+        self.looped_places.update(loop)
+        self.report(
+            origin.file,
+            (*origin.loc, "parents"),
+            "cycle",
+            f"'parents' leads back to '{location.id}' in a loop",
+            "a place cannot contain itself: remove one of the parents in the loop",
+        )
+
+    def check_affiliation_cycle(self, party_id: str, origin: Origin) -> None:
+        """A party may not belong to itself through its affiliations; each party of a loop is reported."""
+        if party_id in self.affiliation_loops:
             self.report(
                 origin.file,
-                (*origin.loc, "parents"),
+                (*origin.loc, "affiliation"),
                 "cycle",
-                f"'parents' leads back to '{location.id}' in a loop",
-                "a place cannot contain itself: remove one of the parents in the loop",
+                f"'affiliation' leads back to '{party_id}' in a loop",
+                "one of the entries in the loop must not have 'affiliation'",
             )
-
-    def places_above(self, location_id: str) -> set[str]:
-        return set(sourcegraph.reachable(self.parents_of, location_id))
-
-    def check_cycle(self, start: str, step: Any, origin: Origin, field_name: str) -> None:
-        seen = {start}
-        current = step(start)
-        while current is not None:
-            if current == start:
-                self.report(
-                    origin.file,
-                    (*origin.loc, field_name),
-                    "cycle",
-                    f"'{field_name}' leads back to '{start}' in a loop",
-                    f"one of the entries in the loop must not have '{field_name}'",
-                )
-                return
-            if current in seen:
-                return
-            seen.add(current)
-            current = step(current)
 
     def check_surface_forms(self) -> None:
         """A name or alias may stand for one entity only, or its mentions are ambiguous; it must be

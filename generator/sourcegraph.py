@@ -9,7 +9,7 @@ one outlet appears once in a document's graph. A graph is built once, by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from generator.inputs import ORIGINAL_ROLES, Hop
 
@@ -38,17 +38,42 @@ def originals(graph: Mapping[str, list[str]]) -> list[str]:
     return [hop for hop, sources in graph.items() if not sources]
 
 
-def reachable(step: Mapping[str, Iterable[str]], start: str) -> list[str]:
+def reachable(step: Mapping[str, Iterable[str]], start: str, limit: int | None = None) -> list[str]:
     """Everything ``start`` leads to through ``step``, directly or through others, nearest
     first: the hops a hop drew on, the places that contain a place. ``start`` itself is
-    among them only when a loop leads back to it."""
+    among them only when a loop leads back to it. With ``limit``, the walk stops once it
+    has found that many (and returns them)."""
     found: dict[str, None] = {}
     frontier = list(step.get(start, ()))
     while frontier:
         fresh = [item for item in dict.fromkeys(frontier) if item not in found]
+        if limit is not None and len(found) + len(fresh) >= limit:
+            found.update(dict.fromkeys(fresh[: limit - len(found)]))
+            break
         found.update(dict.fromkeys(fresh))
         frontier = [after for item in fresh for after in step.get(item, ())]
     return list(found)
+
+
+def post_order(step: Mapping[str, Iterable[str]], starts: Iterable[str]) -> Iterator[str]:
+    """Every item of ``starts`` and everything it leads to, each once, after all it leads to
+    (a place after the places that contain it); a step back into a loop is left out.
+    Linear in items and steps, and without recursion, however long a chain."""
+    entered: set[str] = set()
+    for start in starts:
+        if start in entered:
+            continue
+        entered.add(start)
+        stack = [(start, iter(step.get(start, ())))]
+        while stack:
+            item, rest = stack[-1]
+            after = next((a for a in rest if a not in entered), None)
+            if after is None:
+                stack.pop()
+                yield item
+            else:
+                entered.add(after)
+                stack.append((after, iter(step.get(after, ()))))
 
 
 def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
@@ -73,6 +98,48 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
                 path.append(source)
                 pending.append(iter(graph.get(source, [])))
     return None
+
+
+def loops(step: Mapping[str, Iterable[str]], starts: Iterable[str]) -> list[list[str]]:
+    """The groups of items that lead back to themselves through ``step``, each item of a
+    group leading to every other (an item that steps to itself is a group of one). Linear
+    in items and steps, and without recursion, however long a chain (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def enter(item: str) -> Iterator[str]:
+        index[item] = low[item] = len(index)
+        stack.append(item)
+        on_stack.add(item)
+        return iter(step.get(item, ()))
+
+    for start in starts:
+        if start in index:
+            continue
+        walk = [(start, enter(start))]
+        while walk:
+            item, rest = walk[-1]
+            after = next(rest, None)
+            if after is not None:
+                if after not in index:
+                    walk.append((after, enter(after)))
+                elif after in on_stack:
+                    low[item] = min(low[item], index[after])
+                continue
+            walk.pop()
+            if walk:
+                low[walk[-1][0]] = min(low[walk[-1][0]], low[item])
+            if low[item] == index[item]:
+                group = [stack.pop()]
+                while group[-1] != item:
+                    group.append(stack.pop())
+                on_stack.difference_update(group)
+                if len(group) > 1 or item in step.get(item, ()):
+                    groups.append(group)
+    return groups
 
 
 def traced_to(graph: Mapping[str, list[str]], via: Iterable[str]) -> list[str]:

@@ -247,7 +247,9 @@ class Speakers:
         matches = [
             e
             for e in self.entities.values()
-            if e.kind != "outlet" and self._under(e.id, root) and words <= self._words[e.id]
+            if e.kind != "outlet"
+            and words <= self._words[e.id]
+            and self._under(e.id, root)  # words first: walking up is dearer
         ]
         return min(matches, key=lambda e: (e.kind == "person", len(e.name.split()), e.id)).id if matches else None
 

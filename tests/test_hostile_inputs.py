@@ -450,3 +450,23 @@ def test_a_loop_at_the_end_of_a_long_chain_is_reported_once(tmp_path: Path) -> N
     places = [p for p in problems if p.path.endswith("locations.yaml")]
     assert len(places) == 1 and "leads back to 'chain-place-0'" in places[0].message
     assert len(problems) - len(places) == 300
+
+
+def test_a_long_chain_of_places_each_with_two_parents_is_counted_up_to_a_bound(tmp_path: Path) -> None:
+    """Where a place has several parents, the places above it are walked, not taken from one
+    parent: the walk stops at ``ABOVE_COUNTED`` and the page says "at least"."""
+    from generator.model import ABOVE_COUNTED
+    from generator.render.entity_pages import render_location
+    from tests.conftest import checked_model
+
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _chained(corpus, 300)
+    registry = corpus / "locations.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(re.sub(r"parents: \[(chain-place-\d+)\]", r"parents: [\1, alphaville]", text), encoding="utf-8")
+    site = checked_model(corpus, corpus)
+    page = render_location(site, site.corpus.locations["chain-place-299"])[0].markdown
+    linked = set(re.findall(r'href="\.\./(chain-place-\d+|alphaville)/"', page)) - {"chain-place-299"}
+    assert linked == {"alphaville", *(f"chain-place-{n}" for n in range(294, 299))}, sorted(linked)
+    assert f"and at least {ABOVE_COUNTED - 6} more" in page
+    assert site.places_above["chain-place-5"].count == 6 and site.places_above["chain-place-5"].exact

@@ -33,7 +33,6 @@ from generator.render.paginate import Pages, numbered_parts
 def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     here = paths.entity("party", party.id)
     links = site.backlinks.get(party.id, Backlinks())
-    chain = site.affiliation_chain(party.id)
     facts = [("Kind", label(party.kind))]
     if party.offices:
         facts.append(
@@ -42,8 +41,8 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
                 tenures_html(site, party.offices, lambda o: mk.text(o.title), here, "None held now, as recorded."),
             )
         )
-    if len(chain) > 1:
-        belongs = " &rarr; ".join(entity_link(site, pid, here) for pid in chain[1:])
+    if party.affiliation is not None:
+        belongs = _belongs_to(site, party.id, here)
         ended = [office.until for office in party.offices if office.until is not None]
         if party.offices and not current(party.offices) and ended:
             # every office recorded has ended: where the person belonged is past, not present
@@ -73,14 +72,14 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
                 f"{len(own)} {verb.removeprefix('more ')} {mk.text(party.name)}"
                 + (
                     f", {len(below)} {verb} parties under it ({len(own) + len(below)} in all)"
-                    if site.under.get(party.id)
+                    if site.members.get(party.id)
                     else ""
                 ),
             )
         )
     sections = Sections(party.name, here)
     _backlink_sections(site, links, sections)
-    if site.under.get(party.id):
+    if site.members.get(party.id):
         sections.add(
             "Claims made by parties under it",
             "claims-under",
@@ -141,19 +140,9 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
             f"({mk.external('open on OpenStreetMap', osm)})",
         ),
     ]
-    ancestors = site.places_above[location.id]
+    above = site.places_above[location.id]
     if location.parents:
-        facts.append(
-            (
-                "Part of",
-                entity_links(site, location.parents, here)
-                + (
-                    f" (within {entity_links(site, ancestors[len(location.parents) :], here)})"
-                    if len(ancestors) > len(location.parents)
-                    else ""
-                ),
-            )
-        )
+        facts.append(("Part of", _part_of(site, location, here)))
     if location.geometry is not None:
         facts.append(("Drawn as", "a line" if "LineString" in location.geometry.type else "an area"))
     facts += _linked_facts(site, here, [("Places within", site.sublocations.get(location.id, []))])
@@ -172,7 +161,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
             )
         )
     facts += _common_facts(location.aliases, location.wikidata)
-    related = [location.id, *ancestors, *site.sublocations.get(location.id, [])]
+    related = [location.id, *above.nearest, *site.sublocations.get(location.id, [])]
     mapped = map_block(
         site,
         related,
@@ -183,7 +172,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     )
     sections = Sections(location.name, here)
     _backlink_sections(site, links, sections, claims_by=False)
-    if site.places_within(location.id):
+    if site.sublocations.get(location.id):
         documents_within, events_within = site.within(location.id, "documents"), site.within(location.id, "events")
         for what, own, below in (
             ("Documents", links.documents, documents_within),
@@ -212,6 +201,31 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
         facts,
         [mapped, *sections.blocks, structured_data.script(structured_data.place(site, location))],
     ), sections.extra
+
+
+def _belongs_to(site: Site, party_id: str, here: str) -> str:
+    """The parties a party belongs to, nearest first, up to the top; of a long chain, the
+    nearest, how many lie between them and the top, and the top."""
+    above = site.affiliations[party_id]
+    links = [entity_link(site, pid, here) for pid in above.nearest]
+    if above.count > len(links):
+        links[-1:] = [
+            f"&hellip; {above.count - len(links):,} more &hellip;",
+            entity_link(site, site.sides[party_id], here),
+        ]
+    return " &rarr; ".join(links)
+
+
+def _part_of(site: Site, location: inputs.Location, here: str) -> str:
+    """A place's parents, and within what they lie: the nearest few places, and how many more."""
+    above = site.places_above[location.id]
+    parents = entity_links(site, location.parents, here)
+    beyond = above.nearest[len(location.parents) :]
+    if not beyond:
+        return parents
+    more = above.count - len(above.nearest)
+    counted = f" and {'' if above.exact else 'at least '}{more:,} more" if more > 0 else ""
+    return f"{parents} (within {entity_links(site, beyond, here)}{counted})"
 
 
 def _owner(site: Site, ownership: inputs.Ownership, here: str) -> str:
