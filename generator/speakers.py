@@ -22,7 +22,9 @@ this order:
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -205,21 +207,30 @@ class Speakers:
         holding = [entity for entity, count in shared.items() if count == best]
         return holding[0] if best >= 2 and len(holding) == 1 else None
 
+    @functools.cached_property
+    def _first_state_named(self) -> tuple[float, str]:
+        """Where the text first names a state, and which (``inf``: nowhere)."""
+        named = ((m.start, m.entity) for m in self.mentions if self.entities[m.entity].kind == "state")
+        return next(named, (math.inf, ""))
+
+    @functools.cached_property
+    def _first_state_adjective(self) -> tuple[float, str]:
+        """Where the text first names a state by its adjective (``Thai``), and which: found
+        once for the text, not again for each phrase (a phrase late in a long text would
+        read all of it)."""
+        for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text):
+            state = next((s for s in self._states if demonym_of(word[0], s.name)), None)
+            if state is not None:
+                return word.start(), state.id
+        return math.inf, ""
+
     def _of_first_state(self, phrase: str, position: int) -> str | None:
         """ "the army", where no army is named: the one of the state the text names first (a
         report is told from its first-named side), if the registries have it."""
-        first: tuple[int, str] | None = None
-        for mention in self.mentions:
-            if mention.start >= position:
-                break
-            if self.entities[mention.entity].kind == "state":
-                first = (mention.start, mention.entity)
-                break
-        for word in re.finditer(r"\b[A-Z][a-z]+\b", self.text[: first[0] if first else position]):
-            state = next((s for s in self._states if demonym_of(word[0], s.name)), None)
-            if state is not None:
-                first = (word.start(), state.id)
-                break
+        first = self._first_state_named if self._first_state_named[0] < position else None
+        by_adjective = self._first_state_adjective
+        if by_adjective[0] < (first[0] if first else position):
+            first = by_adjective
         if first is None:
             return None
         return self._below(first[1], "'s " + re.sub(r"(?i)^(?:the|its|their)\s+", "", phrase))
