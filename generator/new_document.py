@@ -5,6 +5,7 @@ Nothing is ever overwritten; every refusal says why and what to do."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -92,7 +93,12 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
     metadata.write_text(content, encoding="utf-8")
     drafts = content.count("\n    draft: true")
     todos = content.count(": TODO  #")
-    print(f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft, {todos} TODO(s) to fill.")
+    more = re.search(r"^# ([\d,]+) more claim candidates", content, re.M)
+    unlisted = f" ({more[1]} more not listed: see the file)" if more else ""
+    print(
+        f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft{unlisted}, "
+        f"{todos} TODO(s) to fill."
+    )
     if unknown:
         print(
             f"First, {len(unknown)} name(s) no registry knows (listed at the top of the file, with an id for each):\n"

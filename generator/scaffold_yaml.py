@@ -16,6 +16,11 @@ from generator.scaffold import Candidate, Found, Hop, Scaffold, UnknownName, ana
 from generator.schema import modeline
 from generator.validate import PLACEHOLDER
 
+# A scaffold lists this many claim candidates (some 800 bytes each) and, for each name, this
+# many lines it is found on: a text of megabytes gets a scaffold that validation can read.
+MAX_CANDIDATES = 500
+MAX_LINES = 20
+
 
 def _one_line(value: str) -> str:
     """Text for a YAML comment: on one line, whatever line breaks or control characters it holds,
@@ -37,6 +42,7 @@ def render_scaffold(
     taken_ids: frozenset[str] = frozenset(),
 ) -> str:
     """The metadata file of the scaffold; its claim ids are new beside ``taken_ids``."""
+    listed = scaffold.candidates[:MAX_CANDIDATES]
     lines = [
         schema_line,
         f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
@@ -76,12 +82,32 @@ def render_scaffold(
         *_held_copy_sources(scaffold.hops),
         "",
         "claims:",
-        *_claim_lines(scaffold.candidates, _claim_ids(scaffold.candidates, document_id, set(taken_ids))),
+        *_claim_lines(listed, _claim_ids(listed, document_id, set(taken_ids))),
+        *_left_out(scaffold.candidates[len(listed) :]),
     ]
     if not scaffold.candidates:
         lines[-1] = "claims: []  # no clause attributing something to someone was found"
         lines += _CLAIM_TEMPLATE
     return "\n".join(lines) + "\n"
+
+
+def _left_out(candidates: list[Candidate]) -> list[str]:
+    """A comment for the candidates past ``MAX_CANDIDATES``: a scaffold stays well under the
+    validator's size cap, and one that long is not read claim by claim."""
+    if not candidates:
+        return []
+    return [
+        f"# {len(candidates):,} more claim candidates, from line {candidates[0].line:,} on, are not listed:",
+        f"# a scaffold lists at most {MAX_CANDIDATES}. Run new on parts of the text, or add the claims",
+        "# you need by hand.",
+    ]
+
+
+def _lines(numbers: list[int]) -> str:
+    """``line 3`` or ``lines 3, 8, 12``, at most ``MAX_LINES`` of them and how many more."""
+    shown = ", ".join(map(str, numbers[:MAX_LINES]))
+    more = f" and {len(numbers) - MAX_LINES:,} more" if len(numbers) > MAX_LINES else ""
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}{more}"
 
 
 # Shown when no candidate was found, e.g. in a statement that speaks in its own voice.
@@ -101,10 +127,7 @@ def _found_comments(title: str, found: list[Found]) -> list[str]:
     if not found:
         return [f"# {title} found in the text: none"]
     rows = [f"# {title} found in the text (names and aliases of the registries):"]
-    rows += [
-        f"#   {f.entity} ({_one_line(f.name)}): line{'s' if len(f.lines) > 1 else ''} {', '.join(map(str, f.lines))}"
-        for f in found
-    ]
+    rows += [f"#   {f.entity} ({_one_line(f.name)}): {_lines(f.lines)}" for f in found]
     return rows
 
 
@@ -121,7 +144,7 @@ def _unknown_comments(names: list[UnknownName]) -> list[str]:
 
 def unknown_line(unknown: UnknownName) -> str:
     """An unknown name on one line: its suggested id, where it is, the known names in it."""
-    lines = f"line{'s' if len(unknown.lines) > 1 else ''} {', '.join(map(str, unknown.lines))}"
+    lines = _lines(unknown.lines)
     contains = f" ({_one_line('contains the known name ' + ', '.join(unknown.contains))})" if unknown.contains else ""
     if unknown.registered is not None:  # registered under another name: the text's is an alias
         return f"{_one_line(unknown.name)} (an alias of {unknown.registered}?): {lines}{contains}"

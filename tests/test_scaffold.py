@@ -285,3 +285,24 @@ def test_adjectives_of_countries_resolve_to_their_country() -> None:
         assert demonym_of(adjective, country), adjective
     for word, country in [("Niger", "Nigeria"), ("India", "India"), ("Thaw", "Thailand"), ("Fr", "France")]:
         assert not demonym_of(word, country), word
+
+
+def test_a_text_of_thousands_of_claims_gets_a_scaffold_validation_can_read(tmp_path: Path) -> None:
+    """A long text on one line: the scaffold lists the first claim candidates and says how many
+    more there are, and a name's lines are cut short, so that the file stays far under the
+    validator's size cap and reads as YAML."""
+    from generator.scaffold_yaml import MAX_CANDIDATES
+
+    copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "long.txt"
+    sentence = "Alpha's spokesman said that two soldiers of Beta were wounded near North Ridge. "
+    source.write_text(sentence * (MAX_CANDIDATES + 100), encoding="utf-8")
+    result = run_new(tmp_path, str(source))
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "seeds" / "documents" / "long.yaml"
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert len(data["claims"]) == MAX_CANDIDATES
+    assert f"marked draft (100 more not listed: see the file)" in result.stdout
+    assert "# 100 more claim candidates, from line 1 on, are not listed" in written.read_text(encoding="utf-8")
+    assert written.stat().st_size < 1_000_000
+    assert max(map(len, written.read_text(encoding="utf-8").splitlines())) < 400
