@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StrictFloat, StringConstraints, model_validator
 
 from generator.inputs.fields import (
     Date,
@@ -49,8 +49,8 @@ class Citation(Strict):
 class Coordinates(Strict):
     """A point in decimal degrees (WGS 84)."""
 
-    lat: float = Field(ge=-90, le=90, description="Latitude, -90 to 90, north positive.", examples=[40.2033])
-    lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180, east positive.", examples=[45.9453])
+    lat: StrictFloat = Field(ge=-90, le=90, description="Latitude, -90 to 90, north positive.", examples=[40.2033])
+    lon: StrictFloat = Field(ge=-180, le=180, description="Longitude, -180 to 180, east positive.", examples=[45.9453])
 
 
 class Tenure(Strict):
