@@ -145,7 +145,7 @@ def _markdown(args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return 1
     out: Path = args.out
-    refused = _unfit_output(out)
+    refused = _unfit_output(out, args.seeds)
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -182,10 +182,16 @@ def _markdown(args: argparse.Namespace) -> int:
 _MANIFEST = ".generated-pages"
 
 
-def _unfit_output(out: Path) -> str:
+def _unfit_output(out: Path, seeds: Path) -> str:
     """Why ``out`` cannot take the pages, or "": it must be a folder (or not exist yet, under
     folders), and one this command wrote before or an empty one, so that no file of the
-    user's (an index.md, a data/claims.csv of their own) is overwritten."""
+    user's (an index.md, a data/claims.csv of their own) is overwritten; and outside the seed
+    folder, where every file is read as input."""
+    if out.resolve().is_relative_to(seeds.resolve()):
+        return (
+            f"'{visible(str(out))}' is inside the seed folder '{visible(str(seeds))}', where every file is read as "
+            "input: give a folder outside it"
+        )
     for folder in (out, *out.parents):
         if folder.is_symlink() and folder == out:
             return f"'{visible(str(out))}' is a symbolic link: give the folder itself"

@@ -78,7 +78,8 @@ def test_markdown_writes_nothing_on_bad_input(tmp_path: Path) -> None:
 
 def test_markdown_refuses_a_folder_it_cannot_or_must_not_write(tmp_path: Path) -> None:
     """Below a file, a folder of someone else's files, a folder it cannot write, a link
-    inside it to elsewhere: a clear error each time, and nothing written or overwritten."""
+    inside it to elsewhere, a folder inside the seed folder (whose files would then be read as
+    input): a clear error each time, and nothing written or overwritten."""
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     a_file = tmp_path / "notes.txt"
     a_file.write_text("mine\n", encoding="utf-8")
@@ -101,6 +102,10 @@ def test_markdown_refuses_a_folder_it_cannot_or_must_not_write(tmp_path: Path) -
     result = run("markdown", "--seeds", str(corpus), str(out))
     assert result.returncode == 2 and "symbolic link" in result.stderr and "Traceback" not in result.stderr
     assert list(elsewhere.iterdir()) == []
+    before = sorted(corpus.rglob("*"))
+    result = run("markdown", "--seeds", str(corpus), str(corpus / "out"))
+    assert result.returncode == 2 and "is inside the seed folder" in result.stderr
+    assert sorted(corpus.rglob("*")) == before
     if os.geteuid() != 0:  # root writes anywhere
         locked = tmp_path / "locked"
         locked.mkdir(mode=0o500)
