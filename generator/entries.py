@@ -70,12 +70,16 @@ class FigurePoint:
 
 @dataclass(frozen=True)
 class FigureSeries:
-    """Counts of one thing by one giver, oldest first: never two givers in one series."""
+    """Counts of one thing by one giver, oldest first: never two givers in one series. An
+    unnamed source, or a count attributed to no one, is a giver only within the document
+    that records it: the same words in two documents are two series."""
 
     giver: str | None  # a party or outlet id; None for an unnamed source or an unattributed count
     giver_words: str | None  # how an unnamed giver is described
     unit: str
     points: tuple[FigurePoint, ...]
+    speaks_for: str | None = None  # the party an unnamed source speaks for, where known
+    document: str | None = None  # the document that records an unnamed or unattributed count
 
 
 @dataclass(frozen=True)
@@ -99,26 +103,30 @@ class Backlinks:
 
 def figure_series(entries: list[ClaimEntry]) -> list[FigureSeries]:
     """The counts of ``entries`` and their revisions, one series per giver and thing counted."""
-    points: dict[tuple[str, str, str], list[FigurePoint]] = defaultdict(list)
-    words: dict[tuple[str, str, str], str | None] = {}
+    # (giver, unnamed source, document, unit): the counts of an unnamed source, and those attributed
+    # to no one, are a series of the document that records them
+    points: dict[tuple[str, str, str, str], list[FigurePoint]] = defaultdict(list)
     for entry in entries:
         figure = entry.claim.figure
         if figure is None:
             continue
-        key = (entry.claim.claimant or "", entry.claim.unnamed_source or "", figure.unit)
-        words[key] = entry.claim.unnamed_source
+        unnamed = entry.claim.unnamed_source
+        key = (entry.claim.claimant or "", unnamed or "", entry.document.meta.id if unnamed else "", figure.unit)
         points[key].append(FigurePoint(figure.value, figure.as_of, entry))
         for revision in figure.revisions:
-            other = (revision.by or "", "", revision.unit or figure.unit)
-            words.setdefault(other, None)
+            other = (revision.by or "", "", "" if revision.by else entry.document.meta.id, revision.unit or figure.unit)
             points[other].append(FigurePoint(revision.value, revision.as_of, entry, revision))
     series = []
-    for key in sorted(points, key=lambda k: (k[2], k[0], k[1])):
+    for key in sorted(points, key=lambda k: (k[3], k[0], k[1], k[2])):
         ordered = sorted(
             points[key], key=lambda p: (p.as_of is None, p.as_of or 0, p.value, p.revision is not None, p.claim.id)
         )
         # One count given once: a claim's count and the same count cited as another claim's revision.
         distinct = {(p.value, p.as_of): p for p in reversed(ordered)}
         kept = tuple(p for p in ordered if distinct[(p.value, p.as_of)] is p)
-        series.append(FigureSeries(key[0] or None, words[key], key[2], kept))
+        claimant, unnamed, document, unit = key
+        if unnamed:
+            series.append(FigureSeries(None, unnamed, unit, kept, claimant or None, document))
+        else:
+            series.append(FigureSeries(claimant or None, None, unit, kept, document=document or None))
     return series

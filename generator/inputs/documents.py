@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, StrictFloat, StrictInt, model_validator
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StrictFloat, StrictInt, model_validator
 
 from generator.inputs.entities import (
     Citation,
@@ -73,10 +76,48 @@ class Hop(Strict):
     )
 
 
+FIGURE_DIGITS = 15  # significant digits of a figure: any number of 15 digits is kept exactly
+FIGURE_SMALLEST = 1e-15  # the magnitudes a figure other than 0 may have, shown in plain digits
+FIGURE_TOO_LARGE = 1e15
+
+
+def exact_figure(value: float) -> float:
+    """``value`` if it is kept exactly as written and can be shown in plain digits (at most
+    ``FIGURE_DIGITS`` significant digits, from ``FIGURE_SMALLEST`` to under ``FIGURE_TOO_LARGE``,
+    or 0); else a ValueError saying why and what to write instead."""
+    shown = repr(value).removesuffix(".0")  # 1e+300, 1234567890123456
+    if value != 0 and abs(value) >= FIGURE_TOO_LARGE:
+        raise ValueError(
+            f"{shown} is too large for a figure: at most 15 digits before the point (under 1,000,000,000,000,000)"
+            " | hint: write the count in a larger unit, as the source gives it (for example 'value: 2.5'"
+            " with 'unit: billion dollars')"
+        )
+    if value != 0 and abs(value) < FIGURE_SMALLEST:
+        raise ValueError(
+            f"{shown} is too small for a figure: other than 0, at least 0.000000000000001 (1e-15)"
+            " | hint: write the count in a smaller unit, as the source gives it (for example 'value: 3'"
+            " with 'unit: micrograms' for 0.000003 grams)"
+        )
+    digits = len(Decimal(repr(value)).normalize().as_tuple().digits)
+    if digits > FIGURE_DIGITS:
+        raise ValueError(
+            f"{shown} has {digits} significant digits; a figure keeps at most {FIGURE_DIGITS} exactly"
+            " | hint: write the number as the source gives it, with at most 15 significant digits"
+        )
+    return value
+
+
+FigureValue = Annotated[StrictFloat, AfterValidator(exact_figure)]
+FIGURE_VALUE = (
+    "The number, as the source writes it: at most 15 significant digits, from 0.000000000000001 to"
+    " 999,999,999,999,999 (0 and negative numbers too); a larger count goes in a larger unit (2.5, in billion dollars)."
+)
+
+
 class FigureRevision(Strict):
     """A later (or other) count of the same thing, from a source outside the text."""
 
-    value: StrictFloat = Field(allow_inf_nan=False, description="The number.", examples=[105])
+    value: FigureValue = Field(allow_inf_nan=False, description=FIGURE_VALUE, examples=[105])
     as_of: Date = Field(description="Date of this count.", examples=["2022-09-14"])
     by: GiverId | None = Field(
         None,
@@ -101,7 +142,7 @@ class FigureRevision(Strict):
 class Figure(Strict):
     """A number that a claim asserts."""
 
-    value: StrictFloat = Field(allow_inf_nan=False, description="The number.", examples=[4])
+    value: FigureValue = Field(allow_inf_nan=False, description=FIGURE_VALUE, examples=[4])
     unit: Name = Field(description="What is counted.", examples=["soldiers wounded"])
     as_of: Date | None = Field(
         None, description="Date the number is counted at, usually the day of the report.", examples=["2023-05-11"]

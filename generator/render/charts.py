@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from generator.entries import FigurePoint, FigureSeries
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.common import citations, entity_link, number
+from generator.render.common import citations, document_link, entity_link, number
 
 DOTS = 12  # counts of a series drawn each as a dot; a longer series is its line
 LINES = 6  # colours and dash patterns of the stylesheet (.chart-line-0 … -5); more givers reuse them
@@ -35,9 +36,30 @@ NARROW = ChartLayout("narrow", 320, 220, 13.8)
 
 
 def giver_name(site: Site, series: FigureSeries) -> str:
+    """Who gave a series' counts, as plain text: a party's or outlet's name; an unnamed source,
+    or no one, with the document that records the counts (``an official (unnamed, in “…”)``)."""
     if series.giver is not None:
         return site.entity_name(series.giver)
-    return f"{series.giver_words} (unnamed)" if series.giver_words else "not attributed"
+    where = f"in “{site.corpus.documents[series.document].meta.title}”" if series.document else ""
+    if series.giver_words:
+        speaks_for = f"speaking for {site.entity_name(series.speaks_for)}" if series.speaks_for else ""
+        return f"{series.giver_words} ({', '.join(w for w in ('unnamed', speaks_for, where) if w)})"
+    return f"not attributed ({where})" if where else "not attributed"
+
+
+def _giver_html(site: Site, series: FigureSeries, here: str) -> str:
+    """Who gave a series' counts, linked: the party or outlet, or the document that records them."""
+    if series.giver is not None:
+        return entity_link(site, series.giver, here)
+    said = []
+    if series.giver_words:
+        said.append("unnamed")
+        if series.speaks_for:
+            said.append(f"speaking for {entity_link(site, series.speaks_for, here)}")
+    if series.document:
+        said.append(f"in {document_link(site.corpus.documents[series.document], here)}")
+    words = mk.text(series.giver_words) if series.giver_words else "not attributed"
+    return f"{words} <small>({', '.join(said)})</small>" if said else words
 
 
 FIGURES_SHOWN = 20  # series on a topic's or a question's page: those with the most counts first
@@ -101,7 +123,7 @@ def _table(site: Site, group: list[FigureSeries], here: str) -> str:
     """Every count, grouped by who gave it, oldest first: the chart's data, to read and copy."""
     rows = []
     for one in group:
-        giver = entity_link(site, one.giver, here) if one.giver is not None else mk.text(giver_name(site, one))
+        giver = _giver_html(site, one, here)
         points = one.points
         if len(points) > FIGURE_POINTS_SHOWN:
             points = (points[0], *points[-(FIGURE_POINTS_SHOWN - 1) :])
@@ -119,25 +141,41 @@ def _table(site: Site, group: list[FigureSeries], here: str) -> str:
     return f'<div class="figure-table"><table>{head}<tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def _nice(top: float) -> tuple[float, list[float]]:
-    """A round top for the axis and its ticks: 0, 200,000, 400,000, 600,000 for 636,600."""
-    if top <= 0:
-        return 1.0, [0.0, 1.0]
-    step = 10 ** math.floor(math.log10(top / 4))
-    for factor in (1, 2, 2.5, 5, 10):
-        if top / (step * factor) <= 4:
-            step *= factor
+_STEPS = tuple(Decimal(factor) for factor in ("1", "2", "2.5", "5", "10", "20", "25", "50"))
+
+
+def _axis(lowest: float, highest: float) -> list[Decimal]:
+    """Round ticks, at most four steps, from 0 (or below the lowest count) to 0 (or above the
+    highest): 0, 200,000 … 800,000 for 636,600; -20, -10, 0 for -5 and -20; 0, 0.0000001 …
+    0.0000004 for 0.0000004. Worked out in decimals, so that a tick is a round number however
+    small or large."""
+    low, high = min(Decimal(repr(lowest)), Decimal(0)), max(Decimal(repr(highest)), Decimal(0))
+    if low == high:  # every count is 0
+        return [Decimal(0), Decimal(1)]
+    unit = Decimal(1).scaleb(((high - low) / 4).adjusted())  # the power of ten below a quarter of the span
+    for factor in _STEPS:
+        step = unit * factor
+        below, above = math.floor(low / step), math.ceil(high / step)
+        if above - below <= 4:
             break
-    count = math.ceil(top / step)
-    return step * count, [step * i for i in range(count + 1)]
+    return [step * i for i in range(below, above + 1)]
 
 
-def _date_ticks(first: int, last: int) -> list[tuple[int, str]]:
-    """Dates to mark on the time axis (ordinals and their words): years, months or days."""
+_YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+_MONTH_STEPS = (1, 2, 3, 6, 12)
+_DAY_STEPS = (1, 2, 7, 14, 28)
+
+
+def _date_ticks(first: int, last: int) -> list[list[tuple[int, str]]]:
+    """Dates to mark on the time axis (ordinals and their words), at round steps, from the
+    densest to the sparsest: every year, 2, 5, 10 … years (at years divisible by the step);
+    every month, 2, 3, 6 or 12 months (from January); every day, 2 days, a week … (from the
+    first day). The drawing takes the densest whose words fit."""
     start, end = datetime.date.fromordinal(first), datetime.date.fromordinal(last)
     span = last - first
     if span > 3 * 365:
-        return [(datetime.date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1)]
+        years = range(start.year + 1, end.year + 1)
+        return [[(datetime.date(y, 1, 1).toordinal(), str(y)) for y in years if y % step == 0] for step in _YEAR_STEPS]
     if span > 75:
         months = []
         y, m = start.year, start.month
@@ -146,14 +184,50 @@ def _date_ticks(first: int, last: int) -> list[tuple[int, str]]:
             day = datetime.date(y, m, 1)
             if day > end:
                 break
-            months.append((day.toordinal(), day.strftime("%b %Y")))
-        every = max(1, math.ceil(len(months) / 5))
-        return months[::every]
-    every = max(1, math.ceil(span / 5))
-    days = [datetime.date.fromordinal(d) for d in range(first, last + 1, every)]
-    return [
-        (d.toordinal(), f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if i == 0 else "")) for i, d in enumerate(days)
-    ]
+            months.append(day)
+        return [
+            [(d.toordinal(), d.strftime("%b %Y")) for d in months if (d.month - 1) % step == 0] for step in _MONTH_STEPS
+        ]
+    ticks = []
+    for step in _DAY_STEPS:
+        days = [datetime.date.fromordinal(d) for d in range(first, last + 1, step)]
+        ticks.append(
+            [
+                (d.toordinal(), f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if i == 0 else ""))
+                for i, d in enumerate(days)
+            ]
+        )
+    return ticks
+
+
+def _width(words: str, font: float) -> float:
+    """The width of a label, roughly (digits are some 0.6 of the type's size)."""
+    return len(words) * font * 0.62
+
+
+def _latest(points: list[FigurePoint]) -> str:
+    """The label of a series' latest count; where its latest day has several, all of them:
+    ``4 and 5``, ``2 to 999`` (which came last that day is not known)."""
+    day = points[-1].as_of
+    counts = sorted({p.value for p in points if p.as_of == day})
+    if len(counts) == 1:
+        return number(counts[0])
+    return f"{number(counts[0])} {'and' if len(counts) == 2 else 'to'} {number(counts[-1])}"
+
+
+def _stacked(wanted: list[float], gap: float, low: float, high: float) -> list[float] | None:
+    """Baselines as near ``wanted`` (in order) as they can be, each at least ``gap`` below the one
+    above, all from ``low`` to ``high``; None when they cannot all be placed so."""
+    if (len(wanted) - 1) * gap > high - low:
+        return None
+    placed: list[float] = []
+    for baseline in wanted:
+        placed.append(max(baseline, low, placed[-1] + gap if placed else low))
+    limit = high
+    for i in range(len(placed) - 1, -1, -1):  # those pushed past the bottom move up
+        placed[i] = min(placed[i], limit)
+        limit = placed[i] - gap
+    return placed
 
 
 def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
@@ -163,9 +237,15 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
     first, last = min(days), max(days)
     if first == last:
         first, last = first - 7, last + 7
-    top, ticks = _nice(max(p.value for _, _, points in lines for p in points))
-    left = max(len(number(t)) for t in ticks) * font * 0.62 + 10
-    right = max(len(number(points[-1].value)) for _, _, points in lines) * font * 0.62 + 14
+    values = [p.value for _, _, points in lines for p in points]
+    ticks = _axis(min(values), max(values))
+    bottom, top = float(ticks[0]), float(ticks[-1])
+    left = max(_width(number(t), font) for t in ticks) + 10
+    latest = [_latest(points) for _, _, points in lines]
+    right = max(_width(words, font) for words in latest) + 14
+    labelled = right <= (layout.width - left) / 2  # else the latest counts would squeeze the chart: the table has them
+    if not labelled:
+        right = 10
     plot_top, plot_bottom = font, layout.height - font * 2.2
     plot_right = layout.width - right
 
@@ -173,30 +253,18 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
         return left + (day - first) / (last - first) * (plot_right - left)
 
     def y(value: float) -> float:
-        return plot_bottom - value / top * (plot_bottom - plot_top)
+        return plot_bottom - (value - bottom) / (top - bottom) * (plot_bottom - plot_top)
 
     body = []
     for tick in ticks:
-        body.append(f'<path class="chart-grid" d="M{left:.1f} {y(tick):.1f}H{plot_right:.1f}"/>')
+        body.append(f'<path class="chart-grid" d="M{left:.1f} {y(float(tick)):.1f}H{plot_right:.1f}"/>')
         body.append(
-            f'<text class="chart-tick" x="{left - 6:.1f}" y="{y(tick) + font * 0.35:.1f}" '
+            f'<text class="chart-tick" x="{left - 6:.1f}" y="{y(float(tick)) + font * 0.35:.1f}" '
             f'text-anchor="end">{number(tick)}</text>'
         )
-    taken: list[tuple[float, float]] = []
-    for day, words in _date_ticks(first, last):
-        mark = x(day)
-        half = len(words) * font * 0.31
-        at = min(max(mark, left + half), layout.width - half - 2)  # a label at an edge moved in, not cut
-        if any(a - 4 < at + half and at - half < b + 4 for a, b in taken):
-            continue
-        taken.append((at - half, at + half))
-        body.append(f'<path class="chart-grid" d="M{mark:.1f} {plot_bottom:.1f}v4"/>')
-        body.append(
-            f'<text class="chart-tick" x="{at:.1f}" y="{plot_bottom + font * 1.3:.1f}" '
-            f'text-anchor="middle">{mk.text(words)}</text>'
-        )
+    body.extend(_time_axis(first, last, x, left, plot_bottom, layout))
     ends: list[tuple[float, float, str, str]] = []
-    for index, one, points in lines:
+    for (index, one, points), words in zip(lines, latest, strict=True):
         style = f"chart-line-{index % LINES}"
         steps = [f"M{x(points[0].as_of.toordinal()):.1f} {y(points[0].value):.1f}"]
         for point in points[1:]:
@@ -211,19 +279,49 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
                 f'cy="{y(point.value):.1f}" r="3.2"/>'
             )
         body.append("</g>")
-        ends.append(
-            (y(points[-1].value) + font * 0.35, x(points[-1].as_of.toordinal()), number(points[-1].value), style)
-        )
+        ends.append((y(points[-1].value) + font * 0.35, x(points[-1].as_of.toordinal()), words, style))
     ends.sort()
-    below = -math.inf
-    for baseline, at, words, style in ends:  # latest counts never overlap: each a line below the one above
-        baseline = below = max(baseline, below + font * 1.15)
-        body.append(
-            f'<text class="chart-end {style}" x="{at + 7:.1f}" '
-            f'y="{min(baseline, layout.height - 2):.1f}">{words}</text>'
-        )
+    # The latest counts a line apart, beside the chart above the dates; none where they cannot all be.
+    baselines = _stacked([end[0] for end in ends], font * 1.15, font, plot_bottom + font * 0.35) if labelled else None
+    for baseline, (_, at, words, style) in zip(baselines or [], ends, strict=False):
+        body.append(f'<text class="chart-end {style}" x="{at + 7:.1f}" y="{baseline:.1f}">{words}</text>')
     return (
         f'<div class="drawing-layout drawing-layout--{layout.name}">'
         f'<svg class="chart-drawing" viewBox="0 0 {layout.width} '
         f'{layout.height}" aria-hidden="true" focusable="false" font-size="{font}">{"".join(body)}</svg></div>'
     )
+
+
+def _time_axis(
+    first: int, last: int, x: Callable[[int], float], left: float, plot_bottom: float, layout: ChartLayout
+) -> list[str]:
+    """The dates under the chart: the densest round steps of at least two dates whose words do
+    not overlap (a word at an edge moved in, not cut); else the sparsest."""
+    candidates = _date_ticks(first, last)
+    for ticks in candidates:
+        marks = _date_marks(ticks, x, left, plot_bottom, layout)
+        if marks is not None and len(ticks) >= 2:
+            return marks
+    return _date_marks(candidates[-1][:1], x, left, plot_bottom, layout) or []
+
+
+def _date_marks(
+    ticks: list[tuple[int, str]], x: Callable[[int], float], left: float, plot_bottom: float, layout: ChartLayout
+) -> list[str] | None:
+    """A mark and words under the chart for each date, or None when two would overlap."""
+    font = layout.font
+    marks: list[str] = []
+    taken: list[tuple[float, float]] = []
+    for day, words in ticks:
+        mark = x(day)
+        half = _width(words, font) / 2
+        at = min(max(mark, left + half), layout.width - half - 2)
+        if any(a - 4 < at + half and at - half < b + 4 for a, b in taken):
+            return None
+        taken.append((at - half, at + half))
+        marks.append(f'<path class="chart-grid" d="M{mark:.1f} {plot_bottom:.1f}v4"/>')
+        marks.append(
+            f'<text class="chart-tick" x="{at:.1f}" y="{plot_bottom + font * 1.3:.1f}" '
+            f'text-anchor="middle">{mk.text(words)}</text>'
+        )
+    return marks

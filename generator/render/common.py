@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from generator import inputs
 from generator.corpus import SourceDocument
@@ -254,11 +255,14 @@ def date_range(start: object, end: object | None) -> str:
     return f"{mk.date_text(start)} &ndash; {mk.date_text(end)}"
 
 
-def number(value: float) -> str:
-    """A count as readers write it: ``35,000``, ``1,234,567``, ``2.5``; never in scientific notation."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+def number(value: float | Decimal) -> str:
+    """A count as its source writes it: ``35,000``, ``1,234,567``, ``2.5``, ``0.0000001``: the
+    shortest decimal that reads back as the same number (a figure of at most 15 significant
+    digits, as validation allows, is that figure), in plain digits, never rounded, never in
+    scientific notation."""
+    if value == 0:
+        return "0"  # never -0
+    return f"{Decimal(repr(float(value))).normalize():,f}"
 
 
 def figure_over_time(site: Site, entry: ClaimEntry, here: str) -> str:
@@ -284,9 +288,10 @@ def figure_series_list(site: Site, series: list[FigureSeries], here: str, points
     count and its newest ones, ``points`` in all, and says how many it leaves out."""
     lines = []
     for one in series:
-        if one.giver is None:
+        if one.giver is None:  # on a claim's page, its own document's
+            speaks_for = f", speaking for {entity_link(site, one.speaks_for, here)}" if one.speaks_for else ""
             giver = (
-                mk.text(_capitalised(one.giver_words)) + " <small>(unnamed)</small>"
+                mk.text(_capitalised(one.giver_words)) + f" <small>(unnamed{speaks_for})</small>"
                 if one.giver_words
                 else "not attributed"
             )

@@ -189,7 +189,7 @@ def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
     series = figure_series(entries)
     if not series:
         return mk.note("No figures recorded.")
-    return capped_figures(site, series, here, "each question's page lists its own")
+    return capped_figures(site, series, here, "every count is on its claim's page")
 
 
 DISPUTES_SHOWN = 10  # questions under "Open disputes": the most contested
