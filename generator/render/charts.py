@@ -1,8 +1,9 @@
 """Figures over time as charts drawn when the site is built: one small SVG chart per thing
 counted, one step line per giver (two givers never share a line), each dated count a dot,
-each line's latest count labelled; beneath it a table of every count, for screen readers and
-for copying. Like a map, a chart is drawn for a wide and a narrow box (its type stays at
-12 px or more), and takes its colours from the stylesheet."""
+each line's latest count labelled where all fit a line apart; beneath it a table of every
+count, for screen readers and for copying. Every count is shown as written and drawn inside
+the box: the axis takes in negative counts and 0. Like a map, a chart is drawn for a wide and
+a narrow box (its type stays at 12 px or more), and takes its colours from the stylesheet."""
 
 from __future__ import annotations
 
