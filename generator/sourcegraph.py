@@ -76,6 +76,17 @@ def post_order(step: Mapping[str, Iterable[str]], starts: Iterable[str]) -> Iter
                 stack.append((after, iter(step.get(after, ()))))
 
 
+def depths(graph: Mapping[str, Iterable[str]], hops: Iterable[str]) -> dict[str, int]:
+    """Each of ``hops`` (and what it leads to) with its depth: 0 for a hop that drew on
+    none, else one more than the deepest hop it drew on. A step back into a loop (outlets
+    that drew on each other in different texts) is not followed. The copy held is the
+    deepest hop of a document; its depth plus one is the longest path to it, in hops."""
+    depth: dict[str, int] = {}
+    for hop in post_order(graph, hops):
+        depth[hop] = 1 + max((depth[b] for b in graph.get(hop, ()) if b in depth), default=-1)
+    return depth
+
+
 def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     """Hops that lead back to themselves, in order, or None. Iterative, so that a
     chain of any length is walked without deep recursion."""

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 import yaml
 from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
 
 from generator.pipeline import build_pages, check
 from tests.conftest import MINI, copy_corpus
@@ -208,13 +211,19 @@ def test_many_names_starting_with_digits_and_accents_make_one_page_each(tmp_path
 
 def _long_chain(corpus: Path, hops: int, drew_on: str) -> None:
     """The fixture document with ``hops`` outlets: each drawing on the one listed next
-    (``next``), or on every one listed before it (``all``)."""
+    (``next``), on every one listed before it (``all``), on the one before it alone
+    (``previous``, a single line), or the last on all the others, each an original (``fan``)."""
     outlets = "".join(f"  - id: hop-{n}\n    name: Hop {n}\n    kind: news-website\n" for n in range(hops))
     with (corpus / "outlets.yaml").open("a", encoding="utf-8") as registry:
         registry.write(outlets)
     chain = []
     for n in range(hops):
-        sources = ([f"hop-{n + 1}"] if n + 1 < hops else []) if drew_on == "next" else [f"hop-{m}" for m in range(n)]
+        sources = {
+            "next": [f"hop-{n + 1}"] if n + 1 < hops else [],
+            "all": [f"hop-{m}" for m in range(n)],
+            "previous": [f"hop-{n - 1}"] if n else [],
+            "fan": [f"hop-{m}" for m in range(n)] if n == hops - 1 else [],
+        }[drew_on]
         role = "original-reporting" if not sources else "republisher"
         chain.append(f"  - outlet: hop-{n}\n    role: {role}\n    drew_on: [{', '.join(sources)}]\n")
     held = f"hop-{hops - 1}"
@@ -222,6 +231,7 @@ def _long_chain(corpus: Path, hops: int, drew_on: str) -> None:
     text = meta.read_text(encoding="utf-8")
     head, _, rest = text.partition("chain:\n")
     claims = rest[rest.index("claims:"):].replace("via: [wire-one]", f"via: [{held}]")
+    claims = claims.replace("    claimant: beta\n", f"    claimant: beta\n    via: [{held}]\n")
     meta.write_text(head.replace("outlet: site-two", f"outlet: {held}") + "chain:\n" + "".join(chain) + claims,
                     encoding="utf-8")
 
@@ -470,3 +480,140 @@ def test_a_long_chain_of_places_each_with_two_parents_is_counted_up_to_a_bound(t
     assert linked == {"alphaville", *(f"chain-place-{n}" for n in range(294, 299))}, sorted(linked)
     assert f"and at least {ABOVE_COUNTED - 6} more" in page
     assert site.places_above["chain-place-5"].count == 6 and site.places_above["chain-place-5"].exact
+
+
+def _read(page: str) -> BeautifulSoup:
+    return BeautifulSoup(page, "html.parser")
+
+
+def _words(tag: Tag) -> str:
+    """The text as read: blocks and line breaks as spaces, no space before punctuation."""
+    return re.sub(r"\( ", "(", re.sub(r" ([,.;:)])", r"\1", " ".join(tag.get_text(" ").split())))
+
+
+def _drawn(graph: Tag) -> list[list[tuple[str, list[str]]] | str]:
+    """A source graph as drawn, layer by layer from the top: each layer its boxes, a name and
+    the names it drew on ("and 2,491 more" is a box of its own), or the words of a gap."""
+    layers: list[list[tuple[str, list[str]]] | str] = []
+    for layer in graph.select("ol > li.source-graph__layer"):
+        if "source-graph__gap" in layer["class"]:
+            layers.append(_words(layer))
+        else:
+            boxes = layer.select("li.source-graph__node")
+            names = [box.select_one(".source-graph__name").get_text() for box in boxes]
+            drew = [[f.get_text() for f in box.select(".source-graph__from")] for box in boxes]
+            layers.append(list(zip(names, drew, strict=True)))
+    return layers
+
+
+def _in_one_piece(layers: list[list[tuple[str, list[str]]] | str]) -> bool:
+    """Whether every box drawn is joined to every other by the steps drawn, a gap ("… 2,488
+    hops not drawn …") joining the layers on either side of it."""
+    joined: dict[str, set[str]] = {}
+    for above, layer, below in zip([[], *layers[:-1]], layers, [*layers[1:], []], strict=True):
+        if isinstance(layer, str):  # a gap: joined to the boxes above and below it
+            joined[layer] = {name for near in (above, below) if not isinstance(near, str) for name, _ in near}
+            continue
+        for name, drew in layer:
+            if not name.startswith("and "):
+                joined.setdefault(name, set()).update(drew)
+    names = set(joined)
+    for name, near in list(joined.items()):
+        for other in near & names:
+            joined[other].add(name)
+    reached, frontier = set(), [next(iter(names))]
+    while frontier:
+        name = frontier.pop()
+        if name not in reached:
+            reached.add(name)
+            frontier += [n for n in joined[name] if n in names]
+    return reached == names
+
+
+@pytest.fixture(scope="module")
+def line_of_hops(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The pages of the fixture corpus whose document came through a single line of 2,500 hops."""
+    corpus = copy_corpus(MINI, tmp_path_factory.mktemp("line") / "seeds")
+    _long_chain(corpus, 2500, "previous")
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    return {page.path: page.text for page in built.pages}
+
+
+def test_a_chain_of_thousands_of_hops_is_drawn_cut_in_one_piece_and_says_so(line_of_hops: dict[str, str]) -> None:
+    """The document page draws the first and the last layers of a line of 2,500 hops, one line
+    between them counts the hops left out, a note says the graph is cut and where every hop is,
+    the list of hops gives the same hops, the counts are written as readers write them, and
+    the page stays small (it was 1.7 MB, a graph of 2,500 layers and no note)."""
+    document = line_of_hops["documents/ridge-clash.md"]
+    assert len(document.encode()) < 60_000
+    soup = _read(document)
+    glance = _words(soup.select_one(".abstract"))
+    assert "2,500 hops from the original to the copy held, 2,500 of them unverified" in glance
+    layers = _drawn(soup.select_one("div.source-graph"))
+    boxes = [name for layer in layers if not isinstance(layer, str) for name, _ in layer]
+    gap = next(layer for layer in layers if isinstance(layer, str))
+    assert gap == f"… {2500 - len(boxes):,} hops not drawn …" and len(boxes) <= 40
+    assert layers[0] == [("Hop 0", [])] and layers[-1] == [("Hop 2499", ["Hop 2498"])]
+    assert _in_one_piece(layers)
+    note = _words(soup.find("h2", id="source-chain").find_next_sibling("p"))
+    assert note.startswith(f"The graph is cut: it draws {len(boxes)} of the 2,500 hops: the first 6 and the last 6")
+    assert note.endswith("every hop, with the hops it drew on, is in chain_hops.csv.")
+    listed = [li.get("id") for li in soup.select("li[id^=hop-]")]
+    assert listed == [f"hop-{n}" for n in (*range(1, 7), *range(2495, 2501))]
+    assert "… 2,488 hops not drawn or listed here: see chain_hops.csv …" in _words(soup)
+
+
+def test_the_funnel_of_a_chain_of_thousands_of_hops_reaches_both_ends_and_says_it_is_cut(
+    line_of_hops: dict[str, str],
+) -> None:
+    """The sources page's funnel draws one piece from the original to the copy held, the hops
+    between counted, and says it is cut (it drew 40 of 2,499 steps as four pieces that
+    reached neither end, and said nothing)."""
+    sources = line_of_hops["sources/index.md"]
+    assert len(sources.encode()) < 60_000
+    soup = _read(sources)
+    assert "Across the site: 2,500 hops, 2,500 unverified." in _words(soup)
+    assert "Hop 0 → Hop 1 → Hop 2 → … 2,495 more … → Hop 2498 → Hop 2499" in _words(soup.find("table"))
+    graphs = soup.select("div.source-graph")
+    layers = _drawn(graphs[0])
+    assert len(graphs) == 1 and _in_one_piece(layers)
+    assert not _in_one_piece([[("Hop 1000", [])], [("Hop 1001", ["Hop 1000"])], [("Hop 10", [])]])  # as it was
+    assert layers[0] == [("Hop 0", [])] and layers[-1] == [("Hop 2499", ["Hop 2498"])]  # the original, the copy
+    assert "… 2,488 outlets not drawn …" in layers
+    note = _words(soup.find("h2", id="funnel").find_next_sibling("p"))
+    assert note.startswith("The funnel is cut. The graph draws 12 of the 2,500 outlets: the first 6 and the last 6")
+    assert "The 100 outlets that carried the most texts, of 2,500" in _words(soup)
+
+
+def test_a_copy_drawing_on_thousands_of_originals_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
+    """A copy drawing on 2,499 originals: its box, its hop and its outlet's page name eight and
+    count the rest, the layer of originals draws eight and a box "and 2,491 more", and the
+    page says how long the longest path is rather than "2,500 hops from the originals"."""
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    _long_chain(corpus, 2500, "fan")
+    built = build_pages(corpus, corpus)
+    assert built.problems == []
+    pages = {page.path: page.text for page in built.pages}
+    assert all(len(pages[path].encode()) < 60_000 for path in ("documents/ridge-clash.md", "sources/index.md"))
+    assert len(pages["outlets/hop-2499.md"].encode()) < 60_000
+
+    soup = _read(pages["documents/ridge-clash.md"])
+    glance = _words(soup.select_one(".abstract"))
+    eight = ", ".join(f"Hop {n}" for n in range(8)) + " and 2,491 more"
+    longest = "the longest path from an original to the copy held is 2 hops long"
+    assert f"2,500 hops, 2,500 of them unverified; {longest}" in glance
+    assert f"2,499 independent sources ({eight})" in glance
+    independent = _words(soup.find("th", string="Independent sources").find_next_sibling("td"))
+    assert independent.startswith("2,499: Hop 0, Hop 1,") and "Hop 7 and 2,491 more (" in independent
+    chain = _words(soup.find("th", string="Source chain").find_next_sibling("td"))
+    assert chain == "Hop 0 + Hop 1 + Hop 2 + 2,496 more → Hop 2499 (2,500 hops, 2,500 unverified)"
+    layers = _drawn(soup.select_one("div.source-graph"))
+    originals = [f"Hop {n}" for n in range(8)]
+    assert layers == [[*((name, []) for name in originals), ("and 2,491 more", [])], [("Hop 2499", originals)]]
+    assert _words(soup.select_one(".source-graph__drew")) == "drew on " + ", ".join(originals) + " and 2,491 more"
+    assert _in_one_piece(layers)
+    assert "The graph is cut: it draws 9 of the 2,500 hops: at most 8 in a layer." in _words(soup)
+    copy = soup.select("li[id^=hop-]")[-1]
+    assert copy["id"] == "hop-2500" and f"Drew on {eight}" in _words(copy)
+    assert f"drew on {eight}" in _words(_read(pages["outlets/hop-2499.md"]))

@@ -8,7 +8,6 @@ from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
     ROLE_LABELS,
-    chain_summary,
     claims_table,
     entity_link,
     entity_links,
@@ -17,13 +16,15 @@ from generator.render.common import (
     topic_tag,
     unverified_hops,
 )
-from generator.render.diagrams import chain_diagram
+from generator.render.diagrams import HOPS_FILE, chain_diagram, chain_layout, chain_line, cut_note, named_links
+from generator.render.graph_layout import Layout
 from generator.render.source_text import label_of, render_text
 
 
 def render_document(site: Site, document: SourceDocument) -> mk.Page:
     meta = document.meta
     here = paths.document(meta.id)
+    layout = chain_layout(site, document)
     return mk.page(
         mk.front_matter(
             meta.title,
@@ -32,12 +33,13 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
             kind="Document",
         ),
         mk.heading(1, meta.title),
-        _at_a_glance(site, document, here),
+        _at_a_glance(site, document, here, layout),
         _metadata_box(site, document, here),
         _copy_note(site, document, here),
         mk.heading(2, "Source chain", "source-chain"),
-        chain_diagram(site, document),
-        _chain(site, document, here),
+        cut_note(layout, here),
+        chain_diagram(site, document, layout),
+        _chain(site, document, here, layout),
         mk.heading(2, "Text", "text"),
         _text_legend(document),
         render_text(site, document, here),
@@ -54,7 +56,7 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
     )
 
 
-def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
+def _at_a_glance(site: Site, document: SourceDocument, here: str, layout: Layout) -> str:
     """The summary card: what happened, where, when, who claims what, and how the text reached us."""
     meta = document.meta
     _parties, places = document_entities(site, document)
@@ -62,6 +64,7 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
     hops = len(meta.chain)
     unverified = unverified_hops(document)
     originals = site.originals[meta.id]
+    reached = _how_it_reached_us(hops, unverified, len(originals), layout.longest)
     return mk.admonition(
         "abstract",
         "At a glance",
@@ -72,7 +75,7 @@ def _at_a_glance(site: Site, document: SourceDocument, here: str) -> str:
             mk.para('<strong>Who claims what</strong> (<a href="#claims">all claims</a>):'),
             mk.unsearched(_claims_by_side(site, document, here)),
             mk.para(
-                f"<strong>How it reached us.</strong> {_how_it_reached_us(hops, unverified, len(originals))}; "
+                f"<strong>How it reached us.</strong> {reached}; "
                 f"{_independent(site, originals, here)}. "
                 '<a href="#source-chain">The chain</a>'
                 + (f". <strong>Partial copy:</strong> {PARTIAL[meta.partial]}." if meta.partial else "")
@@ -127,11 +130,11 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
         ("Kind", label(meta.kind)),
         (
             "Source chain",
-            f"{chain_summary(site, document, here)} ({hops} hop{'s' if hops != 1 else ''}, {unverified} unverified)",
+            f"{chain_line(site, document, here)} ({hops:,} hop{'s' if hops != 1 else ''}, {unverified:,} unverified)",
         ),
         (
             "Independent sources",
-            f"{len(site.originals[meta.id])}: {entity_links(site, site.originals[meta.id], here)} "
+            f"{len(site.originals[meta.id]):,}: {named_links(site, site.originals[meta.id], here)} "
             "(the originals the copy rests on; republications count as their original)",
         ),
         ("Copy", f"partial: {PARTIAL[meta.partial]}" if meta.partial else "whole text as published"),
@@ -139,12 +142,19 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
     return mk.facts(rows)
 
 
-def _how_it_reached_us(hops: int, unverified: int, originals: int) -> str:
+def _how_it_reached_us(hops: int, unverified: int, originals: int, longest: int) -> str:
+    """How many hops, and how many lie on the longest path from an original to the copy
+    held: all of them in a single line of hops."""
     if hops == 1:
         return "the copy held is the original" + (", unverified" if unverified else ", linked")
+    if longest == hops:
+        return (
+            f"{hops:,} hops from the original{'s' if originals != 1 else ''} to the copy held, "
+            f"{unverified:,} of them unverified"
+        )
     return (
-        f"{hops} hops from the original{'s' if originals != 1 else ''} to the copy held, "
-        f"{unverified} of them unverified"
+        f"{hops:,} hops, {unverified:,} of them unverified; the longest path from an original "
+        f"to the copy held is {longest:,} hops long"
     )
 
 
@@ -153,8 +163,8 @@ PARTIAL = {"opening": "only the opening of the page could be kept", "excerpt": "
 
 def _independent(site: Site, originals: list[str], here: str) -> str:
     """``2 independent sources (BBC, Sky News)``: the hops that draw on nothing."""
-    count = f"{len(originals)} independent source{'s' if len(originals) != 1 else ''}"
-    return f"{count} ({entity_links(site, originals, here)})"
+    count = f"{len(originals):,} independent source{'s' if len(originals) != 1 else ''}"
+    return f"{count} ({named_links(site, originals, here)})"
 
 
 def _copy_note(site: Site, document: SourceDocument, here: str) -> str:
@@ -163,25 +173,60 @@ def _copy_note(site: Site, document: SourceDocument, here: str) -> str:
     return mk.admonition("note", "About this copy", [mk.prose(document.meta.note)])
 
 
-def _chain(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
-    items = []
-    graph = site.graphs[document.meta.id]
-    last = len(document.meta.chain) - 1
-    for index, hop in enumerate(document.meta.chain):
-        role = ROLE_LABELS[hop.role] + (" · the copy held" if index == last else "")
-        parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", role]
-        if hop.date is not None:
-            parts.append(mk.date_text(hop.date))
-        parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
-        line = " · ".join(parts)
-        drew = graph[hop.outlet]
-        line += "<br>Drew on " + entity_links(site, drew, here) if drew else "<br>An original: draws on no other hop"
-        if hop.evidence:
-            line += f"<br>The text says: &ldquo;{mk.text(hop.evidence)}&rdquo;"
-        if hop.note:
-            line += f"<br>{mk.text(hop.note)}"
-        items.append((paths.hop_anchor(index), line))
-    return mk.numbered(items)
+def _chain(site: Site, document: SourceDocument, here: str, layout: Layout) -> mk.Block:
+    """Each hop: its outlet, role, date, link, what it drew on and what the text says. Of a
+    cut graph, the hops it draws, in the chain's order, and how many lie between them."""
+    chain = document.meta.chain
+    listed = [
+        (index, _hop(site, document, index, here)) for index, hop in enumerate(chain) if hop.outlet in layout.drawn
+    ]
+    if layout.whole:
+        return mk.numbered([(paths.hop_anchor(index), line) for index, line in listed])
+    runs: list[list[tuple[int, str]]] = []
+    for index, line in listed:
+        if runs and runs[-1][-1][0] == index - 1:
+            runs[-1].append((index, line))
+        else:
+            runs.append([(index, line)])
+    blocks: list[mk.Block] = []
+    after = 0  # the first hop not yet listed or counted
+    for run in runs:
+        blocks += [_not_listed(run[0][0] - after, here), _numbered_from(run)]
+        after = run[-1][0] + 1
+    blocks.append(_not_listed(len(chain) - after, here))
+    return blocks
+
+
+def _hop(site: Site, document: SourceDocument, index: int, here: str) -> str:
+    hop = document.meta.chain[index]
+    role = ROLE_LABELS[hop.role] + (" · the copy held" if index == len(document.meta.chain) - 1 else "")
+    parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", role]
+    if hop.date is not None:
+        parts.append(mk.date_text(hop.date))
+    parts.append(mk.external("link", hop.url) if hop.url else '<span class="unverified">unverified: no link</span>')
+    line = " · ".join(parts)
+    drew = site.graphs[document.meta.id][hop.outlet]
+    line += "<br>Drew on " + named_links(site, drew, here) if drew else "<br>An original: draws on no other hop"
+    if hop.evidence:
+        line += f"<br>The text says: &ldquo;{mk.text(hop.evidence)}&rdquo;"
+    if hop.note:
+        line += f"<br>{mk.text(hop.note)}"
+    return line
+
+
+def _numbered_from(run: list[tuple[int, str]]) -> mk.Anchored:
+    """Hops listed with their own numbers in the chain (``run`` holds consecutive ones)."""
+    body = "".join(f'<li id="{paths.hop_anchor(index)}">{line}</li>' for index, line in run)
+    return mk.Anchored(f'<ol start="{run[0][0] + 1}">{body}</ol>', tuple(paths.hop_anchor(i) for i, _ in run))
+
+
+def _not_listed(count: int, here: str) -> str:
+    if count <= 0:
+        return ""
+    hops = f"{count:,} hop{'s' if count != 1 else ''}"
+    return mk.note(
+        f"&hellip; {hops} not drawn or listed here: see {mk.link('chain_hops.csv', here, HOPS_FILE)} &hellip;"
+    )
 
 
 def _text_legend(document: SourceDocument) -> str:

@@ -25,6 +25,7 @@ from generator.render.common import (
     tenure_text,
     tenures_html,
 )
+from generator.render.diagrams import named_links
 from generator.render.listings import event_page
 from generator.render.maps import map_block
 from generator.render.paginate import Pages, numbered_parts
@@ -426,7 +427,7 @@ def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], h
         rows.append(
             (
                 document_link(document, here),
-                "drew on " + entity_links(site, drew, here) if drew else "an original",
+                "drew on " + named_links(site, drew, here) if drew else "an original",
                 label(hop.role),
                 "linked" if hop.url else "unverified",
             )

@@ -10,13 +10,12 @@ from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import contested_questions, disputes_side_by_side, most_contested
 from generator.render.common import (
-    chain_summary,
     document_link,
     entity_link,
     list_or_none,
     unverified_hops,
 )
-from generator.render.diagrams import funnel_diagram
+from generator.render.diagrams import chain_line, funnel_diagram
 
 LATEST_ON_HOME = 10
 
@@ -99,33 +98,35 @@ def render_topics_index(site: Site) -> mk.Page:
 
 
 CHAINS_LIMIT = 50
+FUNNEL_ROWS = 100
 
 
 def render_sources_overview(site: Site) -> mk.Page:
     here = paths.SOURCES
     documents = site.documents_newest_first()
     chain_rows = [
-        (document_link(d, here), chain_summary(site, d, here), str(len(d.meta.chain)), str(unverified_hops(d)))
+        (document_link(d, here), chain_line(site, d, here), f"{len(d.meta.chain):,}", f"{unverified_hops(d):,}")
         for d in documents[:CHAINS_LIMIT]
     ]
     funnel: Counter[str] = Counter()
     original: Counter[str] = Counter()
     unverified: Counter[str] = Counter()
     for document in documents:
+        originals = set(site.originals[document.meta.id])
         for hop in document.meta.chain:
             funnel[hop.outlet] += 1
-            if hop.outlet in site.originals[document.meta.id]:
+            if hop.outlet in originals:
                 original[hop.outlet] += 1
             if hop.url is None:
                 unverified[hop.outlet] += 1
     funnel_rows = [
         (
             entity_link(site, outlet_id, here),
-            str(funnel[outlet_id]),
-            str(original[outlet_id]),
-            str(unverified[outlet_id]),
+            f"{funnel[outlet_id]:,}",
+            f"{original[outlet_id]:,}",
+            f"{unverified[outlet_id]:,}",
         )
-        for outlet_id in sorted(funnel, key=lambda o: (-funnel[o], site.entity_name(o)))
+        for outlet_id in sorted(funnel, key=lambda o: (-funnel[o], site.entity_name(o)))[:FUNNEL_ROWS]
     ]
     total_hops = sum(funnel.values())
     total_unverified = sum(unverified.values())
@@ -135,8 +136,8 @@ def render_sources_overview(site: Site) -> mk.Page:
         mk.para(
             "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
             "originals side by side, and each hop names the hops it drew on. A hop without a link "
-            f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops} hops, "
-            f"{total_unverified} unverified."
+            f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops:,} hops, "
+            f"{total_unverified:,} unverified."
         ),
         mk.heading(2, "Chains by document", "chains"),
         mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows)
@@ -146,8 +147,14 @@ def render_sources_overview(site: Site) -> mk.Page:
         if len(documents) > CHAINS_LIMIT
         else "",
         mk.heading(2, "Outlets the texts funnel through", "funnel"),
-        funnel_diagram(site),
+        funnel_diagram(site, here),
         mk.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
         if funnel_rows
         else mk.note("None."),
+        mk.note(
+            f"The {FUNNEL_ROWS} outlets that carried the most texts, of {len(funnel):,}; each outlet's page "
+            "lists the texts it carried."
+        )
+        if len(funnel) > FUNNEL_ROWS
+        else "",
     )

@@ -91,6 +91,9 @@ def _actor(site: Site, entity_id: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site.entity_name(entity_id)}
 
 
+BASED_ON_LIMIT = 20  # of a chain of thousands of hops, the first; the data files hold every hop
+
+
 def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
     meta = document.meta
     data: dict[str, Any] = {
@@ -100,7 +103,7 @@ def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
         "inLanguage": meta.language,
         "publisher": _actor(site, meta.outlet),
         "temporalCoverage": meta.event_date.isoformat(),
-        "isBasedOn": [_hop(site, hop) for hop in meta.chain[:-1]],
+        "isBasedOn": [_hop(site, hop) for hop in meta.chain[:-1][:BASED_ON_LIMIT]],
         "mentions": [
             {"@type": "Place", "name": site.entity_name(e)} if e in site.corpus.locations else _actor(site, e)
             for e in sorted({m.entity for m in site.mentions[meta.id]})
