@@ -177,8 +177,11 @@ def country_name(code: str) -> str:
 
 
 def border(codes: Iterable[str]) -> BaseGeometry | None:
-    """The land border two countries share (the arcs both outlines are drawn with), or None."""
+    """The land border two countries share (the arcs both outlines are drawn with), or None
+    (for one country named twice too: it shares no border with itself)."""
     wanted = [code.upper() for code in codes]
+    if len(set(wanted)) < 2:
+        return None
     arcs, geometries = _atlas("10m")
     shared: set[int] | None = None
     for code in wanted:

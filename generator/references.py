@@ -21,6 +21,11 @@ GEOMETRY_REACH = 5.0  # degrees (some 500 km) between a place's point and its li
 PARENT_REACH = 15.0  # degrees from a parent's point within which a slip's fix is looked for
 AREA_MARGIN = 0.5  # degrees a point may lie outside its parent's drawn area (the drawing is coarse)
 SWAP_MISS = 1.0  # degrees a geometry must miss its place by before it is taken for one written latitude first
+# Positions a place's line or area may have: Natural Earth's longest land border at 1:10m
+# (Russia-Kazakhstan) has 2,025. A map draws 5,000 zig-zagging at every position in a tenth
+# of a second and some 125 KB of page; 50,000 took two minutes to build and a megabyte, and
+# 100,000 crashed GEOS's simplifier (see cartography.SIMPLIFY_LIMIT).
+MAX_POSITIONS = 5_000
 
 
 class References(CheckerState):
@@ -81,7 +86,7 @@ class References(CheckerState):
         """A line or area lies near the place's own point (longitudes the short way round,
         so that one across the 180th meridian is measured as drawn). One that fits the
         place only read latitude first is reported as written so, with the fix."""
-        if self.check_swapped(location, origin):
+        if self.check_positions(location, origin) or self.check_swapped(location, origin):
             return
         lat, lon = location.coordinates.lat, location.coordinates.lon
         away = _degrees_to(self.drawn[location.id], lat, lon)
@@ -94,6 +99,24 @@ class References(CheckerState):
                 "GeoJSON writes each position longitude first: "
                 "[longitude, latitude]; check the order, and the coordinates",
             )
+
+    def check_positions(self, location: inputs.Location, origin: Origin) -> bool:
+        """A line or area has at most ``MAX_POSITIONS`` positions: more is detail no map
+        shows, and costs every page that draws it."""
+        assert location.geometry is not None
+        count = len(location.geometry.positions())
+        if count <= MAX_POSITIONS:
+            return False
+        self.report(
+            origin.file,
+            (*origin.loc, "geometry", "coordinates"),
+            "geometry-too-detailed",
+            f"the {location.geometry.type} has {count:,} positions, more than the {MAX_POSITIONS:,} a map can use",
+            f"simplify it to at most {MAX_POSITIONS:,} positions, for example with mapshaper "
+            "(`mapshaper line.geojson -simplify 10% -o simple.geojson`); Natural Earth's longest land border "
+            "has some 2,000",
+        )
+        return True
 
     def check_swapped(self, location: inputs.Location, origin: Origin) -> bool:
         """A geometry written [latitude, longitude] is caught where, read the other way
@@ -167,6 +190,17 @@ class References(CheckerState):
                 + (f": did you mean {' or '.join(repr(c) for c in close)}?" if close else ", such as THA or KHM"),
             )
         if unknown:
+            return
+        if outline.border is not None and len(set(outline.border)) < len(outline.border):
+            self.report(
+                origin.file,
+                (*at, "border", 1),
+                "outline-unknown",
+                f"a border lies between two countries, and this one names '{outline.border[0]}' twice",
+                "write the codes of the two countries the border separates, such as [KHM, THA]; "
+                f"for the outline of {boundaries.country_name(outline.border[0])} itself, "
+                f"write `outline: {{country: {outline.border[0]}}}`",
+            )
             return
         shape = boundaries.outline(outline.country, outline.province, outline.border)
         if shape is None and outline.province is not None and outline.country is not None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import functools
 import itertools
+import math
 import os
 import platform
 import subprocess
@@ -350,8 +351,9 @@ NOTICEABLE = 0.25  # seconds: below it, a ratio is the machine's noise
 def linear_time(work: Path) -> bool:
     """Time of every free-text field (``tests/properties.py``'s ``inject`` writes one value
     into all of them) given each pattern at each of ``SIZES`` characters, validated and
-    rendered; and of ``new`` on 1 and 4 MB of text. Prints each ratio; False if one shows
-    time growing faster than the input."""
+    rendered; of ``new`` on 1 and 4 MB of text; and of a place's page whose map holds 1,000
+    and 4,000 places within it, all at one point or on a grid. Prints each ratio; False if
+    one shows time growing faster than the input."""
     import shutil
 
     from generator.inputs.fields import MAX_PARAGRAPH
@@ -388,20 +390,43 @@ def linear_time(work: Path) -> bool:
         prose(value)
         return time.perf_counter() - start
 
+    def place_map(spread: bool, count: int) -> float:
+        """A place's page with ``count`` places within it, at its point or on a grid 0.02° apart."""
+        from generator.model import build_site
+        from generator.pipeline import check
+        from generator.render.entity_pages import render_location
+
+        corpus = work / "places"
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.copytree(MINI, corpus)
+        side = math.ceil(math.sqrt(count))
+        with (corpus / "locations.yaml").open("a", encoding="utf-8") as registry:
+            for i in range(count):
+                lat, lon = (40.0 + i // side * 0.02, 45.0 + i % side * 0.02) if spread else (40.5, 45.25)
+                registry.write(f"  - {{id: v-{i}, name: Village {i}, kind: village, coordinates: "
+                               f"{{lat: {lat:.2f}, lon: {lon:.2f}}}, parents: [alphaville], description: x}}\n")
+        site = build_site(check(corpus, corpus).corpus)
+        start = time.perf_counter()
+        render_location(site, site.corpus.locations["alphaville"])
+        return time.perf_counter() - start
+
     cases = {f"every field validated, {pattern!r} ×N": functools.partial(fields, pattern) for pattern in PATTERNS}
     cases |= {f"Markdown rendered, {pattern!r} ×N": functools.partial(rendered, pattern) for pattern in PATTERNS}
     sentence = "The ministry said that two soldiers were wounded near the border on 2 March 2024. "
     for layout, piece in (("on one line", sentence), ("a sentence per line", sentence.rstrip() + "\n")):
         cases[f"new, a text {layout}"] = lambda megabytes, piece=piece: new(
             piece * (megabytes * 1_000_000 // len(piece)))
+    cases["a place's map, N places at one point"] = functools.partial(place_map, False)
+    cases["a place's map, N places on a grid"] = functools.partial(place_map, True)
     linear = True
     for name, run in cases.items():
-        small, large = (SIZES, (1, 4))[name.startswith("new")]
+        on_map = name.startswith("a place's map")
+        small, large = (1, 4) if name.startswith("new") else (1_000, 4_000) if on_map else SIZES
         seconds = [min(run(small) for _ in range(2)), min(run(large) for _ in range(2))]
         ratio = seconds[1] / max(seconds[0], 1e-3)
         slow = ratio > GROWTH and seconds[1] > NOTICEABLE
         linear &= not slow
-        unit = "MB" if name.startswith("new") else " characters"
+        unit = "MB" if name.startswith("new") else " places" if on_map else " characters"
         print(f"linear time ({name}): {small:,}{unit} {seconds[0]:.2f} s, {large:,}{unit} {seconds[1]:.2f} s, "
               f"×{ratio:.1f}{'  GROWS FASTER THAN THE INPUT' if slow else ''}", flush=True)
     return linear

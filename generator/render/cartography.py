@@ -5,24 +5,43 @@
 - Projection: Web Mercator centred on the view (pyproj), every shape first cut at the
   meridian opposite the centre and moved to the view's side of it, so that no outline
   crossing the 180th meridian becomes a band across the map.
+- Simplifying: no line or ring of more than ``SIMPLIFY_LIMIT`` positions reaches GEOS's
+  simplifier, whose recursion goes as deep as a line has positions (a zig-zag of 55,000
+  overflows an 8 MB stack): a longer one is thinned first, in one pass.
+- Latitudes: Web Mercator stretches without end towards the poles, so a view keeps within
+  ``SOUTH`` and ``NORTH``; a place whose point lies beyond is not drawn, and the legend
+  says so.
 - Clustering: places whose pins would overlap at the map's scale are one numbered mark
-  (complete-linkage clustering, SciPy).
+  (complete-linkage clustering, SciPy, up to ``CLUSTER_EXACT`` distinct points; beyond,
+  cells of the grouping distance), and marks still drawn over each other are merged,
+  found through a grid of cells: in time near linear in the places.
 - Labels: each mark's name where it fits, tried at eight positions around the pin in
-  order of importance (the page's own place first); a name that fits nowhere is left to
-  the legend, which lists every place.
+  order of importance (the page's own place first), against what is taken nearby (a grid
+  of cells); a name that fits nowhere is left to the legend, which lists every place.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 from pyproj import Transformer
 from scipy.cluster.hierarchy import fclusterdata
-from shapely import LineString, MultiLineString, MultiPolygon, Polygon, bounds, clip_by_rect, contains_xy, transform
+from shapely import (
+    GeometryCollection,
+    LineString,
+    MultiLineString,
+    MultiPolygon,
+    Polygon,
+    bounds,
+    clip_by_rect,
+    contains_xy,
+    transform,
+)
 from shapely.affinity import translate
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
@@ -36,6 +55,13 @@ PAD = 0.15  # of the places' extent, added around it
 WORLD_DETAIL_SPAN = 30.0  # degrees of longitude beyond which the coarse atlas (1:110m) is enough
 GROUP_SCALE, OWN_SCALE = 1.9, 1.4  # a group's circle and the page's own place's pin, in pins
 LOCATOR_SPAN = 24.0  # a map narrower than this (degrees of longitude) gets a locator inset
+SOUTH, NORTH = -80.0, 84.0  # the latitudes a map's view keeps within (Mercator grows without end towards the poles)
+# Positions of one line or ring handed to GEOS's simplifier at most: its recursion goes as deep
+# as a line has positions at worst (a zig-zag), and 55,000 overflowed an 8 MB stack (Shapely
+# 2.2, GEOS 3.14). The atlas's longest ring, Russia's at 1:10m, has 22,849, clipped to a view
+# far fewer; validation caps a place's line or area at 5,000 (references.MAX_POSITIONS).
+SIMPLIFY_LIMIT = 10_000
+CLUSTER_EXACT = 500  # distinct points clustered exactly (complete linkage keeps every distance: quadratic)
 
 
 @dataclass(frozen=True)
@@ -93,10 +119,13 @@ class View:
         return self.east - self.west
 
     def widened(self, factor: float, least: float) -> View:
+        """The view ``factor`` times as large (at least ``least`` degrees wide), within
+        ``SOUTH`` and ``NORTH``: a view that would reach past one is moved back from it."""
         half_lon = max(self.span * factor, least) / 2
-        half_lat = max((self.north - self.south) * factor, least * 0.6) / 2
+        half_lat = min(max((self.north - self.south) * factor, least * 0.6), NORTH - SOUTH) / 2
         mid_lon, mid_lat = (self.west + self.east) / 2, (self.north + self.south) / 2
-        south, north = max(mid_lat - half_lat, -80.0), min(mid_lat + half_lat, 84.0)
+        mid_lat = min(max(mid_lat, SOUTH + half_lat), NORTH - half_lat)
+        south, north = max(mid_lat - half_lat, SOUTH), min(mid_lat + half_lat, NORTH)
         return View(
             self.centre,
             max(mid_lon - half_lon, self.centre - 180),
@@ -164,14 +193,21 @@ def beside(shape: BaseGeometry, centre: float, within: tuple[float, float, float
     return MultiLineString([p for p in pieces if isinstance(p, LineString)])
 
 
+def drawable(place: Place) -> bool:
+    """Whether a map can draw the place: a line or area, or a point within ``SOUTH`` and ``NORTH``
+    (one at a pole would be drawn far off the map)."""
+    return place.shape is not None or SOUTH <= place.lat <= NORTH
+
+
 def view_of(places: Sequence[Place]) -> View:
-    """The view that holds ``places`` (their points, lines and areas), padded, never less than ``MIN_SPAN``."""
+    """The view that holds ``places`` (their points, lines and areas), padded, never less than ``MIN_SPAN``,
+    within ``SOUTH`` and ``NORTH`` (a point beyond is taken at the nearest of them)."""
     angles = [math.radians(p.lon) for p in places]
     centre = math.degrees(math.atan2(sum(map(math.sin, angles)), sum(map(math.cos, angles))))
     boxes = []
     for place in places:
-        lon = near(place.lon, centre)
-        boxes.append((lon, place.lat, lon, place.lat))
+        lon, lat = near(place.lon, centre), min(max(place.lat, SOUTH), NORTH)
+        boxes.append((lon, lat, lon, lat))
         if place.shape is not None:
             boxes.append(beside(place.shape, centre).bounds)
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -257,10 +293,61 @@ class Frame:
                 ((np.asarray(x) - self.origin[0]) * self.scale, (self.origin[1] - np.asarray(y)) * self.scale)
             )
 
-        drawn = transform(clipped, to_svg).simplify(tolerance)
+        drawn = simplified(transform(clipped, to_svg), tolerance)
         return (
             drawn if not drawn.is_empty and (drawn.area > tolerance or drawn.length > tolerance) else drawn.__class__()
         )
+
+
+def simplified(shape: BaseGeometry, tolerance: float) -> BaseGeometry:
+    """``shape`` simplified to ``tolerance`` (Douglas-Peucker, topology kept), each line or ring
+    of more than ``SIMPLIFY_LIMIT`` positions thinned first (``_thinned``), so that GEOS's
+    recursion stays shallow whatever the input."""
+    if shapely.get_num_coordinates(shape) > SIMPLIFY_LIMIT:
+        shape = _thinned(shape, tolerance)
+    return shape.simplify(tolerance)
+
+
+def _thinned(shape: BaseGeometry, tolerance: float) -> BaseGeometry:
+    """``shape`` with each line or ring of more than ``SIMPLIFY_LIMIT`` positions thinned in one
+    pass: a position in the same cell of ``tolerance`` units as the one before is left out (it
+    changes nothing a map shows), then, where that is not enough (a line that zig-zags at every
+    position), every k-th is kept."""
+    if shape.is_empty:
+        return shape
+    if isinstance(shape, Polygon):
+        return _thinned_polygon(shape, tolerance)
+    if isinstance(shape, LineString):
+        return LineString(_thin(shape.coords, tolerance, ring=False))
+    if isinstance(shape, MultiPolygon):
+        return MultiPolygon([_thinned_polygon(part, tolerance) for part in shape.geoms])
+    if isinstance(shape, MultiLineString):
+        return MultiLineString([_thin(part.coords, tolerance, ring=False) for part in shape.geoms])
+    if isinstance(shape, GeometryCollection):
+        return GeometryCollection([_thinned(part, tolerance) for part in shape.geoms])
+    return shape
+
+
+def _thinned_polygon(shape: Polygon, tolerance: float) -> Polygon:
+    return Polygon(
+        _thin(shape.exterior.coords, tolerance, ring=True),
+        [_thin(interior.coords, tolerance, ring=True) for interior in shape.interiors],
+    )
+
+
+def _thin(coords: Iterable[Sequence[float]], tolerance: float, ring: bool) -> np.ndarray:
+    points = np.asarray(coords, dtype=np.float64)[:, :2]
+    if len(points) <= SIMPLIFY_LIMIT:
+        return points
+    cells = np.floor(points / tolerance)
+    keep = np.ones(len(points), dtype=bool)
+    keep[1:-1] = (cells[1:-1] != cells[:-2]).any(axis=1)
+    if keep.sum() >= (4 if ring else 2):  # a ring needs four positions, the last the first
+        points = points[keep]
+    if len(points) > SIMPLIFY_LIMIT:
+        step = math.ceil((len(points) - 1) / (SIMPLIFY_LIMIT - 1))
+        points = np.vstack([points[:-1:step], points[-1:]])
+    return points
 
 
 def path(shape: BaseGeometry, digits: int = 1) -> str:
@@ -322,27 +409,7 @@ def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
     at = [frame.point(p.lon, p.lat) for p in points]
     if len(points) < 2:
         return [Mark([p], *xy) for p, xy in zip(points, at, strict=True)]
-    groups = fclusterdata(np.array(at), t=frame.layout.pin * 2.5, criterion="distance", method="complete")
-    found: dict[int, list[int]] = {}
-    for index, group in enumerate(groups):
-        found.setdefault(int(group), []).append(index)
-    groups_of = sorted(found.values())
-    while True:  # two marks drawn over each other (a group's circle is larger than a pin) become one
-        marks_at = [_middle(at, members) for members in groups_of]
-        overlapping = next(
-            (
-                (i, j)
-                for i, j in itertools.combinations(range(len(groups_of)), 2)
-                if math.dist(marks_at[i], marks_at[j])
-                < _radius(frame.layout, groups_of[i]) + _radius(frame.layout, groups_of[j])
-            ),
-            None,
-        )
-        if overlapping is None:
-            break
-        i, j = overlapping
-        groups_of[i] = sorted(groups_of[i] + groups_of[j])
-        del groups_of[j]
+    groups_of = _merged(at, _clusters(at, frame.layout.pin * 2.5), frame.layout)
     result = [Mark([points[i] for i in members], *_middle(at, members)) for members in groups_of]
     number = 0
     for mark in result:
@@ -350,6 +417,76 @@ def marks(frame: Frame, points: Sequence[Place]) -> list[Mark]:
             number += 1
             mark.number = number
     return result
+
+
+def _clusters(at: list[tuple[float, float]], reach: float) -> list[list[int]]:
+    """The points (their indices, in order) in groups no wider than ``reach``: complete
+    linkage over the distinct points (places at one point are one), or, past
+    ``CLUSTER_EXACT`` of them, the square cells whose diagonal is ``reach``."""
+    distinct: dict[tuple[float, float], list[int]] = {}
+    for index, xy in enumerate(at):
+        distinct.setdefault(xy, []).append(index)
+    where, members = list(distinct), list(distinct.values())
+    if len(where) == 1:
+        labels = [1]
+    elif len(where) <= CLUSTER_EXACT:
+        labels = [int(g) for g in fclusterdata(np.array(where), t=reach, criterion="distance", method="complete")]
+    else:
+        side = reach / math.sqrt(2)
+        cells: dict[tuple[int, int], int] = {}
+        labels = [cells.setdefault((math.floor(x / side), math.floor(y / side)), len(cells)) for x, y in where]
+    found: dict[int, list[int]] = {}
+    for label, indices in zip(labels, members, strict=True):
+        found.setdefault(label, []).extend(indices)
+    return sorted(sorted(group) for group in found.values())
+
+
+def _merged(at: list[tuple[float, float]], groups: list[list[int]], layout: Layout) -> list[list[int]]:
+    """Groups whose marks would be drawn over each other (a group's circle is larger than a
+    pin) made one, pair by pair, the first overlapping pair in order first, until none
+    overlap. The marks nearby are found through a grid of cells as wide as two marks can be
+    apart and still overlap, and a merge only calls for the new mark to be checked again
+    against those before it: near-linear in the marks."""
+    members = dict(enumerate(groups))
+    centre = {k: _middle(at, m) for k, m in members.items()}
+    reach = 2 * (layout.pin * GROUP_SCALE + 1)
+    grid: dict[tuple[int, int], set[int]] = {}
+
+    def cell(k: int) -> tuple[int, int]:
+        return math.floor(centre[k][0] / reach), math.floor(centre[k][1] / reach)
+
+    def overlapping(k: int) -> list[int]:
+        x, y = cell(k)
+        return [
+            other
+            for dx, dy in itertools.product((-1, 0, 1), repeat=2)
+            for other in grid.get((x + dx, y + dy), ())
+            if other != k
+            and math.dist(centre[k], centre[other]) < _radius(layout, members[k]) + _radius(layout, members[other])
+        ]
+
+    def merge(kept: int, gone: int) -> None:
+        for k in (kept, gone):
+            grid[cell(k)].discard(k)
+        members[kept] = sorted(members[kept] + members.pop(gone))
+        del centre[gone]
+        centre[kept] = _middle(at, members[kept])
+        grid.setdefault(cell(kept), set()).add(kept)
+
+    for k in members:
+        grid.setdefault(cell(k), set()).add(k)
+    row = 0  # every pair of marks whose first is before ``row`` is known not to overlap
+    while row < len(groups):
+        later = [k for k in overlapping(row) if k > row] if row in members else []
+        if not later:
+            row += 1
+            continue
+        merge(row, min(later))
+        while earlier := [k for k in overlapping(row) if k < row]:
+            first = min(earlier)
+            merge(first, row)
+            row = first
+    return [members[k] for k in sorted(members)]
 
 
 def _middle(at: list[tuple[float, float]], members: list[int]) -> tuple[float, float]:
@@ -369,16 +506,31 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+LABEL_CELL = 64.0  # SVG units: the side of the cells by which taken boxes are found
+
+
 @dataclass
 class Labels:
-    """Labels placed so far on one drawing, and what they must not cover."""
+    """Labels placed so far on one drawing, and what they must not cover (each box also
+    filed under the cells of ``LABEL_CELL`` units it touches, so that a label is checked
+    against what lies near it only)."""
 
     layout: Layout
     taken: list[Box] = field(default_factory=list)
     placed: list[tuple[str, float, float, str, str]] = field(default_factory=list)  # text, x, y, anchor, class
+    cells: dict[tuple[int, int], list[Box]] = field(default_factory=dict)
 
     def size(self, text: str, font: float, kind: str = "") -> tuple[float, float]:
         return len(text) * font * (CAPITALS_WIDTH if kind == "country" else CHAR_WIDTH), font * 1.25
+
+    def take(self, box: Box) -> None:
+        """Mark ``box`` as covered: no label is placed over it."""
+        self.taken.append(box)
+        for key in _cells(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def free(self, box: Box) -> bool:
+        return not any(_overlaps(box, other) for key in _cells(box) for other in self.cells.get(key, ()))
 
     def place(self, text: str, candidates: Iterable[tuple[float, float, str]], font: float, kind: str) -> bool:
         """The first candidate (x, y of the baseline, anchor) where ``text`` fits, if any."""
@@ -388,12 +540,20 @@ class Labels:
             area = (left - 2, y - font * 0.95, left + width + 2, y - font * 0.95 + height)
             if area[0] < 2 or area[1] < 2 or area[2] > self.layout.width - 2 or area[3] > self.layout.height - 2:
                 continue
-            if any(_overlaps(area, other) for other in self.taken):
+            if not self.free(area):
                 continue
-            self.taken.append(area)
+            self.take(area)
             self.placed.append((text, x, y, anchor, kind))
             return True
         return False
+
+
+def _cells(box: Box) -> Iterator[tuple[int, int]]:
+    """The cells of ``LABEL_CELL`` units a box touches (a box far off the drawing, in the cells at its edge)."""
+    west, south, east, north = (min(max(v, -LABEL_CELL), 4096.0) for v in box)
+    for x in range(math.floor(west / LABEL_CELL), math.floor(east / LABEL_CELL) + 1):
+        for y in range(math.floor(south / LABEL_CELL), math.floor(north / LABEL_CELL) + 1):
+            yield x, y
 
 
 def around(x: float, y: float, gap: float, font: float) -> list[tuple[float, float, str]]:

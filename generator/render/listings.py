@@ -117,7 +117,8 @@ def render_entities(site: Site, kind: str) -> Pages:
     head = mk.front_matter(title, intro)
     blocks: list[mk.Block] = [mk.heading(1, title), mk.para(intro)]
     if kind == "location" and entities:  # an overview map: every place, up to a number a map can show
-        blocks.append(map_block(site, [e.id for e in entities[:OVERVIEW_MAP_LIMIT]], here, "All places"))
+        mapped = entities[:OVERVIEW_MAP_LIMIT]
+        blocks.append(map_block(site, [e.id for e in mapped], here, "All places", note=_left_off(entities, mapped)))
     if not entities:
         return [(here, mk.page(head, *blocks, mk.note("None yet.")))]
     if len(entities) <= parts.ONE_PAGE_LIMIT:
@@ -138,6 +139,19 @@ def render_entities(site: Site, kind: str) -> Pages:
     links, pages = part_pages(here, f"All {title.lower()}", letter_parts)
     blocks.append(mk.para(f"{len(entities)} in all, by the first letter of their names: {links}"))
     return [(here, mk.page(head, *blocks)), *pages]
+
+
+def _left_off(entities: list[Any], mapped: list[Any]) -> str:
+    """What the overview map leaves out, past ``OVERVIEW_MAP_LIMIT`` places, and where to find it."""
+    if len(mapped) == len(entities):
+        return ""
+    rest = entities[len(mapped) :]
+    return (
+        f"Of the {len(entities):,} places, this map takes the first {len(mapped):,} by name "
+        f"({mk.text(mapped[0].name)} to {mk.text(mapped[-1].name)}); the other {len(rest):,} "
+        f"({mk.text(rest[0].name)} to {mk.text(rest[-1].name)}) are listed below, "
+        "and each place's page has a map of its own."
+    )
 
 
 def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> list[mk.Block]:

@@ -33,20 +33,26 @@ def map_block(
     own: str | None = None,
     fit: Iterable[str] | None = None,
     together: bool = False,
+    note: str = "",
 ) -> str:
     """A map of the places (the page's own place, ``own``, marked out), fitted to those of
     ``fit`` where given (the others shown where they fall within it), and with ``together``
-    to those of them that lie together; or nothing if there are no places."""
+    to those of them that lie together; or nothing if there are no places. ``note`` (HTML)
+    ends the legend: what the map leaves out, where it does."""
     places = [_place(site, location_id, here, own) for location_id in dict.fromkeys(location_ids)]
     if not places:
         return ""
+    beyond = [p for p in places if not cg.drawable(p)]
+    drawable = [p for p in places if cg.drawable(p)]
     fitting = set(fit) if fit is not None else set()
-    fitted = [p for p in places if p.id in fitting] or places
+    fitted = [p for p in drawable if p.id in fitting] or drawable or places
     if together:
         fitted = cg.core(fitted)
     view = cg.view_of(fitted)
-    shown = [p for p in places if p in fitted or cg.holds(view, p)]
-    away = [p for p in places if p not in shown]
+    fitted_ids = {p.id for p in fitted}
+    shown = [p for p in drawable if p.id in fitted_ids or cg.holds(view, p)]
+    shown_ids = {p.id for p in shown}
+    away = [p for p in drawable if p.id not in shown_ids]
     drawings, drawn = [], set()
     for layout in cg.LAYOUTS:
         html, kinds = _drawing(view, shown, layout)
@@ -54,7 +60,7 @@ def map_block(
         drawn |= kinds
     return (
         f'<figure class="briefing-map" role="group" aria-label="{mk.attr("Map: " + title)}" data-pagefind-ignore>'
-        f"{''.join(drawings)}{_legend(shown, away, view, drawn)}</figure>"
+        f"{''.join(drawings)}{_legend(shown, away, beyond, view, drawn, note)}</figure>"
     )
 
 
@@ -74,7 +80,10 @@ def _place(site: Site, location_id: str, here: str, own: str | None) -> cg.Place
 def _shape(location: inputs.Location) -> BaseGeometry | None:
     """The place's line or area: its own geometry, else its outline from the atlas."""
     if location.geometry is not None:
-        return geojson_shape({"type": location.geometry.type, "coordinates": _unwrapped(location.geometry.coordinates)})
+        geometry = location.geometry
+        shape = geojson_shape({"type": geometry.type, "coordinates": _unwrapped(geometry.coordinates)})
+        # A ring that encloses nothing (its positions on one line) is drawn, and named, as the line it is.
+        return shape.boundary if "Polygon" in shape.geom_type and shape.area == 0 else shape
     outline = location.outline
     if outline is not None:
         return boundaries.outline(outline.country, outline.province, outline.border)
@@ -119,12 +128,12 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     inset = _locator(frame, places)
     if inset:
         body.append(inset[0])
-        labels.taken.append(inset[1])
+        labels.take(inset[1])
     pins = cg.marks(frame, [p for p in places if p.kind == "point"])
     drawn_pins: dict[bool, list[str]] = {False: [], True: []}  # single pins, numbered groups
     for mark in pins:
         radius = mark.radius(layout)
-        labels.taken.append((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
+        labels.take((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
         drawn_pins[bool(mark.number)].append(_pin(mark, radius, layout))
     body.extend(drawn_pins[False])
     # Lines over the pins (a border is never hidden under the places along it), under the groups' numbers.
@@ -279,20 +288,38 @@ _SWATCHES = {
 }
 
 
-def _legend(shown: Sequence[cg.Place], away: Sequence[cg.Place], view: cg.View, kinds: set[str]) -> str:
+def _legend(
+    shown: Sequence[cg.Place],
+    away: Sequence[cg.Place],
+    beyond: Sequence[cg.Place],
+    view: cg.View,
+    kinds: set[str],
+    note: str = "",
+) -> str:
     key = "".join(
         f'<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">'
         f"{swatch}</svg>{label}</li>"
         for kind, (swatch, label) in _SWATCHES.items()
         if kind in kinds
     )
-    on_map = ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in shown)
-    parts = [f'<ul class="map-key">{key}</ul>', f'<p class="map-places">On the map: {on_map}.</p>']
+    parts = [f'<ul class="map-key">{key}</ul>']
+    if shown:
+        parts.append(f'<p class="map-places">On the map: {_links(shown)}.</p>')
     if away:
-        far = ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in away)
-        parts.append(f'<p class="map-places">Too far away to share the map: {far}.</p>')
+        parts.append(f'<p class="map-places">Too far away to share the map: {_links(away)}.</p>')
+    if beyond:
+        parts.append(
+            f'<p class="map-places">Not on the map, which shows latitudes {-cg.SOUTH:g}° S to {cg.NORTH:g}° N '
+            f"only: {_links(beyond)}.</p>"
+        )
+    if note:
+        parts.append(f'<p class="map-places">{note}</p>')
     parts.append(f'<p class="map-credit">Outlines: Natural Earth. {_elsewhere(view)}</p>')
     return f'<figcaption class="map-legend">{"".join(parts)}</figcaption>'
+
+
+def _links(places: Sequence[cg.Place]) -> str:
+    return ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in places)
 
 
 def _elsewhere(view: cg.View) -> str:
