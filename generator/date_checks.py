@@ -10,9 +10,10 @@ import re
 from generator import inputs
 from generator.checker import CheckerState
 from generator.corpus import Origin, SourceDocument, Span
+from generator.inputs.fields import FIRST_YEAR, LAST_YEAR
 from generator.sentences import Sentences
 from generator.sourcegraph import reachable
-from generator.text_dates import NamedDate, named_dates
+from generator.text_dates import NamedDate, days_not_in_calendar, named_dates
 from generator.when_said import said_of
 
 QUESTION_REACH = dt.timedelta(days=7)  # events this far from a question's are still its own (a day's reports)
@@ -40,6 +41,7 @@ class DateChecks(CheckerState):
         if named:
             self.check_claim_dates(document, claim, origin, named)
         if sentences is not None and span is not None:
+            self.check_calendar_days(claim, origin, sentences.around(span), published)
             self.check_paraphrase(document, claim, origin, sentences.around(span))
         if claim.question is not None and "topic" not in document.unchecked:
             # a sentence that names no date most often goes on from the one before ("A soldier was killed")
@@ -72,6 +74,26 @@ class DateChecks(CheckerState):
             "nor when its events happened",
             _dates_hint(named[0], meta.published),
         )
+
+    def check_calendar_days(
+        self, claim: inputs.Claim, origin: Origin, sentence: str, published: dt.date | None
+    ) -> None:
+        """A day the quote's sentence names is one of the calendar (``29 February`` read in a
+        year that has one): one that is not is no date, and is said so rather than passed over."""
+        for missing in days_not_in_calendar(sentence, published)[:LISTED]:
+            if missing.written or published is None:
+                read = f"{missing.year} has no such day"
+            else:
+                read = f"read against the copy's publication ({published.isoformat()}), it falls in {missing.year}, "
+                read += "which has no such day"
+            self.report(
+                origin.file,
+                (*origin.loc, "quote"),
+                "date-not-in-calendar",
+                f"the quote's sentence names '{missing.words}', but {read}: it is read as no date",
+                "check the copy's 'published' date (a year off?); if it is right, the text names a day that does not "
+                "exist: give the claim's days from the record ('date', 'event_date'), or leave them out",
+            )
 
     def check_paraphrase(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, sentence: str) -> None:
         """A paraphrase names no number and no day that the quote's ``sentence`` (or the claim's
@@ -227,6 +249,13 @@ def _range_text(first: dt.date | None, last: dt.date | None) -> str:
 
 def _dates_hint(date: NamedDate, published: dt.date | None) -> str:
     first, last = date.first.isoformat(), date.last.isoformat()
+    if not (date.first.year >= FIRST_YEAR and date.last.year <= LAST_YEAR):
+        read = f" against the copy's publication ({published.isoformat()})" if published else ""
+        return (
+            f"'{date.words}', read{read}, falls outside the years a date may have ({FIRST_YEAR} to {LAST_YEAR}), "
+            "so no claim can record it: check 'published'; if it is right, leave the claim's dates out, or give "
+            "them from the record"
+        )
     if date.first == date.last:
         hint = f"add `event_date: {first}` if the events happened then, or `date: {first}` if the claim was made then"
     else:

@@ -10,6 +10,7 @@ from generator.date_checks import DateChecks
 from generator.kept import kept_for
 from generator.load import Loc, YamlFile, YamlSource
 from generator.quotes import NormalizedText, closest_passage, find_all
+from generator.when_said import carriers
 
 
 class DocumentChecks(DateChecks):
@@ -46,6 +47,21 @@ class DocumentChecks(DateChecks):
                     f"({meta.published.isoformat()})",
                     "every hop reached us in the copy held, so none is later than it: check the year, month and "
                     "day, here and in 'published'",
+                )
+            elif (
+                hop.date is not None
+                and meta.published is not None
+                and hop.date < meta.published
+                and (index == len(meta.chain) - 1 and hop.outlet == meta.outlet)
+            ):
+                self.report(
+                    origin.file,
+                    ("chain", index, "date"),
+                    "date-order",
+                    f"the hop '{hop.outlet}' is the copy held, dated {hop.date.isoformat()}, but the copy was "
+                    f"published {meta.published.isoformat()}: one version cannot have two days",
+                    "write the copy's day once, in 'published', and leave this hop's 'date' out (or make it the "
+                    "same day); if the copy held is a later update, say so in the hop's 'note'",
                 )
         ends_right = (
             "outlet" in document.unchecked or meta.chain[-1].outlet == meta.outlet or is_placeholder(meta.outlet)
@@ -208,14 +224,19 @@ class DocumentChecks(DateChecks):
                 elif other not in self.claim_ids:
                     self.report_unknown(origin, (relation, index), other, "claim", list(self.claim_ids))
         self.check_citations(claim.sources, origin)
-        if claim.date is not None and meta.published is not None and claim.date > meta.published:
+        carried = carriers(claim, meta)
+        if claim.date is not None and carried and claim.date > carried[0][0]:
+            day, outlet = carried[0]
+            if outlet == meta.outlet:
+                message = f"after the copy it is quoted from was published ({day.isoformat()})"
+            else:
+                message = f"after '{outlet}' carried it ({day.isoformat()}, the date of its hop)"
             self.report(
                 origin.file,
                 (*origin.loc, "date"),
                 "date-order",
-                f"the claim is dated {claim.date.isoformat()}, after the copy it is quoted from "
-                f"was published ({meta.published.isoformat()})",
-                "a claim is made before it is reported: check the year, month and day",
+                f"the claim is dated {claim.date.isoformat()}, {message}",
+                "a claim is made before it is carried: check the year, month and day, here and in the hop's 'date'",
             )
         if claim.figure is not None:
             for index, revision in enumerate(claim.figure.revisions):

@@ -18,6 +18,7 @@ from generator.corpus import Corpus, SourceDocument, mention_finder
 from generator.entries import Backlinks, ClaimEntry, EventEntry
 from generator.mentions import Mention
 from generator.quotes import NormalizedText
+from generator.tenures import TenureT, held_now
 
 T = TypeVar("T")
 
@@ -386,8 +387,8 @@ def _index_backlinks(site: Site) -> None:
             links[subject].claims_about.add(claim_id)
             links[subject].documents.add(doc_id)
     for location in site.corpus.locations.values():
-        parts = [administration for part in location.parts for administration in part.administered_by]
-        for administration in current([*location.administered_by, *parts]):
+        parts_now = [a for part in location.parts for a in current(part.administered_by)]
+        for administration in [*current(location.administered_by), *parts_now]:
             for party_id in administration.by:
                 links[party_id].administers.add(location.id)
         for party_id in location.claimed_by:
@@ -397,12 +398,9 @@ def _index_backlinks(site: Site) -> None:
             links[entity_id].events.add(event_id)
 
 
-TenureT = TypeVar("TenureT", bound=inputs.Tenure)
-
-
 def current(tenures: list[TenureT]) -> list[TenureT]:
-    """The entries of a dated fact that still hold: those with no end recorded."""
-    return [tenure for tenure in tenures if tenure.until is None]
+    """The entries of a dated fact that hold on the day the site is built (``tenures.held_now``)."""
+    return held_now(tenures)
 
 
 def document_entities(site: Site, document: SourceDocument) -> tuple[list[str], list[str]]:

@@ -4,14 +4,15 @@ mentions ambiguous."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from shapely import Point
 from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
-from generator import boundaries, inputs, sourcegraph
+from generator import boundaries, inputs, sourcegraph, tenures
 from generator.checker import CheckerState
 from generator.corpus import Origin
 from generator.load import Loc
@@ -29,8 +30,11 @@ MAX_POSITIONS = 5_000
 
 
 class References(CheckerState):
+    build_day: dt.date  # the present of the pages: a dated fact has begun by then
+
     def check_references(self) -> None:
         corpus = self.corpus
+        self.build_day = tenures.build_day()
         affiliation = {pid: [party.affiliation] for pid, party in corpus.parties.items() if party.affiliation}
         self.affiliation_loops = {pid for loop in sourcegraph.loops(affiliation, corpus.parties) for pid in loop}
         for party in corpus.parties.values():
@@ -46,6 +50,7 @@ class References(CheckerState):
                 if ownership.party is not None:
                     self.ref(origin, ("owners", index, "party"), ownership.party, {"party"})
                 self.check_citations(ownership.sources, Origin(origin.file, (*origin.loc, "owners", index)))
+            self.check_tenures(outlet.owners, Origin(origin.file, (*origin.loc, "owners")))
             self.check_citations(outlet.sources, origin)
         self.check_surface_forms()
         for topic in corpus.topics.values():
@@ -57,6 +62,7 @@ class References(CheckerState):
             self.check_affiliation_cycle(party.id, origin)
         for index, office in enumerate(party.offices):
             self.check_citations(office.sources, Origin(origin.file, (*origin.loc, "offices", index)))
+        self.check_tenures(party.offices, Origin(origin.file, (*origin.loc, "offices")))
         self.check_citations(party.sources, origin)
 
     def check_location(self, location: inputs.Location, origin: Origin) -> None:
@@ -81,6 +87,37 @@ class References(CheckerState):
             for position, party_id in enumerate(administration.by):
                 self.ref(origin, (index, "by", position), party_id, {"party"})
             self.check_citations(administration.sources, Origin(origin.file, (*origin.loc, index)))
+        self.check_tenures(administrations, origin)
+        for index, earlier in tenures.overlapping(administrations, self.build_day):
+            entry, other = administrations[index], administrations[earlier]
+            start = "since" if entry.since is not None else "as_of" if entry.as_of is not None else "until"
+            self.report(
+                origin.file,
+                (*origin.loc, index, start),
+                "administration-overlap",
+                f"entry {index + 1} ({_parties(entry.by)}, {_period(entry)}) and entry {earlier + 1} "
+                f"({_parties(other.by)}, {_period(other)}) hold on the same days, but a place has one "
+                "administration at a time",
+                "if the earlier one ended, give it 'until:' (the day this one began, for a handover that day); "
+                "if they administer it together, name them all in one entry's 'by'",
+            )
+
+    def check_tenures(self, entries: Sequence[inputs.Tenure], origin: Origin) -> None:
+        """A dated fact has begun by the day the site is built: ``since`` and ``as_of`` are not after it."""
+        for index, entry in enumerate(entries):
+            for key in ("since", "as_of"):
+                day = getattr(entry, key)
+                if day is not None and day > self.build_day:
+                    self.report(
+                        origin.file,
+                        (*origin.loc, index, key),
+                        "tenure-not-begun",
+                        f"'{key}' is {day.isoformat()}, after the day the site is built "
+                        f"({self.build_day.isoformat()}): the pages would say it holds now",
+                        "record what has begun: add this entry on its first day (a change only announced "
+                        "can go in the 'note' of the entry that holds now); if the day is wrong, fix the year, "
+                        "month and day",
+                    )
 
     def check_geometry(self, location: inputs.Location, origin: Origin) -> None:
         """A line or area lies near the place's own point (longitudes the short way round,
@@ -507,3 +544,17 @@ def _slips(lat: float, lon: float) -> Iterator[tuple[str, float, float]]:
         yield "written latitude first", lon, lat
     yield "a sign turned (south and west are negative)", -lat, lon
     yield "a sign turned (south and west are negative)", lat, -lon
+
+
+def _parties(ids: list[str]) -> str:
+    """``'alpha'``, ``'alpha' and 'beta'``."""
+    quoted = [f"'{party}'" for party in ids]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def _period(tenure: inputs.Tenure) -> str:
+    """When an entry says it holds, as written: ``from 2000-01-01, with no end``, ``on 2023-05-11``."""
+    start = tenure.since or tenure.as_of
+    if tenure.until is None:
+        return f"from {start}, with no end" if tenure.since is not None else f"on {start}"
+    return f"from {start} to {tenure.until}" if start is not None else f"until {tenure.until}"

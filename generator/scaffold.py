@@ -162,14 +162,19 @@ def _unregistered_speakers(candidates: list[Candidate], corpus: Corpus) -> list[
 
 def copy_date(text: str, today: dt.date | None) -> dt.date | None:
     """The copy's date where its opening shows one with a year (``July 25, 2025``), else a
-    dateline's day and month read against ``today``; None where it shows none."""
+    dateline's day and month read against ``today``, never after it; None where it shows none."""
     opening = "\n".join(text.splitlines()[:8])[:2000]
     named = named_dates(opening, today)
     dated = [d for d in named if d.first == d.last and re.search(r"(?:19|20)\d\d", d.words)]
     if dated:
         return dated[0].first
     days = [d for d in named if d.first == d.last and re.search(r"\d", d.words)]
-    return days[0].first if days else None
+    if not days or today is None or days[0].first <= today:
+        return days[0].first if days else None
+    try:  # read as a day ahead ("January 5" on 20 December): a copy held is already out, so the year before
+        return days[0].first.replace(year=days[0].first.year - 1)
+    except ValueError:
+        return None
 
 
 def _dated(text: str, candidates: list[Candidate], reference: dt.date | None) -> list[Candidate]:

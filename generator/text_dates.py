@@ -6,6 +6,8 @@ weekday is the last such day on or before it, a day and month without a year the
 day up to two months after it (a statement of what will happen) or else before it, a month
 the last such month.
 What cannot be placed without a reference (a weekday, ``yesterday``) is skipped without one.
+A day the calendar does not have (``31 April``, or ``29 February`` read in a year that has
+none) is no date: ``days_not_in_calendar`` lists such words, so that they can be reported.
 """
 
 from __future__ import annotations
@@ -90,6 +92,44 @@ def named_dates(text: str, reference: dt.date | None) -> list[NamedDate]:
     return found
 
 
+@dataclass(frozen=True)
+class NoSuchDay:
+    """Words that name a day and month the calendar does not have in the year they are read in."""
+
+    words: str
+    year: int  # the year written, or the one the reference gives
+    written: bool  # whether the text writes the year
+
+
+def days_not_in_calendar(text: str, reference: dt.date | None) -> list[NoSuchDay]:
+    """The days ``text`` names that no calendar has (``31 April``, ``2025-02-29``, ``29 February``
+    read against a day of 2025), in the order they stand; a day of the month past 31 is no date."""
+    if not _may_name_a_date(text):
+        return []
+    found = []
+    for match in _PATTERN.finditer(text):
+        groups = match.groupdict()
+        if groups["iso"]:
+            year, month, day = (int(part) for part in groups["iso"].split("-"))
+            written = True
+        else:
+            suffix = next((s for s in "12" if groups[f"m{s}"]), None)
+            if suffix is None:
+                continue
+            month = _MONTHS[groups[f"m{suffix}"].lower().rstrip(".")]
+            day = int(groups[f"d{suffix}"])
+            written = groups[f"y{suffix}"] is not None
+            if written:
+                year = int(groups[f"y{suffix}"])
+            elif reference is not None:
+                year = _year_of(day, month, reference)
+            else:
+                continue
+        if 1 <= month <= 12 and 1 <= day <= 31 and day > calendar.monthrange(year, month)[1]:
+            found.append(NoSuchDay(match[0], year, written))
+    return found
+
+
 def _days(match: re.Match[str], reference: dt.date | None) -> tuple[dt.date, dt.date] | None:
     groups = match.groupdict()
     if groups["iso"]:
@@ -128,16 +168,19 @@ def _days(match: re.Match[str], reference: dt.date | None) -> tuple[dt.date, dt.
 AHEAD = dt.timedelta(days=62)  # a day and month up to two months after the copy are ahead ("will meet on 1 August")
 
 
+def _year_of(day: int, month: int, reference: dt.date) -> int:
+    """The year of a day and month written without one: that of the last such day on or
+    before two months after ``reference`` (``29 February`` is read so too, in whatever year
+    that gives: one with no 29 February leaves the words unplaced, not moved to another)."""
+    ahead = reference + AHEAD if reference < dt.date.max - AHEAD else dt.date.max
+    return ahead.year if (month, day) <= (ahead.month, ahead.day) else ahead.year - 1
+
+
 def _day(day: int, month: int, year: int | None, reference: dt.date | None) -> tuple[dt.date, dt.date] | None:
     if year is None:
         if reference is None:
             return None
-        try:
-            this_year = dt.date(reference.year, month, day)
-        except ValueError:
-            return None
-        ahead = reference + AHEAD if reference < dt.date.max - AHEAD else dt.date.max
-        year = reference.year if this_year <= ahead else reference.year - 1
+        year = _year_of(day, month, reference)
     try:
         found = dt.date(year, month, day)
     except (ValueError, OverflowError):

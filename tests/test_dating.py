@@ -202,3 +202,112 @@ def test_counts_are_written_as_readers_write_them() -> None:
     from generator.render.common import number
 
     assert [number(v) for v in (35000.0, 1234567.0, 2.5, 607980.0)] == ["35,000", "1,234,567", "2.5", "607,980"]
+
+
+# -- dates on hostile input: the mini corpus, varied -----------------------------
+
+
+def _mini_with(tmp_path: Path, edits: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The pages of the mini corpus with each ``(file, old, new)`` edit made once."""
+    from generator.pipeline import build_pages
+    from tests.conftest import MINI, ROOT, copy_corpus
+
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    for name, old, new in edits:
+        text = (corpus / name).read_text(encoding="utf-8")
+        assert old in text, old
+        (corpus / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    built = build_pages(corpus, ROOT)
+    assert built.problems == [], [p.format_text() for p in built.problems]
+    return {p.path: p.text for p in built.pages}
+
+
+def _said(pages: dict[str, str], claim: str) -> str:
+    cell = re.search(r'<th scope="row">Said</th>\s*<td>(.*?)</td>', pages[f"claims/{claim}.md"], re.S)
+    assert cell is not None
+    return re.sub(r"<[^>]+>", "", cell[1])
+
+
+DOC = "documents/ridge-clash.yaml"
+OWN_WORDS = (DOC, "  - id: beta-self-defence\n    claimant: beta\n", "  - id: beta-self-defence\n    claimant: site-two\n    via: [site-two]\n")
+
+
+def test_the_copys_day_is_one_day_for_its_own_words_and_for_what_it_carried(tmp_path: Path) -> None:
+    """Said in the copy's own words, and carried by it: both read the day the copy came out from
+    one computation, whether the copy's ``published`` gives it or its hop's ``date``."""
+    published = _mini_with(tmp_path / "a", [OWN_WORDS, (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two")])
+    assert _said(published, "beta-self-defence") == "5 March 2024 (the day Site Two published its own words)"
+    assert _said(published, "alpha-says-beta-fired") == "not stated; by 5 March 2024 at the latest (the day Site Two published it)"
+    hop = (DOC, "    role: republisher\n", "    role: republisher\n    date: 2024-03-03\n")
+    dated_hop = _mini_with(tmp_path / "b", [OWN_WORDS, hop])
+    assert _said(dated_hop, "beta-self-defence") == "3 March 2024 (the day Site Two published its own words)"
+    assert _said(dated_hop, "alpha-says-beta-fired") == "not stated; by 3 March 2024 at the latest (the day Site Two published it)"
+
+
+def test_an_outlets_claim_carried_by_an_earlier_hop_was_said_by_that_hops_day(tmp_path: Path) -> None:
+    """Site Two's words that Wire One carried on 2 March were said by 2 March, not on the day
+    Site Two's copy came out (5 March)."""
+    pages = _mini_with(tmp_path, [
+        (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two"),
+        (DOC, "    role: original-reporting\n", "    role: original-reporting\n    date: 2024-03-02\n"),
+        (DOC, "  - id: beta-self-defence\n    claimant: beta\n", "  - id: beta-self-defence\n    claimant: site-two\n    via: [wire-one]\n"),
+    ])
+    assert _said(pages, "beta-self-defence") == "not stated; by 2 March 2024 at the latest (the day Wire One published it)"
+
+
+def test_an_end_still_to_come_holds_now_and_a_later_start_ends_a_day_known(tmp_path: Path) -> None:
+    """``until`` after the build day is an end set, not one that came; of administrations (one at a
+    time), one known only on a day (``as_of``) is followed by one begun later."""
+    south = """  - id: south-ridge
+    name: South Ridge
+    kind: border-area
+    coordinates: {lat: 40.9, lon: 45.5}
+    administered_by:
+      - {by: [alpha], as_of: 2020-05-01}
+      - {by: [beta], since: 2021-01-01}
+    description: A ridge to the south.
+"""
+    pages = _mini_with(tmp_path, [
+        ("locations.yaml", "      - by: [alpha]\n        as_of: 2024-03-02\n",
+         "      - {by: [alpha], since: 2000-01-01, until: 2020-01-01}\n"
+         "      - {by: [alpha-government], since: 2020-01-01, until: 2099-12-31}\n"),
+        ("locations.yaml", "    description: A disputed ridge.\n", "    description: A disputed ridge.\n" + south),
+    ])
+    north = re.sub(r"<[^>]+>", "", pages["places/north-ridge.md"])
+    assert "Government of Alpha, since 1 January 2020, due to end 31 December 2099.Before:" in north
+    assert "Alpha, 1 January 2000 &ndash; 1 January 2020." in north
+    south_page = re.sub(r"<[^>]+>", "", pages["places/south-ridge.md"])
+    assert "Administered by\nBeta, since 1 January 2021.Before:Alpha, as of 1 May 2020." in south_page
+    assert "south-ridge" not in pages["parties/alpha.md"] and "south-ridge" in pages["parties/beta.md"]
+
+
+def test_what_holds_is_read_against_the_build_day() -> None:
+    import datetime as dt
+
+    from generator import inputs
+    from generator.tenures import held_before, held_now, overlapping
+
+    day = dt.date(2025, 6, 1)
+    office = [inputs.Office(title="A", since=dt.date(2020, 1, 1), until=dt.date(2025, 6, 1)),
+              inputs.Office(title="B", as_of=dt.date(2024, 1, 1)), inputs.Office(title="C", until=dt.date(2025, 5, 31))]
+    assert [o.title for o in held_now(office, day)] == ["A", "B"]  # offices: several at once; its last day still holds
+    assert [o.title for o in held_before(office, day)] == ["C"]
+    held = [inputs.Administration(by=["a"], since=dt.date(2000, 1, 1), until=dt.date(2010, 1, 1)),
+            inputs.Administration(by=["b"], since=dt.date(2010, 1, 1)),  # a handover on one day
+            inputs.Administration(by=["a", "b"], since=dt.date(2030, 1, 1))]  # not begun: refused by validation
+    assert [a.by for a in held_now(held, day)] == [["b"]]
+    assert overlapping(held, day) == []
+    held.append(inputs.Administration(by=["c"], as_of=dt.date(2015, 1, 1)))
+    assert overlapping(held, day) == [(3, 1)]
+
+
+def test_a_day_and_month_without_a_year_is_read_within_the_rule_or_said_to_be_no_day() -> None:
+    import datetime as dt
+
+    from generator.text_dates import days_not_in_calendar, named_dates
+
+    assert [d.first for d in named_dates("on 5 January", dt.date(2024, 12, 20))] == [dt.date(2025, 1, 5)]  # ahead
+    assert [d.first for d in named_dates("on 29 February", dt.date(2024, 12, 20))] == [dt.date(2024, 2, 29)]
+    assert named_dates("on 29 February", dt.date(2025, 3, 5)) == []
+    assert [(d.words, d.year) for d in days_not_in_calendar("on 29 February", dt.date(2025, 3, 5))] == [("29 February", 2025)]
+    assert days_not_in_calendar("on 29 February, and 39 March", dt.date(2024, 3, 5)) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, StrictFloat, StringConstraints, model_validator
 
@@ -56,13 +56,21 @@ class Coordinates(Strict):
 class Tenure(Strict):
     """A fact that holds for a time: from ``since`` until ``until``, or seen to hold ``as_of`` a day."""
 
-    since: Date | None = Field(None, description="First day it held, where known.", examples=["2023-09-20"])
+    one_at_a_time: ClassVar[bool] = False  # several entries may hold at once (two offices)
+
+    since: Date | None = Field(
+        None,
+        description="First day it held, where known: a day that has come (not after the day the site is built).",
+        examples=["2023-09-20"],
+    )
     until: Date | None = Field(
-        None, description="Last day it held; left out while it still holds.", examples=["2023-09-28"]
+        None,
+        description="Last day it held; left out while it still holds. A day still to come is an end already set: the entry holds until then.",
+        examples=["2023-09-28"],
     )
     as_of: Date | None = Field(
         None,
-        description="A day on which it is known to hold, where its start is not known.",
+        description="A day on which it is known to hold, where its start is not known: a day that has come.",
         examples=["2025-07-24"],
     )
     note: Text | None = Field(
@@ -83,11 +91,18 @@ class Tenure(Strict):
             )
         if self.since is not None and self.until is not None and self.until < self.since:
             raise ValueError("'until' is before 'since' | hint: check the years, months and days")
+        if self.as_of is not None and self.until is not None and self.until < self.as_of:
+            raise ValueError(
+                "'until' is before 'as_of': it cannot hold on a day after its last | hint: check the years, "
+                "months and days"
+            )
         return self
 
 
 class Administration(Tenure):
     """Who administers a place (or a part of it), and when."""
+
+    one_at_a_time: ClassVar[bool] = True  # parties that administer it together share one entry's ``by``
 
     by: PartyIds = Field(min_length=1, description="Ids of the parties that administer it.", examples=[["azerbaijan"]])
 
@@ -304,7 +319,7 @@ class Location(Strict):
     )
     administered_by: list[Administration] = Field(
         default_factory=list,
-        description="For disputed places, who controls the place and when: each entry's parties (`by`) with `since` (and `until` once it ended) or `as_of`. The page shows who administers it now, with the date, and the earlier administrations beneath.",
+        description="For disputed places, who controls the place and when: each entry's parties (`by`) with `since` (and `until` once it ended) or `as_of`. One administration at a time: parties that administer it together share one entry's `by`, and an entry ends (`until`) where the next begins. The page shows who administers it now, with the date, and the earlier administrations beneath.",
         examples=[[{"by": ["armenia"], "as_of": "2023-05-11"}]],
     )
     claimed_by: PartyIds = Field(

@@ -107,11 +107,16 @@ MAX_PROSE = 100_000
 MAX_NAME = 300
 
 
+FIRST_YEAR, LAST_YEAR = 1000, 2100  # the years a date may have: outside them it is a slip
+
+
 def _plausible(day: dt.date) -> dt.date:
-    if day.year < 1000:
-        raise ValueError(f"{day.isoformat()} is before the year 1000 | hint: check the year, written with four digits")
-    if day.year > 2100:
-        raise ValueError(f"{day.isoformat()} is after the year 2100 | hint: check the year")
+    if day.year < FIRST_YEAR:
+        raise ValueError(
+            f"{day.isoformat()} is before the year {FIRST_YEAR} | hint: check the year, written with four digits"
+        )
+    if day.year > LAST_YEAR:
+        raise ValueError(f"{day.isoformat()} is after the year {LAST_YEAR} | hint: check the year")
     return day
 
 

@@ -11,6 +11,7 @@ from generator.entries import ClaimEntry, FigurePoint, FigureSeries, figure_seri
 from generator.model import Site, TenureT, current
 from generator.render import markup as mk
 from generator.render import paths
+from generator.tenures import build_day, held_before
 
 STATUS_LABELS = {
     "unverified": "Unverified",
@@ -316,19 +317,17 @@ def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
 
 
 def tenure_text(tenure: inputs.Tenure) -> str:
-    """``since 20 September 2023``, ``2 September 1991 – 20 September 2023``, ``as of 24 July 2025``."""
-    if tenure.since is not None and tenure.until is not None:
+    """``since 20 September 2023``, ``2 September 1991 – 20 September 2023``, ``as of 24 July 2025``;
+    an end still to come is one set: ``since 1 January 2024, due to end 31 December 2026``."""
+    ended = tenure.until is not None and tenure.until < build_day()
+    if tenure.since is not None and tenure.until is not None and ended:
         return date_range(tenure.since, tenure.until)
-    if tenure.since is not None:
-        held = f"since {mk.date_text(tenure.since)}"
-    elif tenure.until is not None:
-        held = f"until {mk.date_text(tenure.until)}"
-    else:
-        held = ""
+    held = [f"since {mk.date_text(tenure.since)}"] if tenure.since is not None else []
     if tenure.as_of is not None:
-        held = f"{held}, " if held else ""
-        held += f"as of {mk.date_text(tenure.as_of)}"
-    return held
+        held.append(f"as of {mk.date_text(tenure.as_of)}")
+    if tenure.until is not None:
+        held.append(f"{'until' if ended else 'due to end'} {mk.date_text(tenure.until)}")
+    return ", ".join(held)
 
 
 def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], str], here: str, none_now: str) -> str:
@@ -342,8 +341,7 @@ def tenures_html(site: Site, tenures: list[TenureT], what: Callable[[TenureT], s
         return f"{what(tenure)}, {tenure_text(tenure)}.{note}{cited}"
 
     now = current(tenures)
-    ended = [(t.until, index, t) for index, t in enumerate(tenures) if t.until is not None]
-    before = [t for _, _, t in sorted(ended, key=lambda item: (item[0], -item[1]), reverse=True)]
+    before = held_before(tenures)
     shown = "<br>".join(one(t) for t in now) if now else none_now
     if before:
         shown += "<br>Before:" + mk.bullets(one(t) for t in before)
