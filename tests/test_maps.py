@@ -133,10 +133,10 @@ def _zig_zag(count: int) -> list[list[float]]:
     return [[45.0 + i / count, 40.6 + (0.3 if i % 2 else 0.0)] for i in range(count)]
 
 
-def _geometry_place(place_id: str, geometry: dict) -> str:
+def _geometry_place(place_id: str, geometry: dict, lat: float = 40.8, lon: float = 45.2) -> str:
     return (
         f"  - id: {place_id}\n    name: {place_id.title()}\n    kind: border-area\n"
-        f"    coordinates: {{lat: 40.8, lon: 45.2}}\n    description: x\n    geometry: {json.dumps(geometry)}\n"
+        f"    coordinates: {{lat: {lat}, lon: {lon}}}\n    description: x\n    geometry: {json.dumps(geometry)}\n"
     )
 
 
@@ -354,3 +354,12 @@ def test_a_ring_that_encloses_nothing_is_drawn_and_named_as_a_line(tmp_path: Pat
     figure, _ = _map_of(tmp_path, _geometry_place("flat-ring", {"type": "Polygon", "coordinates": [ring]}), "flat-ring")
     assert "a line or border" in figure and "an area" not in figure
     assert 'class="map-line map-line--own"' in figure and "map-area" not in figure.split("map-legend")[0]
+
+
+def test_an_area_beyond_the_latitudes_a_map_shows_is_not_said_to_be_on_it(tmp_path: Path) -> None:
+    """An area wholly north of ``NORTH`` (85° to 89° N) would be clipped away: the legend names
+    it as not on the map, not as drawn."""
+    ring = [[-10.0, 85.0], [10.0, 85.0], [10.0, 89.0], [-10.0, 89.0], [-10.0, 85.0]]
+    cap = _geometry_place("ice-cap", {"type": "Polygon", "coordinates": [ring]}, lat=87.0, lon=0.0)
+    figure, _ = _map_of(tmp_path, cap, "ice-cap")
+    assert "On the map:" not in figure and re.search(r"Not on the map, [^<]*<a [^>]*>Ice-Cap</a>", figure)

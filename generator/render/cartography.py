@@ -194,9 +194,12 @@ def beside(shape: BaseGeometry, centre: float, within: tuple[float, float, float
 
 
 def drawable(place: Place) -> bool:
-    """Whether a map can draw the place: a line or area, or a point within ``SOUTH`` and ``NORTH``
-    (one at a pole would be drawn far off the map)."""
-    return place.shape is not None or SOUTH <= place.lat <= NORTH
+    """Whether a map can draw the place: a point within ``SOUTH`` and ``NORTH`` (one at a pole
+    would be drawn far off the map), or a line or area that reaches between them."""
+    if place.shape is None:
+        return SOUTH <= place.lat <= NORTH
+    _, south, _, north = place.shape.bounds
+    return south <= NORTH and north >= SOUTH
 
 
 def view_of(places: Sequence[Place]) -> View:
