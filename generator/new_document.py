@@ -96,8 +96,7 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
     more = re.search(r"^# ([\d,]+) more claim candidates", content, re.M)
     unlisted = f" ({more[1]} more not listed: see the file)" if more else ""
     print(
-        f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft{unlisted}, "
-        f"{todos} TODO(s) to fill."
+        f"Wrote {visible(str(metadata))}: {drafts} claim candidate(s) marked draft{unlisted}, {todos} TODO(s) to fill."
     )
     if unknown:
         print(
