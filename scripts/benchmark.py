@@ -276,11 +276,15 @@ def main() -> int:
                              f"(default: {search_index.PART_PAGES})")
     parser.add_argument("--inputs-only", action="store_true",
                         help="only the hostile inputs and the linear-time check (no corpora, builds or preview)")
+    parser.add_argument("--linear-scale", type=float, default=1.0,
+                        help="scale of the linear-time check's inputs (1: 25,000 and 100,000 characters, 1 and 4 MB)")
+    parser.add_argument("--linear-patterns", type=int, default=len(PATTERNS),
+                        help="how many of the Markdown patterns the linear-time check tries")
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     if args.inputs_only:
         hostile(args.work / "hostile")
-        return 0 if linear_time(args.work / "linear") else 1
+        return 0 if linear_time(args.work / "linear", args.linear_scale, args.linear_patterns) else 1
     rows = []
     for size in args.sizes:
         seeds = args.work / f"seeds-{size}"
@@ -336,7 +340,7 @@ def main() -> int:
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
-    return 0 if linear_time(args.work / "linear") else 1
+    return 0 if linear_time(args.work / "linear", args.linear_scale, args.linear_patterns) else 1
 
 
 # Markdown-significant patterns, each repeated to fill a field: links and autolinks left open,
@@ -344,14 +348,15 @@ def main() -> int:
 PATTERNS = ("<a:", "](", "[a]: ", "<x@", "> ", "- ", "1. ", "![", "[", "<", "`", "*a", "_", "\\", "&#",
             "#", "|", "{: ", "!!! ", "<!--", "word ", "\n", "](<", "[x][", "***", "  \n")
 SIZES = (25_000, 100_000)
+NEW_SIZES = (1_000_000, 4_000_000)  # characters of a text given to new
 GROWTH = 8.0  # the most a 4 times larger input may cost: 4 for linear time, 16 for quadratic
 NOTICEABLE = 0.25  # seconds: below it, a ratio is the machine's noise
 
 
-def linear_time(work: Path) -> bool:
+def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -> bool:
     """Time of every free-text field (``tests/properties.py``'s ``inject`` writes one value
     into all of them) given each pattern at each of ``SIZES`` characters, validated and
-    rendered; of ``new`` on 1 and 4 MB of text; and of a place's page whose map holds 1,000
+    rendered; of ``new`` on 1 and 4 MB of text (``NEW_SIZES``); and of a place's page whose map holds 1,000
     and 4,000 places within it, all at one point or on a grid. Prints each ratio; False if
     one shows time growing faster than the input."""
     import shutil
@@ -371,7 +376,8 @@ def linear_time(work: Path) -> bool:
         build_pages(corpus, corpus)
         return time.perf_counter() - start
 
-    def new(text: str) -> float:
+    def new(size: int, piece: str) -> float:
+        text = piece * (size // len(piece))
         folder = work / "new"
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(MINI, folder / "seeds")
@@ -384,8 +390,8 @@ def linear_time(work: Path) -> bool:
 
     def rendered(pattern: str, size: int) -> float:
         """A Markdown field as validation lets it through: paragraphs under the cap."""
-        paragraph = (pattern * (MAX_PARAGRAPH // len(pattern)))[: MAX_PARAGRAPH - 1000]
-        value = "\n\n".join([paragraph] * (size // len(paragraph)))
+        paragraph = (pattern * (MAX_PARAGRAPH // len(pattern)))[: min(MAX_PARAGRAPH - 1000, size)]
+        value = "\n\n".join([paragraph] * max(1, size // len(paragraph)))
         start = time.perf_counter()
         prose(value)
         return time.perf_counter() - start
@@ -410,24 +416,25 @@ def linear_time(work: Path) -> bool:
         render_location(site, site.corpus.locations["alphaville"])
         return time.perf_counter() - start
 
-    cases = {f"every field validated, {pattern!r} ×N": functools.partial(fields, pattern) for pattern in PATTERNS}
-    cases |= {f"Markdown rendered, {pattern!r} ×N": functools.partial(rendered, pattern) for pattern in PATTERNS}
+    tried = PATTERNS[:patterns]
+    cases = {f"every field validated, {pattern!r} ×N": functools.partial(fields, pattern) for pattern in tried}
+    cases |= {f"Markdown rendered, {pattern!r} ×N": functools.partial(rendered, pattern) for pattern in tried}
     sentence = "The ministry said that two soldiers were wounded near the border on 2 March 2024. "
     for layout, piece in (("on one line", sentence), ("a sentence per line", sentence.rstrip() + "\n")):
-        cases[f"new, a text {layout}"] = lambda megabytes, piece=piece: new(
-            piece * (megabytes * 1_000_000 // len(piece)))
+        cases[f"new, a text {layout}"] = functools.partial(new, piece=piece)
     cases["a place's map, N places at one point"] = functools.partial(place_map, False)
     cases["a place's map, N places on a grid"] = functools.partial(place_map, True)
     linear = True
     for name, run in cases.items():
         on_map = name.startswith("a place's map")
-        small, large = (1, 4) if name.startswith("new") else (1_000, 4_000) if on_map else SIZES
+        unit, sizes = ("characters", NEW_SIZES) if name.startswith("new") else ("places", (1_000, 4_000)) if on_map \
+            else ("characters", SIZES)
+        small, large = (max(10, int(size * scale)) for size in sizes)
         seconds = [min(run(small) for _ in range(2)), min(run(large) for _ in range(2))]
         ratio = seconds[1] / max(seconds[0], 1e-3)
         slow = ratio > GROWTH and seconds[1] > NOTICEABLE
         linear &= not slow
-        unit = "MB" if name.startswith("new") else " places" if on_map else " characters"
-        print(f"linear time ({name}): {small:,}{unit} {seconds[0]:.2f} s, {large:,}{unit} {seconds[1]:.2f} s, "
+        print(f"linear time ({name}): {small:,} {unit} {seconds[0]:.2f} s, {large:,} {unit} {seconds[1]:.2f} s, "
               f"×{ratio:.1f}{'  GROWS FASTER THAN THE INPUT' if slow else ''}", flush=True)
     return linear
 

@@ -19,7 +19,7 @@ def test_the_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
     are in a full run, in parts of 40,000)."""
     run = subprocess.run(
         [sys.executable, "scripts/benchmark.py", "--sizes", "20", "30", "--part-pages", "60", "--repeat", "1",
-         "--preview-size", "0", "--work", str(tmp_path)],
+         "--preview-size", "0", "--work", str(tmp_path), "--linear-scale", "0.02", "--linear-patterns", "2"],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
@@ -37,3 +37,5 @@ def test_the_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
         assert first_stored > 50  # the search engine and the index chunks a query needs were fetched
     assert "build time from N=20 to N=30: ×" in run.stdout
     assert "hostile input (1,000 hops, 500,000 edges): validated in" in run.stdout
+    linear = [line for line in run.stdout.splitlines() if line.startswith("linear time (")]
+    assert len(linear) == 2 * 2 + 2 + 2 and all(" s, " in line and "×" in line for line in linear), linear
