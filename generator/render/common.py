@@ -228,15 +228,6 @@ def sources_line(site: Site, sources: Iterable[inputs.Citation], here: str) -> s
     return mk.para(f"<small>Sources: {listed}</small>") if listed else ""
 
 
-def chain_summary(site: Site, document: SourceDocument, here: str) -> str:
-    """``Reuters → Hot News → 247 News Reel``; originals side by side: ``BBC + Sky News → Site``.
-    A summary: the diagram draws every edge."""
-    originals = site.originals[document.meta.id]
-    later = [hop.outlet for hop in document.meta.chain if hop.outlet not in originals]
-    steps = [" + ".join(entity_link(site, o, here) for o in originals), *(entity_link(site, o, here) for o in later)]
-    return " &rarr; ".join(step for step in steps if step)
-
-
 def unverified_hops(document: SourceDocument) -> int:
     return sum(1 for hop in document.meta.chain if hop.url is None)
 
