@@ -276,10 +276,10 @@ class DocumentChecks(DateChecks):
                 origin.file,
                 (*origin.loc, "id"),
                 "via-required",
-                f"this document draws on {len(originals)} originals ({', '.join(originals)}), "
+                f"this document draws on {len(originals)} originals ({_some(originals)}), "
                 f"so the claim '{claim.id}' must say which carried it",
                 "add 'via: [...]' naming the hop or hops the claim can be traced to, among: "
-                + ", ".join(originals)
+                + _some(originals)
                 + " (or a later hop, if it could be traced no further)",
                 prefer_key=True,
             )
@@ -329,3 +329,9 @@ class DocumentChecks(DateChecks):
             )
             return None
         return spans[index]
+
+
+def _some(names: list[str], shown: int = 8) -> str:
+    """``a, b, c``, or the first ``shown`` and how many more: a message stays one readable line."""
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more

@@ -301,6 +301,21 @@ def test_what_holds_is_read_against_the_build_day() -> None:
     assert overlapping(held, day) == [(3, 1)]
 
 
+def test_an_end_that_is_today_is_not_said_to_be_to_come(monkeypatch) -> None:
+    """Handed over today: the entry that ends today is under 'Before', and reads as ended,
+    never 'due to end' today."""
+    import datetime as dt
+
+    from generator import inputs
+    from generator.render import common
+
+    monkeypatch.setattr(common, "build_day", lambda: dt.date(2026, 12, 8))
+    ends_today = inputs.Administration(by=["a"], since=dt.date(2000, 1, 1), until=dt.date(2026, 12, 8))
+    ends_tomorrow = inputs.Administration(by=["a"], since=dt.date(2000, 1, 1), until=dt.date(2026, 12, 9))
+    assert common.tenure_text(ends_today) == common.date_range(dt.date(2000, 1, 1), dt.date(2026, 12, 8))
+    assert common.tenure_text(ends_tomorrow).endswith("due to end 9 December 2026")
+
+
 def test_a_day_and_month_without_a_year_is_read_within_the_rule_or_said_to_be_no_day() -> None:
     import datetime as dt
 

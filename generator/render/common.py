@@ -310,7 +310,7 @@ def _figure_point(site: Site, point: FigurePoint, here: str) -> str:
 def tenure_text(tenure: inputs.Tenure) -> str:
     """``since 20 September 2023``, ``2 September 1991 – 20 September 2023``, ``as of 24 July 2025``;
     an end still to come is one set: ``since 1 January 2024, due to end 31 December 2026``."""
-    ended = tenure.until is not None and tenure.until < build_day()
+    ended = tenure.until is not None and tenure.until <= build_day()  # its last day is today: not to come
     if tenure.since is not None and tenure.until is not None and ended:
         return date_range(tenure.since, tenure.until)
     held = [f"since {mk.date_text(tenure.since)}"] if tenure.since is not None else []

@@ -77,13 +77,17 @@ def _place(site: Site, location_id: str, here: str, own: str | None) -> cg.Place
     )
 
 
+FLAT = 1e-9  # a ring's area, against its perimeter squared, below which it encloses nothing
+
+
 def _shape(location: inputs.Location) -> BaseGeometry | None:
     """The place's line or area: its own geometry, else its outline from the atlas."""
     if location.geometry is not None:
         geometry = location.geometry
         shape = geojson_shape({"type": geometry.type, "coordinates": _unwrapped(geometry.coordinates)})
         # A ring that encloses nothing (its positions on one line) is drawn, and named, as the line it is.
-        return shape.boundary if "Polygon" in shape.geom_type and shape.area == 0 else shape
+        flat = "Polygon" in shape.geom_type and shape.area <= FLAT * shape.length**2  # 0 but for rounding
+        return shape.boundary if flat else shape
     outline = location.outline
     if outline is not None:
         return boundaries.outline(outline.country, outline.province, outline.border)
