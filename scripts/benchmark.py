@@ -49,11 +49,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic_corpus import build as build_corpus  # noqa: E402
 
+from generator import search_index  # noqa: E402
+from generator.gc_pause import gc_paused  # noqa: E402
 from generator.load import load_corpus  # noqa: E402
 from generator.model import build_site  # noqa: E402
-from generator.gc_pause import gc_paused  # noqa: E402
 from generator.problems import Problems  # noqa: E402
-from generator import search_index  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from tests.conftest import mkdocs_config  # noqa: E402
@@ -92,8 +92,11 @@ def mkdocs_build(seeds: Path, work: Path) -> tuple[float, int]:
     search index (timed on its own, by ``search_index_run``)."""
     config = mkdocs_config(seeds, work, search_index=False)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return _timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)], env,
-                  f"mkdocs build failed for {seeds}")
+    return _timed(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)],
+        env,
+        f"mkdocs build failed for {seeds}",
+    )
 
 
 def search_index_run(site: Path, part_pages: int) -> tuple[float, int]:
@@ -113,8 +116,10 @@ def other_commands(seeds: Path, site: Path, work: Path) -> dict[str, float]:
         "markdown": ["markdown", str(out), "--seeds", str(seeds)],
         "check-links": ["check-links", str(site)],
     }
-    return {name: _timed([sys.executable, "-m", "generator", *arguments], dict(os.environ),
-                         f"{name} failed on {seeds}")[0] for name, arguments in commands.items()}
+    return {
+        name: _timed([sys.executable, "-m", "generator", *arguments], dict(os.environ), f"{name} failed on {seeds}")[0]
+        for name, arguments in commands.items()
+    }
 
 
 # A process started by a large one carries that one's resident size in its own peak (the
@@ -133,8 +138,9 @@ print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(st
 
 def _timed(command: list[str], env: dict[str, str], failure: str) -> tuple[float, int]:
     """Wall seconds and peak resident memory (MB) of ``command`` and the processes it waits for."""
-    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], cwd=ROOT, env=env,
-                              capture_output=True, text=True, check=True)
+    launched = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *command], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     elapsed, peak_kb, status = launched.stdout.split()
     if int(status) != 0:
         raise SystemExit(f"{failure}:\n{launched.stderr}")
@@ -145,16 +151,22 @@ def site_figures(site: Path) -> dict[str, object]:
     pages = list(site.rglob("*.html"))
     sizes = {page: page.stat().st_size for page in pages}
     largest = max(sizes, key=sizes.get)
-    entity_pages = {p: s for p, s in sizes.items()
-                    if p.relative_to(site).parts[0] in ("documents", "claims", "parties", "places", "outlets", "questions")
-                    and p.parent.parent != site}
+    entity_pages = {
+        p: s
+        for p, s in sizes.items()
+        if p.relative_to(site).parts[0] in ("documents", "claims", "parties", "places", "outlets", "questions")
+        and p.parent.parent != site
+    }
     largest_entity = max(entity_pages, key=entity_pages.get) if entity_pages else largest
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     return {
         "pages": len(pages),
         "site_mb": total / 1e6,
         "largest": (largest.parent.relative_to(site).as_posix(), sizes[largest] / 1e3),
-        "largest_entity": (largest_entity.parent.relative_to(site).as_posix(), entity_pages.get(largest_entity, 0) / 1e3),
+        "largest_entity": (
+            largest_entity.parent.relative_to(site).as_posix(),
+            entity_pages.get(largest_entity, 0) / 1e3,
+        ),
         "search_mb": sum(f.stat().st_size for f in (site / search_index.BUNDLE).rglob("*") if f.is_file()) / 1e6,
     }
 
@@ -189,8 +201,9 @@ def search_cost(site: Path, queries: tuple[str, str]) -> list[tuple[float, float
             page.locator(".briefing-search__result-link").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
             stored = sum(len(body) for _, body in fetched)
-            sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) else len(body)
-                       for url, body in fetched)
+            sent = sum(
+                len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) else len(body) for url, body in fetched
+            )
             costs.append((stored / 1e3, sent / 1e3))
             fetched.clear()
         browser.close()
@@ -205,12 +218,20 @@ PICTURES = ".briefing-map svg, .source-graph, .figure-chart svg"
 
 def page_kinds_of(site: Path) -> dict[str, str]:
     """One page of each kind, from the built site: the first of its section (by address)."""
+
     def first(section: str) -> str:
         found = sorted(p.parent.relative_to(site).as_posix() for p in (site / section).glob("*/index.html"))
         return found[0] + "/" if found else ""
 
-    kinds = {"home": "", "topic": first("topics"), "document": first("documents"), "claim": first("claims"),
-             "place": first("places"), "places": "places/", "sources": "sources/"}
+    kinds = {
+        "home": "",
+        "topic": first("topics"),
+        "document": first("documents"),
+        "claim": first("claims"),
+        "place": first("places"),
+        "places": "places/",
+        "sources": "sources/",
+    }
     return {kind: path for kind, path in kinds.items() if path or kind == "home"}
 
 
@@ -244,13 +265,17 @@ def page_cost(site: Path) -> dict[str, tuple[float, float]]:
             if page.locator(PICTURES).count():
                 page.wait_for_function(
                     "s => [...document.querySelectorAll(s)].some(e => e.getBoundingClientRect().width > 0)",
-                    arg=PICTURES, timeout=120_000)
+                    arg=PICTURES,
+                    timeout=120_000,
+                )
             else:
                 page.wait_for_load_state("load")
             drawn = page.evaluate("performance.now()") / 1000
             page.wait_for_load_state("networkidle")
-            sent = sum(len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) or url.endswith("/") else len(body)
-                       for url, body in fetched)
+            sent = sum(
+                len(gzip.compress(body)) if url.split("?")[0].endswith(_TEXT) or url.endswith("/") else len(body)
+                for url, body in fetched
+            )
             costs[kind] = (sent / 1e3, drawn)
             page.remove_listener("requestfinished", keep)
             page.close()
@@ -262,24 +287,48 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-benchmark"),
-                        help="folder for the corpora and the built sites; a RAM disk (/dev/shm) keeps the "
-                             "disk's speed, which varies from run to run, out of the build times")
-    parser.add_argument("--preview-size", type=int, default=1000,
-                        help="corpus on which to time the live preview (0: skip)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/briefing-benchmark"),
+        help="folder for the corpora and the built sites; a RAM disk (/dev/shm) keeps the "
+        "disk's speed, which varies from run to run, out of the build times",
+    )
+    parser.add_argument(
+        "--preview-size", type=int, default=1000, help="corpus on which to time the live preview (0: skip)"
+    )
     parser.add_argument("--preview-runs", type=int, default=5)
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="runs of each measurement; the fastest is kept (timings on a shared machine vary); "
-                             "corpora above 10,000 documents are measured once")
-    parser.add_argument("--part-pages", type=int, default=search_index.PART_PAGES,
-                        help="pages indexed for search in one Pagefind run; a larger site is indexed in parts "
-                             f"(default: {search_index.PART_PAGES})")
-    parser.add_argument("--inputs-only", action="store_true",
-                        help="only the hostile inputs and the linear-time check (no corpora, builds or preview)")
-    parser.add_argument("--linear-scale", type=float, default=1.0,
-                        help="scale of the linear-time check's inputs (1: 25,000 and 100,000 characters, 1 and 4 MB)")
-    parser.add_argument("--linear-patterns", type=int, default=len(PATTERNS),
-                        help="how many of the Markdown patterns the linear-time check tries")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of each measurement; the fastest is kept (timings on a shared machine vary); "
+        "corpora above 10,000 documents are measured once",
+    )
+    parser.add_argument(
+        "--part-pages",
+        type=int,
+        default=search_index.PART_PAGES,
+        help="pages indexed for search in one Pagefind run; a larger site is indexed in parts "
+        f"(default: {search_index.PART_PAGES})",
+    )
+    parser.add_argument(
+        "--inputs-only",
+        action="store_true",
+        help="only the hostile inputs and the linear-time check (no corpora, builds or preview)",
+    )
+    parser.add_argument(
+        "--linear-scale",
+        type=float,
+        default=1.0,
+        help="scale of the linear-time check's inputs (1: 25,000 and 100,000 characters, 1 and 4 MB)",
+    )
+    parser.add_argument(
+        "--linear-patterns",
+        type=int,
+        default=len(PATTERNS),
+        help="how many of the Markdown patterns the linear-time check tries",
+    )
     args = parser.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     if args.inputs_only:
@@ -305,9 +354,14 @@ def main() -> int:
         per_thousand = figures["site_mb"] * 1000 / size
         index_seconds = min(seconds for seconds, _ in index_runs)
         row = {
-            "N": size, "claims": counts["claims"], **{k: f"{v:.2f}" for k, v in times.items()},
-            "generator share": f"{100 * generator / build_seconds:.1f}%", "mkdocs build s": f"{build_seconds:.1f}",
-            "peak MB": peak_mb, "pages": figures["pages"], "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
+            "N": size,
+            "claims": counts["claims"],
+            **{k: f"{v:.2f}" for k, v in times.items()},
+            "generator share": f"{100 * generator / build_seconds:.1f}%",
+            "mkdocs build s": f"{build_seconds:.1f}",
+            "peak MB": peak_mb,
+            "pages": figures["pages"],
+            "ms/page": f"{1000 * build_seconds / figures['pages']:.1f}",
             "search index s": f"{index_seconds:.1f}",
             "search index peak MB": max(peak for _, peak in index_runs),
             "search index parts": 1 + len(_parts(site)),
@@ -320,8 +374,10 @@ def main() -> int:
             "search bundle MB": f"{figures['search_mb']:.1f}",
             "first search KB (sent)": f"{first[0]:.0f} ({first[1]:.0f})",
             "second search KB (sent)": f"{second[0]:.0f} ({second[1]:.0f})",
-            **{f"{kind} page KB sent (s on slow 4G)": f"{kb:.0f} ({seconds:.1f})"
-               for kind, (kb, seconds) in pages_cost.items()},
+            **{
+                f"{kind} page KB sent (s on slow 4G)": f"{kb:.0f} ({seconds:.1f})"
+                for kind, (kb, seconds) in pages_cost.items()
+            },
         }
         rows.append(row)
         print(" · ".join(f"{k}: {v}" for k, v in row.items()), flush=True)
@@ -336,7 +392,10 @@ def main() -> int:
         with_index = (float(last["mkdocs build s"]) + float(last["search index s"])) / (
             float(first["mkdocs build s"]) + float(first["search index s"])
         )
-        print(f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f} (with the search index: ×{with_index:.1f})")
+        print(
+            f"\nbuild time from N={first['N']} to N={last['N']}: ×{ratio:.1f} "
+            f"(with the search index: ×{with_index:.1f})"
+        )
     if args.preview_size:
         preview(args.work / f"seeds-{args.preview_size}", args.preview_size, args.seed, args.preview_runs)
     hostile(args.work / "hostile")
@@ -345,8 +404,34 @@ def main() -> int:
 
 # Markdown-significant patterns, each repeated to fill a field: links and autolinks left open,
 # reference definitions, nested quotes and lists, emphasis and code runs, escapes, entities.
-PATTERNS = ("<a:", "](", "[a]: ", "<x@", "> ", "- ", "1. ", "![", "[", "<", "`", "*a", "_", "\\", "&#",
-            "#", "|", "{: ", "!!! ", "<!--", "word ", "\n", "](<", "[x][", "***", "  \n")
+PATTERNS = (
+    "<a:",
+    "](",
+    "[a]: ",
+    "<x@",
+    "> ",
+    "- ",
+    "1. ",
+    "![",
+    "[",
+    "<",
+    "`",
+    "*a",
+    "_",
+    "\\",
+    "&#",
+    "#",
+    "|",
+    "{: ",
+    "!!! ",
+    "<!--",
+    "word ",
+    "\n",
+    "](<",
+    "[x][",
+    "***",
+    "  \n",
+)
 SIZES = (25_000, 100_000)
 NEW_SIZES = (1_000_000, 4_000_000)  # characters of a text given to new
 GROWTH = 8.0  # the most a 4 times larger input may cost: 4 for linear time, 16 for quadratic
@@ -409,8 +494,10 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
         with (corpus / "locations.yaml").open("a", encoding="utf-8") as registry:
             for i in range(count):
                 lat, lon = (40.0 + i // side * 0.02, 45.0 + i % side * 0.02) if spread else (40.5, 45.25)
-                registry.write(f"  - {{id: v-{i}, name: Village {i}, kind: village, coordinates: "
-                               f"{{lat: {lat:.2f}, lon: {lon:.2f}}}, parents: [alphaville], description: x}}\n")
+                registry.write(
+                    f"  - {{id: v-{i}, name: Village {i}, kind: village, coordinates: "
+                    f"{{lat: {lat:.2f}, lon: {lon:.2f}}}, parents: [alphaville], description: x}}\n"
+                )
         site = build_site(check(corpus, corpus).corpus)
         start = time.perf_counter()
         render_location(site, site.corpus.locations["alphaville"])
@@ -427,15 +514,23 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
     linear = True
     for name, run in cases.items():
         on_map = name.startswith("a place's map")
-        unit, sizes = ("characters", NEW_SIZES) if name.startswith("new") else ("places", (1_000, 4_000)) if on_map \
+        unit, sizes = (
+            ("characters", NEW_SIZES)
+            if name.startswith("new")
+            else ("places", (1_000, 4_000))
+            if on_map
             else ("characters", SIZES)
+        )
         small, large = (max(10, int(size * scale)) for size in sizes)
         seconds = [min(run(small) for _ in range(2)), min(run(large) for _ in range(2))]
         ratio = seconds[1] / max(seconds[0], 1e-3)
         slow = ratio > GROWTH and seconds[1] > NOTICEABLE
         linear &= not slow
-        print(f"linear time ({name}): {small:,} {unit} {seconds[0]:.2f} s, {large:,} {unit} {seconds[1]:.2f} s, "
-              f"×{ratio:.1f}{'  GROWS FASTER THAN THE INPUT' if slow else ''}", flush=True)
+        print(
+            f"linear time ({name}): {small:,} {unit} {seconds[0]:.2f} s, {large:,} {unit} {seconds[1]:.2f} s, "
+            f"×{ratio:.1f}{'  GROWS FASTER THAN THE INPUT' if slow else ''}",
+            flush=True,
+        )
     return linear
 
 
@@ -477,8 +572,10 @@ def hostile(work: Path) -> None:
         prepare(corpus)
         start = time.perf_counter()
         problems = check(corpus, corpus).problems
-        print(f"hostile input ({name}): validated in {time.perf_counter() - start:.2f} s, "
-              f"{len(problems)} problem(s)", flush=True)
+        print(
+            f"hostile input ({name}): validated in {time.perf_counter() - start:.2f} s, {len(problems)} problem(s)",
+            flush=True,
+        )
 
     megabyte = ("word " * 20 + "\n") * 10_000
 
@@ -494,15 +591,20 @@ def hostile(work: Path) -> None:
         with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
             text.write(megabyte)
         document = corpus / "documents" / "ridge-clash.yaml"
-        document.write_text(document.read_text(encoding="utf-8").replace(
-            "quote: two soldiers were hurt", "quote: " + "a wrong quote of some length " * 10), encoding="utf-8")
+        document.write_text(
+            document.read_text(encoding="utf-8").replace(
+                "quote: two soldiers were hurt", "quote: " + "a wrong quote of some length " * 10
+            ),
+            encoding="utf-8",
+        )
 
     def wrong_quotes(corpus: Path) -> None:
         wrong_quote(corpus)
         document = corpus / "documents" / "ridge-clash.yaml"
         data = yaml.safe_load(document.read_text(encoding="utf-8"))
-        data["claims"] += [{**data["claims"][0], "id": f"wrong-{n}", "quote": f"word {n} of a wrong quote {n}"}
-                           for n in range(100)]
+        data["claims"] += [
+            {**data["claims"][0], "id": f"wrong-{n}", "quote": f"word {n} of a wrong quote {n}"} for n in range(100)
+        ]
         document.write_text(yaml.safe_dump(data), encoding="utf-8")
 
     timed("a megabyte in every scanned field", every_field)
@@ -517,8 +619,15 @@ def preview(seeds: Path, size: int, seed: int, runs: int) -> None:
     ``mkdocs serve``."""
     build_corpus(seeds, size, seed)
     for mode in ([], ["--plain"]):
-        command = [sys.executable, str(ROOT / "scripts" / "measure_preview.py"), "--seeds", str(seeds),
-                   "--runs", str(runs), *mode]
+        command = [
+            sys.executable,
+            str(ROOT / "scripts" / "measure_preview.py"),
+            "--seeds",
+            str(seeds),
+            "--runs",
+            str(runs),
+            *mode,
+        ]
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         label = f"mkdocs serve{'' if mode else ' --dirty'}, {size} documents"
         for line in result.stdout.splitlines():

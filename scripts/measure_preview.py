@@ -60,13 +60,21 @@ def wait_for(url: str, needle: str, limit: float = 60.0, present: bool = True) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--plain", action="store_true",
-                        help="serve with plain mkdocs serve, which writes every page at each rebuild "
-                             "(default: mkdocs serve --dirty, the documented preview)")
-    parser.add_argument("--pause", type=float, default=3.0,
-                        help="seconds between saves (the search index of a save is made in them)")
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds",
-                        help="seed folder to serve (default: the project's); e.g. a synthetic corpus")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="serve with plain mkdocs serve, which writes every page at each rebuild "
+        "(default: mkdocs serve --dirty, the documented preview)",
+    )
+    parser.add_argument(
+        "--pause", type=float, default=3.0, help="seconds between saves (the search index of a save is made in them)"
+    )
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=ROOT / "seeds",
+        help="seed folder to serve (default: the project's); e.g. a synthetic corpus",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="preview-"))
@@ -89,7 +97,10 @@ def main() -> int:
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *([] if args.plain else ["--dirty"])],
-            cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
+            cwd=work,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     try:
         first = wait_for(url, ANCHOR, limit=120)
@@ -104,8 +115,10 @@ def main() -> int:
             timings.append(elapsed if elapsed is not None else float("inf"))
             time.sleep(args.pause)
         served = [t for t in timings if t != float("inf")]
-        print(f"save → rebuilt page served, {len(served)}/{args.runs} runs: "
-              f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s")
+        print(
+            f"save → rebuilt page served, {len(served)}/{args.runs} runs: "
+            f"median {statistics.median(served):.2f} s, min {min(served):.2f} s, max {max(served):.2f} s"
+        )
 
         edited.write_text(re.sub(r"^kind: .*$", "kind: hearsay", original, count=1, flags=re.M), encoding="utf-8")
         shown = wait_for(url, "briefing-build-error")
@@ -113,13 +126,20 @@ def main() -> int:
         log_text = log_path.read_text()
         alive = server.poll() is None
         reported = "'hearsay' is not allowed for 'kind'" in log_text
-        print(f"invalid edit: problems shown in the page after {shown:.2f} s; " if shown is not None
-              else "invalid edit: problems NOT shown in the page; ", end="")
+        print(
+            f"invalid edit: problems shown in the page after {shown:.2f} s; "
+            if shown is not None
+            else "invalid edit: problems NOT shown in the page; ",
+            end="",
+        )
         print(f"server still running: {alive}; problem printed in the terminal: {reported}")
         edited.write_text(original, encoding="utf-8")
         recovered = wait_for(url, "briefing-build-error", present=False)
-        print(f"after undoing the invalid edit, the problems were gone after {recovered:.2f} s" if recovered is not None
-              else "server did not recover after the invalid edit was undone")
+        print(
+            f"after undoing the invalid edit, the problems were gone after {recovered:.2f} s"
+            if recovered is not None
+            else "server did not recover after the invalid edit was undone"
+        )
         builds = log_text.count("Building documentation")
         time.sleep(3)
         idle_builds = log_path.read_text().count("Building documentation") - builds

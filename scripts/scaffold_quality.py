@@ -24,12 +24,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import check
-from generator.scaffold import analyse
+from generator.pipeline import check  # noqa: E402
+from generator.scaffold import analyse  # noqa: E402
 
-SETS = {"written": ROOT / "tests" / "fixtures" / "attribution", "real": ROOT / "tests" / "fixtures" / "attribution-real",
-        "blind": ROOT / "tests" / "fixtures" / "attribution-blind",
-        "patterns": ROOT / "tests" / "fixtures" / "attribution-patterns"}
+SETS = {
+    "written": ROOT / "tests" / "fixtures" / "attribution",
+    "real": ROOT / "tests" / "fixtures" / "attribution-real",
+    "blind": ROOT / "tests" / "fixtures" / "attribution-blind",
+    "patterns": ROOT / "tests" / "fixtures" / "attribution-patterns",
+}
 # Sets whose figures are given text by text (the others by house style).
 BY_TEXT = {"real", "blind", "patterns"}
 
@@ -48,8 +51,12 @@ class Figures:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def rates(self) -> dict[str, float]:
-        return {"precision": self.real / max(self.candidates, 1), "recall": self.found / max(self.attributions, 1),
-                "claimant": self.right_claimant / max(self.found, 1), "quote": self.exact_quote / max(self.found, 1)}
+        return {
+            "precision": self.real / max(self.candidates, 1),
+            "recall": self.found / max(self.attributions, 1),
+            "claimant": self.right_claimant / max(self.found, 1),
+            "quote": self.exact_quote / max(self.found, 1),
+        }
 
 
 def _span(text: str, quote: str) -> tuple[int, int]:
@@ -75,7 +82,9 @@ def measure(fixtures: Path, details: bool = False) -> dict[str, Figures]:
         for claimant, quote in expected:
             target = _span(text, quote)
             free = [i for i in range(len(candidates)) if i not in matched]
-            best = max(free, key=lambda i: (_overlap(spans[i], target), candidates[i].claimant == claimant), default=None)
+            best = max(
+                free, key=lambda i: (_overlap(spans[i], target), candidates[i].claimant == claimant), default=None
+            )
             if best is None or _overlap(spans[best], target) * 2 < target[1] - target[0]:
                 if details:
                     print(f"{name}: missed [{claimant}] {quote!r}")
@@ -107,7 +116,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--details", action="store_true", help="list every miss, extra and wrong claimant")
     args = parser.parse_args()
-    print("| Texts | House style or text | Attributions | Candidates | Precision | Recall | Right claimant | Exact quote |")
+    print(
+        "| Texts | House style or text | Attributions | Candidates | Precision | Recall "
+        "| Right claimant | Exact quote |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for label, fixtures in SETS.items():
         by_style = measure(fixtures, args.details)
@@ -116,8 +128,10 @@ def main() -> int:
             if style != "all":
                 total.add(figures)
             rates = figures.rates()
-            print(f"| {label} | {style} | {figures.attributions} | {figures.candidates} | {rates['precision']:.0%} | "
-                  f"{rates['recall']:.0%} | {rates['claimant']:.0%} | {rates['quote']:.0%} |")
+            print(
+                f"| {label} | {style} | {figures.attributions} | {figures.candidates} | {rates['precision']:.0%} | "
+                f"{rates['recall']:.0%} | {rates['claimant']:.0%} | {rates['quote']:.0%} |"
+            )
     return 0
 
 

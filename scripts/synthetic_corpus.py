@@ -19,8 +19,34 @@ from pathlib import Path
 
 import yaml
 
-SYLLABLES = ["ar", "bel", "cor", "dan", "el", "fen", "gor", "hal", "is", "jor", "kel", "lun", "mar", "nor",
-             "os", "pel", "quin", "ros", "sar", "tal", "ur", "vel", "wen", "xan", "yor", "zel"]
+SYLLABLES = [
+    "ar",
+    "bel",
+    "cor",
+    "dan",
+    "el",
+    "fen",
+    "gor",
+    "hal",
+    "is",
+    "jor",
+    "kel",
+    "lun",
+    "mar",
+    "nor",
+    "os",
+    "pel",
+    "quin",
+    "ros",
+    "sar",
+    "tal",
+    "ur",
+    "vel",
+    "wen",
+    "xan",
+    "yor",
+    "zel",
+]
 VERBS = ["said", "reported", "stated", "announced", "claimed"]
 FILLER = [
     "Officials gave few details about the situation on the ground.",
@@ -60,28 +86,63 @@ def build(out: Path, documents: int, seed: int) -> dict[str, int]:
         sid = state.lower()
         capital = names.new()
         parties += [
-            {"id": sid, "name": state, "kind": "state", "description": f"A state in the synthetic corpus, capital {capital}."},
-            {"id": f"{sid}-government", "name": f"Government of {state}", "kind": "government",
-             "aliases": [f"government in {capital}"], "affiliation": sid, "description": f"The government of {state}."},
-            {"id": f"{sid}-mod", "name": f"Ministry of Defence of {state}", "kind": "government-body",
-             "aliases": [f"{state}n defence ministry"], "affiliation": f"{sid}-government",
-             "description": f"The defence ministry of {state}."},
+            {
+                "id": sid,
+                "name": state,
+                "kind": "state",
+                "description": f"A state in the synthetic corpus, capital {capital}.",
+            },
+            {
+                "id": f"{sid}-government",
+                "name": f"Government of {state}",
+                "kind": "government",
+                "aliases": [f"government in {capital}"],
+                "affiliation": sid,
+                "description": f"The government of {state}.",
+            },
+            {
+                "id": f"{sid}-mod",
+                "name": f"Ministry of Defence of {state}",
+                "kind": "government-body",
+                "aliases": [f"{state}n defence ministry"],
+                "affiliation": f"{sid}-government",
+                "description": f"The defence ministry of {state}.",
+            },
         ]
         leader = f"{names.new(2)} {names.new(3)}"
-        parties.append({"id": f"{sid}-leader", "name": leader, "kind": "person",
-                        "offices": [{"title": f"Leader of {state}", "since": "2020-01-01"}],
-                        "aliases": [leader.split()[1]], "affiliation": f"{sid}-government",
-                        "description": f"The leader of {state}."})
+        parties.append(
+            {
+                "id": f"{sid}-leader",
+                "name": leader,
+                "kind": "person",
+                "offices": [{"title": f"Leader of {state}", "since": "2020-01-01"}],
+                "aliases": [leader.split()[1]],
+                "affiliation": f"{sid}-government",
+                "description": f"The leader of {state}.",
+            }
+        )
         aliases_of[sid] = capital
     places = []
     for index in range(40 + documents // 25):
         name = names.new()
-        places.append({"id": f"place-{index}", "name": name, "kind": rng.choice(["village", "city", "region"]),
-                       "coordinates": {"lat": round(rng.uniform(38, 42), 4), "lon": round(rng.uniform(43, 50), 4)},
-                       "aliases": [f"village of {name}"], "description": f"A place called {name}."})
-    outlets = [{"id": f"outlet-{index}", "name": f"The {names.new()} {rng.choice(['Post', 'Times', 'Wire', 'Daily'])}",
-                "kind": rng.choice(["newspaper", "news-website", "aggregator", "wire-agency"])}
-               for index in range(15 + documents // 200)]
+        places.append(
+            {
+                "id": f"place-{index}",
+                "name": name,
+                "kind": rng.choice(["village", "city", "region"]),
+                "coordinates": {"lat": round(rng.uniform(38, 42), 4), "lon": round(rng.uniform(43, 50), 4)},
+                "aliases": [f"village of {name}"],
+                "description": f"A place called {name}.",
+            }
+        )
+    outlets = [
+        {
+            "id": f"outlet-{index}",
+            "name": f"The {names.new()} {rng.choice(['Post', 'Times', 'Wire', 'Daily'])}",
+            "kind": rng.choice(["newspaper", "news-website", "aggregator", "wire-agency"]),
+        }
+        for index in range(15 + documents // 200)
+    ]
     for outlet in outlets[::3]:
         outlet["homepage"] = f"https://{outlet['id']}.example.org/"
 
@@ -89,22 +150,40 @@ def build(out: Path, documents: int, seed: int) -> dict[str, int]:
     start = dt.date(2020, 1, 1)
     for t in range(topics):
         pair = rng.sample(states, 2)
-        questions = [{"id": f"t{t}-q{q}", "text": f"Who is responsible for incident {q} between {pair[0]} and {pair[1]}?"}
-                     for q in range(30)]
+        questions = [
+            {"id": f"t{t}-q{q}", "text": f"Who is responsible for incident {q} between {pair[0]} and {pair[1]}?"}
+            for q in range(30)
+        ]
         events = []
         for e in range(25):
             day = start + dt.timedelta(days=rng.randrange(1400))
-            events.append({"id": f"t{t}-event-{e}", "date": day.isoformat(),
-                           "title": f"Incident {e} between {pair[0]} and {pair[1]}",
-                           "parties": [pair[0].lower(), pair[1].lower()],
-                           "locations": [rng.choice(places)["id"]],
-                           "sources": [{"url": f"https://example.org/t{t}/event/{e}"}]})
-        topic_data.append({"id": f"topic-{t}", "title": f"The {pair[0]}–{pair[1]} dispute", "pair": pair,
-                           "summary": f"{pair[0]} and {pair[1]} dispute their border.",
-                           "background": [{"heading": "Origins", "body": f"{pair[0]} and {pair[1]} have disputed "
-                                           "their border for decades. *Talks* continue.",
-                                           "sources": [{"url": "https://example.org/origins"}]}],
-                           "questions": questions, "events": events})
+            events.append(
+                {
+                    "id": f"t{t}-event-{e}",
+                    "date": day.isoformat(),
+                    "title": f"Incident {e} between {pair[0]} and {pair[1]}",
+                    "parties": [pair[0].lower(), pair[1].lower()],
+                    "locations": [rng.choice(places)["id"]],
+                    "sources": [{"url": f"https://example.org/t{t}/event/{e}"}],
+                }
+            )
+        topic_data.append(
+            {
+                "id": f"topic-{t}",
+                "title": f"The {pair[0]}–{pair[1]} dispute",
+                "pair": pair,
+                "summary": f"{pair[0]} and {pair[1]} dispute their border.",
+                "background": [
+                    {
+                        "heading": "Origins",
+                        "body": f"{pair[0]} and {pair[1]} have disputed their border for decades. *Talks* continue.",
+                        "sources": [{"url": "https://example.org/origins"}],
+                    }
+                ],
+                "questions": questions,
+                "events": events,
+            }
+        )
 
     if out.exists():
         shutil.rmtree(out)
@@ -124,31 +203,56 @@ def build(out: Path, documents: int, seed: int) -> dict[str, int]:
         claim_count += len(claims)
         (out / "documents" / f"doc-{index:05d}.txt").write_text(text, encoding="utf-8")
         _dump(out / "documents" / f"doc-{index:05d}.yaml", doc)
-    return {"documents": documents, "topics": topics, "parties": len(parties), "places": len(places),
-            "outlets": len(outlets), "claims": claim_count}
+    return {
+        "documents": documents,
+        "topics": topics,
+        "parties": len(parties),
+        "places": len(places),
+        "outlets": len(outlets),
+        "claims": claim_count,
+    }
 
 
-def _document(rng: random.Random, index: int, topic: dict, places: list, outlets: list,
-              capitals: dict[str, str], claims_so_far: dict[str, list[str]]) -> tuple[dict, str, list]:
+def _document(
+    rng: random.Random,
+    index: int,
+    topic: dict,
+    places: list,
+    outlets: list,
+    capitals: dict[str, str],
+    claims_so_far: dict[str, list[str]],
+) -> tuple[dict, str, list]:
     a, b = topic["pair"]
     place = rng.choice(places)
     day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1400))
     hops = rng.sample(outlets, rng.randint(1, 4))
-    sentences = [f"{a} and {b} traded accusations on {day:%A} after an incident near {place['name']}, "
-                 f"{hops[0]['name']} reported."]
+    sentences = [
+        f"{a} and {b} traded accusations on {day:%A} after an incident near {place['name']}, "
+        f"{hops[0]['name']} reported."
+    ]
     claims = []
     for n in range(rng.choice([1, 2, 2, 3])):
         side = rng.choice([a, b])
         speaker = rng.choice([f"The {side}n defence ministry", f"The government in {capitals[side.lower()]}", side])
         number = rng.randint(1, 60)
-        quote = f"{speaker} {rng.choice(VERBS)} that {number} soldiers were wounded near the village of {place['name']} in incident {index}-{n}"
+        quote = (
+            f"{speaker} {rng.choice(VERBS)} that {number} soldiers were wounded near the village of "
+            f"{place['name']} in incident {index}-{n}"
+        )
         sentences.append(quote + ".")
         question = rng.choice(topic["questions"])["id"]
-        claim = {"id": f"doc-{index:05d}-claim-{n}", "claimant": _claimant(side, speaker),
-                 "via": [hops[0]["id"]], "kind": "casualty-report", "question": question,
-                 "paraphrase": f"{side} reports {number} soldiers wounded.", "quote": quote,
-                 "subjects": [place["id"]], "status": rng.choice(["unverified", "disputed", "corroborated"]),
-                 "figure": {"value": number, "unit": "soldiers wounded", "as_of": day.isoformat()}}
+        claim = {
+            "id": f"doc-{index:05d}-claim-{n}",
+            "claimant": _claimant(side, speaker),
+            "via": [hops[0]["id"]],
+            "kind": "casualty-report",
+            "question": question,
+            "paraphrase": f"{side} reports {number} soldiers wounded.",
+            "quote": quote,
+            "subjects": [place["id"]],
+            "status": rng.choice(["unverified", "disputed", "corroborated"]),
+            "figure": {"value": number, "unit": "soldiers wounded", "as_of": day.isoformat()},
+        }
         earlier = claims_so_far.get(question, [])
         if earlier and rng.random() < 0.5:
             claim["disputes"] = [rng.choice(earlier[-20:])]
@@ -156,15 +260,29 @@ def _document(rng: random.Random, index: int, topic: dict, places: list, outlets
         claims.append(claim)
     body = [rng.choice(FILLER) for _ in range(rng.randint(8, 22))]
     text = "\n".join(sentences + body + [f"Source: {hops[-1]['name']}"]) + "\n"
-    chain = [{"outlet": hop["id"], "role": "original-reporting" if i == 0 else rng.choice(["republisher", "aggregator"]),
-              **({"url": f"https://{hop['id']}.example.org/{index}"} if rng.random() < 0.6 else {})}
-             for i, hop in enumerate(hops)]
+    chain = [
+        {
+            "outlet": hop["id"],
+            "role": "original-reporting" if i == 0 else rng.choice(["republisher", "aggregator"]),
+            **({"url": f"https://{hop['id']}.example.org/{index}"} if rng.random() < 0.6 else {}),
+        }
+        for i, hop in enumerate(hops)
+    ]
     chain[0]["evidence"] = f"{hops[0]['name']} reported"
-    doc = {"id": f"doc-{index:05d}", "title": f"{a} and {b} trade accusations over incident {index}",
-           "topic": topic["id"], "text": f"doc-{index:05d}.txt", "language": "en", "kind": "news-article",
-           "summary": f"{a} and {b} blamed each other for incident {index} near {place['name']}.",
-           "event_date": day.isoformat(), "outlet": hops[-1]["id"], "chain": chain, "claims": claims,
-           "boilerplate": [{"quote": f"Source: {hops[-1]['name']}", "kind": "source-line"}]}
+    doc = {
+        "id": f"doc-{index:05d}",
+        "title": f"{a} and {b} trade accusations over incident {index}",
+        "topic": topic["id"],
+        "text": f"doc-{index:05d}.txt",
+        "language": "en",
+        "kind": "news-article",
+        "summary": f"{a} and {b} blamed each other for incident {index} near {place['name']}.",
+        "event_date": day.isoformat(),
+        "outlet": hops[-1]["id"],
+        "chain": chain,
+        "claims": claims,
+        "boilerplate": [{"quote": f"Source: {hops[-1]['name']}", "kind": "source-line"}],
+    }
     return doc, text, claims
 
 

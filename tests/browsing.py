@@ -27,22 +27,45 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, { ..
 # Page kinds, each shown by one page of a corpus chosen from its model (so that any
 # valid contribution keeps the seed-health tests meaningful): the document with the most claims
 # among those reached through other hops, its first claim, claimant, place and first outlet.
-KINDS = ("home", "topic", "document", "claim", "party", "place", "places", "outlet", "claims", "sources",
-         "timeline", "data")
+KINDS = (
+    "home",
+    "topic",
+    "document",
+    "claim",
+    "party",
+    "place",
+    "places",
+    "outlet",
+    "claims",
+    "sources",
+    "timeline",
+    "data",
+)
 
 
 def page_kinds(model) -> dict[str, str]:
-    documents = sorted(model.corpus.documents.values(), key=lambda d: (len(d.meta.chain) > 1, len(d.meta.claims)),
-                       reverse=True)
+    documents = sorted(
+        model.corpus.documents.values(), key=lambda d: (len(d.meta.chain) > 1, len(d.meta.claims)), reverse=True
+    )
     document = documents[0].meta
     claim = document.claims[0]
     party = next(c.claimant for c in document.claims if c.claimant in model.corpus.parties)
     _, mentioned = document_entities(model, documents[0])
     place = next(p for p in [*mentioned, *sorted(model.corpus.locations)] if model.corpus.locations[p].coordinates)
-    return {"home": "", "topic": f"topics/{document.topic}/", "document": f"documents/{document.id}/",
-            "claim": f"claims/{claim.id}/", "party": f"parties/{party}/", "place": f"places/{place}/",
-            "places": "places/", "outlet": f"outlets/{document.chain[0].outlet}/", "claims": "claims/",
-            "sources": "sources/", "timeline": "timeline/", "data": "data/"}
+    return {
+        "home": "",
+        "topic": f"topics/{document.topic}/",
+        "document": f"documents/{document.id}/",
+        "claim": f"claims/{claim.id}/",
+        "party": f"parties/{party}/",
+        "place": f"places/{place}/",
+        "places": "places/",
+        "outlet": f"outlets/{document.chain[0].outlet}/",
+        "claims": "claims/",
+        "sources": "sources/",
+        "timeline": "timeline/",
+        "data": "data/",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +137,15 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield launched
         launched.close()
@@ -143,7 +173,8 @@ DRAWING_TEXT = """() => [...document.querySelectorAll('svg.map-drawing, svg.char
   .filter(svg => svg.getBoundingClientRect().width > 0).flatMap(svg => {
     const frame = svg.getBoundingClientRect(), scale = frame.width / svg.viewBox.baseVal.width;
     const texts = [...svg.querySelectorAll('text')].filter(t => !t.closest('svg.map-locator'))
-      .map(t => ({words: t.textContent, box: t.getBoundingClientRect(), size: parseFloat(getComputedStyle(t).fontSize) * scale}));
+      .map(t => ({words: t.textContent, box: t.getBoundingClientRect(),
+                  size: parseFloat(getComputedStyle(t).fontSize) * scale}));
     const found = [];
     texts.forEach((t, i) => {
       if (t.size < 12) found.push(`${t.words}: ${t.size.toFixed(1)}px`);
@@ -175,9 +206,13 @@ MAP_CHECK = """() => [...document.querySelectorAll('.briefing-map')].map(figure 
   };
   const marks = [...svg.querySelectorAll('.map-pin, .map-group circle')];
   marks.forEach(m => inside(m.getBoundingClientRect(), 'a pin'));
-  const labels = [...svg.querySelectorAll('text.map-label')].map(t => ({text: t.textContent, box: t.getBoundingClientRect(),
+  const labels = [...svg.querySelectorAll('text.map-label')].map(t => ({text: t.textContent,
+    box: t.getBoundingClientRect(),
     size: parseFloat(getComputedStyle(t).fontSize) * scale}));
-  labels.forEach(l => { inside(l.box, `label ${l.text}`); if (l.size < 12) problems.push(`label ${l.text} at ${l.size.toFixed(1)}px`); });
+  labels.forEach(l => {
+    inside(l.box, `label ${l.text}`);
+    if (l.size < 12) problems.push(`label ${l.text} at ${l.size.toFixed(1)}px`);
+  });
   for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
     const a = labels[i].box, b = labels[j].box;
     if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)

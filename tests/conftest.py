@@ -33,8 +33,10 @@ def mkdocs_config(seeds: Path, workdir: Path, **options: object) -> Path:
     (with ``options`` for the briefing plugin)."""
     workdir.mkdir(parents=True, exist_ok=True)
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    plugins = [{"briefing": {"seeds": str(seeds), **options}} if isinstance(p, dict) and "briefing" in p else p
-               for p in project["plugins"]]
+    plugins = [
+        {"briefing": {"seeds": str(seeds), **options}} if isinstance(p, dict) and "briefing" in p else p
+        for p in project["plugins"]
+    ]
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
@@ -61,7 +63,10 @@ def mkdocs_build(seeds: Path, workdir: Path, **options: object) -> subprocess.Co
     config_file = mkdocs_config(seeds, workdir, **options)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)],
-        capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 

@@ -15,7 +15,7 @@ import yaml
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_corpus import build as synthetic  # noqa: E402
+from synthetic_corpus import build as synthetic
 
 DOCUMENTS = 200
 PERSONS = 64  # more than a tag's list shows: its overflow goes to numbered parts
@@ -30,8 +30,12 @@ def grow(seeds: Path, out: Path) -> Path:
     synthetic(extension, DOCUMENTS, seed=11)
     added = {key: _entries(extension / name, key) for name, key in REGISTRIES.items()}
     added["parties"] += [
-        {"id": f"grown-person-{n}", "name": f"Grown Person {n}", "kind": "person",
-         "description": "A person of the grown corpus, under the tag of persons with the seed's."}
+        {
+            "id": f"grown-person-{n}",
+            "name": f"Grown Person {n}",
+            "kind": "person",
+            "description": "A person of the grown corpus, under the tag of persons with the seed's.",
+        }
         for n in range(PERSONS)
     ]
     document, text = _fan_in(added["outlets"][:ORIGINALS], added["outlets"][ORIGINALS], added["parties"][0])
@@ -65,16 +69,32 @@ def _fan_in(originals: list[dict], copy: dict, state: dict) -> tuple[dict, str]:
         quote = f"{state['name']} moved {n + 2} battalions to the border"
         lines.append(f"{outlet['name']} reported: “{quote}.”")  # a quote that opens on a quotation mark
         chain.append({"outlet": outlet["id"], "role": "original-reporting", "evidence": f"{outlet['name']} reported"})
-        claims.append({"id": f"grown-six-originals-claim-{n}", "claimant": outlet["id"], "via": [outlet["id"]],
-                       "kind": "factual-report", "paraphrase": f"{state['name']} moved {n + 2} battalions.",
-                       "quote": quote, "status": "unverified"})
+        claims.append(
+            {
+                "id": f"grown-six-originals-claim-{n}",
+                "claimant": outlet["id"],
+                "via": [outlet["id"]],
+                "kind": "factual-report",
+                "paraphrase": f"{state['name']} moved {n + 2} battalions.",
+                "quote": quote,
+                "status": "unverified",
+            }
+        )
     lines.append(f"Source: {copy['name']}")
     chain.append({"outlet": copy["id"], "role": "aggregator", "drew_on": [o["id"] for o in originals]})
-    document = {"id": "grown-six-originals", "title": "Six outlets report troop movements",
-                "text": "grown-six-originals.txt", "language": "en", "kind": "news-article",
-                "summary": "A digest of six outlets' reports of troop movements.", "event_date": "2021-03-01",
-                "outlet": copy["id"], "chain": chain, "claims": claims,
-                "boilerplate": [{"quote": f"Source: {copy['name']}", "kind": "source-line"}]}
+    document = {
+        "id": "grown-six-originals",
+        "title": "Six outlets report troop movements",
+        "text": "grown-six-originals.txt",
+        "language": "en",
+        "kind": "news-article",
+        "summary": "A digest of six outlets' reports of troop movements.",
+        "event_date": "2021-03-01",
+        "outlet": copy["id"],
+        "chain": chain,
+        "claims": claims,
+        "boilerplate": [{"quote": f"Source: {copy['name']}", "kind": "source-line"}],
+    }
     return document, "\n".join(lines) + "\n"
 
 

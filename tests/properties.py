@@ -16,34 +16,150 @@ from generator.inputs.fields import _INVISIBLE, _check_look_alikes
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {
-    "a", "article", "blockquote", "body", "br", "button", "code", "dd", "dialog", "div", "dl", "dt", "em", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input", "label", "li", "link", "main",
-    "mark", "meta", "nav", "ol", "p", "path", "pre", "script", "small", "span", "strong", "style", "svg",
-    "table", "tbody", "td", "th", "thead", "title", "tr", "ul",
-    "figure", "figcaption", "g", "rect", "circle", "text",  # maps and charts, drawn as SVG when the site is built
+    "a",
+    "article",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "code",
+    "dd",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "input",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "path",
+    "pre",
+    "script",
+    "small",
+    "span",
+    "strong",
+    "style",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+    "figure",
+    "figcaption",
+    "g",
+    "rect",
+    "circle",
+    "text",  # maps and charts, drawn as SVG when the site is built
 }
 ALLOWED_ATTRIBUTES = {
-    "aria-expanded", "aria-label", "aria-labelledby", "autocapitalize", "autocomplete", "autocorrect",
-    "charset", "checked", "class", "content", "crossorigin", "d", "data-label", "data-lat", "data-lon", "data-points",
-    "data-md-color-accent", "data-pagefind-ignore", "data-pagefind-body", "data-pagefind-filter", "data-bundle", "aria-haspopup", "aria-controls", "data-md-color-media", "data-md-color-primary", "data-md-color-scheme",
-    "data-md-component", "data-md-level", "data-md-scrollfix", "data-md-toggle", "data-md-type", "dir",
-    "for", "hidden", "href", "id", "lang", "name", "placeholder", "rel", "required", "role", "scope", "spellcheck",
-    "src", "tabindex", "target", "title", "type", "viewbox", "xmlns",
+    "aria-expanded",
+    "aria-label",
+    "aria-labelledby",
+    "autocapitalize",
+    "autocomplete",
+    "autocorrect",
+    "charset",
+    "checked",
+    "class",
+    "content",
+    "crossorigin",
+    "d",
+    "data-label",
+    "data-lat",
+    "data-lon",
+    "data-points",
+    "data-md-color-accent",
+    "data-pagefind-ignore",
+    "data-pagefind-body",
+    "data-pagefind-filter",
+    "data-bundle",
+    "aria-haspopup",
+    "aria-controls",
+    "data-md-color-media",
+    "data-md-color-primary",
+    "data-md-color-scheme",
+    "data-md-component",
+    "data-md-level",
+    "data-md-scrollfix",
+    "data-md-toggle",
+    "data-md-type",
+    "dir",
+    "for",
+    "hidden",
+    "href",
+    "id",
+    "lang",
+    "name",
+    "placeholder",
+    "rel",
+    "required",
+    "role",
+    "scope",
+    "spellcheck",
+    "src",
+    "tabindex",
+    "target",
+    "title",
+    "type",
+    "viewbox",
+    "xmlns",
     "start",  # a prose field is Markdown: "0. " there is a list numbered from 0 (<ol start="0">), digits only
     # maps and charts (SVG), a table's group heading, a numbered list item, a topic's weight in search
-    "aria-hidden", "focusable", "font-size", "width", "height", "x", "y", "cx", "cy", "r", "text-anchor", "value", "colspan",
+    "aria-hidden",
+    "focusable",
+    "font-size",
+    "width",
+    "height",
+    "x",
+    "y",
+    "cx",
+    "cy",
+    "r",
+    "text-anchor",
+    "value",
+    "colspan",
     "data-pagefind-weight",
 }
-MARKUP = list("<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t") + ["<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
+MARKUP = [*"<>&\"'`*_[](){}#|!:-=~^$%@\\/\n\t", "<script>", "javascript:", "{{", "{%", "-->", "--8<--", "![x](y)"]
 # Refused by validation on purpose (tests/cases/invalid/hostile-text.yaml): control characters,
 # direction overrides and isolates, and text that shows nothing.
-YAML_SAFE = st.characters(blacklist_categories=("Cs", "Cc"),
-                          blacklist_characters="\ufffe\uffff\ufeff\u202a\u202b\u202c\u202d\u202e"
-                                               "\u2066\u2067\u2068\u2069")
+YAML_SAFE = st.characters(
+    blacklist_categories=("Cs", "Cc"),
+    blacklist_characters="\ufffe\uffff\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
 # A value that is exactly TODO is the scaffold's placeholder; any other text, TODO at its start included, is real.
-FREE_TEXT = st.lists(st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, "TODO", "TODO:"])),
-                     min_size=1, max_size=12).map("".join).filter(
-                         lambda s: len(_INVISIBLE.sub("", s)) > 1 and s.strip() != "TODO" and _one_name(s))
+FREE_TEXT = (
+    st.lists(
+        st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, "TODO", "TODO:"])),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(lambda s: len(_INVISIBLE.sub("", s)) > 1 and s.strip() != "TODO" and _one_name(s))
+)
 
 
 def _one_name(s: str) -> bool:
@@ -110,7 +226,9 @@ def inject(corpus: Path, s: str) -> None:
 
     def outlets(data):
         for n, outlet in enumerate(data["outlets"]):
-            outlet.update(name=f"{line} O{n}", notes=s, owners=[{"owner": f"{line} owner", "as_of": "2024-03-02", "note": s}])
+            outlet.update(
+                name=f"{line} O{n}", notes=s, owners=[{"owner": f"{line} owner", "as_of": "2024-03-02", "note": s}]
+            )
 
     def topic(data):
         data.update(title=line, summary=s)

@@ -42,8 +42,10 @@ def _imports(path) -> set[str]:
             else:
                 found.add("external:" + node.module.split(".")[0])
         elif isinstance(node, ast.Import):
-            found |= {("external:" + a.name.split(".")[0]) if not a.name.startswith("generator") else
-                      a.name.split(".")[1] for a in node.names}
+            found |= {
+                ("external:" + a.name.split(".")[0]) if not a.name.startswith("generator") else a.name.split(".")[1]
+                for a in node.names
+            }
     return {name if name.startswith("external:") else _name(name) for name in found}
 
 

@@ -9,24 +9,58 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-COLUMNS = ("N", "mkdocs build s", "peak MB", "pages", "search index s", "search index peak MB", "search index parts",
-           "site MB per 1,000 docs", "docs that fit 1 GB", "largest page KB", "search bundle MB",
-           "first search KB (sent)", "second search KB (sent)")
+COLUMNS = (
+    "N",
+    "mkdocs build s",
+    "peak MB",
+    "pages",
+    "search index s",
+    "search index peak MB",
+    "search index parts",
+    "site MB per 1,000 docs",
+    "docs that fit 1 GB",
+    "largest page KB",
+    "search bundle MB",
+    "first search KB (sent)",
+    "second search KB (sent)",
+)
 
 
 def test_the_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
     """Two small corpora, indexed for search in parts of a few pages (as 100,000 documents
     are in a full run, in parts of 40,000)."""
     run = subprocess.run(
-        [sys.executable, "scripts/benchmark.py", "--sizes", "20", "30", "--part-pages", "60", "--repeat", "1",
-         "--preview-size", "0", "--work", str(tmp_path), "--linear-scale", "0.02", "--linear-patterns", "2"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            "scripts/benchmark.py",
+            "--sizes",
+            "20",
+            "30",
+            "--part-pages",
+            "60",
+            "--repeat",
+            "1",
+            "--preview-size",
+            "0",
+            "--work",
+            str(tmp_path),
+            "--linear-scale",
+            "0.02",
+            "--linear-patterns",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     table = [line for line in run.stdout.splitlines() if line.startswith("| ")]
     header = [cell.strip() for cell in table[0].strip("|").split("|")]
-    smaller, larger = (dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True))
-                       for line in table[1:3])
+    smaller, larger = (
+        dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True)) for line in table[1:3]
+    )
     assert [column for column in COLUMNS if column not in header] == []
     assert smaller["N"] == "20" and int(smaller["pages"]) > 20
     assert larger["N"] == "30" and int(larger["pages"]) > int(smaller["pages"])

@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from generator import search_index
-from tests.browsing import GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, served
+from tests.browsing import GRAPH_TEXT, MAP_CHECK, served
 
 
 def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, snapshot_server: str) -> None:
@@ -61,7 +61,9 @@ def test_quote_links_land_on_the_exact_passage(page: Page, snapshot_server: str)
     expect(page.locator("mark.claim-armenia-four-wounded-2023-05-11")).to_be_in_viewport()
 
 
-def test_a_quote_shows_one_tooltip_whole_on_a_phone_and_its_link_works(browser: Browser, server: str, kinds: dict[str, str]) -> None:
+def test_a_quote_shows_one_tooltip_whole_on_a_phone_and_its_link_works(
+    browser: Browser, server: str, kinds: dict[str, str]
+) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True)
     page = context.new_page()
     page.goto(server + kinds["document"])
@@ -90,7 +92,9 @@ def test_a_quote_shows_one_tooltip_whole_on_a_phone_and_its_link_works(browser: 
     context.close()
 
 
-def test_source_graphs_are_drawn_without_a_script(page: Page, server: str, kinds: dict[str, str], snapshot_model) -> None:
+def test_source_graphs_are_drawn_without_a_script(
+    page: Page, server: str, kinds: dict[str, str], snapshot_model
+) -> None:
     """The graphs are HTML written when the site is built: each names its first outlet,
     and no page loads a diagram runtime to draw them."""
     document = snapshot_model.corpus.documents[kinds["document"].split("/")[1]].meta
@@ -107,15 +111,23 @@ def test_source_graphs_are_drawn_without_a_script(page: Page, server: str, kinds
 
 
 @pytest.mark.parametrize("kind", ["place", "topic", "places"])
-def test_a_map_reads_offline_and_without_javascript(browser: Browser, server: str, kind: str, kinds: dict[str, str]) -> None:
+def test_a_map_reads_offline_and_without_javascript(
+    browser: Browser, server: str, kind: str, kinds: dict[str, str]
+) -> None:
     """With no network beyond the site, with and without JavaScript, on a desktop and a
     phone: each map draws its outlines, its marks and labels inside its box, its labels
     apart and at 12 px or more, no band across it, and its legend; nothing comes from elsewhere."""
     for width, scripts in itertools.product((1280, 375), (True, False)):
         context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=scripts)
         elsewhere: list[str] = []
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                      else (elsewhere.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route, elsewhere=elsewhere: (
+                route.continue_()
+                if route.request.url.startswith(server)
+                else (elsewhere.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         page.goto(server + kinds[kind])
         drawn = page.evaluate(MAP_CHECK)
@@ -131,8 +143,9 @@ def test_a_map_reads_offline_and_without_javascript(browser: Browser, server: st
 def test_a_place_page_marks_out_its_place_and_draws_lines_and_areas(page: Page, server: str, snapshot_model) -> None:
     """A place's map names the place itself (in bold), draws a line as a line, the areas it
     lies in as areas, and links every place in its legend."""
-    drawn = sorted(location.id for location in snapshot_model.corpus.locations.values()
-                   if location.geometry and location.parents)
+    drawn = sorted(
+        location.id for location in snapshot_model.corpus.locations.values() if location.geometry and location.parents
+    )
     if not drawn:
         pytest.skip("no place of the corpus has a line and a parent")
     location = snapshot_model.corpus.locations[drawn[0]]
@@ -145,7 +158,9 @@ def test_a_place_page_marks_out_its_place_and_draws_lines_and_areas(page: Page, 
     expect(svg.locator("text.map-label--own")).to_have_text(location.name)
     legend = page.locator(".briefing-map figcaption")
     for parent in location.parents:
-        expect(legend.get_by_role("link", name=snapshot_model.corpus.locations[parent].name, exact=True)).to_be_visible()
+        expect(
+            legend.get_by_role("link", name=snapshot_model.corpus.locations[parent].name, exact=True)
+        ).to_be_visible()
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
@@ -161,8 +176,9 @@ def test_a_map_follows_the_palette_at_once(page: Page, server: str, kinds: dict[
 
 
 @pytest.mark.parametrize("kind", ["document", "sources"])
-def test_graphs_are_legible_on_a_phone_with_and_without_javascript(browser: Browser, server: str,
-                                                                  kind: str, kinds: dict[str, str]) -> None:
+def test_graphs_are_legible_on_a_phone_with_and_without_javascript(
+    browser: Browser, server: str, kind: str, kinds: dict[str, str]
+) -> None:
     for scripts in (True, False):
         context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=scripts)
         page = context.new_page()
@@ -193,8 +209,10 @@ RESULTS_ONLY_ON = """pages => {
 def _word_of_several_topics(model, topic: str) -> str:
     """A word of a document title of ``topic`` that other topics' titles have too (so that
     filtering by topic has something to leave out), else that title's longest word."""
+
     def words(title: str) -> set[str]:
         return {w.strip(",.;:").lower() for w in title.split() if len(w.strip(",.;:")) >= 5}
+
     own = set().union(*(words(d.meta.title) for d in model.corpus.documents.values() if d.meta.topic == topic))
     other = set().union(*(words(d.meta.title) for d in model.corpus.documents.values() if d.meta.topic != topic))
     return min(own & other) if own & other else max(own, key=len)
@@ -220,8 +238,15 @@ RESULT_ROWS = """() => [...document.querySelectorAll('#briefing-search .briefing
   item.querySelector('.briefing-search__kind')?.textContent,
   new URL(item.querySelector('.briefing-search__result-link').href).pathname,
   item.querySelector('.briefing-search__excerpt')?.textContent.slice(0, 60)])"""
-KIND_OF_SECTION = {"topics": "Topic", "claims": "Claim", "documents": "Document", "parties": "Party",
-                   "places": "Place", "outlets": "Outlet", "questions": "Question"}
+KIND_OF_SECTION = {
+    "topics": "Topic",
+    "claims": "Claim",
+    "documents": "Document",
+    "parties": "Party",
+    "places": "Place",
+    "outlets": "Outlet",
+    "questions": "Question",
+}
 
 
 def test_a_topic_comes_first_for_the_words_of_its_title_and_every_result_says_what_it_is(
@@ -250,8 +275,11 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
     page: Page, served_as: str, request: pytest.FixtureRequest, snapshot_model
 ) -> None:
     server = request.getfixturevalue(served_as)
-    party = next(p for p in sorted(snapshot_model.corpus.parties.values(), key=lambda p: p.id)
-                 if any(len(alias) >= 4 for alias in p.aliases))
+    party = next(
+        p
+        for p in sorted(snapshot_model.corpus.parties.values(), key=lambda p: p.id)
+        if any(len(alias) >= 4 for alias in p.aliases)
+    )
     alias = next(alias for alias in party.aliases if len(alias) >= 4)
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -274,16 +302,22 @@ def test_search_finds_a_party_by_its_alias_and_filters_by_kind_and_topic(
     page.locator("#briefing-search input.briefing-search__input").fill(word)
     _filter(page, "Kind", "Party")  # the kind filter off again
     _filter(page, "Topic", topic.title)
-    on_topic = ([f"/documents/{d.meta.id}/" for d in snapshot_model.corpus.documents.values() if d.meta.topic == topic.id]
-                + [f"/claims/{c}/" for c, e in snapshot_model.claims.items() if e.topic == topic.id]
-                + [f"/questions/{q.id}/" for q in topic.questions] + [f"/topics/{topic.id}/"])
+    on_topic = (
+        [f"/documents/{d.meta.id}/" for d in snapshot_model.corpus.documents.values() if d.meta.topic == topic.id]
+        + [f"/claims/{c}/" for c, e in snapshot_model.claims.items() if e.topic == topic.id]
+        + [f"/questions/{q.id}/" for q in topic.questions]
+        + [f"/topics/{topic.id}/"]
+    )
     page.wait_for_function(RESULTS_ONLY_ON, arg=on_topic, timeout=15_000)  # fails if another topic's page stays
     for scheme in ("light", "dark"):  # the open search, with results and filters, in each scheme
         page.emulate_media(color_scheme=scheme)
         page.wait_for_timeout(200)
         violations = Axe().run(page).response["violations"]
-        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
-                   if v["impact"] in ("serious", "critical")]
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3])
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
         assert serious == [], (scheme, serious)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
@@ -309,15 +343,21 @@ def parted_server(parted_site: Path) -> Iterator[str]:
 def test_search_merges_a_site_indexed_in_parts(page: Page, parted_site: Path, parted_server: str) -> None:
     """Each part's pages are found from one search box: a titled page of each part, searched
     by its title, is among the results."""
-    pages = sorted(path.relative_to(parted_site) for path in parted_site.rglob("*.html")
-                   if search_index.BUNDLE not in path.parts)
+    pages = sorted(
+        path.relative_to(parted_site) for path in parted_site.rglob("*.html") if search_index.BUNDLE not in path.parts
+    )
     size = -(-len(pages) // 3)
     page.goto(parted_server)
     page.wait_for_load_state("load")
     opened = False
-    for part in (pages[start:start + size] for start in range(0, len(pages), size)):
-        target = next(p for p in part if p.parts[0] in ("documents", "claims", "parties", "places", "topics")
-                      and len(p.parts) == 3 and "data-pagefind-body" in (parted_site / p).read_text(encoding="utf-8"))
+    for part in (pages[start : start + size] for start in range(0, len(pages), size)):
+        target = next(
+            p
+            for p in part
+            if p.parts[0] in ("documents", "claims", "parties", "places", "topics")
+            and len(p.parts) == 3
+            and "data-pagefind-body" in (parted_site / p).read_text(encoding="utf-8")
+        )
         title = re.search(r"<h1[^>]*>(.*?)<a ", (parted_site / target).read_text(encoding="utf-8"))
         assert title is not None, target
         words = re.sub(r"<[^>]+>|&\w+;", " ", title[1]).split()[:6]

@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
+from generator.linkcheck import broken_links, internal_targets, page_of, parse
 from generator.model import document_entities
 from tests.conftest import MINI, ROOT, SNAPSHOT, copy_corpus, mkdocs_build, mkdocs_config
-from generator.linkcheck import broken_links, internal_targets, page_of, parse
 
 # Pages of the frozen seed copy, whose facts were checked by hand.
 DOCUMENT_ID = "2023-05-11-sotk-border-clash"
@@ -26,7 +26,9 @@ DOCUMENT = f"documents/{DOCUMENT_ID}"
 
 def test_link_check_finds_a_broken_link(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<a href="../b/">b</a> <a href="#here">x</a> <a href="https://x.org/">', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b/">b</a> <a href="#here">x</a> <a href="https://x.org/">', encoding="utf-8"
+    )
     assert broken_links(tmp_path) == ["a/index.html: broken link → ../b/", "a/index.html: missing anchor → #here"]
 
 
@@ -37,7 +39,9 @@ def test_document_page_links_every_party_and_place(snapshot_site: Path, snapshot
     assert len(parties) >= 10 and len(places) >= 5
     for folder, ids in (("parties", parties), ("places", places)):
         for entity_id in ids:
-            assert page_of(snapshot_site, f"{folder}/{entity_id}") in targets, f"document page does not link {entity_id}"
+            assert page_of(snapshot_site, f"{folder}/{entity_id}") in targets, (
+                f"document page does not link {entity_id}"
+            )
 
 
 def test_every_claim_has_an_anchor_and_a_highlight(snapshot_site: Path, snapshot_model) -> None:
@@ -114,8 +118,12 @@ def _differences(comparison: filecmp.dircmp, folder: str) -> list[str]:
 def test_bad_input_fails_the_build_listing_every_problem(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     meta = corpus / "documents" / "ridge-clash.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("claimant: beta", "claimant: gamma")
-                    .replace("status: unverified", "status: maybe"), encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8")
+        .replace("claimant: beta", "claimant: gamma")
+        .replace("status: unverified", "status: maybe"),
+        encoding="utf-8",
+    )
     good = mkdocs_build(MINI, tmp_path / "build")
     assert good.returncode == 0
     site = tmp_path / "build" / "site"
@@ -137,8 +145,10 @@ def test_removing_a_document_removes_its_pages_and_links(tmp_path: Path) -> None
     (corpus / "documents" / "ridge-clash.yaml").unlink()
     (corpus / "documents" / "ridge-clash.txt").unlink()
     topic = corpus / "topics" / "ridge.yaml"
-    topic.write_text(topic.read_text(encoding="utf-8").replace("- document: ridge-clash", "- url: https://example.org/clash"),
-                     encoding="utf-8")
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace("- document: ridge-clash", "- url: https://example.org/clash"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(corpus, tmp_path / "build")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "build" / "site"
@@ -177,8 +187,13 @@ def test_another_plugin_can_replace_a_generated_page(tmp_path: Path) -> None:
     config = mkdocs_config(MINI, tmp_path / "build")
     text = config.read_text(encoding="utf-8")
     config.write_text(text + f"hooks:\n  - {hook}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-                            capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "build" / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "Replaced timeline" in html and "<em>Markdown</em>" in html
@@ -207,8 +222,13 @@ def test_pages_wait_packed_between_mkdocs_passes(tmp_path: Path) -> None:
     )
     config = mkdocs_config(MINI, tmp_path / "build", search_index=False)
     config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-                            capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     site = tmp_path / "build" / "site"
     seen = json.loads((site / "seen.json").read_text(encoding="utf-8"))
@@ -246,8 +266,12 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     (docs / "timeline.md").write_text("# My timeline\n", encoding="utf-8")
     config = mkdocs_config(corpus, tmp_path / "work")
     config.write_text(config.read_text(encoding="utf-8").replace(str(ROOT / "docs"), str(docs)), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode != 0
     assert "docs/timeline.md has the address of the generated page timeline.md" in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before

@@ -19,7 +19,11 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_validate_passes_on_the_seed() -> None:
     result = run("validate")
     assert result.returncode == 0, result.stdout
-    assert re.match(r"OK: \d+ documents, \d+ topics, \d+ parties, \d+ places, \d+ outlets, \d+ claims: (no problems found|no errors)", result.stdout.splitlines()[-1])
+    assert re.match(
+        r"OK: \d+ documents, \d+ topics, \d+ parties, \d+ places, \d+ outlets, \d+ claims: "
+        r"(no problems found|no errors)",
+        result.stdout.splitlines()[-1],
+    )
 
 
 def test_validate_lists_every_problem_and_fails(tmp_path: Path) -> None:
@@ -131,8 +135,9 @@ def test_no_value_can_forge_a_line_of_output(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     forged = "x\\n::error file=README.md,line=1::fake\\u001b[2J\\rOK: no problems found"
     outlets = corpus / "outlets.yaml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").replace("kind: wire-agency", f'kind: "{forged}"'),
-                       encoding="utf-8")
+    outlets.write_text(
+        outlets.read_text(encoding="utf-8").replace("kind: wire-agency", f'kind: "{forged}"'), encoding="utf-8"
+    )
     for output_format in ("text", "github"):
         result = run("validate", "--seeds", "seeds", "--format", output_format, cwd=tmp_path)
         assert result.returncode == 1
@@ -162,8 +167,11 @@ def test_index_makes_the_search_bundle_in_parts(tmp_path: Path) -> None:
     for number in range(5):
         page = site / f"page-{number}" / "index.html"
         page.parent.mkdir(parents=True)
-        page.write_text(f"<html lang='en'><body><main data-pagefind-body><h1>Page {number}</h1>"
-                        f"<p>word{number} shared</p></main></body></html>", encoding="utf-8")
+        page.write_text(
+            f"<html lang='en'><body><main data-pagefind-body><h1>Page {number}</h1>"
+            f"<p>word{number} shared</p></main></body></html>",
+            encoding="utf-8",
+        )
     (site / "index.html").write_text("<html lang='en'><body><p>home</p></body></html>", encoding="utf-8")
     result = run("index", str(site), "--part-pages", "2")
     assert result.returncode == 0, result.stderr
@@ -172,8 +180,10 @@ def test_index_makes_the_search_bundle_in_parts(tmp_path: Path) -> None:
     assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in (".", "part-2", "part-3"))
     assert not list(site.glob(".index-*"))  # the folders of the indexing (the parts' links, the new bundle) are gone
     assert not list(site.glob("pagefind/**/pagefind-ui.js"))  # the UI of Pagefind's own search box is not used
-    (site / "page-0" / "index.html").write_text("<html lang='en'><body><main data-pagefind-body><h1>Changed</h1>"
-                                               "<p>other words</p></main></body></html>", encoding="utf-8")
+    (site / "page-0" / "index.html").write_text(
+        "<html lang='en'><body><main data-pagefind-body><h1>Changed</h1><p>other words</p></main></body></html>",
+        encoding="utf-8",
+    )
     assert run("index", str(site)).returncode == 0  # in one run now: the parts' bundles are removed
     assert not (site / "pagefind" / "part-2").exists()
     assert (site / "pagefind" / "parts.json").read_text(encoding="utf-8") == '{"parts": []}\n'

@@ -44,8 +44,12 @@ def _remove_document(corpus: Path) -> str | None:
     claims = {path.stem: re.findall(r"^  - id: (\S+)", texts[path], re.M) for path in documents}
 
     def named_elsewhere(document: str) -> bool:
-        return any(re.search(rf"\b{re.escape(claim)}\b", text)
-                   for path, text in texts.items() if path.stem != document for claim in claims[document])
+        return any(
+            re.search(rf"\b{re.escape(claim)}\b", text)
+            for path, text in texts.items()
+            if path.stem != document
+            for claim in claims[document]
+        )
 
     free = [d for d in cited if not named_elsewhere(d)]
     if not free:

@@ -87,7 +87,10 @@ def test_the_matrix_shows_both_dates_and_borrows_none(site_dir: Path) -> None:
     matrix = page(site_dir, "topics/pass").find("div", class_="claim-matrix")
     bylines = {words(small) for small in matrix.find_all("small")}
     assert "Defence Ministry of Northland, via Border Wire, said by 4 August 2025" in bylines  # no event date borrowed
-    assert "A Southland army officer (for Army of Southland), via Border Wire, said by 4 August 2025, about 12 June 2025" in bylines
+    assert (
+        "A Southland army officer (for Army of Southland), via Border Wire, said by 4 August 2025, about 12 June 2025"
+        in bylines
+    )
 
 
 # -- what validate reads in the text -------------------------------------------
@@ -140,7 +143,10 @@ def test_a_person_shows_the_office_held_now_and_the_earlier_one(site_dir: Path) 
 
 def test_an_outlet_shows_its_owner_now_and_before(site_dir: Path) -> None:
     owners = fact(page(site_dir, "outlets/daily-post"), "Owned by")
-    assert owners == "Lake Media Group, since 1 January 2024. Before: Northland, until 31 December 2023. Sold by the state."
+    assert (
+        owners
+        == "Lake Media Group, since 1 January 2024. Before: Northland, until 31 December 2023. Sold by the state."
+    )
     with (site_dir / "data" / "outlets.csv").open(encoding="utf-8") as rows:
         row = next(r for r in csv.DictReader(rows) if r["id"] == "daily-post")
     assert row["owners_now"] == "Lake Media Group (since 2024-01-01)"
@@ -158,9 +164,7 @@ def test_a_person_whose_offices_all_ended_belonged_to_a_government_in_the_past(s
 
 def test_a_state_rolls_up_the_events_and_documents_of_its_ministries(site_dir: Path) -> None:
     soup = page(site_dir, "parties/north")
-    assert fact(soup, "Timeline events") == (
-        "0 involving Northland, 2 more involving parties under it (2 in all)"
-    )
+    assert fact(soup, "Timeline events") == ("0 involving Northland, 2 more involving parties under it (2 in all)")
     events = soup.find(id="events-under").find_next("ul")
     assert [words(li) for li in events.find_all("li")] == [
         "10 June 2025: Talks on the pass",
@@ -229,30 +233,51 @@ def _said(pages: dict[str, str], claim: str) -> str:
 
 
 DOC = "documents/ridge-clash.yaml"
-OWN_WORDS = (DOC, "  - id: beta-self-defence\n    claimant: beta\n", "  - id: beta-self-defence\n    claimant: site-two\n    via: [site-two]\n")
+OWN_WORDS = (
+    DOC,
+    "  - id: beta-self-defence\n    claimant: beta\n",
+    "  - id: beta-self-defence\n    claimant: site-two\n    via: [site-two]\n",
+)
 
 
 def test_the_copys_day_is_one_day_for_its_own_words_and_for_what_it_carried(tmp_path: Path) -> None:
     """Said in the copy's own words, and carried by it: both read the day the copy came out from
     one computation, whether the copy's ``published`` gives it or its hop's ``date``."""
-    published = _mini_with(tmp_path / "a", [OWN_WORDS, (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two")])
+    published = _mini_with(
+        tmp_path / "a", [OWN_WORDS, (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two")]
+    )
     assert _said(published, "beta-self-defence") == "5 March 2024 (the day Site Two published its own words)"
-    assert _said(published, "alpha-says-beta-fired") == "not stated; by 5 March 2024 at the latest (the day Site Two published it)"
+    assert (
+        _said(published, "alpha-says-beta-fired")
+        == "not stated; by 5 March 2024 at the latest (the day Site Two published it)"
+    )
     hop = (DOC, "    role: republisher\n", "    role: republisher\n    date: 2024-03-03\n")
     dated_hop = _mini_with(tmp_path / "b", [OWN_WORDS, hop])
     assert _said(dated_hop, "beta-self-defence") == "3 March 2024 (the day Site Two published its own words)"
-    assert _said(dated_hop, "alpha-says-beta-fired") == "not stated; by 3 March 2024 at the latest (the day Site Two published it)"
+    assert (
+        _said(dated_hop, "alpha-says-beta-fired")
+        == "not stated; by 3 March 2024 at the latest (the day Site Two published it)"
+    )
 
 
 def test_an_outlets_claim_carried_by_an_earlier_hop_was_said_by_that_hops_day(tmp_path: Path) -> None:
     """Site Two's words that Wire One carried on 2 March were said by 2 March, not on the day
     Site Two's copy came out (5 March)."""
-    pages = _mini_with(tmp_path, [
-        (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two"),
-        (DOC, "    role: original-reporting\n", "    role: original-reporting\n    date: 2024-03-02\n"),
-        (DOC, "  - id: beta-self-defence\n    claimant: beta\n", "  - id: beta-self-defence\n    claimant: site-two\n    via: [wire-one]\n"),
-    ])
-    assert _said(pages, "beta-self-defence") == "not stated; by 2 March 2024 at the latest (the day Wire One published it)"
+    pages = _mini_with(
+        tmp_path,
+        [
+            (DOC, "outlet: site-two", "published: 2024-03-05\noutlet: site-two"),
+            (DOC, "    role: original-reporting\n", "    role: original-reporting\n    date: 2024-03-02\n"),
+            (
+                DOC,
+                "  - id: beta-self-defence\n    claimant: beta\n",
+                "  - id: beta-self-defence\n    claimant: site-two\n    via: [wire-one]\n",
+            ),
+        ],
+    )
+    assert (
+        _said(pages, "beta-self-defence") == "not stated; by 2 March 2024 at the latest (the day Wire One published it)"
+    )
 
 
 def test_an_end_still_to_come_holds_now_and_a_later_start_ends_a_day_known(tmp_path: Path) -> None:
@@ -267,12 +292,18 @@ def test_an_end_still_to_come_holds_now_and_a_later_start_ends_a_day_known(tmp_p
       - {by: [beta], since: 2021-01-01}
     description: A ridge to the south.
 """
-    pages = _mini_with(tmp_path, [
-        ("locations.yaml", "      - by: [alpha]\n        as_of: 2024-03-02\n",
-         "      - {by: [alpha], since: 2000-01-01, until: 2020-01-01}\n"
-         "      - {by: [alpha-government], since: 2020-01-01, until: 2099-12-31}\n"),
-        ("locations.yaml", "    description: A disputed ridge.\n", "    description: A disputed ridge.\n" + south),
-    ])
+    pages = _mini_with(
+        tmp_path,
+        [
+            (
+                "locations.yaml",
+                "      - by: [alpha]\n        as_of: 2024-03-02\n",
+                "      - {by: [alpha], since: 2000-01-01, until: 2020-01-01}\n"
+                "      - {by: [alpha-government], since: 2020-01-01, until: 2099-12-31}\n",
+            ),
+            ("locations.yaml", "    description: A disputed ridge.\n", "    description: A disputed ridge.\n" + south),
+        ],
+    )
     north = re.sub(r"<[^>]+>", "", pages["places/north-ridge.md"])
     assert "Government of Alpha, since 1 January 2020, due to end 31 December 2099.Before:" in north
     assert "Alpha, 1 January 2000 &ndash; 1 January 2020." in north
@@ -288,13 +319,18 @@ def test_what_holds_is_read_against_the_build_day() -> None:
     from generator.tenures import held_before, held_now, overlapping
 
     day = dt.date(2025, 6, 1)
-    office = [inputs.Office(title="A", since=dt.date(2020, 1, 1), until=dt.date(2025, 6, 1)),
-              inputs.Office(title="B", as_of=dt.date(2024, 1, 1)), inputs.Office(title="C", until=dt.date(2025, 5, 31))]
+    office = [
+        inputs.Office(title="A", since=dt.date(2020, 1, 1), until=dt.date(2025, 6, 1)),
+        inputs.Office(title="B", as_of=dt.date(2024, 1, 1)),
+        inputs.Office(title="C", until=dt.date(2025, 5, 31)),
+    ]
     assert [o.title for o in held_now(office, day)] == ["A", "B"]  # offices: several at once; its last day still holds
     assert [o.title for o in held_before(office, day)] == ["C"]
-    held = [inputs.Administration(by=["a"], since=dt.date(2000, 1, 1), until=dt.date(2010, 1, 1)),
-            inputs.Administration(by=["b"], since=dt.date(2010, 1, 1)),  # a handover on one day
-            inputs.Administration(by=["a", "b"], since=dt.date(2030, 1, 1))]  # not begun: refused by validation
+    held = [
+        inputs.Administration(by=["a"], since=dt.date(2000, 1, 1), until=dt.date(2010, 1, 1)),
+        inputs.Administration(by=["b"], since=dt.date(2010, 1, 1)),  # a handover on one day
+        inputs.Administration(by=["a", "b"], since=dt.date(2030, 1, 1)),
+    ]  # not begun: refused by validation
     assert [a.by for a in held_now(held, day)] == [["b"]]
     assert overlapping(held, day) == []
     held.append(inputs.Administration(by=["c"], as_of=dt.date(2015, 1, 1)))
@@ -324,5 +360,7 @@ def test_a_day_and_month_without_a_year_is_read_within_the_rule_or_said_to_be_no
     assert [d.first for d in named_dates("on 5 January", dt.date(2024, 12, 20))] == [dt.date(2025, 1, 5)]  # ahead
     assert [d.first for d in named_dates("on 29 February", dt.date(2024, 12, 20))] == [dt.date(2024, 2, 29)]
     assert named_dates("on 29 February", dt.date(2025, 3, 5)) == []
-    assert [(d.words, d.year) for d in days_not_in_calendar("on 29 February", dt.date(2025, 3, 5))] == [("29 February", 2025)]
+    assert [(d.words, d.year) for d in days_not_in_calendar("on 29 February", dt.date(2025, 3, 5))] == [
+        ("29 February", 2025)
+    ]
     assert days_not_in_calendar("on 29 February, and 39 March", dt.date(2024, 3, 5)) == []

@@ -17,8 +17,11 @@ NEW_PARTY = """  - id: wire-one
 
 
 def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(folder), *args],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(folder), *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def _add_party(corpus: Path) -> None:

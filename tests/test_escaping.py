@@ -7,7 +7,10 @@ from pathlib import Path
 
 from tests.conftest import MINI, copy_corpus, mkdocs_build
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) {: onclick=alert(4) } | `code` # &amp; {{ x }} {% y %} <!-- c --> --8<-- "CONTRIBUTING.md"'
+HOSTILE = (
+    '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) {: onclick=alert(4) } '
+    '| `code` # &amp; {{ x }} {% y %} <!-- c --> --8<-- "CONTRIBUTING.md"'
+)
 
 
 class _Elements(HTMLParser):
@@ -34,11 +37,19 @@ def _inject(corpus: Path) -> None:
     edit("parties.yaml", "description: Alpha's neighbour.", f"description: '{quoted}'")
     edit("parties.yaml", "name: Beta\n", f"name: 'Beta {quoted}'\n")
     edit("outlets.yaml", "name: Site Two", f"name: 'Site Two {quoted}'")
-    edit("documents/ridge-clash.yaml", "paraphrase: Beta says its troops acted in self-defence.",
-         f"paraphrase: '{quoted}'")
-    edit("documents/ridge-clash.yaml", "title: Alpha and Beta trade fire on North Ridge", f"title: 'Trade fire {quoted}'")
-    edit("topics/ridge.yaml", "The ridge has been *disputed* since 1990.",
-         "The ridge has been *disputed* since 1990. <script>alert(5)</script> {: onclick=alert(6) }")
+    edit(
+        "documents/ridge-clash.yaml",
+        "paraphrase: Beta says its troops acted in self-defence.",
+        f"paraphrase: '{quoted}'",
+    )
+    edit(
+        "documents/ridge-clash.yaml", "title: Alpha and Beta trade fire on North Ridge", f"title: 'Trade fire {quoted}'"
+    )
+    edit(
+        "topics/ridge.yaml",
+        "The ridge has been *disputed* since 1990.",
+        "The ridge has been *disputed* since 1990. <script>alert(5)</script> {: onclick=alert(6) }",
+    )
     with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
         text.write(HOSTILE + "\n")
 
@@ -73,9 +84,11 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
 def test_prose_keeps_prose_and_shows_the_rest_as_text() -> None:
     from generator.render.markup import prose
 
-    out = prose("*Fighting* resumed; see [the statement](https://example.org/s).\n\n"
-                "`a<b` and <script>alert(1)</script> <!-- c --> {: .x }\n\n# Top\n\n### Sub\n\n"
-                "| a | b |\n|---|---|\n\n<ftp://x.org> ![p](https://example.org/p.png)")
+    out = prose(
+        "*Fighting* resumed; see [the statement](https://example.org/s).\n\n"
+        "`a<b` and <script>alert(1)</script> <!-- c --> {: .x }\n\n# Top\n\n### Sub\n\n"
+        "| a | b |\n|---|---|\n\n<ftp://x.org> ![p](https://example.org/p.png)"
+    )
     assert "<em>Fighting</em>" in out and '<a href="https://example.org/s">the statement</a>' in out
     assert "<code>a&lt;b</code>" in out  # code shows its characters once escaped, not twice
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&lt;!-- c --&gt;" in out and "{: .x }" in out

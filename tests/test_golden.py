@@ -27,9 +27,14 @@ def _pages(seeds: Path) -> dict[str, str]:
 
 
 MINI_PAGES = _pages(MINI)
-SEED_PAGES = {path: md for path, md in _pages(SNAPSHOT).items()
-              if path in {"documents/2023-05-11-sotk-border-clash.md", "claims/armenian-soldiers-killed-2022-09.md"}}
-CASES = [("mini", path, md) for path, md in MINI_PAGES.items()] + [("seed", path, md) for path, md in SEED_PAGES.items()]
+SEED_PAGES = {
+    path: md
+    for path, md in _pages(SNAPSHOT).items()
+    if path in {"documents/2023-05-11-sotk-border-clash.md", "claims/armenian-soldiers-killed-2022-09.md"}
+}
+CASES = [("mini", path, md) for path, md in MINI_PAGES.items()] + [
+    ("seed", path, md) for path, md in SEED_PAGES.items()
+]
 
 
 @pytest.mark.parametrize(("corpus", "path", "markdown"), CASES, ids=[f"{c}/{p}" for c, p, _ in CASES])

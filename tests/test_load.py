@@ -77,8 +77,11 @@ def test_every_kind_of_scalar(parser: str) -> None:
     assert _read(SCALARS)["empty"] is None and _read(SCALARS)["date"] == "2023-05-11"
 
 
-@pytest.mark.parametrize("path", sorted([*SEEDS.rglob("*.yaml"), *MINI.rglob("*.yaml")]),
-                         ids=lambda p: p.relative_to(p.parents[2]).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted([*SEEDS.rglob("*.yaml"), *MINI.rglob("*.yaml")]),
+    ids=lambda p: p.relative_to(p.parents[2]).as_posix(),
+)
 def test_real_files(parser: str, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _read(text) == yaml.load(text, Loader=_PlainSafeLoader)

@@ -87,8 +87,8 @@ def test_labels_never_overlap_and_stay_inside() -> None:
     assert placed[:2] == [True, True] and not all(placed)  # some fit around the pin, not all twelve
     boxes = labels.taken
     for i, a in enumerate(boxes):
-        assert 0 <= a[0] and a[2] <= cg.NARROW.width and 0 <= a[1] and a[3] <= cg.NARROW.height
-        for b in boxes[i + 1:]:
+        assert a[0] >= 0 and a[2] <= cg.NARROW.width and a[1] >= 0 and a[3] <= cg.NARROW.height
+        for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
@@ -144,7 +144,7 @@ def test_a_geometry_of_more_positions_than_a_map_can_use_is_refused_at_its_coord
     """More than ``MAX_POSITIONS`` positions in a line or area, all its rings together, is
     refused at ``coordinates`` with the hint to simplify it; the cap itself passes."""
     line = _zig_zag(MAX_POSITIONS)
-    ring = _zig_zag(MAX_POSITIONS // 2) + [[45.0, 40.6]]
+    ring = [*_zig_zag(MAX_POSITIONS // 2), [45.0, 40.6]]
     corpus = _corpus_with(
         tmp_path,
         _geometry_place("at-the-cap", {"type": "LineString", "coordinates": line})
@@ -335,7 +335,7 @@ def test_the_overview_map_says_how_many_places_it_leaves_out_and_where_they_are(
         for i in range(OVERVIEW_MAP_LIMIT + 100)
     )
     model = checked_model(_corpus_with(tmp_path, villages), ROOT)
-    (here, page), *_ = render_entities(model, "location")
+    (_, page), *_ = render_entities(model, "location")
     figure = re.search(r'<figure class="briefing-map".*?</figure>', page.body, re.S)
     assert figure is not None
     assert (
@@ -351,8 +351,12 @@ def test_a_ring_that_encloses_nothing_is_drawn_and_named_as_a_line(tmp_path: Pat
     """A polygon whose positions lie on one line has no area: it is drawn as the line it is,
     and the legend calls it a line, not an area."""
     # The second ring's area comes out as 3.5e-16, not 0, from rounding alone.
-    for n, ring in enumerate(([[45.3, 40.9], [45.5, 41.0], [45.7, 41.1], [45.3, 40.9]],
-                              [[45.1, 40.7], [45.3, 40.8], [45.5, 40.9], [45.1, 40.7]])):
+    for n, ring in enumerate(
+        (
+            [[45.3, 40.9], [45.5, 41.0], [45.7, 41.1], [45.3, 40.9]],
+            [[45.1, 40.7], [45.3, 40.8], [45.5, 40.9], [45.1, 40.7]],
+        )
+    ):
         place = _geometry_place("flat-ring", {"type": "Polygon", "coordinates": [ring]})
         figure, _ = _map_of(tmp_path / str(n), place, "flat-ring")
         assert "a line or border" in figure and "an area" not in figure

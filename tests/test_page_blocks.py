@@ -20,8 +20,24 @@ from tests.conftest import MINI, ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import build as synthetic
 
-BLOCKS = {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre", "blockquote", "script",
-          "figure"}
+BLOCKS = {
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "blockquote",
+    "script",
+    "figure",
+}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source"}
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +20,6 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import build as synthetic
-
 
 # Claims a side on a question's page, lowered for this test so that the synthetic corpus
 # below (generated here, not the seed) has questions past it.

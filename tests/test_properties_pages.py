@@ -16,7 +16,6 @@ from generator.render import markup
 from tests.conftest import MINI
 from tests.properties import FREE_TEXT, Page, inject
 
-
 # Bodies already parsed and found clean: the pages no field reaches come out the same every time.
 _CLEAN: set[str] = set()
 

@@ -9,22 +9,28 @@ from pathlib import Path
 
 import yaml
 
+from generator.linkcheck import page_of, parse
 from generator.rules import RULES
 from tests.conftest import ROOT
-from generator.linkcheck import page_of, parse
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*.yaml"))
 # Rules that a broken seed folder written as a case cannot show (a symbolic link, a 50 MB
 # file, two names differing only in case, a stray file, a line of 5,001 positions): the tests
 # that show them instead.
-SHOWN_ELSEWHERE = {"unsafe-path": "test_hostile_inputs.py", "file-too-large": "test_hostile_inputs.py",
-                   "case-collision": "test_hostile_inputs.py", "unexpected-file": "test_hostile_inputs.py",
-                   "geometry-too-detailed": "test_maps.py"}
+SHOWN_ELSEWHERE = {
+    "unsafe-path": "test_hostile_inputs.py",
+    "file-too-large": "test_hostile_inputs.py",
+    "case-collision": "test_hostile_inputs.py",
+    "unexpected-file": "test_hostile_inputs.py",
+    "geometry-too-detailed": "test_maps.py",
+}
 KEBAB = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 def test_every_rule_is_shown_at_work_by_a_test() -> None:
-    expected = {line.split()[1] for case in CASES for line in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]}
+    expected = {
+        line.split()[1] for case in CASES for line in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]
+    }
     for rule, test_file in SHOWN_ELSEWHERE.items():
         assert f'"{rule}"' in (Path(__file__).parent / test_file).read_text(encoding="utf-8"), rule
     assert sorted(set(RULES) - expected - set(SHOWN_ELSEWHERE)) == []
@@ -37,10 +43,19 @@ def test_every_rule_the_code_reports_is_in_the_table() -> None:
     for module in (ROOT / "generator").glob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("report", "add"):
-                found |= {arg.value for arg in node.args
-                          if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KEBAB.fullmatch(arg.value)}
-            elif isinstance(node, ast.Tuple) and node.elts and isinstance(node.elts[0], ast.Constant) \
-                    and isinstance(node.elts[0].value, str) and KEBAB.fullmatch(node.elts[0].value) and len(node.elts) == 3:
+                found |= {
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KEBAB.fullmatch(arg.value)
+                }
+            elif (
+                isinstance(node, ast.Tuple)
+                and node.elts
+                and isinstance(node.elts[0], ast.Constant)
+                and isinstance(node.elts[0].value, str)
+                and KEBAB.fullmatch(node.elts[0].value)
+                and len(node.elts) == 3
+            ):
                 found.add(node.elts[0].value)
     assert len(found) > 20
     assert sorted(found - set(RULES)) == []

@@ -20,8 +20,9 @@ TEXT = (
 
 
 def run_new(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "new", *args], cwd=workdir,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "new", *args], cwd=workdir, capture_output=True, text=True
+    )
 
 
 def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_path: Path) -> None:
@@ -66,8 +67,13 @@ def test_filled_scaffold_validates(tmp_path: Path) -> None:
     assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
     metadata = corpus / "documents" / "report.yaml"
     data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
-    data.update(title="Beta accuses Alpha", summary="Beta accused Alpha of shelling.", event_date="2024-03-04", kind="news-article",
-                outlet="site-two")
+    data.update(
+        title="Beta accuses Alpha",
+        summary="Beta accused Alpha of shelling.",
+        event_date="2024-03-04",
+        kind="news-article",
+        outlet="site-two",
+    )
     data["chain"][-1]["outlet"] = "site-two"
     for claim in data["claims"]:
         claim.pop("draft")
@@ -95,8 +101,10 @@ def test_new_overwrites_nothing(tmp_path: Path) -> None:
 def test_names_broken_across_lines_stay_inside_their_comments(tmp_path: Path) -> None:
     copy_corpus(MINI, tmp_path / "seeds")
     source = tmp_path / "broken.txt"
-    source.write_text("The government in\nAlphaville Town Hall said Beta fired first.\nThe North\nRidge Fort was hit.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "The government in\nAlphaville Town Hall said Beta fired first.\nThe North\nRidge Fort was hit.\n",
+        encoding="utf-8",
+    )
     assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
     content = (tmp_path / "seeds" / "documents" / "broken.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(content)
@@ -136,8 +144,9 @@ def test_new_says_what_is_wrong_with_the_topic_the_id_or_the_folder(tmp_path: Pa
     assert sorted(p.name for p in (corpus / "documents").iterdir()) == ["ridge-clash.txt", "ridge-clash.yaml"]
     # A seed with problems: a registry's are listed (the scaffold cannot use the entry), other
     # documents' counted (each new text does not reprint them), and the scaffold is still written.
-    (corpus / "outlets.yaml").write_text("outlets:\n  - id: wire-one\n    name: Wire One\n    knd: wire\n",
-                                         encoding="utf-8")
+    (corpus / "outlets.yaml").write_text(
+        "outlets:\n  - id: wire-one\n    name: Wire One\n    knd: wire\n", encoding="utf-8"
+    )
     ridge = corpus / "documents" / "ridge-clash.yaml"
     ridge.write_text(ridge.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     noted = run_new(tmp_path, str(source), "--topic", "ridge")
@@ -175,7 +184,7 @@ def test_new_refuses_what_validation_would_before_copying_anything(tmp_path: Pat
 
 WIRE_COPY = (
     "ALPHAVILLE, March 2 (Wire One) - Beta's government said on Monday that its troops had acted in\n"
-    "self-defence, Site Two reported, citing Wire One. \"We did not fire first,\" a Beta official said.\n"
+    'self-defence, Site Two reported, citing Wire One. "We did not fire first," a Beta official said.\n'
     "Reports from Site Two and Wire One differ on the time of the clash.\n"
     "Alpha and Beta\nGamma Province officials and Delta City police did not comment.\n"
 )
@@ -222,11 +231,17 @@ def test_scaffolds_of_several_texts_never_share_a_claim_id(tmp_path: Path) -> No
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     for name in ("first.txt", "second.txt", "third.txt"):
         source = tmp_path / name
-        source.write_text("Zeta Command said on Monday that its forces had fired first.\n"
-                          "Omega officials said the talks had failed.\n", encoding="utf-8")
+        source.write_text(
+            "Zeta Command said on Monday that its forces had fired first.\n"
+            "Omega officials said the talks had failed.\n",
+            encoding="utf-8",
+        )
         assert run_new(tmp_path, str(source), "--topic", "ridge").returncode == 0
-    ids = [claim["id"] for path in sorted((corpus / "documents").glob("*.yaml"))
-           for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"] or []]
+    ids = [
+        claim["id"]
+        for path in sorted((corpus / "documents").glob("*.yaml"))
+        for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"] or []
+    ]
     assert len(ids) == len(set(ids)) and len(ids) > 6, ids
     assert not [p for p in check(corpus, tmp_path).problems if p.rule == "duplicate-id"]
 
@@ -250,12 +265,21 @@ def test_new_lists_every_name_to_register_once_even_at_a_sentence_start(tmp_path
     result = run_new(tmp_path, str(source), "--topic", "ridge")
     assert result.returncode == 0, result.stderr
     listed = re.findall(r"^  (.+?) \(id: ([a-z0-9-]+)\)", result.stdout, re.MULTILINE)
-    assert {name for name, _ in listed} == {"BISHKEK", "Kyrgyzstan", "Tajikistan", "Sadyr Japarov", "Batken",
-                                            "Kyrgyzstan border service"}  # a body that speaks, in lower case
+    assert {name for name, _ in listed} == {
+        "BISHKEK",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Sadyr Japarov",
+        "Batken",
+        "Kyrgyzstan border service",
+    }  # a body that speaks, in lower case
     assert ("Sadyr Japarov", "sadyr-japarov") in listed
     # a name folded into one that is itself folded into a longer one: no name is lost or doubled
-    source.write_text("The Republic of Tajikistan said Tajik forces held. Tajikistan later denied it.\n"
-                      "Tajikistan and its allies met on Monday.\n", encoding="utf-8")
+    source.write_text(
+        "The Republic of Tajikistan said Tajik forces held. Tajikistan later denied it.\n"
+        "Tajikistan and its allies met on Monday.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "seeds" / "documents" / "kyrgyz.yaml").unlink()
     (tmp_path / "seeds" / "documents" / "kyrgyz.txt").unlink()
     result = run_new(tmp_path, str(source), "--topic", "ridge")
@@ -266,12 +290,16 @@ def test_new_lists_every_name_to_register_once_even_at_a_sentence_start(tmp_path
 def test_a_registered_id_under_another_name_is_offered_as_an_alias(tmp_path: Path) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     source = tmp_path / "alias.txt"
-    source.write_text("The Beta Land Government said on Monday that its troops had held their positions.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "The Beta Land Government said on Monday that its troops had held their positions.\n", encoding="utf-8"
+    )
     parties = corpus / "parties.yaml"
-    parties.write_text(parties.read_text(encoding="utf-8") + "  - id: beta-land-government\n"
-                       "    name: Government of Beta Land\n    kind: government\n"
-                       "    description: The government of Beta Land.\n", encoding="utf-8")
+    parties.write_text(
+        parties.read_text(encoding="utf-8") + "  - id: beta-land-government\n"
+        "    name: Government of Beta Land\n    kind: government\n"
+        "    description: The government of Beta Land.\n",
+        encoding="utf-8",
+    )
     result = run_new(tmp_path, str(source), "--topic", "ridge")
     assert "Beta Land Government (an alias of beta-land-government?)" in result.stdout, result.stdout
 
@@ -279,9 +307,17 @@ def test_a_registered_id_under_another_name_is_offered_as_an_alias(tmp_path: Pat
 def test_adjectives_of_countries_resolve_to_their_country() -> None:
     from generator.speakers import demonym_of
 
-    for adjective, country in [("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Thai", "Thailand"),
-                               ("French", "France"), ("Chinese", "China"), ("Afghan", "Afghanistan"),
-                               ("Pakistani", "Pakistan"), ("Armenian", "Armenia"), ("Iraqi", "Iraq")]:
+    for adjective, country in [
+        ("Kyrgyz", "Kyrgyzstan"),
+        ("Tajik", "Tajikistan"),
+        ("Thai", "Thailand"),
+        ("French", "France"),
+        ("Chinese", "China"),
+        ("Afghan", "Afghanistan"),
+        ("Pakistani", "Pakistan"),
+        ("Armenian", "Armenia"),
+        ("Iraqi", "Iraq"),
+    ]:
         assert demonym_of(adjective, country), adjective
     for word, country in [("Niger", "Nigeria"), ("India", "India"), ("Thaw", "Thailand"), ("Fr", "France")]:
         assert not demonym_of(word, country), word
@@ -302,7 +338,7 @@ def test_a_text_of_thousands_of_claims_gets_a_scaffold_validation_can_read(tmp_p
     written = tmp_path / "seeds" / "documents" / "long.yaml"
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert len(data["claims"]) == MAX_CANDIDATES
-    assert f"marked draft (100 more not listed: see the file)" in result.stdout
+    assert "marked draft (100 more not listed: see the file)" in result.stdout
     assert "# 100 more claim candidates, from line 1 on, are not listed" in written.read_text(encoding="utf-8")
     assert written.stat().st_size < 1_000_000
     assert max(map(len, written.read_text(encoding="utf-8").splitlines())) < 400

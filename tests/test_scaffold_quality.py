@@ -10,7 +10,7 @@ import sys
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from scaffold_quality import SETS, Figures, measure  # noqa: E402
+from scaffold_quality import SETS, Figures, measure
 
 
 def _total(name: str) -> dict[str, float]:
@@ -50,8 +50,9 @@ def test_the_published_figures_are_the_measured_ones() -> None:
     """CONTRIBUTING.md shows the table the script prints, so it cannot go stale."""
     import subprocess
 
-    table = subprocess.run([sys.executable, str(ROOT / "scripts" / "scaffold_quality.py")], capture_output=True,
-                           text=True, check=True).stdout.strip()
+    table = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "scaffold_quality.py")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     indented = "\n".join("    " + line for line in table.splitlines())  # inside a numbered step
     assert indented in guide, "rerun scripts/scaffold_quality.py"

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 
 from generator.load import parse_yaml
+from generator.pipeline import check
 from generator.problems import Problems
 from generator.schema import FILE_KINDS, outdated_schemas, rendered_schemas, write_id_schemas
-from generator.pipeline import check
 from tests.conftest import ROOT, SEEDS
 
 
@@ -86,8 +86,11 @@ def test_editor_schemas_offer_the_ids_that_exist(tmp_path: Path) -> None:
     assert set(claim["subjects"]["items"]["enum"]) == set(checked.corpus.parties) | set(checked.corpus.locations)
     assert document["properties"]["topic"]["enum"] == sorted(checked.corpus.topics)
     parties = corpus / "parties.yaml"
-    parties.write_text(parties.read_text(encoding="utf-8") + "  - id: a-new-party\n    name: A new party\n"
-                       "    kind: other\n    description: Added by a contributor.\n", encoding="utf-8")
+    parties.write_text(
+        parties.read_text(encoding="utf-8") + "  - id: a-new-party\n    name: A new party\n"
+        "    kind: other\n    description: Added by a contributor.\n",
+        encoding="utf-8",
+    )
     write_id_schemas(tmp_path, check(corpus, tmp_path).known_ids())
     topic = json.loads((tmp_path / ".briefing" / "schemas" / "topic.schema.json").read_text(encoding="utf-8"))
     assert "a-new-party" in topic["$defs"]["Event"]["properties"]["parties"]["items"]["enum"]

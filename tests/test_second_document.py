@@ -24,8 +24,9 @@ def test_the_scaffold_failed_only_on_what_a_person_had_to_fill(tmp_path: Path) -
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
     (corpus / "documents" / f"{NAME}.yaml").write_bytes((FIXTURE / "scaffold.yaml").read_bytes())
     topic = corpus / "topics" / "nagorno-karabakh.yaml"
-    topic.write_text(topic.read_text(encoding="utf-8").replace(f"document: {NAME}", "url: https://mod.gov.az/"),
-                     encoding="utf-8")
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace(f"document: {NAME}", "url: https://mod.gov.az/"), encoding="utf-8"
+    )
     problems = check(corpus, corpus).problems
     assert problems
     assert {p.rule for p in problems} <= {"unfinished", "draft-claim"}, [p.format_text() for p in problems]

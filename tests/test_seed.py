@@ -29,13 +29,31 @@ def test_seed_text_is_kept_byte_for_byte() -> None:
 def test_every_party_and_place_the_text_names_is_registered(site) -> None:
     parties = set(site.corpus.parties)
     assert {
-        "armenia", "azerbaijan", "armenia-government", "azerbaijan-government", "armenia-mod",
-        "armenia-armed-forces", "azerbaijan-armed-forces", "nikol-pashinyan", "ilham-aliyev",
-        "russia", "united-states", "european-union", "csto",
+        "armenia",
+        "azerbaijan",
+        "armenia-government",
+        "azerbaijan-government",
+        "armenia-mod",
+        "armenia-armed-forces",
+        "azerbaijan-armed-forces",
+        "nikol-pashinyan",
+        "ilham-aliyev",
+        "russia",
+        "united-states",
+        "european-union",
+        "csto",
     } <= parties
     places = site.corpus.locations
-    for place in ("sotk", "lachin-corridor", "nagorno-karabakh", "baku", "yerevan", "washington",
-                  "brussels", "armenia-azerbaijan-border"):
+    for place in (
+        "sotk",
+        "lachin-corridor",
+        "nagorno-karabakh",
+        "baku",
+        "yerevan",
+        "washington",
+        "brussels",
+        "armenia-azerbaijan-border",
+    ):
         assert place in places
         assert -90 <= places[place].coordinates.lat <= 90
     assert {"reuters", "hot-news", "247-news-reel"} <= set(site.corpus.outlets)
@@ -87,8 +105,7 @@ def test_the_revised_figure_is_flagged(site) -> None:
 
 def test_timeline_covers_the_required_events_with_citations(site) -> None:
     dates = {str(entry.event.date) for entry in site.events.values()}
-    assert {"2020-09-27", "2020-11-09", "2022-09-13", "2023-04-23", "2023-05-01", "2023-05-11",
-            "2023-05-14"} <= dates
+    assert {"2020-09-27", "2020-11-09", "2022-09-13", "2023-04-23", "2023-05-01", "2023-05-11", "2023-05-14"} <= dates
     assert all(entry.event.sources for entry in site.events.values())
 
 

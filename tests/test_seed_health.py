@@ -31,7 +31,16 @@ from playwright.sync_api import Browser, Page
 
 from generator.linkcheck import broken_links
 from generator.pipeline import check
-from tests.browsing import DRAWING_TEXT, GRAPH_TEXT, MAP_CHECK, OPEN_SHADOW_ROOTS, SCROLLED_SIDEWAYS, _settle, page_kinds, served
+from tests.browsing import (
+    DRAWING_TEXT,
+    GRAPH_TEXT,
+    MAP_CHECK,
+    OPEN_SHADOW_ROOTS,
+    SCROLLED_SIDEWAYS,
+    _settle,
+    page_kinds,
+    served,
+)
 from tests.conftest import ROOT
 from tests.test_search import fragments
 
@@ -52,8 +61,12 @@ def corpus(request: pytest.FixtureRequest) -> Corpus:
         from tests.conftest import SEEDS
 
         return Corpus("seed", SEEDS, request.getfixturevalue("seed_site"), request.getfixturevalue("seed_model"))
-    return Corpus("grown", request.getfixturevalue("grown_seeds"), request.getfixturevalue("grown_site"),
-                  request.getfixturevalue("grown_model"))
+    return Corpus(
+        "grown",
+        request.getfixturevalue("grown_seeds"),
+        request.getfixturevalue("grown_site"),
+        request.getfixturevalue("grown_model"),
+    )
 
 
 # An XPath test that an element has a class among its classes.
@@ -127,7 +140,9 @@ def test_every_tag_leads_to_a_list_that_holds_its_page(corpus: Corpus) -> None:
             for link in sibling.find_all("a", href=True):
                 target = (tags_page.parent / link["href"]).resolve()
                 if "/lists/" in link["href"]:  # a part of a long section
-                    found |= {(target / a["href"]).resolve() for a in _soup(target / "index.html").select("article li a")}
+                    found |= {
+                        (target / a["href"]).resolve() for a in _soup(target / "index.html").select("article li a")
+                    }
                 else:
                     found.add(target)
         return found
@@ -154,7 +169,9 @@ def test_a_topics_documents_claims_and_questions_carry_its_tag(corpus: Corpus) -
     headings: dict[Path, str] = {}
 
     def topic_tag(path: str) -> tuple[str, str]:
-        found = _tree(site / path / "index.html").xpath(f"//nav[{_CLASS % 'md-tags'}]//a[{_CLASS % 'briefing-topic-tag'}]")
+        found = _tree(site / path / "index.html").xpath(
+            f"//nav[{_CLASS % 'md-tags'}]//a[{_CLASS % 'briefing-topic-tag'}]"
+        )
         assert found, path
         tag, name = found[0], found[0].text_content().strip()
         target = (site / path / tag.get("href")).resolve() / "index.html"
@@ -178,14 +195,18 @@ def test_a_topics_documents_claims_and_questions_carry_its_tag(corpus: Corpus) -
 
 # --- search -----------------------------------------------------------------------------
 
+
 def test_every_entity_and_document_is_found_under_its_kind_topic_and_names(corpus: Corpus) -> None:
     pages = fragments(corpus.site)
     model = corpus.model
     tables = model.corpus  # type: ignore[attr-defined]
-    kinds = {**{f"parties/{i}/": "Party" for i in tables.parties}, **{f"places/{i}/": "Place" for i in tables.locations},
-             **{f"outlets/{i}/": "Outlet" for i in tables.outlets},
-             **{f"documents/{i}/": "Document" for i in tables.documents},
-             **{f"claims/{i}/": "Claim" for i in model.claims}}  # type: ignore[attr-defined]
+    kinds = {
+        **{f"parties/{i}/": "Party" for i in tables.parties},
+        **{f"places/{i}/": "Place" for i in tables.locations},
+        **{f"outlets/{i}/": "Outlet" for i in tables.outlets},
+        **{f"documents/{i}/": "Document" for i in tables.documents},
+        **{f"claims/{i}/": "Claim" for i in model.claims},
+    }  # type: ignore[attr-defined]
     assert [page for page in kinds if page not in pages] == []
     assert [page for page, kind in kinds.items() if pages[page]["filters"]["kind"] != [kind]] == []
     titles = {page["meta"]["title"] for page in pages.values()}
@@ -220,8 +241,23 @@ TRANSFER_BUDGET_KB = {"text": 150, "picture": 300}
 SMALLEST_TEXT_PX = 12
 # Page kinds: those of ``page_kinds`` and, where the corpus has them, the copy resting on
 # the most originals, a question, and a part of the longest tag's list.
-KINDS = ("home", "topic", "document", "fan-in", "claim", "question", "party", "place", "places", "outlet",
-         "claims", "sources", "timeline", "tag-part", "data")
+KINDS = (
+    "home",
+    "topic",
+    "document",
+    "fan-in",
+    "claim",
+    "question",
+    "party",
+    "place",
+    "places",
+    "outlet",
+    "claims",
+    "sources",
+    "timeline",
+    "tag-part",
+    "data",
+)
 
 # Text of the content under 12 px, as "element.class size" (a map's labels, measured by
 # MAP_CHECK in the drawing's own scale, and a quote's tooltip, hidden until asked for, aside).
@@ -241,6 +277,8 @@ BROKEN_BADGES = """() => [...document.querySelectorAll('.md-content .status')].f
     words.selectNodeContents(badge);
     return new Set([...words.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
   }).map(badge => badge.textContent)"""
+
+
 @pytest.fixture(scope="module")
 def kinds(corpus: Corpus) -> dict[str, str]:
     model = corpus.model
@@ -248,9 +286,12 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     documents = sorted(model.corpus.documents.values(), key=lambda d: (-len(model.originals[d.meta.id]), d.meta.id))  # type: ignore[attr-defined]
     questions = sorted(model.questions)  # type: ignore[attr-defined]
     tag_parts = sorted(path.parent.name for path in corpus.site.glob("lists/tags-*/index.html"))
-    return {**chosen, "fan-in": f"documents/{documents[0].meta.id}/",
-            "question": f"questions/{questions[0]}/" if questions else chosen["claims"],
-            "tag-part": f"lists/{tag_parts[-1]}/" if tag_parts else "tags/"}
+    return {
+        **chosen,
+        "fan-in": f"documents/{documents[0].meta.id}/",
+        "question": f"questions/{questions[0]}/" if questions else chosen["claims"],
+        "tag-part": f"lists/{tag_parts[-1]}/" if tag_parts else "tags/",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -279,28 +320,42 @@ def _check_maps(page: Page, where: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, server: str, kind: str,
-                                                         kinds: dict[str, str], corpus: Corpus) -> None:
+def test_page_kind_reads_right_at_every_width_and_scheme(
+    browser: Browser, server: str, kind: str, kinds: dict[str, str], corpus: Corpus
+) -> None:
     where = f"{corpus.name}: {kinds[kind]}"
-    for (width, height, label), scheme in itertools.product(((1280, 900, "desktop"), (375, 812, "phone")),
-                                                            ("light", "dark")):
+    for (width, height, label), scheme in itertools.product(
+        ((1280, 900, "desktop"), (375, 812, "phone")), ("light", "dark")
+    ):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         context.add_init_script(OPEN_SHADOW_ROOTS)
         elsewhere: list[str] = []
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                      else (elsewhere.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route, elsewhere=elsewhere: (
+                route.continue_()
+                if route.request.url.startswith(server)
+                else (elsewhere.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         errors: list[str] = []
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
         files: dict[str, tuple[str, bytes]] = {}
-        page.on("requestfinished", lambda request: files.setdefault(
-            request.url, (request.resource_type, request.response().body())))
+        page.on(
+            "requestfinished",
+            lambda request, files=files: files.setdefault(
+                request.url, (request.resource_type, request.response().body())
+            ),
+        )
         page.goto(server + kinds[kind])
         _settle(page)
         if SCREENSHOTS is not None:
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{corpus.name}-{kind}-{label}-{scheme}.png"), full_page=True)
-        assert page.evaluate(SCROLLED_SIDEWAYS) == [], f"{where} ({label}): content a reader must scroll sideways to find"
+        assert page.evaluate(SCROLLED_SIDEWAYS) == [], (
+            f"{where} ({label}): content a reader must scroll sideways to find"
+        )
         assert page.evaluate(BROKEN_BADGES) == [], (where, label)
         assert page.evaluate(SMALL_TEXT) == [], (where, label)
         sizes = page.evaluate(GRAPH_TEXT)
@@ -311,8 +366,11 @@ def test_page_kind_reads_right_at_every_width_and_scheme(browser: Browser, serve
             _check_budget(page, files)
         if label == "desktop":  # axe, in each scheme: the dark one has contrast of its own to keep
             violations = Axe().run(page).response["violations"]
-            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                       for v in violations if v["impact"] in ("serious", "critical")]
+            serious = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in violations
+                if v["impact"] in ("serious", "critical")
+            ]
             assert serious == [], (where, scheme, serious)
         else:
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

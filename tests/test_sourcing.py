@@ -7,7 +7,6 @@ ours, so its counts may be written out."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -54,12 +53,15 @@ def diagram_edges(soup: BeautifulSoup) -> set[tuple[str, str]]:
     the boxes it drew on."""
     graph = soup.find("div", class_="source-graph")
     assert graph is not None
-    return {(source.get_text(), node.find(class_="source-graph__name").get_text())
-            for node in graph.find_all("li", class_="source-graph__node")
-            for source in node.find_all(class_="source-graph__from")}
+    return {
+        (source.get_text(), node.find(class_="source-graph__name").get_text())
+        for node in graph.find_all("li", class_="source-graph__node")
+        for source in node.find_all(class_="source-graph__from")
+    }
 
 
 # -- source graphs -----------------------------------------------------------
+
 
 def test_a_copy_on_two_originals_counts_two_and_draws_both_edges(site_dir: Path) -> None:
     soup = page(site_dir, "documents/two-sources")
@@ -100,9 +102,12 @@ def test_a_claim_traced_only_to_the_republisher_is_not_credited_to_the_original(
 def test_the_funnel_draws_only_edges_that_exist(site_dir: Path, model: Site) -> None:
     soup = page(site_dir, "sources")
     drawn = diagram_edges(soup)
-    real = {(model.entity_name(a), model.entity_name(b))
-            for document in model.corpus.documents.values()
-            for b, sources in model.graphs[document.meta.id].items() for a in sources}
+    real = {
+        (model.entity_name(a), model.entity_name(b))
+        for document in model.corpus.documents.values()
+        for b, sources in model.graphs[document.meta.id].items()
+        for a in sources
+    }
     assert drawn == real
     assert ("Northern Wire", "Harbour Radio") not in drawn
 
@@ -115,6 +120,7 @@ def test_every_hop_names_what_it_drew_on(site_dir: Path) -> None:
 
 
 # -- claims ----------------------------------------------------------------
+
 
 def test_an_unnamed_source_is_described_and_tied_to_its_party(site_dir: Path) -> None:
     soup = page(site_dir, "claims/gamma-official-crossed-river")
@@ -155,11 +161,14 @@ def test_figures_keep_one_giver_per_series(site_dir: Path) -> None:
             rows = groups.setdefault(words(row.th), [])
         else:
             rows.append([words(cell) for cell in row.find_all("td")][:2])
-    assert groups == {"Given by Defence Ministry of Delta": [["12", "4 June 2024"], ["15", "5 June 2024"]],
-                      "Given by Army of Gamma": [["9", "4 June 2024"]]}
+    assert groups == {
+        "Given by Defence Ministry of Delta": [["12", "4 June 2024"], ["15", "5 June 2024"]],
+        "Given by Army of Gamma": [["9", "4 June 2024"]],
+    }
 
 
 # -- outlets, documents and places -------------------------------------------
+
 
 def test_an_outlet_is_found_by_its_aliases(site_dir: Path) -> None:
     text = page(site_dir, "documents/two-sources").find("div", class_="source-text")
@@ -195,10 +204,14 @@ def test_a_place_with_two_parents_a_line_and_split_administration(site_dir: Path
 
 # -- roll-ups ----------------------------------------------------------------
 
+
 def test_a_state_rolls_up_the_claims_of_the_parties_under_it(site_dir: Path, model: Site) -> None:
-    under = [c for c in model.claims.values()
-             if c.claim.claimant in {"delta-government", "delta-mod", "delta-army", "delta-foreign-ministry",
-                                     "delta-spokesman"}]
+    under = [
+        c
+        for c in model.claims.values()
+        if c.claim.claimant
+        in {"delta-government", "delta-mod", "delta-army", "delta-foreign-ministry", "delta-spokesman"}
+    ]
     soup = page(site_dir, "parties/delta")
     assert words(fact(soup, "Claims made")) == f"1 by Delta, {len(under)} by parties under it ({len(under) + 1} in all)"
     rows = soup.find(id="claims-under").find_next("table").find("tbody").find_all("tr")
@@ -214,4 +227,6 @@ def test_the_dataset_carries_the_graph(site_dir: Path) -> None:
     hops = (site_dir / "data" / "chain_hops.csv").read_text(encoding="utf-8")
     assert '"two-sources",3,"daily-ledger","own-reporting","northern-wire; harbour-radio",' in hops
     documents = (site_dir / "data" / "documents.csv").read_text(encoding="utf-8")
-    assert re.search(r'^"three-sources",.*,"opening",4,4,"northern-wire; harbour-radio; evening-courier",', documents, re.M)
+    assert re.search(
+        r'^"three-sources",.*,"opening",4,4,"northern-wire; harbour-radio; evening-courier",', documents, re.M
+    )

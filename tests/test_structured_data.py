@@ -8,16 +8,50 @@ import json
 import re
 from pathlib import Path
 
-from generator.render.dataset import _cell
 from generator.linkcheck import page_of
+from generator.render.dataset import _cell
 
 # The schema.org types and properties the generator uses (each checked on schema.org).
-TYPES = {"NewsArticle", "Claim", "Place", "GeoCoordinates", "Person", "Organization", "GovernmentOrganization",
-         "Country", "NewsMediaOrganization", "CreativeWork"}
-PROPERTIES = {"@context", "@type", "name", "description", "headline", "inLanguage", "publisher", "author",
-              "datePublished", "dateCreated", "temporalCoverage", "isBasedOn", "mentions", "url", "text", "appearance", "about",
-              "geo", "latitude", "longitude", "containedInPlace", "sameAs", "alternateName", "affiliation",
-              "parentOrganization", "jobTitle"}
+TYPES = {
+    "NewsArticle",
+    "Claim",
+    "Place",
+    "GeoCoordinates",
+    "Person",
+    "Organization",
+    "GovernmentOrganization",
+    "Country",
+    "NewsMediaOrganization",
+    "CreativeWork",
+}
+PROPERTIES = {
+    "@context",
+    "@type",
+    "name",
+    "description",
+    "headline",
+    "inLanguage",
+    "publisher",
+    "author",
+    "datePublished",
+    "dateCreated",
+    "temporalCoverage",
+    "isBasedOn",
+    "mentions",
+    "url",
+    "text",
+    "appearance",
+    "about",
+    "geo",
+    "latitude",
+    "longitude",
+    "containedInPlace",
+    "sameAs",
+    "alternateName",
+    "affiliation",
+    "parentOrganization",
+    "jobTitle",
+}
 LD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
 
 
@@ -66,13 +100,20 @@ def test_dataset_holds_the_whole_corpus(snapshot_site: Path, snapshot_model) -> 
         assert len(keys) == len(set(keys)), keys
         return dict(pairs)
 
-    data = json.loads((snapshot_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice)
+    data = json.loads(
+        (snapshot_site / "data" / "briefings.json").read_text(encoding="utf-8"), object_pairs_hook=no_key_twice
+    )
     assert len(data["documents"]) == len(snapshot_model.corpus.documents)
     assert data["documents"][0]["text"] in {d.text for d in snapshot_model.corpus.documents.values()}
-    counts = {"claims.csv": len(snapshot_model.claims), "parties.csv": len(snapshot_model.corpus.parties),
-              "places.csv": len(snapshot_model.corpus.locations), "outlets.csv": len(snapshot_model.corpus.outlets),
-              "documents.csv": len(snapshot_model.corpus.documents), "events.csv": len(snapshot_model.events),
-              "chain_hops.csv": sum(len(d.meta.chain) for d in snapshot_model.corpus.documents.values())}
+    counts = {
+        "claims.csv": len(snapshot_model.claims),
+        "parties.csv": len(snapshot_model.corpus.parties),
+        "places.csv": len(snapshot_model.corpus.locations),
+        "outlets.csv": len(snapshot_model.corpus.outlets),
+        "documents.csv": len(snapshot_model.corpus.documents),
+        "events.csv": len(snapshot_model.events),
+        "chain_hops.csv": sum(len(d.meta.chain) for d in snapshot_model.corpus.documents.values()),
+    }
     for name, count in counts.items():
         rows = list(csv.reader(io.StringIO((snapshot_site / "data" / name).read_text(encoding="utf-8"))))
         assert len(rows) == count + 1, name
@@ -81,7 +122,7 @@ def test_dataset_holds_the_whole_corpus(snapshot_site: Path, snapshot_model) -> 
 
 
 def test_csv_cells_never_start_a_formula() -> None:
-    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _cell("-1+1") == "'-1+1"
     assert _cell(-3.5) == -3.5  # a number, written bare
     assert _cell(["a", "b"]) == "a; b"

@@ -9,7 +9,7 @@ from generator.pipeline import check
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_corpus import build  # noqa: E402
+from synthetic_corpus import build
 
 
 def _files(folder: Path) -> dict[str, bytes]:

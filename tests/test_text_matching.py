@@ -45,7 +45,7 @@ def test_closest_passage_is_found_among_thousands_of_common_words() -> None:
 def test_longest_name_wins_and_words_are_whole() -> None:
     finder = MentionFinder({"Baku": "baku", "government in Baku": "az-gov", "Bak": "bak"})
     mentions = finder.find(NormalizedText.of(TEXT))
-    found = [(TEXT[m.start:m.end], m.entity) for m in mentions]
+    found = [(TEXT[m.start : m.end], m.entity) for m in mentions]
     assert found == [("government in Baku", "az-gov"), ("Baku", "baku")]
 
 
@@ -64,7 +64,7 @@ def test_invisible_characters_are_ignored_but_the_span_is_exact() -> None:
 def test_armenian_and_azerbaijani_spellings_find_their_mentions() -> None:
     finder = MentionFinder({"Լեռնային Ղարաբաղ": "nk", "Dağlıq Qarabağ": "nk", "Əliyev": "aliyev"})
     text = "Լեռնային Ղարաբաղի — Dağlıq Qarabağ, dedi Əliyev."
-    found = [text[m.start:m.end] for m in finder.find(NormalizedText.of(text))]
+    found = [text[m.start : m.end] for m in finder.find(NormalizedText.of(text))]
     assert found == ["Dağlıq Qarabağ", "Əliyev"]  # "Ղարաբաղի" is another word form, not a whole-word match
 
 
@@ -74,7 +74,7 @@ def test_a_name_inside_a_web_address_is_not_a_mention() -> None:
         "Reuters said. See www.reuters.com, reuters.com/world, https://example.org/reuters/1 "
         "and press@reuters.org. The U.S. and reuters agreed (Reuters)."
     )
-    found = [(text[m.start:m.end], m.entity) for m in finder.find(NormalizedText.of(text))]
+    found = [(text[m.start : m.end], m.entity) for m in finder.find(NormalizedText.of(text))]
     assert found == [
         ("Reuters", "reuters"),
         ("U.S.", "united-states"),
@@ -89,7 +89,7 @@ def test_a_text_in_nfd_finds_names_and_quotes_written_in_nfc_with_exact_spans() 
     assert "g\u0306" in text
     haystack = NormalizedText.of(text)
     finder = MentionFinder({"Dağlıq Qarabağ": "nk", "Əliyev": "aliyev", "Ağdam": "agdam"})
-    found = [(text[m.start:m.end], m.entity) for m in finder.find(haystack)]
+    found = [(text[m.start : m.end], m.entity) for m in finder.find(haystack)]
     # each span holds the letters with their accents, exactly as written; "Ağdam" + a breve is another word
     assert found == [("Əliyev", "aliyev"), (unicodedata.normalize("NFD", "Dağlıq Qarabağ"), "nk")]
     [(start, end)] = find_all(haystack, 'dedi: "Dağlıq Qarabağ sakitdir"')
@@ -114,13 +114,17 @@ def test_a_decomposed_text_is_read_whole_in_the_built_model(tmp_path: Path) -> N
     text_file.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
     for name, old, new in (
         ("locations.yaml", "name: North Ridge", "name: Dağlıq Ridge"),
-        ("documents/ridge-clash.yaml", "quote: Beta said its troops acted in self-defence", "quote: Beta said its troops acted in self-défence"),
+        (
+            "documents/ridge-clash.yaml",
+            "quote: Beta said its troops acted in self-defence",
+            "quote: Beta said its troops acted in self-défence",
+        ),
     ):
         path = seeds / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     site = checked_model(seeds, tmp_path)
     decomposed = unicodedata.normalize("NFD", text)
-    places = [decomposed[m.start:m.end] for m in site.mentions["ridge-clash"] if m.entity == "north-ridge"]
+    places = [decomposed[m.start : m.end] for m in site.mentions["ridge-clash"] if m.entity == "north-ridge"]
     assert places == [unicodedata.normalize("NFD", "Dağlıq Ridge")]
     start, end = site.claims["beta-self-defence"].span
     assert decomposed[start:end] == unicodedata.normalize("NFD", "Beta said its troops acted in self-défence")
