@@ -43,6 +43,21 @@ KINDS = (
 )
 
 
+def served_only_from(context, server: str) -> list[str]:
+    """Let the browser context fetch only from ``server``: every other request is refused and
+    its address added to the list returned (a page must load nothing from elsewhere)."""
+    elsewhere: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(server)
+            else (elsewhere.append(route.request.url), route.abort())
+        ),
+    )
+    return elsewhere
+
+
 def page_kinds(model) -> dict[str, str]:
     documents = sorted(
         model.corpus.documents.values(), key=lambda d: (len(d.meta.chain) > 1, len(d.meta.claims)), reverse=True

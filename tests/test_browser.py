@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from generator import search_index
-from tests.browsing import GRAPH_TEXT, MAP_CHECK, served
+from tests.browsing import GRAPH_TEXT, MAP_CHECK, served, served_only_from
 
 
 def test_a_reader_follows_a_claim_to_its_opposite_and_a_party(page: Page, snapshot_server: str) -> None:
@@ -119,15 +119,7 @@ def test_a_map_reads_offline_and_without_javascript(
     apart and at 12 px or more, no band across it, and its legend; nothing comes from elsewhere."""
     for width, scripts in itertools.product((1280, 375), (True, False)):
         context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=scripts)
-        elsewhere: list[str] = []
-        context.route(
-            "**/*",
-            lambda route, elsewhere=elsewhere: (
-                route.continue_()
-                if route.request.url.startswith(server)
-                else (elsewhere.append(route.request.url), route.abort())
-            ),
-        )
+        elsewhere = served_only_from(context, server)
         page = context.new_page()
         page.goto(server + kinds[kind])
         drawn = page.evaluate(MAP_CHECK)

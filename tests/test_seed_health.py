@@ -40,6 +40,7 @@ from tests.browsing import (
     _settle,
     page_kinds,
     served,
+    served_only_from,
 )
 from tests.conftest import ROOT
 from tests.test_search import fragments
@@ -329,15 +330,7 @@ def test_page_kind_reads_right_at_every_width_and_scheme(
     ):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         context.add_init_script(OPEN_SHADOW_ROOTS)
-        elsewhere: list[str] = []
-        context.route(
-            "**/*",
-            lambda route, elsewhere=elsewhere: (
-                route.continue_()
-                if route.request.url.startswith(server)
-                else (elsewhere.append(route.request.url), route.abort())
-            ),
-        )
+        elsewhere = served_only_from(context, server)
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
