@@ -37,6 +37,20 @@ class Origin:
 
 
 @dataclass(eq=False)
+class TranslatedText:
+    """A translation of a document's text, verbatim, and where the claims' translated quotes are."""
+
+    meta: inputs.Translation
+    path: Path
+    text: str
+    claim_spans: dict[str, Span] = field(default_factory=dict)
+    normalized: NormalizedText | None = None  # folded for matching, computed once
+
+    def _read(self) -> tuple[object, ...]:
+        return (self.meta, self.path, self.text, self.claim_spans)
+
+
+@dataclass(eq=False)
 class SourceDocument:
     """A validated document: metadata, verbatim text, and where its quotes are.
 
@@ -53,6 +67,7 @@ class SourceDocument:
     hop_spans: dict[int, Span] = field(default_factory=dict)
     unchecked: set[str] = field(default_factory=set)  # wrong fields, stood in for to check the rest
     normalized: NormalizedText | None = None  # the text folded for matching, computed once
+    translations: list[TranslatedText] = field(default_factory=list)  # the first is shown first
 
     def __eq__(self, other: object) -> bool:
         if self is other:
@@ -73,6 +88,7 @@ class SourceDocument:
             self.boilerplate_spans,
             self.hop_spans,
             self.unchecked,
+            [translation._read() for translation in self.translations],
         )
 
 
@@ -92,7 +108,7 @@ class Corpus:
 def mention_finder(corpus: Corpus) -> MentionFinder:
     """A finder for every party, place and outlet name and alias of the corpus."""
     entities = [
-        (e.id, e.name, e.aliases)
+        (e.id, e.name, [form for form, _ in inputs.surface_forms_of(e)[1:]])
         for table in (corpus.parties, corpus.locations, corpus.outlets)
         for e in table.values()
     ]

@@ -22,21 +22,36 @@ QUESTION_REACH = dt.timedelta(days=7)  # events this far from a question's are s
 class DateChecks(CheckerState):
     questions: dict[str, inputs.Question]
     parents_of: dict[str, list[str]]
-    _cut: tuple[str, Sentences] | None = None  # the text cut last: a document's claims follow one another
+    # the texts cut last (a document's and its translation's): a document's claims follow one another
+    _cut: tuple[tuple[str, Sentences], ...] = ()
 
     def sentences_of(self, text: str) -> Sentences:
         """The sentences of ``text``, cut once for all of a document's claims."""
-        if self._cut is None or self._cut[0] is not text:
-            self._cut = (text, Sentences(text))
-        return self._cut[1]
+        for cut_text, cut in self._cut:
+            if cut_text is text:
+                return cut
+        cut = Sentences(text)
+        self._cut = ((text, cut), *self._cut[:1])
+        return cut
 
     def check_claim_timing(
         self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span | None
     ) -> None:
-        """The claim's dates against its quote's sentence, and its question against both."""
+        """The claim's dates against its quote's sentence, and its question against both. Dates
+        are read in English: in a text in another language, the sentence of the claim's passage
+        in an English translation is read where there is one."""
         self.check_status_note(claim, origin)
         published = document.meta.published
-        sentences = self.sentences_of(document.text) if span is not None else None
+        text = document.text
+        first = document.translations[0] if document.translations else None
+        if (
+            not _is_english(document.meta.language)
+            and first is not None
+            and _is_english(first.meta.language)
+            and claim.id in first.claim_spans
+        ):
+            text, span = first.text, first.claim_spans[claim.id]
+        sentences = self.sentences_of(text) if span is not None else None
         named = [] if sentences is None or span is None else sentences.dates(span, published)
         if named:
             self.check_claim_dates(document, claim, origin, named)
@@ -283,3 +298,7 @@ def _far_in_time(claim: inputs.Claim, meta: inputs.Document, question: inputs.Qu
     if latest is not None and latest < _shifted(start, -dt.timedelta(days=1)):
         return f"and the claim was made by {latest.isoformat()}, before those events"
     return ""
+
+
+def _is_english(language: str) -> bool:
+    return language.split("-")[0].casefold() == "en"

@@ -25,13 +25,63 @@ class DocumentChecks(DateChecks):
         # once per document: a claim must name its carrier when the graph has several originals
         originals = sourcegraph.originals(sourcegraph.drew_on(meta.chain)) if traceable else []
         for index, item in enumerate(meta.boilerplate):
-            span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), document)
+            span = self.locate(haystack, item.quote, None, origin.at("boilerplate", index, "quote"), meta.text)
             if span is not None:
                 document.boilerplate_spans.append(span)
+        self.check_translations(document)
         for claim in meta.claims:
             self.check_claim(
                 document, claim, Origin(origin.file, ("claims", self.positions[id(claim)])), haystack, originals
             )
+
+    def check_translations(self, document: SourceDocument) -> None:
+        """Each translation's translator is known and its language is not the text's."""
+        meta, origin = document.meta, document.origin
+        for index, translation in enumerate(meta.translations):
+            where = ("translations", index)
+            if translation.language.casefold() == meta.language.casefold():
+                self.report(
+                    origin.file,
+                    (*where, "language"),
+                    "translation-language",
+                    f"the translation '{translation.text}' is in '{translation.language}', "
+                    "the language of the text it translates",
+                    "give the translation's own language code, or make another copy in the same language "
+                    "a document of its own",
+                )
+            translator = translation.translator
+            if translator.outlet is not None:
+                self.ref(origin, (*where, "translator", "outlet"), translator.outlet, {"outlet"})
+            if translator.party is not None:
+                self.ref(origin, (*where, "translator", "party"), translator.party, {"party"})
+        for translated in document.translations:
+            translated.normalized = NormalizedText.of(translated.text)
+
+    def check_translated_quote(self, document: SourceDocument, claim: inputs.Claim, origin: Origin) -> None:
+        """A claim's ``quote_translated`` occurs once in the document's first translation."""
+        if claim.quote_translated is None:
+            return
+        meta = document.meta
+        if "translations" in document.unchecked:
+            return  # a mistake in 'translations' is reported; this would only follow from it
+        if not meta.translations:
+            self.report(
+                origin.file,
+                (*origin.loc, "quote_translated"),
+                "no-translation",
+                f"'quote_translated' is given, but {meta.text} has no translation to find it in",
+                "add the translation under 'translations:' (its file, language and translator), "
+                "or delete 'quote_translated'",
+            )
+            return
+        first = document.translations[0] if document.translations else None
+        if first is None or first.meta is not meta.translations[0] or first.normalized is None:
+            return  # the first translation's file is missing or empty: reported
+        span = self.locate(
+            first.normalized, claim.quote_translated, None, origin.at("quote_translated"), first.path.name
+        )
+        if span is not None:
+            first.claim_spans[claim.id] = span
 
     def check_chain(self, document: SourceDocument, haystack: NormalizedText) -> bool:
         """Check the hops and their graph; True when the graph can be traced."""
@@ -76,7 +126,7 @@ class DocumentChecks(DateChecks):
             )
         for index, hop in enumerate(meta.chain):
             if hop.evidence is not None:
-                span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), document)
+                span = self.locate(haystack, hop.evidence, None, origin.at("chain", index, "evidence"), meta.text)
                 if span is not None:
                     document.hop_spans[index] = span
         return self.check_graph(document) and ends_right
@@ -251,9 +301,10 @@ class DocumentChecks(DateChecks):
                         "document",
                         sorted(self.known_documents),
                     )
-        span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), document)
+        span = self.locate(haystack, claim.quote, claim.occurrence, origin.at("quote"), meta.text)
         if span is not None:
             document.claim_spans[claim.id] = span
+        self.check_translated_quote(document, claim, origin)
         self.check_claim_timing(document, claim, origin, span)
 
     def check_carriers(
@@ -290,14 +341,14 @@ class DocumentChecks(DateChecks):
         passage: str,
         occurrence: int | None,
         where: tuple[YamlFile | YamlSource, Loc],
-        document: SourceDocument,
+        text_name: str,
     ) -> Span | None:
-        """The span of ``passage`` in the text, or ``None`` with a problem recorded."""
+        """The span of ``passage`` in the text (the file ``text_name``), or ``None`` with a
+        problem recorded."""
         file, loc = where
         if is_placeholder(passage):
             return None
         spans = kept_for(haystack, ("spans", passage), lambda: find_all(haystack, passage))  # kept as the text is
-        text_name = document.meta.text
         if not spans:
             closest = closest_passage(haystack, passage)
             self.report(
@@ -305,7 +356,7 @@ class DocumentChecks(DateChecks):
                 loc,
                 "quote-not-found",
                 f"this passage does not occur in {text_name}",
-                f'copy it exactly from the text; the closest passage is: "{closest}"',
+                f'copy it exactly from {text_name}; the closest passage is: "{closest}"',
             )
             return None
         if occurrence is None and len(spans) > 1:

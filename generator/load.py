@@ -96,11 +96,7 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
     topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, unreadable, failed)
     documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, unreadable, failed)
     texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems)
-    named = {
-        _in_folder(meta.data["text"])
-        for meta in documents
-        if isinstance(meta.data, dict) and isinstance(meta.data.get("text"), str)
-    }
+    named = {_in_folder(name) for meta in documents for name, _ in named_files(meta)}
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
     _report_stray_files(root, folders, named, problems)
     unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
@@ -161,15 +157,17 @@ def _load_folder(
 def _load_texts(
     documents: list[YamlFile], entries: dict[str, os.DirEntry[str]] | None, problems: Problems
 ) -> dict[Path, TextFile]:
-    """Read the text file each document names (``text:``), resolved next to it (among ``entries``)."""
+    """Read the text files each document names (its text and its translations), resolved next
+    to it (among ``entries``)."""
     texts: dict[Path, TextFile] = {}
-    for meta in documents:
-        name = meta.data.get("text") if isinstance(meta.data, dict) else None
-        if not isinstance(name, str) or not _is_plain_file_name(name):
-            continue  # validation reports the bad or missing field
+    for meta, name, loc in ((file, name, loc) for file in documents for name, loc in named_files(file)):
+        if not _is_plain_file_name(name):
+            continue  # validation reports the bad field
         path = meta.path.parent / name
+        if path in texts:
+            continue
         if name not in (entries or {}):
-            line, column = meta.position(("text",))
+            line, column = meta.position(loc)
             problems.add(
                 meta.path,
                 line,
@@ -185,6 +183,18 @@ def _load_texts(
             # (``reads.changed``) then tells its documents and claims unchanged at a glance
             texts[path] = kept("text file", (str(path), text), functools.partial(TextFile, path, text))
     return texts
+
+
+def named_files(meta: YamlFile) -> list[tuple[str, Loc]]:
+    """The file names a document's metadata gives, each with where: its text (``text:``) and
+    its translations' (``translations: - text:``); fields of another type are left to validation."""
+    data = meta.data if isinstance(meta.data, dict) else {}
+    found: list[tuple[str, Loc]] = [(data["text"], ("text",))] if isinstance(data.get("text"), str) else []
+    translations = data.get("translations")
+    for index, translation in enumerate(translations if isinstance(translations, list) else []):
+        if isinstance(translation, dict) and isinstance(translation.get("text"), str):
+            found.append((translation["text"], ("translations", index, "text")))
+    return found
 
 
 def _named_by_unparsed(folder: Path, entries: dict[str, os.DirEntry[str]] | None, failed: Failed) -> set[str]:

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator import writing
 from generator.kept import kept_for
 from generator.quotes import NormalizedText, fold
 
@@ -29,7 +30,9 @@ class MentionFinder:
     """Finds every surface form (name or alias) of a set of entities.
 
     Longer forms win over shorter ones that they contain ("government in
-    Baku" over "Baku"); matches are whole words and case-sensitive. Forms are
+    Baku" over "Baku"); matches are whole words and case-sensitive, except in a
+    script written without spaces (Thai, Khmer), where a name is found wherever
+    it begins. Forms are
     looked up by their first word at each word of the text, and then by their
     length (the text's passage of that length is looked up among the forms of that
     length), so the cost does not grow with the number of names: many share a first
@@ -41,9 +44,12 @@ class MentionFinder:
         self._entity_by_form = {fold(form): entity for form, entity in forms.items() if fold(form)}
         by_length: dict[str, dict[int, set[str]]] = {}
         odd = []  # forms that do not start with a word character
+        unspaced = []  # forms in a script written without spaces: found anywhere in a word
         for form in sorted(self._entity_by_form, key=lambda f: (-len(f), f)):
             first = _WORD.match(form)
-            if first:
+            if writing.is_unspaced(form[0]):
+                unspaced.append(form)
+            elif first:
                 by_length.setdefault(first.group(), {}).setdefault(len(form), set()).add(form)
             else:
                 odd.append(form)
@@ -56,6 +62,8 @@ class MentionFinder:
         starts = sorted({first[0] for first in by_length})
         self._candidates = re.compile(r"(?<!\w)[" + "".join(map(re.escape, starts)) + r"]\w*") if starts else None
         self._odd = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, odd)) + r")(?!\w)") if odd else None
+        # longest first: at each place the longest form found there wins
+        self._unspaced = re.compile("|".join(map(re.escape, unspaced))) if unspaced else None
         self._forms_digest = hashlib.sha256(repr(sorted(self._entity_by_form.items())).encode()).hexdigest()
 
     def find(self, text: NormalizedText) -> list[Mention]:
@@ -79,9 +87,11 @@ class MentionFinder:
                         found.append((start, end, self._entity_by_form[passage]))
                     taken_until = end
                     break
-        if self._odd is not None:
+        for pattern in (self._odd, self._unspaced):
+            if pattern is None:
+                continue
             taken = [(a, b) for a, b, _ in found]
-            for match in self._odd.finditer(folded):
+            for match in pattern.finditer(folded):
                 if not any(a < match.end() and match.start() < b for a, b in taken) and not _in_address(
                     folded, match.start(), match.end(), addresses
                 ):

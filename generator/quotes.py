@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator import writing
 from generator.kept import kept
 
 _EQUIVALENT = str.maketrans(
@@ -73,9 +74,9 @@ class NormalizedText:
         """Where each word of the folded text starts, and each word's places in that list."""
         starts: list[int] = []
         index: dict[str, list[int]] = {}
-        for number, match in enumerate(re.finditer(r"\S+", self.text)):
-            starts.append(match.start())
-            index.setdefault(match[0], []).append(number)
+        for number, (start, word) in enumerate(writing.words(self.text)):
+            starts.append(start)
+            index.setdefault(word, []).append(number)
         return starts, index
 
     @classmethod
@@ -254,7 +255,8 @@ COMMON = 1000  # occurrences of a word in a text past which it places a passage 
 def closest_passage(haystack: NormalizedText, passage: str) -> str:
     """The part of the text most like ``passage``, to show next to a failed match.
 
-    The text's words are indexed once (``NormalizedText.word_index``); a passage then costs
+    The text's words are indexed once (``NormalizedText.word_index``; in a script written
+    without spaces, every two letters in a row stand for words: see ``writing.words``); a passage then costs
     the occurrences of its own words, not the text's length, so that many wrong quotes in a
     long text cost in proportion to the quotes. Windows the passage's length in words start
     at each occurrence of one of its words (a word found more than ``COMMON`` times counts
@@ -262,7 +264,7 @@ def closest_passage(haystack: NormalizedText, passage: str) -> str:
     compared character by character (only a short passage)."""
     needle = fold(passage)
     text = haystack.text
-    wanted = Counter(needle.split())
+    wanted = Counter(word for _, word in writing.words(needle))
     starts, index = haystack.word_index
     if not wanted or not starts:
         return ""
@@ -299,15 +301,21 @@ def closest_passage(haystack: NormalizedText, passage: str) -> str:
                 best_ratio, best_start = ratio, start
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle[:MAX_COMPARED])
-    window_text = text[best_start : best_start + min(width, MAX_COMPARED)]
+    # a little longer than the passage: the text may say it in more letters (and, in a script
+    # written without spaces, no word boundary completes a passage cut short)
+    window_text = text[best_start : best_start + min(width + width // 4 + 4, MAX_COMPARED)]
     matcher.set_seq1(window_text)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return window_text.strip()
     start = best_start + blocks[0].a
     end = best_start + blocks[-1].a + blocks[-1].size
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1  # whole words only
-    while end < len(text) and text[end].isalnum():
+    while start > 0 and _inside_word(text[start - 1]):
+        start -= 1  # whole words only (a script without spaces has no word to complete)
+    while end < len(text) and _inside_word(text[end]):
         end += 1
     return text[start:end].strip()
+
+
+def _inside_word(char: str) -> bool:
+    return char.isalnum() and not writing.is_unspaced(char)

@@ -347,14 +347,12 @@ class References(CheckerState):
             for key in (entity_id, entity_id.replace("-", " ")):
                 loose.setdefault(key.casefold(), (entity_id, None))
         # Every name first, then the aliases: an alias that takes another entity's name is the one reported.
-        forms: list[tuple[str, str, Loc, Origin]] = [
-            (entity_id, name, ("name",), origin) for entity_id, name, _, origin in self.mention_entities()
+        found = [
+            (entity_id, form, loc, origin)
+            for entity_id, forms, origin in self.mention_entities()
+            for form, loc in forms
         ]
-        forms += [
-            (entity_id, alias, ("aliases", index), origin)
-            for entity_id, _, aliases, origin in self.mention_entities()
-            for index, alias in enumerate(aliases)
-        ]
+        forms = [form for form in found if form[2] == ("name",)] + [form for form in found if form[2] != ("name",)]
         for entity_id, form, loc, origin in forms:
             folded = fold(form)  # texts are matched folded (quotes, dashes, spaces alike), so forms are too
             if _too_common(folded):
@@ -406,10 +404,10 @@ class References(CheckerState):
                     f"remove it from '{entity_id}', or write a form that only '{entity_id}' goes by",
                 )
 
-    def mention_entities(self) -> Iterator[tuple[str, str, list[str], Origin]]:
+    def mention_entities(self) -> Iterator[tuple[str, list[tuple[str, Loc]], Origin]]:
         for table in (self.corpus.parties, self.corpus.locations, self.corpus.outlets):
             for entity in table.values():
-                yield entity.id, entity.name, entity.aliases, self.corpus.origins[entity.id]
+                yield entity.id, inputs.surface_forms_of(entity), self.corpus.origins[entity.id]
 
     def check_topic(self, topic: inputs.Topic, origin: Origin) -> None:
         for index, section in enumerate(topic.background):

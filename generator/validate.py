@@ -23,7 +23,7 @@ from generator.checker import (
     _list,
     is_placeholder,
 )
-from generator.corpus import Corpus, Origin, SourceDocument
+from generator.corpus import Corpus, Origin, SourceDocument, TranslatedText
 from generator.document_checks import DocumentChecks
 from generator.id_index import IdIndex, changed_in, declared_ids
 from generator.inputs import is_slug
@@ -185,7 +185,24 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
                 "paste the verbatim text of the document into it",
             )
             return None
-        return SourceDocument(meta, origin, text_file.path, text_file.text, unchecked=unchecked)
+        translations = []
+        for index, translation in enumerate(meta.translations):
+            translated = texts.get(file.path.parent / translation.text)
+            if translated is None:
+                continue  # the loader reported the missing or unreadable file
+            if not translated.text.strip():
+                self.report(
+                    file,
+                    ("translations", index, "text"),
+                    "empty-text",
+                    f"the translation '{translation.text}' is empty",
+                    "paste the verbatim text of the translation into it",
+                )
+                continue
+            translations.append(TranslatedText(translation, translated.path, translated.text))
+        return SourceDocument(
+            meta, origin, text_file.path, text_file.text, unchecked=unchecked, translations=translations
+        )
 
     def parse_with_items(
         self, model: type[BaseModel], data: Any, origin: Origin, list_field: str, item_model: type[BaseModel]

@@ -20,6 +20,8 @@ from generator.inputs.documents import (
     Figure,
     FigureRevision,
     Hop,
+    Translation,
+    Translator,
 )
 from generator.inputs.entities import (
     Administration,
@@ -29,6 +31,7 @@ from generator.inputs.entities import (
     Location,
     LocationPart,
     LocationRegistry,
+    NativeName,
     Office,
     Outlet,
     OutletRegistry,
@@ -37,6 +40,7 @@ from generator.inputs.entities import (
     Party,
     PartyRegistry,
     Tenure,
+    surface_forms_of,
 )
 from generator.inputs.fields import (
     MAX_NAME,
@@ -157,6 +161,7 @@ __all__ = [
     "LocationPart",
     "LocationRegistry",
     "Name",
+    "NativeName",
     "Office",
     "Outlet",
     "OutletId",
@@ -184,10 +189,13 @@ __all__ = [
     "Text",
     "Topic",
     "TopicId",
+    "Translation",
+    "Translator",
     "Url",
     "WikidataId",
     "check_file_name",
     "check_id",
     "is_slug",
     "slugify",
+    "surface_forms_of",
 ]

@@ -25,6 +25,7 @@ from generator.inputs.fields import (
     OutletId,
     OutletIds,
     PartialCopy,
+    PartyId,
     Prose,
     QuestionId,
     Slug,
@@ -73,6 +74,80 @@ class Hop(Strict):
         None,
         description="Outlet ids of the hops of this chain that this hop drew on; several where it drew on several sources side by side. Left out, an original (`original-reporting`, `wire`) draws on nothing and any other hop draws on the hop listed just before it.",
         examples=[["bbc", "sky-news"]],
+    )
+    language: Language | None = Field(
+        None,
+        description="Language of this outlet's version (BCP 47), where it differs from the text's: a statement in Thai that an English outlet translated.",
+        examples=["th"],
+    )
+
+
+class Translator(Strict):
+    """Who made a translation: exactly one of an outlet, the party that issued the text, a
+    named person, or a machine (and which)."""
+
+    outlet: OutletId | None = Field(
+        None,
+        description="Id of the outlet that translated and published it (a newspaper, an agency, a ministry's website).",
+        examples=["the-nation-thailand"],
+    )
+    party: PartyId | None = Field(
+        None,
+        description="Id of the party that issued the text, where the translation is its own version in another language.",
+        examples=["royal-thai-army"],
+    )
+    person: Name | None = Field(None, description="Name of the person who translated it.", examples=["Somchai Jaidee"])
+    machine: Name | None = Field(
+        None,
+        description="The machine translation system, and its version where known.",
+        examples=["Google Translate (web), 2025-07-28"],
+    )
+
+    @model_validator(mode="after")
+    def _one_translator(self) -> Translator:
+        named = [key for key in ("outlet", "party", "person", "machine") if getattr(self, key) is not None]
+        if len(named) != 1:
+            raise ValueError(
+                ("this translator names no one" if not named else f"this translator names {' and '.join(named)}")
+                + " | hint: give exactly one of 'outlet', 'party', 'person' or 'machine'"
+            )
+        return self
+
+
+class Translation(Strict):
+    """A translation of the source text, kept verbatim in a file beside it."""
+
+    text: FileName = Field(
+        description="File name of the translation, in the same folder as the text.",
+        examples=["2025-07-27-rta-ta-muen-thom.en.txt"],
+    )
+    language: Language = Field(description="Language of the translation (BCP 47).", examples=["en"])
+    translator: Translator = Field(
+        description="Who translated it: an outlet, the issuing party, a person or a machine.",
+        examples=[{"outlet": "the-nation-thailand"}],
+    )
+    date: Date | None = Field(
+        None, description="Day the translation was made or published, if known.", examples=["2025-07-27"]
+    )
+    url: Url | None = Field(
+        None,
+        description="Where the translation was published, if it was.",
+        examples=["https://www.nationthailand.com/"],
+    )
+    source_version: Text | None = Field(
+        None,
+        description="Which version of the original it translates, where the original changed (updated in place, corrected): its date, time or wording.",
+        examples=["The post as first published at 08:42, before the casualty figure was added."],
+    )
+    partial: PartialCopy | None = Field(
+        None,
+        description="Set when the translation covers only part of the text: its `opening` or an `excerpt`. Left out, it is whole.",
+        examples=["excerpt"],
+    )
+    note: Prose | None = Field(
+        None,
+        description="Anything a reader should know about the translation: what it leaves out, where it departs from the original. Markdown allowed.",
+        examples=["The English version leaves out the last paragraph."],
     )
 
 
@@ -211,7 +286,7 @@ class Claim(Strict):
         examples=["Armenia's defence ministry says four soldiers were wounded by Azerbaijani shelling."],
     )
     quote: Text = Field(
-        description="The verbatim passage of the text that carries the claim. It must occur in the text (whitespace and straight/curly quotes may differ).",
+        description="The verbatim passage of the text that carries the claim, in the text's own language. It must occur in the text (whitespace and straight/curly quotes may differ).",
         examples=["reported that four soldiers were wounded"],
     )
     occurrence: StrictInt | None = Field(
@@ -219,6 +294,11 @@ class Claim(Strict):
         ge=1,
         description="Which occurrence of `quote` is meant when it occurs more than once (1 = first).",
         examples=[2],
+    )
+    quote_translated: Text | None = Field(
+        None,
+        description="The same passage in the document's first translation, verbatim from it, where the text has a translation; both are highlighted.",
+        examples=["Today, the Cambodian military launched BM-21 rocket attacks targeting Prasat Ta Muen Thom"],
     )
     subjects: SubjectIds = Field(
         default_factory=list,
@@ -291,6 +371,19 @@ class Document(Strict):
         description="File name of the verbatim text, in the same folder.", examples=["2023-05-11-sotk-border-clash.txt"]
     )
     language: Language = Field(description="Language of the text (BCP 47).", examples=["en"])
+    translations: list[Translation] = Field(
+        default_factory=list,
+        description="Translations of the text, each in a file beside it, the one shown first listed first. Claims give the passage in the first as `quote_translated`.",
+        examples=[
+            [
+                {
+                    "text": "2025-07-27-rta-ta-muen-thom.en.txt",
+                    "language": "en",
+                    "translator": {"party": "royal-thai-army"},
+                }
+            ]
+        ],
+    )
     kind: DocumentKind = Field(description="What sort of document this is.", examples=["news-article"])
     summary: Text = Field(
         description="What happened, two or three neutral sentences for the summary card.",

@@ -10,6 +10,7 @@ from generator.inputs.fields import (
     Date,
     DocumentId,
     GeometryType,
+    Language,
     LocationIds,
     LocationKind,
     Name,
@@ -124,6 +125,17 @@ class Ownership(Tenure):
     )
 
 
+class NativeName(Strict):
+    """A name in another language and script: the one a party uses for itself, or a place's
+    own name."""
+
+    name: Name = Field(description="The name, as written in that language.", examples=["กองทัพบก"])
+    language: Language = Field(description="Its language (BCP 47).", examples=["th"])
+
+
+NATIVE_NAMES = "Names in other languages and scripts, each with its language: shown on the page, found by search, and, like aliases, finding and linking mentions in texts (in scripts written without spaces, such as Thai and Khmer, anywhere in a word)."
+
+
 class Party(Strict):
     """Someone who acts or speaks: a state, a government body, a person, an alliance."""
 
@@ -134,6 +146,11 @@ class Party(Strict):
         default_factory=list,
         description="Other names used in texts; each finds and links mentions (exact, case-sensitive, whole words). An alias may stand for the party, like a capital for its government.",
         examples=[["Ministry of Defense in Yerevan"]],
+    )
+    native_names: list[NativeName] = Field(
+        default_factory=list,
+        description=NATIVE_NAMES,
+        examples=[[{"name": "กองทัพบก", "language": "th"}]],
     )
     affiliation: PartyId | None = Field(
         None,
@@ -313,6 +330,11 @@ class Location(Strict):
         description="Other names used in texts; each finds and links mentions.",
         examples=[["Zod"]],
     )
+    native_names: list[NativeName] = Field(
+        default_factory=list,
+        description=NATIVE_NAMES,
+        examples=[[{"name": "ปราสาทตาเมือนธม", "language": "th"}, {"name": "ប្រាសាទតាមាន់ធំ", "language": "km"}]],
+    )
     description: Text = Field(
         description="One or two neutral sentences for the place's page.",
         examples=["A village in Gegharkunik Province, Armenia, near the border with Azerbaijan."],
@@ -363,6 +385,11 @@ class Outlet(Strict):
         description="Other forms of the name used in texts, such as a dateline's capitals or a short name; each finds and links mentions (exact, case-sensitive, whole words).",
         examples=[["REUTERS", "the AP"]],
     )
+    native_names: list[NativeName] = Field(
+        default_factory=list,
+        description=NATIVE_NAMES,
+        examples=[[{"name": "ไทยพีบีเอส", "language": "th"}]],
+    )
     homepage: Url | None = Field(
         None, description="The outlet's home page, if it is known for certain.", examples=["https://www.reuters.com/"]
     )
@@ -381,6 +408,16 @@ class Outlet(Strict):
         description="Where the notes come from.",
         examples=[[{"url": "https://en.wikipedia.org/wiki/Sotk", "title": "Sotk", "publisher": "Wikipedia"}]],
     )
+
+
+def surface_forms_of(entity: Party | Location | Outlet) -> list[tuple[str, tuple[str | int, ...]]]:
+    """Every form by which ``entity`` is found in texts, each with where it is written in the
+    entity's entry: its name, its aliases, its names in other languages."""
+    return [
+        (entity.name, ("name",)),
+        *((alias, ("aliases", index)) for index, alias in enumerate(entity.aliases)),
+        *((native.name, ("native_names", index, "name")) for index, native in enumerate(entity.native_names)),
+    ]
 
 
 class PartyRegistry(Strict):
