@@ -41,6 +41,14 @@ class ClaimEntry:
         return self.document.text[self.span[0] : self.span[1]]
 
     @property
+    def quote_translated(self) -> str | None:
+        """The claim's words in the first translation of its document, verbatim from it;
+        None where the claim is not pinned in a translation."""
+        first = self.document.translations[0] if self.document.translations else None
+        span = first.claim_spans.get(self.claim.id) if first is not None else None
+        return None if first is None or span is None else first.text[span[0] : span[1]]
+
+    @property
     def topic(self) -> str:
         return self.document.meta.topic
 

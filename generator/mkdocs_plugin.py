@@ -51,6 +51,8 @@ from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
+from generator.render.markup import in_language
+from generator.render.source_text import SITE_LANGUAGE
 from generator.schema import write_id_schemas
 from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
 from generator.site_folder import Staged, discard, publish, stage
@@ -375,6 +377,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.active_section = None
         if isinstance(page, PrebuiltPage):
             page.release()
+        language = page.meta.get("language")
+        if isinstance(language, str):  # a text in its own language (render.paths.original)
+            output = in_language(output, language, SITE_LANGUAGE)
         return compact(output) if self.config.compact_html else output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:

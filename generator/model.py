@@ -30,6 +30,7 @@ class Site:
     events: dict[str, EventEntry]
     questions: dict[str, tuple[inputs.Topic, inputs.Question]]
     mentions: dict[str, list[Mention]]
+    translated_mentions: dict[str, list[list[Mention]]]  # document id -> the mentions in each translation
     disputes: dict[str, list[str]]  # symmetric: shown on both claims
     supports: dict[str, list[str]]  # claim → the claims it backs up
     supported_by: dict[str, list[str]]  # claim → the claims that back it up
@@ -277,6 +278,10 @@ def build_site(corpus: Corpus) -> Site:
         events={e.id: EventEntry(e, t) for t in corpus.topics.values() for e in t.events},
         questions={q.id: (t, q) for t in corpus.topics.values() for q in t.questions},
         mentions=mentions,
+        translated_mentions={
+            doc_id: [finder.find(t.normalized or NormalizedText.of(t.text)) for t in doc.translations]
+            for doc_id, doc in corpus.documents.items()
+        },
         disputes=_symmetric(claims, "disputes"),
         supports=_directed(claims, "supports", reverse=False),
         supported_by=supported_by,

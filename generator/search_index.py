@@ -11,7 +11,13 @@ What is indexed is marked in the pages themselves (``docs/overrides/main.html``)
 a searched page's content carries ``data-pagefind-body`` and its filters (the
 kind of page and its topic); lists of links to pages that are searched
 themselves carry ``data-pagefind-ignore``. The binary comes with the
-``pagefind[bin]`` package: nothing is downloaded at build time.
+``pagefind[extended]`` package (nothing is downloaded at build time): its extended build
+cuts the words of languages written without spaces (Thai, Chinese, Japanese).
+
+Pages are indexed by their language (their ``<html lang>``): the site's pages in English,
+and the page of each text in another language (``render.paths.original``) in that
+language, so that its words are cut and matched as that language's. The search dialog
+searches every language's index at once.
 
 Pagefind holds what it indexes in memory, about 100 KB a page, until it writes
 the bundle. A site of more than ``PART_PAGES`` pages is indexed in parts, one
@@ -31,7 +37,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pagefind_bin import get_executable
+from pagefind_bin_extended import get_executable
 
 BUNDLE = "pagefind"  # the bundle's folder in the site
 PARTS = "parts.json"  # in it: the folders of the other parts, relative to it
@@ -63,11 +69,11 @@ def command(site: Path, output: Path | None = None) -> list[str]:
     except FileNotFoundError as error:
         raise SearchIndexError(
             f"Pagefind's binary is missing ({error}); reinstall the project with pip install -e . "
-            "(the pagefind[bin] package brings it)"
+            "(the pagefind[extended] package brings it)"
         ) from error
     return [
         str(binary),
-        *("--site", str(site), "--output-path", str(output or site / BUNDLE), "--force-language", "en"),
+        *("--site", str(site), "--output-path", str(output or site / BUNDLE)),
         *("--exclude-selectors", ".headerlink"),  # the ¶ of each heading's permanent link
     ]
 

@@ -13,6 +13,8 @@
   var SECTIONS = 3;  /* matching sections shown under a result */
   var LEAD = 220;  /* characters of a topic's lead shown as its snippet, about as long as Pagefind's */
   var FILTERS = [["kind", "Kind"], ["topic", "Topic"]];
+  /* The language Pagefind searches first: the page's own, as it reads it. */
+  var PAGE_LANGUAGE = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
 
   var dialog = element("dialog", { id: "briefing-search", class: "briefing-search", "aria-label": "Search" });
   dialog.innerHTML =
@@ -61,6 +63,35 @@
       }, function () { return []; });
   }
 
+  /* The languages a bundle indexed: the site's own (English) and those of the pages of texts
+     in their own language (Thai, Khmer, Arabic...), each language in an index of its own. */
+  function languages(part) {
+    return fetch(new URL("pagefind-entry.json", part).href)
+      .then(function (response) { return response.ok ? response.json() : { languages: {} }; })
+      .then(function (entry) {
+        return Object.keys(entry.languages || {}).filter(function (language) {
+          return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(language);
+        });
+      }, function () { return []; });
+  }
+
+  /* Every language's index of every part, searched together: a Thai query reaches the Thai
+     texts (Pagefind cuts its words as Thai), an English one the English pages and translations.
+     Pagefind itself searches the first part in the page's own language; it merges an index
+     only from another address than its own, so "./" spells the first part's address anew
+     (the browser reads it as the same). */
+  function mergeLanguages(pagefind, part, options) {
+    var first = part.pathname === bundle.pathname;
+    return languages(part).then(function (found) {
+      return Promise.all(found.filter(function (language) {
+        return !(first && language === PAGE_LANGUAGE);
+      }).map(function (language) {
+        return pagefind.mergeIndex(first ? part.pathname + "./" : part.pathname,
+          Object.assign({ language: language }, options));
+      }));
+    });
+  }
+
   function load() {
     if (!engine) {
       engine = Promise.all([import(new URL("pagefind.js", bundle).href), parts()]).then(function (loaded) {
@@ -72,10 +103,12 @@
         /* Pagefind's default weighs a page's length heavily (0.75), so that a topic, which
            names a word many times in a long page, came after every short claim naming it once. */
         var ranking = { ranking: { pageLength: 0.1 } };
+        var merged = Object.assign({}, site, ranking);
         return pagefind.options(Object.assign({ noWorker: true }, site, ranking)).then(function () {
           pagefind.init();
-          return Promise.all(loaded[1].map(function (part) {
-            return pagefind.mergeIndex(new URL(part, bundle).pathname, site);
+          var others = loaded[1].map(function (part) { return new URL(part, bundle); });
+          return Promise.all([bundle].concat(others).map(function (part) {
+            return mergeLanguages(pagefind, part, merged);
           }));
         }).then(function () { return pagefind; });
       });

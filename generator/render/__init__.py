@@ -17,13 +17,14 @@ from generator.model import Site
 from generator.render import dataset, markup, paths
 from generator.render.claim_pages import render_claim, render_claims_index, render_question
 from generator.render.dataset import corpus_json, render_data_page, tables
-from generator.render.document_page import render_document
+from generator.render.document_page import render_document, render_original
 from generator.render.entity_pages import render_location, render_outlet, render_party, render_tags
 from generator.render.index_pages import render_home, render_sources_overview, render_topics_index, topics_for_search
 from generator.render.listings import render_documents, render_entities, render_timeline
 from generator.render.reading_page import render_reading
 from generator.render.reference_page import render_reference
 from generator.render.rules_page import render_rules
+from generator.render.source_text import is_site_language
 from generator.render.topic_page import render_topic
 
 _SECTION_INDEXES = {paths.DOCUMENTS, paths.PARTIES, paths.PLACES, paths.OUTLETS, paths.TIMELINE, paths.TAGS}
@@ -96,6 +97,11 @@ def page_jobs(site: Site) -> list[PageJob]:
         *(
             _page(paths.document(i), partial(_of, render_document, site, corpus.documents, i), d.origin.file.path)
             for i, d in corpus.documents.items()
+        ),
+        *(
+            _page(paths.original(i), partial(_of, render_original, site, corpus.documents, i), d.origin.file.path)
+            for i, d in corpus.documents.items()
+            if not is_site_language(d.meta.language)
         ),
         *(
             _page(paths.claim(i), partial(_of, render_claim, site, site.claims, i), c.document.origin.file.path)

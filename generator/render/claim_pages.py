@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator import inputs, parts
+from generator import inputs, parts, writing
 from generator.entries import ClaimEntry, figure_series
 from generator.model import UNNAMED, Site
 from generator.render import markup as mk
@@ -31,13 +31,13 @@ from generator.render.common import (
     topic_tag,
 )
 from generator.render.paginate import Pages, numbered_parts
+from generator.render.source_text import is_site_language, translator_label
 
 
 def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     claim = entry.claim
     here = paths.claim(entry.id)
     document = entry.document
-    quote = entry.quote
     facts = [
         ("Claimant", claimant_html(site, claim, here)),
         ("Said", said_html(site, entry)),
@@ -63,9 +63,7 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
     return mk.page(
         mk.front_matter(title, claim.paraphrase, topic=topic_tag(site, topic_id, here), kind="Claim"),
         mk.heading(1, claim.paraphrase),
-        f"<blockquote><p>{mk.text(quote)}</p><p>&mdash; as quoted in "
-        f"{quote_link(entry, here, document.meta.title)}</p>"
-        "</blockquote>",
+        _quotes(site, entry, here),
         mk.facts(facts),
         _note(site, entry, here),
         mk.unsearched(_relations(site, entry, here)),
@@ -349,4 +347,29 @@ def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
     return (
         f"&ldquo;{quote_link(entry, here, short)}&rdquo;"
         f"{figure} <small>{byline}</small> {status_badge(claim.status, here)}"
+    )
+
+
+def _quotes(site: Site, entry: ClaimEntry, here: str) -> str:
+    """The claim's words as its document gives them, in the text's own language and direction,
+    and in the translation beside the text where the claim is pinned there too."""
+    document = entry.document
+    language = document.meta.language
+    original = (
+        f'<p lang="{mk.attr(language)}" dir="{writing.direction(entry.quote)}">{mk.text(entry.quote)}</p>'
+        f"<p>&mdash; as quoted in {quote_link(entry, here, document.meta.title)}"
+        + ("" if is_site_language(language) else f", in {mk.text(writing.language_name(language))}")
+        + "</p>"
+    )
+    translated = entry.quote_translated
+    if translated is None:
+        return f"<blockquote>{original}</blockquote>"
+    first = document.translations[0].meta
+    document_page = paths.document(document.meta.id)
+    there = mk.link("in the translation", here, document_page, paths.translated_quote_anchor(entry.id))
+    return (
+        f"<blockquote>{original}"
+        f'<p lang="{mk.attr(first.language)}" dir="{writing.direction(translated)}">{mk.text(translated)}</p>'
+        f"<p>&mdash; {there}: {translator_label(site, first, here)}</p>"
+        "</blockquote>"
     )

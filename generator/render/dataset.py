@@ -116,6 +116,8 @@ def _document_row(site: Site, d: SourceDocument) -> list[Any]:
         d.meta.author,
         d.meta.url,
         d.meta.language,
+        [t.language for t in d.meta.translations],
+        [_translator(t.translator) for t in d.meta.translations],
         d.meta.kind,
         d.meta.partial,
         len(d.meta.chain),
@@ -124,6 +126,12 @@ def _document_row(site: Site, d: SourceDocument) -> list[Any]:
         d.meta.summary,
         d.meta.note,
     ]
+
+
+def _translator(translator: inputs.Translator) -> str:
+    """``outlet:the-nation-thailand``, ``party:…``, ``person:…`` or ``machine:…``."""
+    kind = next(k for k in ("outlet", "party", "person", "machine") if getattr(translator, k) is not None)
+    return f"{kind}:{getattr(translator, kind)}"
 
 
 def _claim_row(c: ClaimEntry, side: str, origins: list[str], disputes: list[str]) -> list[Any]:
@@ -144,6 +152,7 @@ def _claim_row(c: ClaimEntry, side: str, origins: list[str], disputes: list[str]
         c.claim.status,
         c.claim.paraphrase,
         c.quote,
+        c.quote_translated,
         c.claim.figure.value if c.claim.figure else None,
         c.claim.figure.unit if c.claim.figure else None,
         c.claim.figure.as_of if c.claim.figure else None,
@@ -166,6 +175,7 @@ def _claim_line(lines: _Lines, site: Site, c: ClaimEntry) -> str:
         c.said,
         tuple(origins),
         c.quote,
+        c.quote_translated,
         tuple(disputes),
     )
     return lines.kept(c.claim, ("claims.csv", *shown), partial(_claim_row, c, side, origins, disputes))
@@ -267,6 +277,8 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "author",
                 "url",
                 "language",
+                "translations",
+                "translators",
                 "kind",
                 "partial",
                 "hops",
@@ -299,6 +311,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "status",
                 "paraphrase",
                 "quote",
+                "quote_translated",
                 "figure_value",
                 "figure_unit",
                 "figure_as_of",
@@ -371,8 +384,17 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
 
 
 def _document_record(document: SourceDocument) -> str:
+    """A document's metadata with its verbatim text, and each translation's (``translated_texts``,
+    in the order of ``translations``)."""
     meta = document.meta.model_dump_json(exclude={"text"})
-    return meta[:-1] + ',"text":' + json.dumps(document.text, ensure_ascii=False) + "}"
+    translated = [t.text for t in document.translations]
+    return (
+        meta[:-1]
+        + ',"text":'
+        + json.dumps(document.text, ensure_ascii=False)
+        + (',"translated_texts":' + json.dumps(translated, ensure_ascii=False) if translated else "")
+        + "}"
+    )
 
 
 def _record(entry: BaseModel) -> str:
@@ -389,7 +411,7 @@ def corpus_json(site: Site) -> Iterator[str]:
     sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
         "documents": (
-            kept_for(d.meta, ("record", d.text), partial(_document_record, d))
+            kept_for(d.meta, ("record", d.text, *(t.text for t in d.translations)), partial(_document_record, d))
             for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
         ),
         "outlets": (_record(o) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
@@ -415,13 +437,14 @@ def render_data_page(site: Site) -> mk.Page:
     rows = [
         (
             mk.link("briefings.json", here, JSON_FILE),
-            "everything: registries, topics, documents with their verbatim text, claims and chains, as validated",
+            "everything: registries, topics, documents with their verbatim text (and their translations'), "
+            "claims and chains, as validated",
         ),
         *(
             (mk.link(name, here, f"{FOLDER}/{name}"), mk.text(description))
             for name, description in (
-                ("documents.csv", "one row per source document"),
-                ("claims.csv", "one row per claim, with its exact quote and status"),
+                ("documents.csv", "one row per source document, with its language and its translations'"),
+                ("claims.csv", "one row per claim, with its exact quote (and in translation) and status"),
                 ("parties.csv", "one row per party"),
                 ("places.csv", "one row per place, with coordinates"),
                 ("outlets.csv", "one row per outlet"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import writing
 from generator.corpus import SourceDocument
 from generator.model import Site, document_entities
 from generator.render import markup as mk
@@ -18,7 +19,7 @@ from generator.render.common import (
 )
 from generator.render.diagrams import HOPS_FILE, chain_diagram, chain_layout, chain_line, cut_note, named_links
 from generator.render.graph_layout import Layout
-from generator.render.source_text import label_of, render_text
+from generator.render.source_text import label_of, original_text, render_text, searched_apart, translator_label
 
 
 def render_document(site: Site, document: SourceDocument) -> mk.Page:
@@ -126,7 +127,12 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> str:
             else []
         ),
         ("Date of the copy", mk.date_text(meta.published) if meta.published else "<em>not shown in the copy</em>"),
-        ("Language", mk.text(meta.language)),
+        ("Language", f"{mk.text(writing.language_name(meta.language))} <small>({mk.text(meta.language)})</small>"),
+        *(
+            [("Translations", "; ".join(translator_label(site, t, here) for t in meta.translations))]
+            if meta.translations
+            else []
+        ),
         ("Kind", label(meta.kind)),
         (
             "Source chain",
@@ -200,6 +206,8 @@ def _chain(site: Site, document: SourceDocument, here: str, layout: Layout) -> m
 def _hop(site: Site, document: SourceDocument, index: int, here: str) -> str:
     hop = document.meta.chain[index]
     role = ROLE_LABELS[hop.role] + (" · the copy held" if index == len(document.meta.chain) - 1 else "")
+    if hop.language is not None:
+        role += f" · in {mk.text(writing.language_name(hop.language))}"
     parts = [f"<strong>{entity_link(site, hop.outlet, here)}</strong>", role]
     if hop.date is not None:
         parts.append(mk.date_text(hop.date))
@@ -230,11 +238,22 @@ def _not_listed(count: int, here: str) -> str:
 
 
 def _text_legend(document: SourceDocument) -> str:
-    lines = [
-        "The text below is the copy held, verbatim. "
-        '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
-        '<a href="#claims">Claims</a>; names of parties, places and outlets link to their pages.'
-    ]
+    language = writing.language_name(document.meta.language)
+    if document.translations:
+        lines = [
+            f"The text below is the copy held, verbatim, in {mk.text(language)}, with its translation beside it "
+            "(a switch between the two on a small screen), also verbatim as its translator published it. "
+            '<mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
+            '<a href="#claims">Claims</a>, in both texts where the translation is pinned too; '
+            "names of parties, places and outlets link to their pages."
+        ]
+    else:
+        lines = [
+            "The text below is the copy held, verbatim"
+            + ("" if language == "English" else f", in {mk.text(language)}")
+            + '. <mark class="claim-quote">Highlighted</mark> passages carry the claims listed under '
+            '<a href="#claims">Claims</a>; names of parties, places and outlets link to their pages.'
+        ]
     if document.meta.boilerplate:
         kinds = sorted({label_of(item.kind) for item in document.meta.boilerplate})
         lines.append(
@@ -261,3 +280,31 @@ def _related(site: Site, document: SourceDocument, here: str) -> str:
         f"{mk.link(d.meta.title, here, paths.document(d.meta.id))} ({mk.date_text(d.meta.event_date)})" for d in others
     ]
     return list_or_none(items, "No other documents on this topic yet.")
+
+
+def render_original(site: Site, document: SourceDocument) -> mk.Page:
+    """The text alone, in its own language (a text not in English), linking back to the
+    document's page. The page is in that language; where site search cuts that language's
+    words on such a page only (Thai, Chinese, Japanese), the text is searched here."""
+    meta = document.meta
+    here = paths.original(meta.id)
+    language = writing.language_name(meta.language)
+    return mk.page(
+        mk.front_matter(
+            f"{meta.title} (original, {language})",
+            meta.summary,
+            topic=topic_tag(site, meta.topic, here),
+            kind="Document",
+            language=meta.language,
+            searched=searched_apart(meta.language),
+        ),
+        mk.heading(1, f"{meta.title}: the original, in {language}"),
+        mk.unsearched(
+            mk.para(
+                f"The text as published by {entity_link(site, meta.outlet, here)}, verbatim, in {mk.text(language)}. "
+                f"{mk.link('The document', here, paths.document(meta.id))} shows it beside its translation, "
+                "with its claims, its source chain and its dates."
+            )
+        ),
+        original_text(site, document, here),
+    )

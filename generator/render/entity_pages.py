@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator import inputs, parts
+from generator import inputs, parts, writing
 from generator.corpus import SourceDocument
 from generator.entries import Backlinks, ClaimEntry, EventEntry
 from generator.model import Site, current
@@ -56,7 +56,7 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     members = site.members.get(party.id, [])
     if members:
         facts.append(("Includes", entity_links(site, members, here)))
-    facts += _common_facts(party.aliases, party.wikidata)
+    facts += _common_facts(party.aliases, party.native_names, party.wikidata)
     if links.administers:
         facts.append(("Administers", _administered(site, party.id, sorted(links.administers), here)))
     facts += _linked_facts(site, here, [("Lays claim to", links.claims_territory)])
@@ -161,7 +161,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
                 ),
             )
         )
-    facts += _common_facts(location.aliases, location.wikidata)
+    facts += _common_facts(location.aliases, location.native_names, location.wikidata)
     related = [location.id, *above.nearest, *site.sublocations.get(location.id, [])]
     mapped = map_block(
         site,
@@ -293,6 +293,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
                 tenures_html(site, outlet.owners, lambda o: _owner(site, o, here), here, "No owner recorded now."),
             )
         )
+    facts += _common_facts(outlet.aliases, outlet.native_names, None)
     held = sorted(d for d in links.documents if site.corpus.documents[d].meta.outlet == outlet.id)
     carried = [
         (site.corpus.documents[doc_id], hop)
@@ -335,8 +336,17 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
     ), sections.extra
 
 
-def _common_facts(aliases: list[str], wikidata: str | None) -> list[tuple[str, str]]:
+def _common_facts(
+    aliases: list[str], native_names: list[inputs.NativeName], wikidata: str | None
+) -> list[tuple[str, str]]:
     facts = []
+    if native_names:
+        names = [
+            f'<span lang="{mk.attr(n.language)}" dir="{writing.direction(n.name)}">{mk.text(n.name)}</span> '
+            f"<small>({mk.text(writing.language_name(n.language))})</small>"
+            for n in native_names
+        ]
+        facts.append(("In other languages", ", ".join(names)))
     if aliases:
         facts.append(("Also called", ", ".join(f"&ldquo;{mk.text(alias)}&rdquo;" for alias in aliases)))
     if wikidata:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import NamedTuple, TypeAlias, overload
 
 from markdown.extensions.toc import slugify, unique
 
+from generator import fonts
 from generator.kept import keeping, kept
 from generator.render.inline import (
     attr,
@@ -200,6 +202,7 @@ class FrontMatter:
     topic: tuple[str, str] | None = None  # (title, URL relative to the page)
     kind: str = "Overview"  # the kind of page, a filter of site search
     filed_under: str | None = None  # the topic it is found under in site search
+    language: str | None = None  # the language of the page's text, where it is not the site's
 
 
 def front_matter(
@@ -210,6 +213,7 @@ def front_matter(
     topic: tuple[str, str] | None = None,
     kind: str = "Overview",
     filed_under: str | None = None,
+    language: str | None = None,
 ) -> FrontMatter:
     """Title and description for the page head, tags (each with its URL on the tags
     page, as ``common.tag_links`` makes them) shown at the top of the page; a page
@@ -218,10 +222,12 @@ def front_matter(
     page: the pages of a topic's documents and claims carry it without entering the
     tags index, which would otherwise list every document. Site search lets a reader
     filter by ``kind`` (Topic, Document, Claim…) and by topic: the tagged topic, or
-    ``filed_under`` (a topic's own page)."""
+    ``filed_under`` (a topic's own page). A page whose text is in another ``language`` than
+    the site's is filed under that language: site search indexes it with that language's
+    words (``docs/javascripts/search.js``)."""
     filed = plain(filed_under) if filed_under is not None else topic[0] if topic else None
     tagged = tuple(sorted({(plain(name), tag_url) for name, tag_url in tags}))
-    return FrontMatter(plain(title), plain(description), tagged, searched, topic, kind, filed)
+    return FrontMatter(plain(title), plain(description), tagged, searched, topic, kind, filed, language)
 
 
 def topic_tag(title: str, from_page: str, topic_page: str) -> tuple[str, str]:
@@ -249,6 +255,7 @@ class Page:
     head: FrontMatter
     packed: bytes  # the body
     packed_outline: bytes  # the headings and the ids, as JSON
+    fonts: tuple[str, ...] = ()  # the font stylesheets of the scripts the body shows (``generator.fonts``)
 
     @property
     def body(self) -> str:
@@ -271,6 +278,10 @@ class Page:
     def meta(self) -> dict[str, object]:
         """What MkDocs reads from a page's front matter."""
         meta: dict[str, object] = {"description": self.head.description, "title": self.head.title}
+        if self.fonts:  # linked in the page's head (docs/overrides/main.html)
+            meta["fonts"] = list(self.fonts)
+        if self.head.language:  # the page's own language (``mkdocs_plugin.on_post_page``)
+            meta["language"] = self.head.language
         if self.head.tags:
             meta["tags"] = [name for name, _ in self.head.tags]  # for an engine's own tags plugin
             meta["tag_links"] = [{"name": name, "url": tag_url} for name, tag_url in self.head.tags]
@@ -284,6 +295,18 @@ class Page:
                 filters["topic"] = self.head.filed_under
             meta["search"] = filters
         return meta
+
+
+_HTML_TAG = re.compile(r'<html lang="[^"]*"')
+_BODY_TAG = re.compile(r"<body(?=[\s>])")
+
+
+def in_language(page_html: str, language: str, site_language: str) -> str:
+    """A page written by the theme, filed under ``language``: its ``<html>`` says that language
+    (which is what site search reads to index it), its ``<body>`` the site's (the theme's
+    wording), and the text in that language says so itself."""
+    page_html = _HTML_TAG.sub(f'<html lang="{attr(language)}"', page_html, count=1)
+    return _BODY_TAG.sub(f'<body lang="{attr(site_language)}"', page_html, count=1)
 
 
 @dataclass(frozen=True)
@@ -332,7 +355,7 @@ def page(head: FrontMatter, *blocks: Block) -> Page:
     writer = _Writer(taken)
     body = writer.write(blocks, "\n\n")
     outline = json.dumps([writer.toc, sorted(taken)], ensure_ascii=False, separators=(",", ":"))
-    return Page(head, _pack(body + "\n"), _pack(outline))
+    return Page(head, _pack(body + "\n"), _pack(outline), fonts.stylesheets_for([body]))
 
 
 def _pack(text: str) -> bytes:

@@ -32,6 +32,12 @@ def document(document_id: str) -> str:
     return f"documents/{document_id}.md"
 
 
+def original(document_id: str) -> str:
+    """The page of a document's text alone, in its own language (for a text not in English):
+    what site search finds by the words of that language."""
+    return f"documents/{document_id}/original.md"
+
+
 def claim(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
 
@@ -60,6 +66,11 @@ def listing(name: str) -> str:
 def quote_anchor(claim_id: str) -> str:
     """The anchor of a claim's highlighted quote on its document page."""
     return f"quote-{claim_id}"
+
+
+def translated_quote_anchor(claim_id: str) -> str:
+    """The anchor of a claim's highlighted passage in the translation beside the text."""
+    return f"translated-{claim_id}"
 
 
 def tag_anchor(tag: str) -> str:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from typing import NamedTuple
 
-from generator import inputs
+from generator import inputs, writing
 from generator.corpus import SourceDocument, Span
 from generator.mentions import Mention
 from generator.model import Site
 from generator.render import markup as mk
 from generator.render import paths
-from generator.render.common import STATUS_LABELS, claimant_name
+from generator.render.common import STATUS_LABELS, claimant_name, entity_link
 from generator.render.markup import relative_url
 
 
@@ -30,38 +31,173 @@ class _Run(NamedTuple):
     boilerplate: str | None
 
 
+SITE_LANGUAGE = "en"  # the language of the site's own wording, and of its search's main index
+# Languages whose words run together, which site search (Pagefind's extended build) cuts into
+# words only on a page in that language: a text in one of them is searched on its own page
+# (``paths.original``), in that language's index. A text in any other language is searched
+# where it is shown beside its translation: Pagefind searches every index with the stemmer
+# of the site's language, and an index stemmed in Arabic or Russian would match nothing.
+SEARCHED_APART = frozenset({"th", "zh", "ja"})
+
+
+class _Shown(NamedTuple):
+    """A text as a page shows it: its claims' passages (marked, with their anchors), its
+    boilerplate passages and its mentions of parties and places."""
+
+    text: str
+    claim_spans: dict[str, Span]
+    boilerplate: list[tuple[Span, str]]
+    mentions: list[Mention]
+    anchor: Callable[[str], str]
+
+
 def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
-    """The whole text as paragraphs inside a styled container."""
-    text = document.text
-    claim_spans = sorted(document.claim_spans.items(), key=lambda item: (item[1], item[0]))
+    """The whole text as paragraphs inside a styled container, in its language and direction;
+    with a translation, the two side by side (a switch between them on a phone)."""
+    meta = document.meta
+    pairs = zip(document.boilerplate_spans, meta.boilerplate, strict=False)
+    original = _Shown(
+        document.text,
+        document.claim_spans,
+        [(span, _boilerplate_title(item)) for span, item in pairs],
+        site.mentions[meta.id],
+        paths.quote_anchor,
+    )
+    ids = tuple(paths.quote_anchor(c) for c in document.claim_spans)
+    if not document.translations:
+        return mk.Anchored(_text_block(site, original, meta.language, here), ids)
+    first = document.translations[0]
+    translated = _Shown(
+        first.text, first.claim_spans, [], site.translated_mentions[meta.id][0], paths.translated_quote_anchor
+    )
+    # a text in another language than the site's is searched on its own page (paths.original)
+    own_page = not is_site_language(meta.language)
+    apart = searched_apart(meta.language)
+    original_label = f"Original, in {mk.text(writing.language_name(meta.language))}" + (
+        f" ({mk.link('on its own page', here, paths.original(meta.id))})" if own_page else ""
+    )
+    columns = [
+        _version("original", original_label, _text_block(site, original, meta.language, here), apart),
+        _version(
+            "translation",
+            translator_label(site, first.meta, here),
+            _text_block(site, translated, first.meta.language, here),
+            searched_apart(first.meta.language),
+        ),
+    ]
+    original_name = mk.text(writing.language_name(meta.language))
+    translation_name = mk.text(writing.language_name(first.meta.language))
+    tabs = (
+        '<input class="text-versions__switch" type="radio" name="text-version" id="text-version-original" checked>'
+        f'<label class="text-versions__tab" for="text-version-original">Original ({original_name})</label>'
+        '<input class="text-versions__switch" type="radio" name="text-version" id="text-version-translation">'
+        f'<label class="text-versions__tab" for="text-version-translation">{translation_name} translation</label>'
+    )
+    others = [_other_translation(site, document, index, here) for index in range(1, len(document.translations))]
+    html = "\n".join(
+        [
+            f'<div class="text-versions">{tabs}',
+            '<div class="text-versions__columns">',
+            *columns,
+            "</div>",
+            "</div>",
+            *others,
+        ]
+    )
+    return mk.Anchored(html, ids + tuple(paths.translated_quote_anchor(c) for c in first.claim_spans))
+
+
+def original_text(site: Site, document: SourceDocument, here: str) -> str:
+    """The text alone, as its own page shows it (``paths.original``)."""
+    meta = document.meta
+    pairs = zip(document.boilerplate_spans, meta.boilerplate, strict=False)
+    shown = _Shown(
+        document.text,
+        document.claim_spans,
+        [(span, _boilerplate_title(item)) for span, item in pairs],
+        site.mentions[meta.id],
+        paths.quote_anchor,
+    )
+    return _text_block(site, shown, meta.language, here)
+
+
+def translator_label(site: Site, translation: inputs.Translation, here: str) -> str:
+    """Who translated a text, when, and where it was published: "English translation by
+    the Nation (Thailand), 27 July 2025 (published version)"."""
+    language = mk.text(writing.language_name(translation.language))
+    by = translation.translator
+    if by.outlet is not None:
+        who = f"{language} translation by {entity_link(site, by.outlet, here)}"
+    elif by.party is not None:
+        who = f"{language} version by its issuer, {entity_link(site, by.party, here)}"
+    elif by.person is not None:
+        who = f"{language} translation by {mk.text(by.person)}"
+    else:
+        who = f"{language} machine translation ({mk.text(by.machine or '')})"
+    details = [mk.date_text(translation.date)] if translation.date else []
+    if translation.url:
+        details.append(mk.external("published version", translation.url))
+    if translation.partial:
+        details.append(f"partial: {'the opening only' if translation.partial == 'opening' else 'an excerpt'}")
+    return who + (f", {', '.join(details)}" if details else "")
+
+
+def _version(kind: str, label: str, block: str, unsearched: bool) -> str:
+    """One column of the texts side by side; a text that is searched on its own page
+    (``SEARCHED_APART``) is left out of this page's search."""
+    ignore = " data-pagefind-ignore" if unsearched else ""
+    return (
+        f'<section class="text-version text-version--{kind}"{ignore}>\n'
+        f'<p class="text-version__label">{label}</p>\n{block}\n</section>'
+    )
+
+
+def _other_translation(site: Site, document: SourceDocument, index: int, here: str) -> str:
+    """A further translation, folded under the texts side by side."""
+    translation = document.translations[index]
+    shown = _Shown(translation.text, {}, [], site.translated_mentions[document.meta.id][index], paths.quote_anchor)
+    return (
+        f'<details class="text-version text-version--other"><summary>{translator_label(site, translation.meta, here)}'
+        f"</summary>\n{_text_block(site, shown, translation.meta.language, here)}\n</details>"
+    )
+
+
+def _text_block(site: Site, shown: _Shown, language: str, here: str) -> str:
+    """The paragraphs of a text in its container, with its language and direction."""
+    text = shown.text
+    claim_spans = sorted(shown.claim_spans.items(), key=lambda item: (item[1], item[0]))
     anchors: dict[int, str] = {}
-    for claim_id, (claim_start, _) in sorted(document.claim_spans.items()):
+    for claim_id, (claim_start, _) in sorted(shown.claim_spans.items()):
         # out of search: Pagefind would read an anchor as a break in the words ("“ Shockingly")
         anchors[claim_start] = (
             anchors.get(claim_start, "")
-            + f'<span class="quote-anchor" id="{paths.quote_anchor(claim_id)}" data-pagefind-ignore></span>'
+            + f'<span class="quote-anchor" id="{shown.anchor(claim_id)}" data-pagefind-ignore></span>'
         )
-    pairs = zip(document.boilerplate_spans, document.meta.boilerplate, strict=False)
-    boilerplate = [(span, _boilerplate_title(item)) for span, item in pairs]
-    mentions = site.mentions[document.meta.id]
-    mention_starts = [m.start for m in mentions]
+    mention_starts = [m.start for m in shown.mentions]
     paragraphs = []
     for start, end in paragraph_spans(text):
         runs = _runs(
             start,
             end,
             [(cid, s) for cid, s in claim_spans if s[0] < end and s[1] > start],
-            [(s, title) for s, title in boilerplate if s[0] < end and s[1] > start],
+            [(s, title) for s, title in shown.boilerplate if s[0] < end and s[1] > start],
         )
         first = bisect.bisect_left(mention_starts, start)
         last = bisect.bisect_right(mention_starts, end)
-        inside = [m for m in mentions[first:last] if m.end <= end]
+        inside = [m for m in shown.mentions[first:last] if m.end <= end]
         paragraphs.append(_paragraph(site, text, runs, anchors, inside, here))
     # The text is escaped here, character for character, and the links are the pages' final URLs.
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return mk.Anchored(
-        f'<div class="source-text">\n{body}\n</div>', tuple(paths.quote_anchor(c) for c in document.claim_spans)
-    )
+    return f'<div class="source-text" lang="{mk.attr(language)}" dir="{writing.direction(text)}">\n{body}\n</div>'
+
+
+def searched_apart(language: str) -> bool:
+    """Whether a text in ``language`` is searched on its own page rather than where it is shown."""
+    return language.split("-")[0].casefold() in SEARCHED_APART
+
+
+def is_site_language(language: str) -> bool:
+    return language.split("-")[0].casefold() == SITE_LANGUAGE
 
 
 def paragraph_spans(text: str) -> list[Span]:

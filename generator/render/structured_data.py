@@ -115,6 +115,31 @@ def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
         data["datePublished"] = meta.published.isoformat()
     if meta.url:
         data["url"] = meta.url
+    if meta.translations:
+        data["workTranslation"] = [_translation(site, t) for t in meta.translations]
+    # the copy held translates an earlier hop in another language (an English report of a Thai statement)
+    translated = [hop for hop in meta.chain[:-1][:BASED_ON_LIMIT] if hop.language not in (None, meta.language)]
+    if translated:
+        data["translationOfWork"] = [_hop(site, hop) for hop in translated]
+    return data
+
+
+def _translation(site: Site, translation: inputs.Translation) -> dict[str, Any]:
+    by = translation.translator
+    translator: dict[str, Any]
+    if by.outlet is not None:
+        translator = _actor(site, by.outlet)
+    elif by.party is not None:
+        translator = _actor(site, by.party)
+    elif by.person is not None:
+        translator = {"@type": "Person", "name": by.person}
+    else:
+        translator = {"@type": "SoftwareApplication", "name": by.machine}
+    data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language, "translator": translator}
+    if translation.date:
+        data["datePublished"] = translation.date.isoformat()
+    if translation.url:
+        data["url"] = translation.url
     return data
 
 
@@ -124,6 +149,8 @@ def _hop(site: Site, hop: inputs.Hop) -> dict[str, Any]:
         data["url"] = hop.url
     if hop.date:
         data["datePublished"] = hop.date.isoformat()
+    if hop.language:
+        data["inLanguage"] = hop.language
     return data
 
 
