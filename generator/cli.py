@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.linkcheck import broken_links
-from generator.new_document import new_document
+from generator.new_document import Translating, new_document
 from generator.pipeline import build_pages, check
 from generator.problems import format_report, visible
 from generator.render import markup
@@ -50,6 +50,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--topic", help="id of the topic the document belongs to")
     new.add_argument("--id", dest="document_id", help="id of the new document (default: from the file name)")
+    new.add_argument(
+        "--language", default="en", help="BCP 47 code of the text's language, such as th, km or ar (default: en)"
+    )
+    new.add_argument(
+        "--translation",
+        type=Path,
+        help="a translation of the text (.txt, UTF-8), copied beside it; claim candidates are then read in it",
+    )
+    new.add_argument(
+        "--translation-language", default="en", help="BCP 47 code of the translation's language (default: en)"
+    )
     _add_seeds_option(new)
     new.set_defaults(run=_new)
 
@@ -241,7 +252,13 @@ def _previous_output(out: Path) -> set[Path]:
 def _new(args: argparse.Namespace) -> int:
     if not _seeds_exist(args.seeds):
         return 2
-    return new_document(args.text, args.seeds, args.topic, args.document_id)
+    return new_document(
+        args.text,
+        args.seeds,
+        args.topic,
+        args.document_id,
+        Translating(args.language, args.translation, args.translation_language),
+    )
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -8,9 +8,10 @@ import datetime as dt
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.inputs import check_file_name, check_id, slugify
+from generator.inputs import check_file_name, check_id, is_language_code, slugify
 from generator.load import MAX_FILE_BYTES
 from generator.pipeline import check
 from generator.problems import format_report, visible
@@ -18,26 +19,34 @@ from generator.scaffold_yaml import scaffold_document, unknown_line
 from generator.schema import write_id_schemas
 
 
-def new_document(source: Path, seeds: Path, topic: str | None, document_id: str | None) -> int:
-    """Place the text under ``seeds/documents/`` and write its metadata scaffold beside it,
-    overwriting nothing; the exit status of ``python -m generator new``."""
-    if not source.is_file():
-        print(f"error: '{visible(str(source))}' is not a file", file=sys.stderr)
-        return 2
-    size = source.stat().st_size
-    if size > MAX_FILE_BYTES:  # refused before it is read or copied: validation would refuse it
-        print(
-            f"error: '{visible(str(source))}' is {size / 1024 / 1024:.1f} MB; a text may be at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB (validation refuses larger files), so nothing was copied "
-            "or written: split it into documents of their own, or check that it is the file you meant",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        source.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        print(f"error: '{visible(str(source))}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
-        return 2
+@dataclass(frozen=True)
+class Translating:
+    """The text's language, and a translation to place beside it (its file and language)."""
+
+    language: str = "en"
+    translation: Path | None = None
+    translation_language: str = "en"
+
+
+def new_document(
+    source: Path,
+    seeds: Path,
+    topic: str | None,
+    document_id: str | None,
+    translating: Translating = Translating(),
+) -> int:
+    """Place the text (and its translation) under ``seeds/documents/`` and write its metadata
+    scaffold beside it, overwriting nothing; the exit status of ``python -m generator new``."""
+    for what, code in (
+        ("--language", translating.language),
+        ("--translation-language", translating.translation_language),
+    ):
+        if not is_language_code(code):
+            print(f"error: {what} '{visible(code)}' is not a language code such as 'th', 'km' or 'en'", file=sys.stderr)
+            return 2
+    for given in (source, *([translating.translation] if translating.translation else [])):
+        if not _readable_text(given):
+            return 2
     try:  # the id validation will ask for: given, or made from the file name
         check_id(slugify(source.stem)[:190] if document_id is None else document_id)
     except ValueError as error:
@@ -84,8 +93,24 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
     text_path = _text_in_documents(source, documents, document_id)
     if text_path is None:
         return 2
+    translation_path = None
+    if translating.translation is not None:
+        translation_path = _translation_in_documents(
+            translating.translation, documents, f"{text_path.stem}.{translating.translation_language}.txt"
+        )
+        if translation_path is None:
+            return 2
     metadata, content, unknown = scaffold_document(
-        text_path, seeds, Path.cwd(), checked.corpus, topic, document_id, dt.date.today()
+        text_path,
+        seeds,
+        Path.cwd(),
+        checked.corpus,
+        topic,
+        document_id,
+        dt.date.today(),
+        translating.language,
+        translation_path,
+        translating.translation_language,
     )
     if metadata.exists():
         print(f"error: {visible(str(metadata))} already exists; nothing was overwritten", file=sys.stderr)
@@ -107,6 +132,48 @@ def new_document(source: Path, seeds: Path, topic: str | None, document_id: str 
         )
     print("Next: fill in the TODOs, check each draft claim, then run 'python -m generator validate'.")
     return 0
+
+
+def _readable_text(source: Path) -> bool:
+    """Whether ``source`` is a text ``new`` can take: a UTF-8 file no larger than validation allows
+    (said why not, before anything is read whole or copied)."""
+    if not source.is_file():
+        print(f"error: '{visible(str(source))}' is not a file", file=sys.stderr)
+        return False
+    size = source.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused before it is read or copied: validation would refuse it
+        print(
+            f"error: '{visible(str(source))}' is {size / 1024 / 1024:.1f} MB; a text may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB (validation refuses larger files), so nothing was copied "
+            "or written: split it into documents of their own, or check that it is the file you meant",
+            file=sys.stderr,
+        )
+        return False
+    try:
+        source.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        print(f"error: '{visible(str(source))}' is not UTF-8 text; save it as UTF-8 first", file=sys.stderr)
+        return False
+    return True
+
+
+def _translation_in_documents(source: Path, documents: Path, name: str) -> Path | None:
+    """The translation under ``documents``, named after its text (``<text>.<language>.txt``),
+    copied byte for byte; an existing file is never overwritten."""
+    target = documents / name
+    if source.resolve() == target.resolve():
+        return target
+    if target.exists():
+        if target.read_bytes() == source.read_bytes():
+            return target
+        print(
+            f"error: {visible(str(target))} already exists with other content; nothing was overwritten",
+            file=sys.stderr,
+        )
+        return None
+    shutil.copyfile(source, target)
+    print(f"Copied the translation to {visible(str(target))} (byte for byte).")
+    return target
 
 
 def _same_text(path: Path, source: Path, text: bytes) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.corpus import Corpus
@@ -40,9 +41,14 @@ def render_scaffold(
     schema_line: str,
     today: dt.date,
     taken_ids: frozenset[str] = frozenset(),
+    language: str = "en",
+    translation: Translated | None = None,
 ) -> str:
-    """The metadata file of the scaffold; its claim ids are new beside ``taken_ids``."""
+    """The metadata file of the scaffold; its claim ids are new beside ``taken_ids``. With a
+    ``translation``, the claim candidates are those of the translation (``quote_translated``),
+    each mapped back to the original's passage where it can be."""
     listed = scaffold.candidates[:MAX_CANDIDATES]
+    read_in = "the text" if translation is None else f"the translation ({_one_line(translation.file_name)})"
     lines = [
         schema_line,
         f"# Scaffold written by 'python -m generator new' on {today.isoformat()} for {_one_line(scaffold.text_name)}.",
@@ -54,7 +60,8 @@ def render_scaffold(
         f"title: {PLACEHOLDER}  # a neutral title for the page",
         f"topic: {topic if topic else PLACEHOLDER + '  # id of a topic in seeds/topics/'}",
         f"text: {scaffold.text_name}",
-        "language: en  # BCP 47 code of the text's language",
+        f"language: {language}  # BCP 47 code of the text's language",
+        *(_translation_lines(translation) if translation else []),
         f"kind: {PLACEHOLDER}  # news-article, official-statement, wire-report, report, transcript or other",
         f"summary: {PLACEHOLDER}  # what happened, two or three neutral sentences",
         f"event_date: {PLACEHOLDER}  # YYYY-MM-DD, the day of the events reported",
@@ -70,9 +77,9 @@ def render_scaffold(
         "#   - quote: The headline, as in the text",
         "#     kind: headline      # byline, dateline, author-bio, source-line, headline, related-link, other",
         "",
-        *_found_comments("Parties", scaffold.parties),
-        *_found_comments("Places", scaffold.places),
-        *_found_comments("Outlets", scaffold.outlets),
+        *_found_comments("Parties", scaffold.parties, read_in),
+        *_found_comments("Places", scaffold.places, read_in),
+        *_found_comments("Outlets", scaffold.outlets, read_in),
         "",
         "chain:  # how the text reached us: the originals first, the copy held last. A statement on its",
         "        # issuer's own site is one hop: the issuer's site as outlet, role original-reporting.",
@@ -82,7 +89,7 @@ def render_scaffold(
         *_held_copy_sources(scaffold.hops),
         "",
         "claims:",
-        *_claim_lines(listed, _claim_ids(listed, document_id, set(taken_ids))),
+        *_claim_lines(listed, _claim_ids(listed, document_id, set(taken_ids)), translation),
         *_left_out(scaffold.candidates[len(listed) :]),
     ]
     if not scaffold.candidates:
@@ -123,10 +130,10 @@ _CLAIM_TEMPLATE = [
 ]
 
 
-def _found_comments(title: str, found: list[Found]) -> list[str]:
+def _found_comments(title: str, found: list[Found], read_in: str) -> list[str]:
     if not found:
-        return [f"# {title} found in the text: none"]
-    rows = [f"# {title} found in the text (names and aliases of the registries):"]
+        return [f"# {title} found in {read_in}: none"]
+    rows = [f"# {title} found in {read_in} (names and aliases of the registries):"]
     rows += [f"#   {f.entity} ({_one_line(f.name)}): {_lines(f.lines)}" for f in found]
     return rows
 
@@ -192,7 +199,58 @@ def _claim_ids(candidates: list[Candidate], document_id: str, taken: set[str]) -
     return ids
 
 
-def _claim_lines(candidates: list[Candidate], claim_ids: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class Translated:
+    """A translation beside the text: its file and language, and the paragraphs of both texts
+    (non-blank lines), by which a passage of the translation is mapped back to the original."""
+
+    file_name: str
+    language: str
+    paragraphs: list[tuple[int, int, str]]  # of the translation: start, end, text
+    original: list[str]  # the original's paragraphs
+
+    def original_of(self, start: int) -> tuple[str | None, str]:
+        """The original's passage for the translation's words at ``start``, and a comment that
+        says how it was found, or why it could not be."""
+        number = next((n for n, (a, b, _) in enumerate(self.paragraphs) if a <= start < b), None)
+        if number is None or len(self.original) != len(self.paragraphs):
+            return None, (
+                f"not mapped back: the original has {len(self.original)} paragraphs and the translation "
+                f"{len(self.paragraphs)}; copy the words of the claim from the original"
+            )
+        return self.original[number], (
+            f"paragraph {number + 1} of the original, where the translation has these words: cut it down to "
+            "the words that carry the claim"
+        )
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int, str]]:
+    """The non-blank lines of ``text``, stripped, with where they stand."""
+    found = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            found.append((start, start + len(stripped), stripped))
+        position += len(line)
+    return found
+
+
+def _translation_lines(translation: Translated) -> list[str]:
+    return [
+        "translations:",
+        f"  - text: {translation.file_name}",
+        f"    language: {translation.language}",
+        f"    translator: {{outlet: {PLACEHOLDER}}}  # who translated it, one of: outlet: <id>,",
+        "        # party: <id> (the issuer's own version), person: <name>, machine: <system and version>,",
+        "        # or unnamed: <how it presents itself>, where no translator is named",
+        "    # date: YYYY-MM-DD          # when it was translated or published",
+        "    # url: https://...          # where it was published, if it was",
+    ]
+
+
+def _claim_lines(candidates: list[Candidate], claim_ids: list[str], translation: Translated | None = None) -> list[str]:
     rows: list[str] = []
     for candidate, claim_id in zip(candidates, claim_ids, strict=True):
         rows += [
@@ -227,9 +285,16 @@ def _claim_lines(candidates: list[Candidate], claim_ids: list[str]) -> list[str]
             f"    kind: {candidate.kind}  # casualty-report, accusation, denial, statement-of-intent, "
             "diplomatic-statement, assessment, factual-report, territorial-claim",
             f"    paraphrase: {PLACEHOLDER}  # one neutral line saying what the claimant asserts",
-            f"    quote: {_q(candidate.quote)}  # the words attributed: check them against the text",
         ]
-        if candidate.occurrence is not None:
+        if translation is None:
+            rows.append(f"    quote: {_q(candidate.quote)}  # the words attributed: check them against the text")
+        else:
+            original, how = translation.original_of(candidate.start)
+            rows += [
+                f"    quote: {_q(original) if original is not None else PLACEHOLDER}  # {how}",
+                f"    quote_translated: {_q(candidate.quote)}  # the words attributed, in the translation: check them",
+            ]
+        if candidate.occurrence is not None and translation is None:
             rows.append(f"    occurrence: {candidate.occurrence}")
         rows += ["    status: unverified  # unverified, disputed, corroborated, false, outdated", ""]
     return rows
@@ -243,10 +308,23 @@ def scaffold_document(
     topic: str | None,
     document_id: str | None,
     today: dt.date,
+    language: str = "en",
+    translation_path: Path | None = None,
+    translation_language: str = "en",
 ) -> tuple[Path, str, list[UnknownName]]:
     """The metadata path and YAML for a text already in ``seeds/documents/``, and the
-    names in it no registry knows."""
-    text = text_path.read_text(encoding="utf-8")
+    names in it no registry knows. With a translation beside it, attribution is read in the
+    translation (the scaffold reads English) and mapped back to the original's paragraphs."""
+    text = original = text_path.read_text(encoding="utf-8")
+    translation = None
+    if translation_path is not None:
+        text = translation_path.read_text(encoding="utf-8")
+        translation = Translated(
+            translation_path.name,
+            translation_language,
+            paragraphs_of(text),
+            [paragraph for _, _, paragraph in paragraphs_of(original)],
+        )
     # A dateline without its year ("July 25") is read against the date the file is named for, if any.
     named_for = re.match(r"(\d{4}-\d\d-\d\d)", document_id or text_path.name)
     try:
@@ -258,4 +336,7 @@ def scaffold_document(
     metadata = text_path.with_suffix(".yaml")
     schema_line = modeline("document", metadata, project)
     taken = frozenset(claim.id for document in corpus.documents.values() for claim in document.meta.claims)
-    return metadata, render_scaffold(scaffold, doc_id, topic, schema_line, today, taken), scaffold.unknown_names
+    if translation is not None:
+        scaffold.text_name = text_path.name
+    content = render_scaffold(scaffold, doc_id, topic, schema_line, today, taken, language, translation)
+    return metadata, content, scaffold.unknown_names

@@ -342,3 +342,49 @@ def test_a_text_of_thousands_of_claims_gets_a_scaffold_validation_can_read(tmp_p
     assert "# 100 more claim candidates, from line 1 on, are not listed" in written.read_text(encoding="utf-8")
     assert written.stat().st_size < 1_000_000
     assert max(map(len, written.read_text(encoding="utf-8").splitlines())) < 400
+
+
+def test_new_with_a_translation_reads_claims_in_it_and_maps_them_back_to_the_original(tmp_path: Path) -> None:
+    languages = Path(__file__).resolve().parent / "fixtures" / "languages"
+    corpus = copy_corpus(MINI, tmp_path / "seeds")
+    original, translation = tmp_path / "แถลงการณ์.txt", tmp_path / "statement in English.txt"
+    original.write_bytes((languages / "documents" / "alpha-statement.txt").read_bytes())
+    translation.write_bytes((languages / "documents" / "alpha-statement.en.txt").read_bytes())
+
+    result = run_new(tmp_path, str(original), "--topic", "ridge", "--language", "th", "--translation", str(translation))
+
+    assert result.returncode == 0, result.stderr
+    documents = corpus / "documents"
+    # the id and file name are transliterated from the Thai file name
+    (metadata,) = [path for path in documents.glob("*.yaml") if not (MINI / "documents" / path.name).exists()]
+    assert re.fullmatch(r"[a-z0-9-]+\.yaml", metadata.name), metadata.name
+    stem = metadata.stem
+    assert (documents / f"{stem}.txt").read_bytes() == original.read_bytes()
+    assert (documents / f"{stem}.en.txt").read_bytes() == translation.read_bytes()
+    content = metadata.read_text(encoding="utf-8")
+    data = yaml.safe_load(content)
+    assert data["language"] == "th"
+    assert data["translations"] == [{"text": f"{stem}.en.txt", "language": "en", "translator": {"outlet": "TODO"}}]
+    claims = {c["quote_translated"]: c for c in data["claims"]}
+    # the claim is read in the English, and the Thai paragraph at the same place is proposed
+    assert claims["calls on Beta to cease fire at once"]["claimant"] == "alpha-government"
+    assert claims["calls on Beta to cease fire at once"]["quote"] == "มีทหารได้รับบาดเจ็บสองนาย รัฐบาลอัลฟาขอให้เบตาหยุดยิงทันที"
+    assert "paragraph 3 of the original" in content
+
+    # where the paragraphs do not line up, it says so instead of guessing
+    for path in documents.glob(f"{stem}.*"):
+        path.unlink()
+    original.write_text("แถลงการณ์รัฐบาลอัลฟา มีทหารได้รับบาดเจ็บสองนาย\n", encoding="utf-8")
+    assert run_new(tmp_path, str(original), "--language", "th", "--translation", str(translation)).returncode == 0
+    content = (documents / f"{stem}.yaml").read_text(encoding="utf-8")
+    assert "quote: TODO  # not mapped back: the original has 1 paragraphs and the translation 3" in content
+
+
+def test_new_refuses_a_language_code_it_does_not_know(tmp_path: Path) -> None:
+    copy_corpus(MINI, tmp_path / "seeds")
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run_new(tmp_path, str(source), "--language", "thai")
+    assert result.returncode == 2
+    assert "--language 'thai' is not a language code" in result.stderr
+    assert not (tmp_path / "seeds" / "documents" / "report.txt").exists()

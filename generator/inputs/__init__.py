@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from generator.inputs.documents import (
+    TRANSLATOR_KINDS,
     Boilerplate,
     Claim,
     Document,
@@ -88,6 +89,7 @@ from generator.inputs.fields import (
     WikidataId,
     check_file_name,
     check_id,
+    is_language_code,
     is_slug,
     slugify,
 )
@@ -127,6 +129,7 @@ __all__ = [
     "REGISTRIES",
     "RESERVED_IDS",
     "SLUG_PATTERN",
+    "TRANSLATOR_KINDS",
     "VALIDATOR_NAMES",
     "Administration",
     "Boilerplate",
@@ -195,6 +198,7 @@ __all__ = [
     "WikidataId",
     "check_file_name",
     "check_id",
+    "is_language_code",
     "is_slug",
     "slugify",
     "surface_forms_of",

@@ -84,7 +84,7 @@ class Hop(Strict):
 
 class Translator(Strict):
     """Who made a translation: exactly one of an outlet, the party that issued the text, a
-    named person, or a machine (and which)."""
+    named person, a machine (and which), or, where none is named, how it presents itself."""
 
     outlet: OutletId | None = Field(
         None,
@@ -102,16 +102,24 @@ class Translator(Strict):
         description="The machine translation system, and its version where known.",
         examples=["Google Translate (web), 2025-07-28"],
     )
+    unnamed: Text | None = Field(
+        None,
+        description="Where the translation names no translator: how it presents itself, in words (the site then says the translator is not named).",
+        examples=["an English version under the ministry's heading and dateline, reposted by a Facebook page"],
+    )
 
     @model_validator(mode="after")
     def _one_translator(self) -> Translator:
-        named = [key for key in ("outlet", "party", "person", "machine") if getattr(self, key) is not None]
+        named = [key for key in TRANSLATOR_KINDS if getattr(self, key) is not None]
         if len(named) != 1:
             raise ValueError(
                 ("this translator names no one" if not named else f"this translator names {' and '.join(named)}")
-                + " | hint: give exactly one of 'outlet', 'party', 'person' or 'machine'"
+                + " | hint: give exactly one of 'outlet', 'party', 'person', 'machine' or 'unnamed'"
             )
         return self
+
+
+TRANSLATOR_KINDS = ("outlet", "party", "person", "machine", "unnamed")
 
 
 class Translation(Strict):

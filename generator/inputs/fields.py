@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from anyascii import anyascii
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from generator import writing
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -251,9 +253,17 @@ def _check_wikidata(value: str) -> str:
     return value
 
 
+def is_language_code(value: str) -> bool:
+    """Whether ``value`` is a BCP 47 code of a language the Unicode CLDR knows (``th``, ``km``, ``zh-Hant``)."""
+    return bool(_LANGUAGE_RE.fullmatch(value)) and writing.is_known_language(value)
+
+
 def _check_language(value: str) -> str:
-    if not _LANGUAGE_RE.fullmatch(value):
-        raise ValueError(f"'{value}' is not a language code such as 'en' or 'hy'")
+    if not is_language_code(value):
+        raise ValueError(
+            f"'{value}' is not a language code such as 'en', 'th', 'km' or 'hy' | hint: give the BCP 47 code "
+            "of the language (ISO 639-1 where it has one: 'th' for Thai, 'km' for Khmer)"
+        )
     return value
 
 

@@ -129,8 +129,8 @@ def _document_row(site: Site, d: SourceDocument) -> list[Any]:
 
 
 def _translator(translator: inputs.Translator) -> str:
-    """``outlet:the-nation-thailand``, ``party:…``, ``person:…`` or ``machine:…``."""
-    kind = next(k for k in ("outlet", "party", "person", "machine") if getattr(translator, k) is not None)
+    """``outlet:the-nation-thailand``, ``party:…``, ``person:…``, ``machine:…`` or ``unnamed:…``."""
+    kind = next(k for k in inputs.TRANSLATOR_KINDS if getattr(translator, k) is not None)
     return f"{kind}:{getattr(translator, kind)}"
 
 

@@ -132,8 +132,10 @@ def translator_label(site: Site, translation: inputs.Translation, here: str) -> 
         who = f"{language} version by its issuer, {entity_link(site, by.party, here)}"
     elif by.person is not None:
         who = f"{language} translation by {mk.text(by.person)}"
+    elif by.machine is not None:
+        who = f"{language} machine translation ({mk.text(by.machine)})"
     else:
-        who = f"{language} machine translation ({mk.text(by.machine or '')})"
+        who = f"{language} translation, translator not named: {mk.text(by.unnamed or '')}"
     details = [mk.date_text(translation.date)] if translation.date else []
     if translation.url:
         details.append(mk.external("published version", translation.url))

@@ -133,9 +133,13 @@ def _translation(site: Site, translation: inputs.Translation) -> dict[str, Any]:
         translator = _actor(site, by.party)
     elif by.person is not None:
         translator = {"@type": "Person", "name": by.person}
-    else:
+    elif by.machine is not None:
         translator = {"@type": "SoftwareApplication", "name": by.machine}
-    data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language, "translator": translator}
+    else:
+        translator = {}
+    data: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": translation.language}
+    if translator:
+        data["translator"] = translator
     if translation.date:
         data["datePublished"] = translation.date.isoformat()
     if translation.url:
