@@ -117,9 +117,11 @@ def news_article(site: Site, document: SourceDocument) -> dict[str, Any]:
         data["url"] = meta.url
     if meta.translations:
         data["workTranslation"] = [_translation(site, t) for t in meta.translations]
-    # the copy held translates an earlier hop in another language (an English report of a Thai statement)
+    # the copy held came through a translation of an earlier hop in another language (an agency's
+    # English version of a Thai statement): the hops in that language are what it translates
+    translating = any(hop.role == "translation" for hop in meta.chain)
     translated = [hop for hop in meta.chain[:-1][:BASED_ON_LIMIT] if hop.language not in (None, meta.language)]
-    if translated:
+    if translating and translated:
         data["translationOfWork"] = [_hop(site, hop) for hop in translated]
     return data
 
