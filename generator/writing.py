@@ -5,7 +5,8 @@ Thai, Lao, Khmer, Myanmar, Chinese and Japanese run their words together: a name
 quoted passage can begin anywhere in a line, so matching there cannot wait for a space
 or a word boundary (``quotes``, ``mentions``). Arabic, Persian and Hebrew run right to
 left: pages give each text the direction of its own first letter. Language names come
-from the Unicode CLDR data that Babel carries.
+from the Unicode CLDR data that Babel carries, and from ISO 639 (pycountry) for the
+languages CLDR leaves out.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import functools
 import re
 import unicodedata
 
+import pycountry
 from babel import Locale, UnknownLocaleError
 
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer (and its
@@ -82,19 +84,31 @@ def direction(text: str) -> str:
 @functools.cache
 def language_name(code: str) -> str:
     """The English name of a BCP 47 language code (``th`` → ``Thai``, ``km`` → ``Khmer``,
-    ``zh-Hant`` → ``Chinese (Traditional)``); the code itself where CLDR has no name."""
+    ``zh-Hant`` → ``Chinese (Traditional)``), from CLDR, else from ISO 639 (``prs`` → ``Dari``);
+    the code itself where neither has one."""
     try:
         name = Locale.parse(code, sep="-").get_display_name("en")
     except (ValueError, TypeError, UnknownLocaleError):
-        return code
-    return name or code
+        name = None
+    if name:
+        return str(name)
+    listed = _iso_639(code.split("-")[0])
+    return listed or code
 
 
 @functools.cache
 def is_known_language(code: str) -> bool:
-    """Whether CLDR knows the language of a BCP 47 code (its first part)."""
+    """Whether the language of a BCP 47 code (its first part) is one CLDR or ISO 639 knows."""
+    first = code.split("-")[0]
     try:
-        Locale.parse(code.split("-")[0])
+        Locale.parse(first)
     except (ValueError, TypeError, UnknownLocaleError):
-        return False
+        return _iso_639(first) is not None
     return True
+
+
+def _iso_639(code: str) -> str | None:
+    """The ISO 639 name of a two- or three-letter language code, if it has one."""
+    key = "alpha_2" if len(code) == 2 else "alpha_3"
+    found = pycountry.languages.get(**{key: code.lower()})
+    return None if found is None else str(found.name)
