@@ -33,7 +33,7 @@ UNSPACED_RANGES = (
 )
 UNSPACED = "".join(f"{low}-{high}" for low, high in UNSPACED_RANGES)  # for a regex character class
 _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
-_UNSPACED_RUN = re.compile(f"[{UNSPACED}]+")
+UNSPACED_RUN = re.compile(f"[{UNSPACED}]+")
 
 
 def is_unspaced(char: str) -> bool:
@@ -57,7 +57,7 @@ def words(text: str) -> list[tuple[int, str]]:
             found.append((start, word))
             continue
         at = 0
-        for run in _UNSPACED_RUN.finditer(word):
+        for run in UNSPACED_RUN.finditer(word):
             if run.start() > at:
                 found.append((start + at, word[at : run.start()]))
             letters = run[0]
