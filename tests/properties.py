@@ -150,10 +150,13 @@ YAML_SAFE = st.characters(
     blacklist_categories=("Cs", "Cc"),
     blacklist_characters="\ufffe\uffff\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
 )
+# Words of scripts a text may come in: without spaces between words (Thai, Khmer, Chinese), right
+# to left (Arabic, Persian, Hebrew), and others (Armenian, Georgian, Devanagari).
+SCRIPTS = ["กองทัพบก", "ប្រាសាទតាមាន់ធំ", "王毅", "بيان", "وزارت", "שלום", "Փաշինյան", "საქართველო", "हिन्दी"]
 # A value that is exactly TODO is the scaffold's placeholder; any other text, TODO at its start included, is real.
 FREE_TEXT = (
     st.lists(
-        st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, "TODO", "TODO:"])),
+        st.one_of(st.text(YAML_SAFE, min_size=1, max_size=4), st.sampled_from([*MARKUP, *SCRIPTS, "TODO", "TODO:"])),
         min_size=1,
         max_size=12,
     )
@@ -216,7 +219,7 @@ def inject(corpus: Path, s: str) -> None:
 
     def parties(data):
         for n, party in enumerate(data["parties"]):
-            party.update(name=f"{line} P{n}", description=s)
+            party.update(name=f"{line} P{n}", description=s, native_names=[{"name": f"{line} N{n}", "language": "th"}])
         data["parties"][0]["offices"] = [{"title": line, "as_of": "2024-03-02", "note": s}]
         data["parties"][1]["aliases"] = [f"{line} alias"]
 
@@ -246,6 +249,16 @@ def inject(corpus: Path, s: str) -> None:
             claim.update(paraphrase=s, note=_prose_safe(s))
         data["claims"][1]["figure"]["unit"] = line
         data["claims"][0]["quote"] = "QQ" + s
+        data["claims"][0]["quote_translated"] = "TT" + s
+        data["translations"] = [
+            {
+                "text": "ridge-clash.fr.txt",
+                "language": "fr",
+                "translator": {"person": line},
+                "source_version": s,
+                "note": _prose_safe(s),
+            }
+        ]
 
     rewrite("parties.yaml", parties)
     rewrite("locations.yaml", locations)
@@ -254,3 +267,4 @@ def inject(corpus: Path, s: str) -> None:
     rewrite("documents/ridge-clash.yaml", document)
     with (corpus / "documents" / "ridge-clash.txt").open("a", encoding="utf-8") as text:
         text.write(f"QQ{s}\n{s}\n")
+    (corpus / "documents" / "ridge-clash.fr.txt").write_text(f"{s}\nTT{s}\n", encoding="utf-8")
