@@ -34,7 +34,7 @@ def _add_topic(corpus: Path) -> None:
 
 
 def _remove_document(corpus: Path) -> str | None:
-    """Take away a document as CONTRIBUTING says (its two files, and each ``- document: <id>``
+    """Take away a document as CONTRIBUTING says (its files, and each ``- document: <id>``
     source that cites it): the one cited by the fewest files among those whose claims no
     other file names (a claim disputed elsewhere would leave that file pointing at nothing).
     None when every document's claims are named elsewhere."""
@@ -56,9 +56,11 @@ def _remove_document(corpus: Path) -> str | None:
         return None
     removed = min(free, key=lambda d: (sum(len(cited[d].findall(t)) for t in texts.values()), d))
     metadata = corpus / "documents" / f"{removed}.yaml"
-    text_file = re.search(r"^text: (\S+)", texts[metadata], re.M)[1]  # type: ignore[index]
+    # its text and its translations' (``text:`` at the top level and under ``translations:``)
+    text_files = re.findall(r"^(?:text|  - text|    text): (\S+)", texts[metadata], re.M)
     metadata.unlink()
-    (corpus / "documents" / text_file).unlink()
+    for text_file in text_files:
+        (corpus / "documents" / text_file).unlink()
     for path, text in texts.items():
         if path != metadata and cited[removed].search(text):
             path.write_text(cited[removed].sub("", text), encoding="utf-8")

@@ -55,6 +55,9 @@ def test_a_text_is_shown_in_its_language_beside_its_translation(site: Path) -> N
     # who translated it, and the names of the Thai text linked to their pages
     label = page.select_one(".text-version--translation .text-version__label").get_text("")
     assert label == "English version by its issuer, Government of Alpha, 2 March 2024, published version"
+    about = next(a for a in page.select(".admonition") if "About the translation" in a.get_text())
+    assert "Translated from: the statement as first published, at 08.00" in about.get_text()
+    assert about.select_one("em").get_text() == "beside"  # the note is Markdown
     linked = {a.get_text(): a["href"] for a in original.select("a")}
     assert linked["สันเขาเหนือ"].endswith("places/north-ridge/")
     assert linked["รัฐบาลอัลฟา"].endswith("parties/alpha-government/")

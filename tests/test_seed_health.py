@@ -215,11 +215,16 @@ def test_every_entity_and_document_is_found_under_its_kind_topic_and_names(corpu
     assert {place.name for place in tables.locations.values()} <= titles
     for document in tables.documents.values():  # the verbatim text of every document is indexed, under its topic
         page = pages[f"documents/{document.meta.id}/"]
-        content = " ".join(page["content"].split())
-        # word for word: no space added inside a line (“ Shockingly), no tooltip glued to a word
-        unread = [line for line in document.text.splitlines() if " ".join(line.split()) not in content]
-        assert unread == [], (document.meta.id, unread[:2])
+        # a text in a language whose words run together is indexed on its own page, in its language
+        # (Pagefind marks the words it cut with zero-width spaces)
+        own = pages.get(f"documents/{document.meta.id}/original/", page)
+        for text, where in ((document.text, own), *((t.text, page) for t in document.translations[:1])):
+            content = " ".join(where["content"].replace("\u200b", "").split())
+            # word for word: no space added inside a line (“ Shockingly), no tooltip glued to a word
+            unread = [line for line in text.splitlines() if " ".join(line.split()) not in content]
+            assert unread == [], (document.meta.id, unread[:2])
         assert page["filters"]["topic"] == [tables.topics[document.meta.topic].title]
+        assert own["filters"]["topic"] == [tables.topics[document.meta.topic].title]
     for claim_id, entry in model.claims.items():  # type: ignore[attr-defined]
         assert pages[f"claims/{claim_id}/"]["filters"]["topic"] == [tables.topics[entry.topic].title]
     for topic in tables.topics.values():
@@ -241,7 +246,8 @@ TRANSFER_BUDGET_KB = {"text": 150, "picture": 300}
 # The smallest text of a source graph, in CSS pixels.
 SMALLEST_TEXT_PX = 12
 # Page kinds: those of ``page_kinds`` and, where the corpus has them, the copy resting on
-# the most originals, a question, and a part of the longest tag's list.
+# the most originals, a question, a part of the longest tag's list, a text shown beside its
+# translation and a text's page in its own language.
 KINDS = (
     "home",
     "topic",
@@ -258,6 +264,8 @@ KINDS = (
     "timeline",
     "tag-part",
     "data",
+    "translated",
+    "original",
 )
 
 # Text of the content under 12 px, as "element.class size" (a map's labels, measured by
@@ -287,8 +295,12 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     documents = sorted(model.corpus.documents.values(), key=lambda d: (-len(model.originals[d.meta.id]), d.meta.id))  # type: ignore[attr-defined]
     questions = sorted(model.questions)  # type: ignore[attr-defined]
     tag_parts = sorted(path.parent.name for path in corpus.site.glob("lists/tags-*/index.html"))
+    translated = [d.meta for d in documents if d.translations]
+    own_language = [d.meta for d in documents if (corpus.site / "documents" / d.meta.id / "original").is_dir()]
     return {
         **chosen,
+        "translated": f"documents/{translated[0].id}/" if translated else chosen["document"],
+        "original": f"documents/{own_language[0].id}/original/" if own_language else chosen["document"],
         "fan-in": f"documents/{documents[0].meta.id}/",
         "question": f"questions/{questions[0]}/" if questions else chosen["claims"],
         "tag-part": f"lists/{tag_parts[-1]}/" if tag_parts else "tags/",

@@ -37,6 +37,7 @@ def render_document(site: Site, document: SourceDocument) -> mk.Page:
         _at_a_glance(site, document, here, layout),
         _metadata_box(site, document, here),
         _copy_note(site, document, here),
+        _translation_notes(site, document, here),
         mk.heading(2, "Source chain", "source-chain"),
         cut_note(layout, here),
         chain_diagram(site, document, layout),
@@ -177,6 +178,23 @@ def _copy_note(site: Site, document: SourceDocument, here: str) -> str:
     if document.meta.note is None:
         return ""
     return mk.admonition("note", "About this copy", [mk.prose(document.meta.note)])
+
+
+def _translation_notes(site: Site, document: SourceDocument, here: str) -> str:
+    """What a reader should know of each translation: who made it, from which version of the
+    text, and its note."""
+    told = [t for t in document.meta.translations if t.note is not None or t.source_version is not None]
+    if not told:
+        return ""
+    blocks = []
+    for translation in told:
+        blocks.append(mk.para(f"<strong>{translator_label(site, translation, here)}</strong>"))
+        if translation.source_version is not None:
+            blocks.append(mk.para(f"Translated from: {mk.text(translation.source_version)}"))
+        if translation.note is not None:
+            blocks.append(mk.prose(translation.note))
+    title = "About the translation" if len(document.meta.translations) == 1 else "About the translations"
+    return mk.admonition("note", title, blocks)
 
 
 def _chain(site: Site, document: SourceDocument, here: str, layout: Layout) -> mk.Block:

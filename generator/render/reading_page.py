@@ -78,6 +78,15 @@ def render_reading() -> mk.Page:
             "hidden. A <strong>partial copy</strong> holds only the opening of a page, or an excerpt."
         ),
         _definitions(roles),
+        mk.heading(2, "Texts in other languages", "languages"),
+        mk.para(
+            "A text is kept in the language it was published in, and where a translation of it exists, "
+            "the translation is shown beside it, as its translator published it, with who translated it "
+            "(an outlet, the issuer's own version, a named person, a machine, or a translator not named) "
+            "and when. A claim's words are highlighted in both where both are recorded; the claim rests on "
+            "the original's words. Dates and figures are read from the text and its translation as they "
+            "stand, never from a retelling."
+        ),
         mk.heading(2, "Independent sources", "independent-sources"),
         mk.para(
             "<strong>Independent sources</strong> counts the distinct outlets a claim can actually be "

@@ -55,17 +55,11 @@ def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     """The whole text as paragraphs inside a styled container, in its language and direction;
     with a translation, the two side by side (a switch between them on a phone)."""
     meta = document.meta
-    pairs = zip(document.boilerplate_spans, meta.boilerplate, strict=False)
-    original = _Shown(
-        document.text,
-        document.claim_spans,
-        [(span, _boilerplate_title(item)) for span, item in pairs],
-        site.mentions[meta.id],
-        paths.quote_anchor,
-    )
+    original = _original(site, document)
     ids = tuple(paths.quote_anchor(c) for c in document.claim_spans)
     if not document.translations:
-        return mk.Anchored(_text_block(site, original, meta.language, here), ids)
+        block = _text_block(site, original, meta.language, here)
+        return mk.Anchored(mk.unsearched(block) if searched_apart(meta.language) else block, ids)
     first = document.translations[0]
     translated = _Shown(
         first.text, first.claim_spans, [], site.translated_mentions[meta.id][0], paths.translated_quote_anchor
@@ -104,21 +98,25 @@ def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
             *others,
         ]
     )
-    return mk.Anchored(html, ids + tuple(paths.translated_quote_anchor(c) for c in first.claim_spans))
+    switches = ("text-version-original", "text-version-translation")
+    return mk.Anchored(html, ids + tuple(paths.translated_quote_anchor(c) for c in first.claim_spans) + switches)
 
 
-def original_text(site: Site, document: SourceDocument, here: str) -> str:
+def original_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     """The text alone, as its own page shows it (``paths.original``)."""
-    meta = document.meta
-    pairs = zip(document.boilerplate_spans, meta.boilerplate, strict=False)
-    shown = _Shown(
+    block = _text_block(site, _original(site, document), document.meta.language, here)
+    return mk.Anchored(block, tuple(paths.quote_anchor(c) for c in document.claim_spans))
+
+
+def _original(site: Site, document: SourceDocument) -> _Shown:
+    pairs = zip(document.boilerplate_spans, document.meta.boilerplate, strict=False)
+    return _Shown(
         document.text,
         document.claim_spans,
         [(span, _boilerplate_title(item)) for span, item in pairs],
-        site.mentions[meta.id],
+        site.mentions[document.meta.id],
         paths.quote_anchor,
     )
-    return _text_block(site, shown, meta.language, here)
 
 
 def translator_label(site: Site, translation: inputs.Translation, here: str) -> str:
