@@ -73,6 +73,9 @@ ALLOWED_TAGS = {
     "rect",
     "circle",
     "text",  # maps and charts, drawn as SVG when the site is built
+    "section",  # a text and its translation, side by side
+    "details",  # a further translation, folded
+    "summary",
 }
 ALLOWED_ATTRIBUTES = {
     "aria-expanded",
