@@ -320,8 +320,9 @@ def render_original(site: Site, document: SourceDocument) -> mk.Page:
         mk.unsearched(
             mk.para(
                 f"The text as published by {entity_link(site, meta.outlet, here)}, verbatim, in {mk.text(language)}. "
-                f"{mk.link('The document', here, paths.document(meta.id))} shows it beside its translation, "
-                "with its claims, its source chain and its dates."
+                f"{mk.link('The document', here, paths.document(meta.id))} shows it "
+                + ("beside its translation, " if document.translations else "")
+                + "with its claims, its source chain and its dates."
             )
         ),
         original_text(site, document, here),
