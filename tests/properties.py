@@ -4,6 +4,7 @@ every tag or attribute of a page the generator and the theme do not write (``Pag
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +14,16 @@ import yaml
 from hypothesis import strategies as st
 
 from generator.inputs.fields import _INVISIBLE, _check_look_alikes
+
+# How many arbitrary strings a property test tries: a sample on every run of the suite, all of
+# them with HYPOTHESIS_PROFILE=full (the scheduled CI job, .github/workflows/ci.yml).
+FULL = os.environ.get("HYPOTHESIS_PROFILE") == "full"
+
+
+def examples(full: int) -> int:
+    """``full`` examples in the full profile, a twentieth (at least 5) on every run."""
+    return full if FULL else max(5, full // 20)
+
 
 # Every tag and attribute the theme and the generator write; anything else came from data.
 ALLOWED_TAGS = {

@@ -20,7 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tests.conftest import MINI, mkdocs_config
-from tests.properties import FREE_TEXT, Page, inject
+from tests.properties import FREE_TEXT, Page, examples, inject
 
 
 def _build(corpus: Path, work: Path) -> Path:
@@ -35,7 +35,7 @@ def _quiet_mkdocs():
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(s=FREE_TEXT)
 def test_arbitrary_text_builds_strict_and_stays_text(tmp_path_factory: pytest.TempPathFactory, s: str) -> None:
     work = tmp_path_factory.mktemp("prop")

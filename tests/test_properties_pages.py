@@ -1,5 +1,6 @@
-"""Property-based, every generated page: a thousand arbitrary strings in every
-free-text field of the fixture corpus, through the generator's own stages
+"""Property-based, every generated page: a thousand arbitrary strings (fifty on every run,
+all of them in the full profile: ``tests/properties.py``) in every free-text field of the
+fixture corpus, through the generator's own stages
 in-process (validation, model, every renderer). No element or attribute may
 come from the data, every link must be relative or http(s), and the string
 must be shown as text. (``test_properties`` runs the real MkDocs build.)"""
@@ -14,13 +15,13 @@ from hypothesis import HealthCheck, example, given, settings
 from generator.pipeline import build_pages
 from generator.render import markup
 from tests.conftest import MINI
-from tests.properties import FREE_TEXT, Page, inject
+from tests.properties import FREE_TEXT, Page, examples, inject
 
 # Bodies already parsed and found clean: the pages no field reaches come out the same every time.
 _CLEAN: set[str] = set()
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(s=FREE_TEXT)
 @example(s="0. ")  # found by this test: a numbered list in a prose field, numbered from 0
 def test_arbitrary_text_in_every_field_renders_as_text(tmp_path_factory: pytest.TempPathFactory, s: str) -> None:
