@@ -11,7 +11,7 @@ What is indexed is marked in the pages themselves (``docs/overrides/main.html``)
 a searched page's content carries ``data-pagefind-body`` and its filters (the
 kind of page and its topic); lists of links to pages that are searched
 themselves carry ``data-pagefind-ignore``. The binary comes with the
-``pagefind[extended]`` package (nothing is downloaded at build time): its extended build
+``pagefind-bin-extended`` package (nothing is downloaded at build time): its extended build
 cuts the words of languages written without spaces (Thai, Chinese, Japanese).
 
 Pages are indexed by their language (their ``<html lang>``): the site's pages in English,
@@ -69,7 +69,7 @@ def command(site: Path, output: Path | None = None) -> list[str]:
     except FileNotFoundError as error:
         raise SearchIndexError(
             f"Pagefind's binary is missing ({error}); reinstall the project with pip install -e . "
-            "(the pagefind[extended] package brings it)"
+            "(the pagefind-bin-extended package brings it)"
         ) from error
     return [
         str(binary),

@@ -80,3 +80,31 @@ def test_the_check_itself_catches_a_crossing(tmp_path) -> None:
     layers = _layers()
     assert {layers[name] for name in _imports(probe)} == {layers["render/*"], layers["validate"]}
     assert layers["render/*"] > layers["model"]
+
+
+def test_every_package_the_generator_imports_is_declared() -> None:
+    """A package imported by generator/ is one pyproject.toml asks for, not one that comes
+    along with another (MkDocs brings Jinja2 and watchdog today; it need not tomorrow)."""
+    import sys
+    from importlib.metadata import packages_distributions
+
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    listed = re.search(r"^dependencies = \[(.*?)^\]", project, re.M | re.S)
+    assert listed, "pyproject.toml lists no dependencies"
+    declared = {
+        re.split(r"[\[<>=!~ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        for requirement in re.findall(r'^\s*"([^"]+)"', listed[1], re.M)
+    }
+    distributions = packages_distributions()
+    imported = {
+        name.removeprefix("external:")
+        for path in PACKAGE.rglob("*.py")
+        for name in _imports(path)
+        if name.startswith("external:")
+    }
+    missing = sorted(
+        f"{name} ({', '.join(distributions[name])})"
+        for name in imported - set(sys.stdlib_module_names)
+        if not {d.lower().replace("_", "-") for d in distributions.get(name, [name])} & declared
+    )
+    assert missing == [], "declare these in pyproject.toml's dependencies"
