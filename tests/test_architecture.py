@@ -108,3 +108,104 @@ def test_every_package_the_generator_imports_is_declared() -> None:
         if not {d.lower().replace("_", "-") for d in distributions.get(name, [name])} & declared
     )
     assert missing == [], "declare these in pyproject.toml's dependencies"
+
+
+ADAPTER = {"mkdocs_plugin", "mkdocs_pages"}  # the MkDocs adapter: the application's outermost part
+
+
+def _full_imports(path) -> set[str]:
+    """The generator modules ``path`` imports, by dotted name relative to the package
+    (``render.markup``, ``render`` for the package itself), at any depth of the file."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "generator" or node.module.startswith("generator."):
+                base = node.module.removeprefix("generator").lstrip(".")
+                for alias in node.names:
+                    candidate = f"{base}.{alias.name}".lstrip(".")
+                    is_module = (PACKAGE / (candidate.replace(".", "/") + ".py")).is_file()
+                    is_package = (PACKAGE / candidate.replace(".", "/")).is_dir()
+                    found.add(candidate if is_module or is_package else base)
+        elif isinstance(node, ast.Import):
+            found |= {a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")}
+    return {name for name in found if name}
+
+
+def _module_name(path) -> str:
+    relative = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+    return relative.removesuffix(".__init__")
+
+
+def _graph(package=PACKAGE) -> dict[str, set[str]]:
+    return {_module_name(path): _full_imports(path) for path in package.rglob("*.py")}
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import circles of ``graph`` (Tarjan's strongly connected components of more than one
+    module, or of one that imports itself)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(graph.get(module, ())):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1 or module in graph.get(module, ()):
+                found.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_imports_are_absolute_and_static() -> None:
+    """Every import names its module in full, where the layer check reads it: no relative
+    import (``from . import x``) and no module imported by name at run time (``importlib``)."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                found.append(f"{_module_name(path)}:{node.lineno} relative import")
+            if isinstance(node, ast.Call):
+                called = node.func
+                name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
+                if name in ("import_module", "__import__"):
+                    found.append(f"{_module_name(path)}:{node.lineno} {name}")
+    assert found == []
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    assert _circles(_graph()) == []
+
+
+def test_the_circle_check_finds_a_circle() -> None:
+    """The check can fail: two renderers importing each other, through a third, are one circle."""
+    graph = {"render.a": {"render.b"}, "render.b": {"render.c"}, "render.c": {"render.a"}, "render.d": {"render.a"}}
+    assert _circles(graph) == [["render.a", "render.b", "render.c"]]
+
+
+def test_only_the_adapter_imports_the_adapter() -> None:
+    """The application's parts (the scaffold, the CLI, the pipeline...) never reach into the
+    MkDocs adapter: it sits on top of them."""
+    reaching = sorted(
+        f"{module} imports {imported}"
+        for module, imports in _graph().items()
+        if module not in ADAPTER
+        for imported in imports & ADAPTER
+    )
+    assert reaching == []
