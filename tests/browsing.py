@@ -19,11 +19,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from generator.model import document_entities
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Material draws Mermaid diagrams into a closed shadow root; open it so the test can look inside.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
-"""
 # Page kinds, each shown by one page of a corpus chosen from its model (so that any
 # valid contribution keeps the seed-health tests meaningful): the document with the most claims
 # among those reached through other hops, its first claim, claimant, place and first outlet.
@@ -169,7 +164,6 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     opened = context.new_page()
     opened.console_errors = []  # type: ignore[attr-defined]
     opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))

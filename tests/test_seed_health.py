@@ -35,7 +35,6 @@ from tests.browsing import (
     DRAWING_TEXT,
     GRAPH_TEXT,
     MAP_CHECK,
-    OPEN_SHADOW_ROOTS,
     SCROLLED_SIDEWAYS,
     _settle,
     page_kinds,
@@ -341,7 +340,6 @@ def test_page_kind_reads_right_at_every_width_and_scheme(
         ((1280, 900, "desktop"), (375, 812, "phone")), ("light", "dark")
     ):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         elsewhere = served_only_from(context, server)
         page = context.new_page()
         errors: list[str] = []
