@@ -45,7 +45,7 @@ class KeptPages:
             kept = self._done.get(job.key)
             if kept is None or edits is None or not kept.reads.isdisjoint(edits):
                 with recording() as reads:
-                    pages = job.render()
+                    pages = job.run()
                 kept = _Done(frozenset(reads), pages)
                 self.rendered.append(job.key)
                 self.fresh.update(page.path for page in pages)

@@ -275,3 +275,22 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/timeline.md has the address of the generated page timeline.md" in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_a_renderers_failure_names_its_page_and_the_file_of_its_data(monkeypatch) -> None:
+    import generator.render as render
+    from generator.pipeline import build_pages
+    from tests.conftest import MINI
+
+    def broken(site, document):
+        raise ValueError("a renderer's mistake")
+
+    monkeypatch.setattr(render, "render_document", broken)
+    try:
+        build_pages(MINI, MINI)
+    except render.RenderError as error:
+        message = str(error)
+    else:
+        raise AssertionError("a failing renderer did not fail the build")
+    assert message.startswith("the page documents/ridge-clash.md (its data is in ")
+    assert "documents/ridge-clash.yaml) could not be rendered: ValueError: a renderer's mistake" in message

@@ -46,13 +46,29 @@ class RenderedPage:
         return self.content.text if isinstance(self.content, markup.Data) else self.content.markdown
 
 
+class RenderError(RuntimeError):
+    """A page could not be rendered: the message names the page and the file its data is written in."""
+
+
 @dataclass(frozen=True)
 class PageJob:
     """The work that writes some pages (one, or a list and its parts): ``key`` names it
-    from one build to the next, ``render`` does it."""
+    from one build to the next, ``render`` does it, ``source`` is the file its data is
+    written in (None for a page of the whole corpus)."""
 
     key: str
     render: Callable[[], list[RenderedPage]]
+    source: Path | None = None
+
+    def run(self) -> list[RenderedPage]:
+        """The pages, or a ``RenderError`` that says which page failed, from which file."""
+        try:
+            return self.render()
+        except Exception as error:
+            source = f" (its data is in {self.source})" if self.source is not None else ""
+            raise RenderError(
+                f"the page {self.key}{source} could not be rendered: {type(error).__name__}: {error}"
+            ) from error
 
 
 def page_jobs(site: Site) -> list[PageJob]:
@@ -108,11 +124,17 @@ def page_jobs(site: Site) -> list[PageJob]:
             for i, c in site.claims.items()
         ),
         *(
-            PageJob(paths.question(q.id), partial(_question, site, q.id, origin[t.id].file.path))
+            PageJob(
+                paths.question(q.id), partial(_question, site, q.id, origin[t.id].file.path), origin[t.id].file.path
+            )
             for t, q in site.questions.values()
         ),
         *(
-            PageJob(path, partial(_entity, path, render, site, table, entity.id, origin[entity.id].file.path))
+            PageJob(
+                path,
+                partial(_entity, path, render, site, table, entity.id, origin[entity.id].file.path),
+                origin[entity.id].file.path,
+            )
             for kind, table, render in entity_kinds
             for entity in table.values()
             for path in (paths.entity(kind, entity.id),)
@@ -121,7 +143,7 @@ def page_jobs(site: Site) -> list[PageJob]:
 
 
 def _page(path: str, render: Callable[[], markup.Page], source: Path | None = None, listed: bool = False) -> PageJob:
-    return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)])
+    return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)], source)
 
 
 def _json(site: Site) -> list[RenderedPage]:
@@ -169,7 +191,7 @@ def _with_parts(path: str, rendered: tuple[markup.Page, list[Any]], source: Path
 
 def render_site(site: Site) -> list[RenderedPage]:
     """Every generated page, sorted by path."""
-    return sorted_pages([page for job in page_jobs(site) for page in job.render()])
+    return sorted_pages([page for job in page_jobs(site) for page in job.run()])
 
 
 def sorted_pages(pages: list[RenderedPage]) -> list[RenderedPage]:
