@@ -47,6 +47,7 @@ from generator.compact_html import compact
 from generator.gc_pause import collect_less_often, return_to_collection, set_aside_from_collection
 from generator.incremental import KeptPages
 from generator.kept import keep_results
+from generator.mkdocs_internals import Injector, use_observer, wrap_injection
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.pipeline import build_pages, hidden_pages
 from generator.problems import format_report, problems_overlay, visible
@@ -123,36 +124,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """An invalid save's problems are shown as each page is served (``_overlay_as_served``).
         A save is seen at once: the operating system's file events (watchdog's native
         observer, told only of writes, not of the build's reads) instead of MkDocs' polling
-        every half second, and a shorter wait for a save to settle. Relies on MkDocs 1.6's
-        ``LiveReloadServer``: its ``observer`` is started after this event, and what it
-        watches before it is in ``_watched_paths``."""
+        every half second, and a shorter wait for a save to settle (the server's details it
+        relies on are in ``mkdocs_internals``)."""
         self._overlay_as_served(server)
         _stop_as_on_ctrl_c()
         if not self.config.file_events:
             return server
-        watched = list(server._watched_paths)
-        for path in watched:
-            server.unwatch(path)
-        server.observer = _EditsOnly()
-        for path in watched:
-            server.watch(path)
-        server.build_delay = 0.03
+        use_observer(server, _EditsOnly(), build_delay=0.03)
         return server
 
     def _overlay_as_served(self, server: LiveReloadServer) -> None:
         """The problems of an invalid save are added to each page as the server serves it, as
         MkDocs' server adds its reload script: the pages stay the last good ones, unwritten,
         and the problems show (and go) within a rebuild's time, where writing them into every
-        page had taken 5 s at 1,000 documents. Relies on MkDocs 1.6's ``LiveReloadServer``,
-        whose ``_inject_js_into_html`` adds the script to each HTML file it serves."""
-        add_script = server._inject_js_into_html
+        page had taken 5 s at 1,000 documents (the server's script injection is reached
+        through ``mkdocs_internals``)."""
 
-        def add_problems_and_script(content: bytes, epoch: int) -> bytes:
+        def add_problems_and_script(content: bytes, epoch: int, add_script: Injector) -> bytes:
             if self.overlay:
                 content = re.sub(rb"(<body[^>]*>)", lambda m: m[1] + self.overlay, content, count=1)
             return add_script(content, epoch)
 
-        server._inject_js_into_html = add_problems_and_script  # type: ignore[method-assign]
+        wrap_injection(server, add_problems_and_script)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search_part_pages < 1:
