@@ -373,9 +373,9 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
         meta = corpus / "documents" / "ridge-clash.yaml"
         good = meta.read_text(encoding="utf-8")
         meta.write_text(good.replace("title: ", "title: Retitled ", 1), encoding="utf-8")
-        assert _poll(url, lambda html: "Retitled" in html, 30) is not None  # a rebuild, strict, is served
+        assert _poll(url, lambda html: "Retitled" in html, 60) is not None  # a rebuild, strict, is served
         meta.write_text(good.replace("kind: news-article", "kind: hearsay"), encoding="utf-8")
-        shown = _poll(url, lambda html: "briefing-build-error" in html and "hearsay" in html, 30)
+        shown = _poll(url, lambda html: "briefing-build-error" in html and "hearsay" in html, 60)
         assert shown is not None
         with __import__("urllib.request").request.urlopen(url) as response:
             page = response.read().decode("utf-8")
@@ -383,7 +383,7 @@ def test_under_serve_an_edit_is_served_and_an_invalid_one_shows_its_problems(
         rule = re.search(r'<a href="([^"]+)">invalid-value</a>', page)  # the rule, explained
         assert rule and urljoin(url, rule[1]) == f"http://127.0.0.1:{port}/contributing/rules/#invalid-value"
         meta.write_text(good, encoding="utf-8")
-        assert _poll(url, lambda html: "briefing-build-error" not in html and "<h1" in html, 30) is not None
+        assert _poll(url, lambda html: "briefing-build-error" not in html and "<h1" in html, 60) is not None
         assert any(temporary.iterdir())
         server.terminate()  # SIGTERM, as an editor or a process manager stops it: the same as Ctrl+C
         assert server.wait(timeout=20) == 0
