@@ -15,6 +15,7 @@ from generator.inputs import slugify
 from generator.problems import visible
 from generator.scaffold import Candidate, Found, Hop, Scaffold, UnknownName, analyse
 from generator.schema import modeline
+from generator.sentences import paragraph_spans
 from generator.validate import PLACEHOLDER
 
 # A scaffold lists this many claim candidates (some 800 bytes each) and, for each name, this
@@ -225,16 +226,8 @@ class Translated:
 
 
 def paragraphs_of(text: str) -> list[tuple[int, int, str]]:
-    """The non-blank lines of ``text``, stripped, with where they stand."""
-    found = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = position + line.index(stripped[0])
-            found.append((start, start + len(stripped), stripped))
-        position += len(line)
-    return found
+    """The paragraphs of ``text`` (``sentences.paragraph_spans``), each with its words."""
+    return [(start, end, text[start:end]) for start, end in paragraph_spans(text)]
 
 
 def _translation_lines(translation: Translated) -> list[str]:

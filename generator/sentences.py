@@ -211,3 +211,17 @@ class Sentences:
 
     def _dates_in(self, sentence: Span, reference: dt.date | None) -> list[NamedDate]:
         return named_dates(self.text[max(sentence[0], sentence[1] - CONTEXT) : sentence[1]], reference)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Each non-blank line of ``text`` is a paragraph: where it starts and ends, without its
+    surrounding whitespace. A text and its translation are cut the same way."""
+    spans = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+        position += len(line)
+    return spans

@@ -22,6 +22,7 @@ from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import STATUS_LABELS, claimant_name, entity_link
 from generator.render.markup import relative_url
+from generator.sentences import paragraph_spans
 
 
 class _Run(NamedTuple):
@@ -198,19 +199,6 @@ def searched_apart(language: str) -> bool:
 
 def is_site_language(language: str) -> bool:
     return language.split("-")[0].casefold() == SITE_LANGUAGE
-
-
-def paragraph_spans(text: str) -> list[Span]:
-    """Each non-blank line is a paragraph, without its surrounding whitespace."""
-    spans = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = position + line.index(stripped[0])
-            spans.append((start, start + len(stripped)))
-        position += len(line)
-    return spans
 
 
 def _paragraph(
