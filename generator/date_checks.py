@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import inputs
+from generator import inputs, writing
 from generator.checker import CheckerState
 from generator.corpus import Origin, SourceDocument, Span
 from generator.inputs.fields import FIRST_YEAR, LAST_YEAR
@@ -45,9 +45,9 @@ class DateChecks(CheckerState):
         text = document.text
         first = document.translations[0] if document.translations else None
         if (
-            not _is_english(document.meta.language)
+            writing.primary(document.meta.language) != "en"
             and first is not None
-            and _is_english(first.meta.language)
+            and writing.primary(first.meta.language) == "en"
             and claim.id in first.claim_spans
         ):
             text, span = first.text, first.claim_spans[claim.id]
@@ -298,7 +298,3 @@ def _far_in_time(claim: inputs.Claim, meta: inputs.Document, question: inputs.Qu
     if latest is not None and latest < _shifted(start, -dt.timedelta(days=1)):
         return f"and the claim was made by {latest.isoformat()}, before those events"
     return ""
-
-
-def _is_english(language: str) -> bool:
-    return language.split("-")[0].casefold() == "en"

@@ -81,6 +81,11 @@ def direction(text: str) -> str:
     return "ltr"
 
 
+def primary(code: str) -> str:
+    """The language of a BCP 47 code, without its script or region: ``zh-Hant`` → ``zh``, ``EN-gb`` → ``en``."""
+    return code.split("-")[0].casefold()
+
+
 @functools.cache
 def language_name(code: str) -> str:
     """The English name of a BCP 47 language code (``th`` → ``Thai``, ``km`` → ``Khmer``,
@@ -92,14 +97,14 @@ def language_name(code: str) -> str:
         name = None
     if name:
         return str(name)
-    listed = _iso_639(code.split("-")[0])
+    listed = _iso_639(primary(code))
     return listed or code
 
 
 @functools.cache
 def is_known_language(code: str) -> bool:
     """Whether the language of a BCP 47 code (its first part) is one CLDR or ISO 639 knows."""
-    first = code.split("-")[0]
+    first = primary(code)
     try:
         Locale.parse(first)
     except (ValueError, TypeError, UnknownLocaleError):

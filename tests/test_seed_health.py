@@ -41,6 +41,9 @@ from tests.browsing import (
     served,
     served_only_from,
 )
+from tests.browsing import (
+    KINDS as BROWSED_KINDS,
+)
 from tests.conftest import ROOT
 from tests.test_search import fragments
 
@@ -247,25 +250,7 @@ SMALLEST_TEXT_PX = 12
 # Page kinds: those of ``page_kinds`` and, where the corpus has them, the copy resting on
 # the most originals, a question, a part of the longest tag's list, a text shown beside its
 # translation and a text's page in its own language.
-KINDS = (
-    "home",
-    "topic",
-    "document",
-    "fan-in",
-    "claim",
-    "question",
-    "party",
-    "place",
-    "places",
-    "outlet",
-    "claims",
-    "sources",
-    "timeline",
-    "tag-part",
-    "data",
-    "translated",
-    "original",
-)
+KINDS = (*BROWSED_KINDS, "fan-in", "question", "tag-part", "translated", "original")
 
 # Text of the content under 12 px, as "element.class size" (a map's labels, measured by
 # MAP_CHECK in the drawing's own scale, and a quote's tooltip, hidden until asked for, aside).

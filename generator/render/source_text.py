@@ -194,11 +194,11 @@ def _text_block(site: Site, shown: _Shown, language: str, here: str) -> str:
 
 def searched_apart(language: str) -> bool:
     """Whether a text in ``language`` is searched on its own page rather than where it is shown."""
-    return language.split("-")[0].casefold() in SEARCHED_APART
+    return writing.primary(language) in SEARCHED_APART
 
 
 def is_site_language(language: str) -> bool:
-    return language.split("-")[0].casefold() == SITE_LANGUAGE
+    return writing.primary(language) == SITE_LANGUAGE
 
 
 def _paragraph(
