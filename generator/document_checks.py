@@ -7,7 +7,6 @@ from generator import inputs, sourcegraph
 from generator.checker import is_placeholder
 from generator.corpus import Origin, SourceDocument, Span
 from generator.date_checks import DateChecks
-from generator.kept import kept_for
 from generator.load import Loc, YamlFile, YamlSource
 from generator.quotes import NormalizedText, closest_passage, find_all
 from generator.when_said import carriers
@@ -348,7 +347,7 @@ class DocumentChecks(DateChecks):
         file, loc = where
         if is_placeholder(passage):
             return None
-        spans = kept_for(haystack, ("spans", passage), lambda: find_all(haystack, passage))  # kept as the text is
+        spans = find_all(haystack, passage)
         if not spans:
             closest = closest_passage(haystack, passage)
             self.report(

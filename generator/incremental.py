@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Site
-from generator.reads import Read, changed, record, recording, tables
+from generator.reads import Read, Recorder, changed, record, tables
 from generator.render import RenderedPage, page_jobs, sorted_pages
 
 
@@ -28,6 +28,7 @@ class KeptPages:
     """The pages of the last rebuild, with what each read of the model."""
 
     def __init__(self) -> None:
+        self._recorder = Recorder()
         self._tables: dict[str, dict[Any, Any]] | None = None
         self._done: dict[str, _Done] = {}
         self.rendered: list[str] = []  # the work the last rebuild did (keys of ``PageJob``)
@@ -36,7 +37,7 @@ class KeptPages:
     def render(self, site: Site) -> list[RenderedPage]:
         """Every page of ``site``, rendering again only what the edit since the last call can
         change (``site``'s tables become ``Recorded`` ones)."""
-        record(site, "site")
+        record(site, "site", self._recorder)
         now = tables(site)
         edits = None if self._tables is None else changed(self._tables, now)
         done: dict[str, _Done] = {}
@@ -44,7 +45,7 @@ class KeptPages:
         for job in page_jobs(site):
             kept = self._done.get(job.key)
             if kept is None or edits is None or not kept.reads.isdisjoint(edits):
-                with recording() as reads:
+                with self._recorder.recording() as reads:
                     pages = job.run()
                 kept = _Done(frozenset(reads), pages)
                 self.rendered.append(job.key)

@@ -12,12 +12,11 @@ import functools
 import os
 import re
 import stat
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from generator import inputs, parsed_files
-from generator.kept import keeping, kept
+from generator import inputs
 from generator.problems import Problem, Problems
 from generator.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
@@ -59,8 +58,22 @@ class RawCorpus:
     unparsed: dict[str, list[str] | None] = field(default_factory=dict)
 
 
-def load_corpus(root: Path, problems: Problems) -> RawCorpus:
-    """Read every metadata file and every text file it names under ``root``."""
+# The step that parses one file: its path and text give the parse (None if it failed)
+# and its problems (the preview's session reuses it for an unchanged file).
+Parse = Callable[[Path, str], "tuple[YamlFile | None, list[Problem]]"]
+
+
+def parse_file(path: Path, text: str, root: Path) -> tuple[YamlFile | None, list[Problem]]:
+    """One YAML file's text parsed, with the problems its parsing found."""
+    found = Problems(root)
+    return parse_yaml(path, text, found), found.items()
+
+
+def load_corpus(root: Path, problems: Problems, parse: Parse | None = None) -> RawCorpus:
+    """Read every metadata file and every text file it names under ``root``, each metadata
+    file parsed by ``parse`` (``parse_file`` if none is given)."""
+    if parse is None:
+        parse = functools.partial(parse_file, root=problems.root)
     registries: dict[str, YamlFile] = {}
     unreadable: set[str] = set()
     failed: Failed = {}
@@ -87,14 +100,14 @@ def load_corpus(root: Path, problems: Problems) -> RawCorpus:
             )
             unreadable.add(name.removesuffix(".yaml"))  # references to its ids are not reported
             continue
-        loaded = load_yaml_file(path, problems, failed)
+        loaded = load_yaml_file(path, problems, parse, failed)
         if loaded is None:
             unreadable.add(name.removesuffix(".yaml"))
         else:
             registries[name.removesuffix(".yaml")] = loaded
     folders = {name: _entries(root / name) for name in (TOPICS_DIR, DOCUMENTS_DIR)}
-    topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, unreadable, failed)
-    documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, unreadable, failed)
+    topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, parse, unreadable, failed)
+    documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, parse, unreadable, failed)
     texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems)
     named = {_in_folder(name) for meta in documents for name, _ in named_files(meta)}
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
@@ -129,7 +142,12 @@ def _entries(folder: Path) -> dict[str, os.DirEntry[str]] | None:
 
 
 def _load_folder(
-    folder: Path, entries: dict[str, os.DirEntry[str]] | None, problems: Problems, unreadable: set[str], failed: Failed
+    folder: Path,
+    entries: dict[str, os.DirEntry[str]] | None,
+    problems: Problems,
+    parse: Parse,
+    unreadable: set[str],
+    failed: Failed,
 ) -> list[YamlFile]:
     if folder.is_symlink():  # its files could be anywhere on the machine
         problems.add(
@@ -148,7 +166,7 @@ def _load_folder(
         for name, entry in (entries or {}).items()
         if name.endswith((".yaml", ".yml")) and (entry.is_symlink() or entry.is_file())
     )
-    loaded = [load_yaml_file(folder / name, problems, failed) for name in names]
+    loaded = [load_yaml_file(folder / name, problems, parse, failed) for name in names]
     if None in loaded:
         unreadable.add(folder.name)
     return [item for item in loaded if item is not None]
@@ -179,9 +197,7 @@ def _load_texts(
             continue
         text = read_text(path, problems)
         if text is not None:
-            # under the preview, an unchanged text is the object read before: the model's diff
-            # (``reads.changed``) then tells its documents and claims unchanged at a glance
-            texts[path] = kept("text file", (str(path), text), functools.partial(TextFile, path, text))
+            texts[path] = TextFile(path, text)
     return texts
 
 
@@ -329,24 +345,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "split it, or check that it is the file you meant",
         )
         return None
-    if not keeping() or status.st_ctime_ns > time.time_ns() - _SETTLED_NS:
-        return _decoded(path, problems)
-
-    def read() -> tuple[str | None, list[Problem]]:
-        found = Problems(problems.root)
-        return _decoded(path, found), found.items()
-
-    # Under the preview, a file whose status is the same as when it was read is not read
-    # again (the same text object then tells later stages it is unchanged at a glance). Its
-    # change time is one no program can set, and a file is trusted only once it has settled:
-    # written later, it would have another change time even where times are coarse.
-    same = (problems.root, str(path), status.st_dev, status.st_ino, size, status.st_mtime_ns, status.st_ctime_ns)
-    text, found = kept("file read", same, read)
-    problems.extend(found)
-    return text
-
-
-_SETTLED_NS = 2_000_000_000  # a file is trusted by its status once changed this long ago (2 s)
+    return _decoded(path, problems)
 
 
 def _decoded(path: Path, problems: Problems) -> str | None:
@@ -368,11 +367,14 @@ def _decoded(path: Path, problems: Problems) -> str | None:
     return text.removeprefix(_BOM)
 
 
-def load_yaml_file(path: Path, problems: Problems, failed: Failed | None = None) -> YamlFile | None:
+def load_yaml_file(path: Path, problems: Problems, parse: Parse, failed: Failed | None = None) -> YamlFile | None:
     """Parse one YAML file; on a problem record it and return ``None``, noting the file in
     ``failed`` with the text it could not parse (None: it could not even be read)."""
     text = read_text(path, problems)
-    parsed = None if text is None else parsed_files.parse(path, text, problems)
+    parsed = None
+    if text is not None:
+        parsed, found = parse(path, text)
+        problems.extend(found)
     if parsed is None and failed is not None:
         failed[path] = text
     return parsed

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator import writing
-from generator.kept import kept_for
 from generator.quotes import NormalizedText, fold
 
 
@@ -72,13 +71,11 @@ class MentionFinder:
             start: sorted(((length, frozenset(forms)) for length, forms in lengths.items()), reverse=True)
             for start, lengths in by_start.items()
         }
-        self._forms_digest = hashlib.sha256(repr(sorted(self._entity_by_form.items())).encode()).hexdigest()
+        self.digest = hashlib.sha256(repr(sorted(self._entity_by_form.items())).encode()).hexdigest()
+        """Every name this finder finds, and whose it is, as one value."""
 
     def find(self, text: NormalizedText) -> list[Mention]:
-        """The mentions in ``text``, in order (kept under the preview: see ``generator/kept.py``)."""
-        return kept_for(text, ("mentions", self._forms_digest), lambda: self._find(text))  # a text is kept as it is
-
-    def _find(self, text: NormalizedText) -> list[Mention]:
+        """The mentions in ``text``, in order."""
         folded = text.text
         addresses = _addresses(folded)
         found: list[tuple[int, int, str]] = []

@@ -45,8 +45,6 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.compact_html import compact
 from generator.gc_pause import collect_less_often, return_to_collection, set_aside_from_collection
-from generator.incremental import KeptPages
-from generator.kept import keep_results
 from generator.mkdocs_internals import Injector, use_observer, wrap_injection
 from generator.mkdocs_pages import GeneratedFile, PrebuiltPage
 from generator.pipeline import build_pages, hidden_pages
@@ -54,15 +52,12 @@ from generator.problems import format_report, problems_overlay, visible
 from generator.render import RenderedPage, markup, paths
 from generator.render.markup import in_language
 from generator.render.source_text import SITE_LANGUAGE
-from generator.schema import write_id_schemas
+from generator.schema import id_schemas, write_id_schema_texts
 from generator.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
+from generator.session import Session
 from generator.site_folder import Staged, discard, publish, stage
 
 log = get_plugin_logger(__name__)
-
-
-# The content of each file the last build of this process generated (held by its pages anyway).
-_LAST_BUILT: dict[str, markup.Page | markup.Data] = {}
 
 
 # An http(s) address: a host, then path characters only (no quote, angle bracket, space or backslash).
@@ -96,8 +91,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.active_section: Page | None = None  # a page outside the navigation shows its section as current
         self.listed: list[GeneratedFile] = []  # generated pages of the navigation, between on_files and on_nav
         self.made: dict[str, GeneratedFile] = {}  # under serve: the last rebuild's files of generated pages
-        # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next):
-        self.kept = KeptPages()  # the last rebuild's pages, and what each read of the model
+        # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next): what
+        # a rebuild keeps for the next (``generator.session``); a plain build keeps nothing.
+        self.session: Session | None = None
         self.compiled = _CompiledTemplates()
         self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
         self.ended = False  # under serve: whether every changed page of the last build was written
@@ -108,7 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.apart = not self.serving and not dirty
-        keep_results(self.serving)  # a rebuild then parses, checks and searches only the files that changed
+        # MkDocs calls this once as it starts serving, and keeps the plugin for every rebuild
+        self.session = (self.session or Session()) if self.serving else None
         if self.serving:
             collect_less_often()
         if self.serving and dirty:
@@ -178,8 +175,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         seeds = project / self.config.seeds
         if not seeds.is_dir():
             raise PluginError(f"briefing: the seed folder '{seeds}' does not exist (plugin option 'seeds')")
-        built = build_pages(seeds, project, self.kept if self.serving else None)
-        write_id_schemas(project, built.checked.known_ids())  # the editor's completion of ids
+        built = build_pages(seeds, project, self.session)
+        self._write_id_schemas(project, built.checked.known_ids())
         self.overlay = b""
         if built.problems and self.serving and self.last_good:
             # Under serve, the maintainer sees the problems over the page they are looking at (the
@@ -214,6 +211,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         else:
             set_aside_from_collection()
         log.info("generated %d pages from %s", len(built.pages), self.config.seeds)
+
+    def _write_id_schemas(self, project: Path, ids: dict[str, list[str]]) -> None:
+        """Refresh the editor's completion of ids; under serve, the schemas are made again
+        only when an id comes or goes (most saves change none)."""
+        known = tuple((kind, frozenset(values)) for kind, values in sorted(ids.items()))
+        if self.session is None:
+            texts = id_schemas(dict(known))
+        else:
+            texts = self.session.reuse("id schemas", known, lambda: id_schemas(dict(known)))
+        write_id_schema_texts(project, texts)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Under serve, the theme's templates are compiled once, not at every rebuild (MkDocs
@@ -271,20 +278,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _changed(self, page: RenderedPage) -> bool:
         """Whether a page differs from the one the last build wrote: only a page rendered
         again (or new) can."""
-        if page.path not in self.kept.fresh and page.path in _LAST_BUILT:
+        assert self.session is not None
+        written = self.session.written
+        if page.path not in self.session.pages.fresh and page.path in written:
             return False
-        changed = _LAST_BUILT.get(page.path) != page.content  # compared packed: unpacking cost more
-        _LAST_BUILT[page.path] = page.content
+        changed = written.get(page.path) != page.content  # compared packed: unpacking cost more
+        written[page.path] = page.content
         return changed
 
     def _remove_gone(self, config: MkDocsConfig) -> None:
         """Under ``mkdocs serve --dirty`` the site folder is not cleaned: the output of a page
         the last build generated and this one does not (a deleted document) is removed, so
         that it is no longer served."""
+        assert self.session is not None
         now = {page.path for page in self.pages}
         site = Path(config.site_dir).resolve()
-        for path in sorted(set(_LAST_BUILT) - now):
-            del _LAST_BUILT[path]
+        for path in sorted(set(self.session.written) - now):
+            del self.session.written[path]
             output = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
             if output.is_file() and output.resolve().is_relative_to(site):
                 output.unlink()

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator import inputs, parts, sourcegraph
 from generator.corpus import Corpus, SourceDocument, mention_finder
 from generator.entries import Backlinks, ClaimEntry, EventEntry
-from generator.mentions import Mention
+from generator.mentions import Mention, MentionFinder
 from generator.quotes import NormalizedText
 from generator.tenures import TenureT, held_now
 
@@ -258,8 +258,20 @@ def _group(entries, key) -> dict:
     return groups
 
 
-def build_site(corpus: Corpus) -> Site:
-    """Index a validated corpus. The corpus must have passed validation."""
+# The step that finds the names of parties, places and outlets in one text: the finder
+# and the text (and its folded form, if validation made it) give the mentions. The
+# preview's session reuses it while the names and the text are the same.
+FindMentions = Callable[[MentionFinder, str, "NormalizedText | None"], "list[Mention]"]
+
+
+def find_mentions(finder: MentionFinder, text: str, normalized: NormalizedText | None) -> list[Mention]:
+    """The mentions in ``text`` (folded again unless ``normalized`` is given)."""
+    return finder.find(normalized or NormalizedText.of(text))
+
+
+def build_site(corpus: Corpus, find: FindMentions = find_mentions) -> Site:
+    """Index a validated corpus, the names in each text found by ``find``. The corpus must
+    have passed validation."""
     claims = _claims(corpus)
     graphs = {doc_id: sourcegraph.drew_on(doc.meta.chain) for doc_id, doc in corpus.documents.items()}
     traced = {
@@ -269,9 +281,7 @@ def build_site(corpus: Corpus) -> Site:
     members = _children(corpus.parties, "affiliation")
     affiliations, sides = _affiliations(corpus.parties)
     finder = mention_finder(corpus)
-    mentions = {
-        doc_id: finder.find(doc.normalized or NormalizedText.of(doc.text)) for doc_id, doc in corpus.documents.items()
-    }
+    mentions = {doc_id: find(finder, doc.text, doc.normalized) for doc_id, doc in corpus.documents.items()}
     site = Site(
         corpus=corpus,
         claims=claims,
@@ -279,7 +289,7 @@ def build_site(corpus: Corpus) -> Site:
         questions={q.id: (t, q) for t in corpus.topics.values() for q in t.questions},
         mentions=mentions,
         translated_mentions={
-            doc_id: [finder.find(t.normalized or NormalizedText.of(t.text)) for t in doc.translations]
+            doc_id: [find(finder, t.text, t.normalized) for t in doc.translations]
             for doc_id, doc in corpus.documents.items()
         },
         disputes=_symmetric(claims, "disputes"),

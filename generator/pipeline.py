@@ -1,4 +1,9 @@
-"""The whole pipeline, stage by stage: load → validate → model → render."""
+"""The whole pipeline, stage by stage: load → validate → model → render.
+
+A plain build runs each stage as a pure function. Under the preview the adapter gives
+every rebuild its ``Session``, and the steps each stage takes per file, per document and
+per text are handed to the stage wrapped by it (``_Steps``): an unchanged input's result
+is the one made before, looked up by that input's content."""
 
 from __future__ import annotations
 
@@ -6,15 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import inputs
-from generator.corpus import Corpus
+from generator.corpus import Corpus, SourceDocument
 from generator.gc_pause import gc_paused
-from generator.incremental import KeptPages
-from generator.kept import forget_unused
-from generator.load import load_corpus
-from generator.model import build_site
+from generator.load import TextFile, YamlFile, load_corpus, named_files, parse_file
+from generator.mentions import Mention, MentionFinder
+from generator.model import build_site, find_mentions
 from generator.problems import Problem, Problems
+from generator.quotes import NormalizedText
 from generator.render import RenderedPage, paths, render_site
-from generator.validate import validate
+from generator.session import Session
+from generator.validate import DocumentContext, check_document_file, validate
 from generator.worktree import changed_lines
 
 
@@ -64,12 +70,49 @@ _IDS_OF = {
 }
 
 
-def check(seeds: Path, project_root: Path | None = None) -> Checked:
-    """Load and validate every file under ``seeds``; collect every problem."""
+@dataclass(frozen=True)
+class _Steps:
+    """The steps of the stages, each reusing under ``session`` the result it made from the
+    same content in the last rebuild (its key: every argument, as text or values)."""
+
+    session: Session
+    root: Path
+
+    def parse(self, path: Path, text: str) -> tuple[YamlFile | None, list[Problem]]:
+        return self.session.reuse("parse", (path, text), lambda: parse_file(path, text, self.root))
+
+    def check_document(
+        self, file: YamlFile, texts: dict[Path, TextFile], context: DocumentContext
+    ) -> tuple[SourceDocument | None, list[Problem]]:
+        named = tuple(
+            (name, None if (text := texts.get(file.path.parent / name)) is None else text.text)
+            for name, _ in named_files(file)
+        )
+        # the context's values stand for themselves by one token per rebuild: compared once,
+        # not once for every document
+        same = self.session.reuse("document context", context.key, object)
+        key = (file.path, file.source.text, named, same)
+        return self.session.reuse("check document", key, lambda: check_document_file(file, texts, context))
+
+    def find_mentions(self, finder: MentionFinder, text: str, normalized: NormalizedText | None) -> list[Mention]:
+        # the folded text is asked for at every rebuild, so that it is kept for the next
+        # rebuild whose names change (the mentions of every text are then found again)
+        folded = self.session.reuse("folded", text, lambda: normalized or NormalizedText.of(text))
+        return self.session.reuse("mentions", (finder.digest, text), lambda: find_mentions(finder, text, folded))
+
+
+def check(seeds: Path, project_root: Path | None = None, session: Session | None = None) -> Checked:
+    """Load and validate every file under ``seeds``; collect every problem. Under the
+    preview, ``session`` gives the results of the last rebuild for the unchanged files."""
     problems = Problems(project_root or seeds.parent)
+    steps = None if session is None else _Steps(session, problems.root)
     with gc_paused():
-        raw = load_corpus(seeds, problems)
-        corpus = validate(raw, problems, changed_lines(seeds))
+        if steps is None:
+            raw = load_corpus(seeds, problems)
+            corpus = validate(raw, problems, changed_lines(seeds))
+        else:
+            raw = load_corpus(seeds, problems, steps.parse)
+            corpus = validate(raw, problems, changed_lines(seeds), steps.check_document)
     found = problems.sorted()
     return Checked(
         corpus,
@@ -88,19 +131,29 @@ class Built:
     checked: Checked
 
 
-def build_pages(seeds: Path, project_root: Path | None = None, kept: KeptPages | None = None) -> Built:
-    """Every stage in order; no page is rendered unless validation found nothing. With
-    ``kept`` (the preview's pages of its last rebuild), only the pages that read what
-    changed since are rendered again."""
-    with gc_paused():  # one pause for every stage (the cycle collector would walk the corpus in between)
-        checked = check(seeds, project_root)
-        if not checked.ok:
-            return Built([], checked.problems, checked)
+def build_pages(seeds: Path, project_root: Path | None = None, session: Session | None = None) -> Built:
+    """Every stage in order; no page is rendered unless validation found nothing. Under
+    the preview, ``session`` holds the last rebuild's results: only the files, documents
+    and pages that changed since are made again."""
+    try:
+        with gc_paused():  # one pause for every stage (the cycle collector would walk the corpus in between)
+            return _build_pages(seeds, project_root, session)
+    finally:
+        if session is not None:
+            session.end_rebuild()  # valid or not, what this rebuild did not use is dropped
+
+
+def _build_pages(seeds: Path, project_root: Path | None, session: Session | None) -> Built:
+    checked = check(seeds, project_root, session)
+    if not checked.ok:
+        return Built([], checked.problems, checked)
+    if session is None:
         site = build_site(checked.corpus)
-        forget_unused()  # the results kept for a preview that this run did not use
-        for document in checked.corpus.documents.values():
-            document.normalized = None  # folded for validation's quotes and the model's mentions only
-        pages = render_site(site) if kept is None else kept.render(site)
+    else:
+        site = build_site(checked.corpus, _Steps(session, project_root or seeds.parent).find_mentions)
+    for document in checked.corpus.documents.values():
+        document.normalized = None  # folded for validation's quotes and the model's mentions only
+    pages = render_site(site) if session is None else session.pages.render(site)
     return Built(pages, [], checked)
 
 

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator import writing
-from generator.kept import kept
 
 _EQUIVALENT = str.maketrans(
     {
@@ -81,10 +80,6 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
-        return kept("folded text", original, lambda: cls._fold(original))
-
-    @classmethod
-    def _fold(cls, original: str) -> NormalizedText:
         folded = original if original.isascii() else original.translate(_EQUIVALENT)
         chunks: list[str] = []
         starts: list[int] = []

@@ -1,10 +1,10 @@
 """What each page reads of the model, so that an edit re-renders only the pages it can change.
 
 Under the preview, every table of the model (each dict of the ``Site`` and of its
-``Corpus``) is made a ``Recorded`` dict. While a page is rendered, each entry it looks
-up is noted as ``(table, key)``; going over a whole table (its keys, values, items
-or size) is noted as ``(table, WHOLE)``: the page then depends on every entry, and on
-which entries there are.
+``Corpus``) is made a ``Recorded`` dict, noting its reads in the preview's ``Recorder``.
+While a page is rendered, each entry it looks up is noted as ``(table, key)``; going
+over a whole table (its keys, values, items or size) is noted as ``(table, WHOLE)``:
+the page then depends on every entry, and on which entries there are.
 
 After an edit, ``changed(old, new)`` gives the entries whose value differs (or that
 came or went), each with ``(table, WHOLE)``. A page whose reads meet them is rendered
@@ -26,84 +26,89 @@ WHOLE: Hashable = "<every entry>"  # not a key of any table: ids are slugs
 _GONE = object()  # the value of an entry that is not there
 Read = tuple[str, Hashable]
 
-_reading: list[set[Read]] = []  # the reads of the page being rendered
+
+class Recorder:
+    """The reads of the page being rendered (of the pages, when one is rendered inside another)."""
+
+    def __init__(self) -> None:
+        self.reading: list[set[Read]] = []
+
+    @contextmanager
+    def recording(self) -> Iterator[set[Read]]:
+        """The reads of what is rendered inside the block."""
+        reads: set[Read] = set()
+        self.reading.append(reads)
+        try:
+            yield reads
+        finally:
+            self.reading.pop()
+            if self.reading:  # a page rendered inside another one: the outer page read it all too
+                self.reading[-1].update(reads)
 
 
 class Recorded(dict[K, V]):
     """A dict of the model that notes what is read of it while a page is rendered."""
 
-    __slots__ = ("table",)
+    __slots__ = ("_reading", "table")
 
-    def __init__(self, table: str, entries: dict[K, V]) -> None:
+    def __init__(self, table: str, entries: dict[K, V], recorder: Recorder) -> None:
         super().__init__(entries)
         self.table = table
+        self._reading = recorder.reading
 
     # Each method notes the read itself (no call of a helper) and calls dict's own method
     # directly: a rebuild's pages read the model tens of thousands of times.
     def __getitem__(self, key: K) -> V:
-        if _reading:
-            _reading[-1].add((self.table, key))
+        if self._reading:
+            self._reading[-1].add((self.table, key))
         return dict.__getitem__(self, key)
 
     def get(self, key: K, default: Any = None) -> Any:
-        if _reading:
-            _reading[-1].add((self.table, key))
+        if self._reading:
+            self._reading[-1].add((self.table, key))
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
-        if _reading:
-            _reading[-1].add((self.table, key if isinstance(key, Hashable) else WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, key if isinstance(key, Hashable) else WHOLE))
         return dict.__contains__(self, key)
 
     def __iter__(self) -> Iterator[K]:
-        if _reading:
-            _reading[-1].add((self.table, WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, WHOLE))
         return dict.__iter__(self)
 
     def __len__(self) -> int:
-        if _reading:
-            _reading[-1].add((self.table, WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, WHOLE))
         return dict.__len__(self)
 
     def keys(self) -> Any:
-        if _reading:
-            _reading[-1].add((self.table, WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, WHOLE))
         return dict.keys(self)
 
     def values(self) -> Any:
-        if _reading:
-            _reading[-1].add((self.table, WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, WHOLE))
         return dict.values(self)
 
     def items(self) -> Any:
-        if _reading:
-            _reading[-1].add((self.table, WHOLE))
+        if self._reading:
+            self._reading[-1].add((self.table, WHOLE))
         return dict.items(self)
 
 
-@contextmanager
-def recording() -> Iterator[set[Read]]:
-    """The reads of what is rendered inside the block."""
-    reads: set[Read] = set()
-    _reading.append(reads)
-    try:
-        yield reads
-    finally:
-        _reading.pop()
-        if _reading:  # a page rendered inside another one: the outer page read it all too
-            _reading[-1].update(reads)
-
-
-def record(model: Any, name: str) -> None:
+def record(model: Any, name: str, recorder: Recorder) -> None:
     """Make every dict field of the dataclass ``model`` (and of the dataclasses it holds
     as fields, such as the site's corpus) a ``Recorded`` table, named after its field."""
     for field in dataclasses.fields(model):
         value = getattr(model, field.name)
         table = f"{name}.{field.name}"
         if isinstance(value, dict) and not isinstance(value, Recorded):
-            object.__setattr__(model, field.name, Recorded(table, value))
+            object.__setattr__(model, field.name, Recorded(table, value, recorder))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            record(value, table)
+            record(value, table, recorder)
 
 
 def tables(model: Any) -> dict[str, dict[Any, Any]]:

@@ -25,7 +25,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import inputs
-from generator.kept import kept
 
 SCHEMA_DIR = Path("docs") / "schemas"
 ID_SCHEMA_DIR = Path(".briefing") / "schemas"  # git-ignored: the schemas with the seed's ids
@@ -105,11 +104,14 @@ def id_schemas(ids: Mapping[str, Iterable[str]]) -> dict[str, str]:
 
 
 def write_id_schemas(project: Path, ids: Mapping[str, Iterable[str]]) -> None:
-    """Refresh the editor schemas of ``project`` (files whose text is unchanged are left alone)."""
+    """Refresh the editor schemas of ``project`` with ``ids`` (kind → the ids of that kind)."""
+    write_id_schema_texts(project, id_schemas(ids))
+
+
+def write_id_schema_texts(project: Path, texts: Mapping[str, str]) -> None:
+    """Write the editor schemas (``id_schemas``) into ``project``; files whose text is
+    unchanged are left alone."""
     folder = project / ID_SCHEMA_DIR
-    # under the preview, made again only when an id comes or goes (most saves change none)
-    known = {kind: frozenset(values) for kind, values in ids.items()}
-    texts = kept("id schemas", tuple(sorted(known.items())), lambda: id_schemas(known))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in texts.items():

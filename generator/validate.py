@@ -8,6 +8,8 @@ their texts. Every problem is recorded; nothing stops at the first one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,6 @@ from generator.corpus import Corpus, Origin, SourceDocument, TranslatedText
 from generator.document_checks import DocumentChecks
 from generator.id_index import IdIndex, changed_in, declared_ids
 from generator.inputs import is_slug
-from generator.kept import kept, kept_for, kept_for_all
 from generator.load import Loc, RawCorpus, TextFile, YamlFile
 from generator.problems import Problem, Problems
 from generator.references import References
@@ -36,10 +37,42 @@ from generator.schema_errors import SchemaErrors, _field_info, _hint_for, _walk
 __all__ = ["PLACEHOLDER", "is_placeholder", "validate"]
 
 
-def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | None] | None = None) -> Corpus:
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document's checks read besides its own files, for ``CheckDocument``: ``key``
+    is all of it as values (the ids of every kind, the duplicates, the files that did not
+    parse), ``checker`` the checks that read it."""
+
+    key: tuple[Any, ...]
+    checker: _Checker = field(compare=False, hash=False)
+
+
+# The step that checks one document: its metadata file, the texts it names and the
+# context give the document (None if it is not valid) and its problems. The preview's
+# session reuses it while all of them are the same.
+CheckDocument = Callable[
+    [YamlFile, "dict[Path, TextFile]", DocumentContext], "tuple[SourceDocument | None, list[Problem]]"
+]
+
+
+def check_document_file(
+    file: YamlFile, texts: dict[Path, TextFile], context: DocumentContext
+) -> tuple[SourceDocument | None, list[Problem]]:
+    """One document's checks: placeholders, its metadata, references and quotes."""
+    return context.checker.check_document_file(file, texts)
+
+
+def validate(
+    raw: RawCorpus,
+    problems: Problems,
+    changed: dict[Path, set[int] | None] | None = None,
+    check_document: CheckDocument | None = None,
+) -> Corpus:
     """Check everything; return what is valid. Callers must check ``problems``.
     ``changed`` (lines changed in the work tree) decides which of two entries
-    with the same id is reported: the changed one."""
+    with the same id is reported: the changed one. Each document is checked by
+    ``check_document`` (``check_document_file`` if none is given)."""
+    check_document = check_document or check_document_file
     ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
     checker = _Checker(raw.root, problems, raw.unparsed, ids)
     checker.report_duplicates()
@@ -53,16 +86,14 @@ def validate(raw: RawCorpus, problems: Problems, changed: dict[Path, set[int] | 
     for file in raw.topics:
         checker.read_topic(file)
     checker.check_references()
-    context = checker.document_context()
+    context = DocumentContext(checker.document_context(), checker)
     for file in raw.documents:
-        checker.check_document_file(file, raw.texts, context)
+        document, found = check_document(file, raw.texts, context)
+        problems.extend(found)
+        if document is not None:
+            checker.corpus.documents[document.meta.id] = document
+            checker.corpus.origins[document.meta.id] = document.origin
     return checker.corpus
-
-
-def _named_text(file: YamlFile, texts: dict[Path, TextFile]) -> TextFile | None:
-    """The text a document's metadata names, as the loader read it."""
-    name = file.data.get("text") if isinstance(file.data, dict) else None
-    return texts.get(file.path.parent / name) if isinstance(name, str) else None
 
 
 class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
@@ -112,10 +143,9 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
             self.corpus.topics[topic.id] = topic
             self.corpus.origins[topic.id] = origin
 
-    def document_context(self) -> object:
-        """A token for what a document's checks read besides its own files (the ids of every
-        kind, the duplicates, the files that did not parse): under the preview, the same
-        object from one run to the next while all that is the same."""
+    def document_context(self) -> tuple[Any, ...]:
+        """What a document's checks read besides its own files, as values: the ids of every
+        kind, the duplicates, the files that did not parse."""
         self.questions = {q.id: q for topic in self.corpus.topics.values() for q in topic.questions}
         context = (
             self.problems.root,
@@ -130,28 +160,22 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
             frozenset((entry.origin.file.path, entry.origin.loc) for entry, _ in self.ids.duplicates),
             tuple(sorted((kind, None if texts is None else tuple(texts)) for kind, texts in self.unknowable.items())),
         )
-        return kept("document context", context, object)
+        return context
 
-    def check_document_file(self, file: YamlFile, texts: dict[Path, TextFile], context: object) -> None:
-        """One document's checks: placeholders, its metadata, references and quotes. Under the
-        preview they are kept while its metadata file and its text are the very objects read
-        before (unchanged) and ``context`` is the same; only their problems are reported again
-        (at 1,000 documents, checking every document had cost 0.05 s of each rebuild)."""
-        start = len(self.problems)
-
-        def check() -> tuple[SourceDocument | None, list[Problem]]:
+    def check_document_file(
+        self, file: YamlFile, texts: dict[Path, TextFile]
+    ) -> tuple[SourceDocument | None, list[Problem]]:
+        """One document's checks: placeholders, its metadata, references and quotes, with the
+        problems they found (not added to the run's)."""
+        shared, self.problems = self.problems, Problems(self.problems.root)
+        try:
             self.find_placeholders(file, inputs.Document)
             document = self.read_document(file, texts)
             if document is not None:
                 self.check_document(document)
-            return document, self.problems.since(start)
-
-        document, problems = kept_for_all((file.source, _named_text(file, texts), context), "checked document", check)
-        if len(self.problems) == start:  # kept: its problems are reported again
-            self.problems.extend(problems)
-        if document is not None:
-            self.corpus.documents[document.meta.id] = document
-            self.corpus.origins[document.meta.id] = document.origin
+            return document, self.problems.items()
+        finally:
+            self.problems = shared
 
     def read_document(self, file: YamlFile, texts: dict[Path, TextFile]) -> SourceDocument | None:
         origin = Origin(file.source, ())
@@ -214,8 +238,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
         items = data.get(list_field) if isinstance(data, dict) else None
         if not isinstance(items, list):
             return self.parse_partial(model, data, origin)
-        without_items = kept_for(data, ("without", list_field), lambda: {**data, list_field: []})  # same data, same
-        parsed, unchecked = self.parse_partial(model, without_items, origin)
+        parsed, unchecked = self.parse_partial(model, {**data, list_field: []}, origin)
         good = []
         for index, raw_item in enumerate(items):
             item = self.parse(item_model, raw_item, Origin(origin.file, (*origin.loc, list_field, index)))
@@ -224,8 +247,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
                 good.append(item)
         if parsed is None:
             return None, unchecked
-        # the same parse (kept while the file is unchanged) has the same items: so has the copy
-        return kept_for(parsed, ("with", list_field), lambda: parsed.model_copy(update={list_field: good})), unchecked
+        return parsed.model_copy(update={list_field: good}), unchecked
 
     def parse(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
         return self._parse_reporting(model, data, origin)[0]
@@ -255,7 +277,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
 
     def _parse_reporting(self, model: type[BaseModel], data: Any, origin: Origin) -> tuple[Any, set[str]]:
         try:
-            return kept_for(data, model, lambda: model.model_validate(data)), set()  # input classes are frozen
+            return model.model_validate(data), set()
         except ValidationError as error:
             placeholders = self.placeholders.get(id(origin.file), set())  # by source
             bad: set[str] = set()

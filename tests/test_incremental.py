@@ -1,5 +1,5 @@
 """Under ``mkdocs serve``, a rebuild parses only the metadata files that changed, and folds
-and searches for names only the texts that changed."""
+and searches for names only the texts that changed (``generator/session.py``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator import kept, load, mentions, parsed_files, quotes
+from generator import load, mentions, quotes
 from generator.pipeline import build_pages, check
+from generator.session import Session
 from tests.conftest import MINI, SNAPSHOT, copy_corpus
 
 
@@ -19,80 +20,33 @@ from tests.conftest import MINI, SNAPSHOT, copy_corpus
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The names of the files the YAML parser is given."""
     names: list[str] = []
-    real = parsed_files.parse_yaml
+    real = load.parse_yaml
 
     def counting(path: Path, text: str, problems: load.Problems) -> load.YamlFile | None:
         names.append(path.name)
         return real(path, text, problems)
 
-    monkeypatch.setattr(parsed_files, "parse_yaml", counting)
+    monkeypatch.setattr(load, "parse_yaml", counting)
     yield names
 
 
 def test_a_rebuild_parses_only_the_edited_file(tmp_path: Path, parsed: list[str]) -> None:
     corpus = copy_corpus(MINI, tmp_path / "seeds")
-    kept.keep_results(True)
-    try:
-        assert check(corpus, corpus).ok
-        assert "parties.yaml" in parsed and len(parsed) > 3
-        parsed.clear()
-        assert check(corpus, corpus).ok
-        assert parsed == []  # nothing changed, nothing parsed
+    session = Session()
+    assert build_pages(corpus, corpus, session).problems == []
+    assert "parties.yaml" in parsed and len(parsed) > 3
+    parsed.clear()
+    assert build_pages(corpus, corpus, session).problems == []
+    assert parsed == []  # nothing changed, nothing parsed
 
-        parties = corpus / "parties.yaml"
-        parties.write_text(
-            parties.read_text(encoding="utf-8").replace(
-                "A small state in the fixture corpus.", "A small, edited state."
-            ),
-            encoding="utf-8",
-        )
-        checked = check(corpus, corpus)
-        assert checked.ok and parsed == ["parties.yaml"]
-        assert checked.corpus.parties["alpha"].description == "A small, edited state."
-    finally:
-        kept.keep_results(False)
-
-
-def test_a_rebuild_reads_again_only_the_files_whose_status_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = copy_corpus(MINI, tmp_path / "seeds")
-    read: list[str] = []
-    real = load._decoded
-
-    def counting(path: Path, problems: load.Problems) -> str | None:
-        read.append(path.name)
-        return real(path, problems)
-
-    monkeypatch.setattr(load, "_decoded", counting)
-    kept.keep_results(True)
-    try:
-        check(corpus, corpus)
-        assert "parties.yaml" in read  # written just now: read at every rebuild until it settles
-        read.clear()
-        check(corpus, corpus)
-        assert "parties.yaml" in read
-
-        monkeypatch.setattr(load, "_SETTLED_NS", 0)  # every file settled (2 s after its last change)
-        check(corpus, corpus)
-        read.clear()
-        check(corpus, corpus)
-        assert read == []  # nothing changed, nothing read
-
-        parties = corpus / "parties.yaml"
-        before = parties.read_text(encoding="utf-8")
-        parties.write_text(before.replace("A small state", "A large state"), encoding="utf-8")  # the same size
-        checked = check(corpus, corpus)
-        assert read == ["parties.yaml"]
-        assert checked.corpus.parties["alpha"].description.startswith("A large state")
-
-        (corpus / "outlets.yaml").write_bytes(b"outlets: [\xff]\n")  # not UTF-8: reported at every rebuild
-        read.clear()
-        first = check(corpus, corpus).problems
-        second = check(corpus, corpus).problems
-        assert read == ["outlets.yaml"] and first == second and [p.rule for p in second] == ["encoding"]
-    finally:
-        kept.keep_results(False)
+    parties = corpus / "parties.yaml"
+    parties.write_text(
+        parties.read_text(encoding="utf-8").replace("A small state in the fixture corpus.", "A small, edited state."),
+        encoding="utf-8",
+    )
+    checked = build_pages(corpus, corpus, session).checked
+    assert checked.ok and parsed == ["parties.yaml"]
+    assert checked.corpus.parties["alpha"].description == "A small, edited state."
 
 
 def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None:
@@ -100,63 +54,76 @@ def test_a_single_build_keeps_nothing(tmp_path: Path, parsed: list[str]) -> None
     assert check(corpus, corpus).ok
     assert check(corpus, corpus).ok
     assert parsed.count("parties.yaml") == 2
-    assert kept._KEPT == {}
+
+
+def test_invalid_saves_do_not_grow_the_session(tmp_path: Path) -> None:
+    """After each rebuild the session holds only what that rebuild used: saves that do not
+    validate, one after another, leave it no larger than the valid rebuild before them."""
+    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
+    session = Session()
+    assert build_pages(corpus, corpus, session).problems == []
+    valid = len(session)
+    metadata = sorted((corpus / "documents").glob("*.yaml"))
+    for number in range(30):
+        path = metadata[number % len(metadata)]
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original.replace("\ntitle: ", f"\ntitle: [unclosed {number}\n", 1), encoding="utf-8")
+        assert build_pages(corpus, corpus, session).problems != []
+        assert len(session) <= valid, f"after {number + 1} invalid saves"
+        path.write_text(original, encoding="utf-8")
+    assert build_pages(corpus, corpus, session).problems == []
+    assert len(session) == valid
 
 
 def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The texts folded for quotes and searched for names, and the files' data checked
-    against the input model, are kept between rebuilds (``generator/kept.py``): a rebuild
+    against the input model, are kept between rebuilds (``generator/session.py``): a rebuild
     does that work again for the edited file alone, and searches every text again once a
     name changes."""
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
     folded: list[str] = []
     searched: list[str] = []
-    fold, find = quotes.NormalizedText._fold, mentions.MentionFinder._find
+    fold, find = quotes.NormalizedText.of, mentions.MentionFinder.find
+    monkeypatch.setattr(quotes.NormalizedText, "of", lambda text: folded.append(text) or fold(text))
     monkeypatch.setattr(
-        quotes.NormalizedText, "_fold", classmethod(lambda cls, text: folded.append(text) or fold(text))
-    )
-    monkeypatch.setattr(
-        mentions.MentionFinder, "_find", lambda self, text: searched.append(text.text) or find(self, text)
+        mentions.MentionFinder, "find", lambda self, text: searched.append(text.text) or find(self, text)
     )
     texts = sorted((corpus / "documents").glob("*.txt"))
-    kept.keep_results(True)
-    try:
-        first = build_pages(corpus, corpus)
-        assert first.problems == []
-        assert len(folded) >= len(texts) and len(searched) == len(texts)
-        folded.clear(), searched.clear()
-        again = build_pages(corpus, corpus)
-        assert again.problems == []
-        assert folded == searched == []  # nothing changed, nothing done again
-        claims = {c.id: c for d in first.checked.corpus.documents.values() for c in d.meta.claims}
-        assert all(claims[c.id] is c for d in again.checked.corpus.documents.values() for c in d.meta.claims)
+    session = Session()
+    first = build_pages(corpus, corpus, session)
+    assert first.problems == []
+    assert len(folded) >= len(texts) and len(searched) == len(texts)
+    folded.clear(), searched.clear()
+    again = build_pages(corpus, corpus, session)
+    assert again.problems == []
+    assert folded == searched == []  # nothing changed, nothing done again
+    claims = {c.id: c for d in first.checked.corpus.documents.values() for c in d.meta.claims}
+    assert all(claims[c.id] is c for d in again.checked.corpus.documents.values() for c in d.meta.claims)
 
-        edited = texts[0].read_text(encoding="utf-8") + "\nA sentence added.\n"
-        texts[0].write_text(edited, encoding="utf-8")
-        assert build_pages(corpus, corpus).problems == []
-        assert set(folded) == {edited} and len(searched) == 1 and "A sentence added." in searched[0]
+    edited = texts[0].read_text(encoding="utf-8") + "\nA sentence added.\n"
+    texts[0].write_text(edited, encoding="utf-8")
+    assert build_pages(corpus, corpus, session).problems == []
+    assert set(folded) == {edited} and len(searched) == 1 and "A sentence added." in searched[0]
 
-        meta = sorted((corpus / "documents").glob("*.yaml"))[0]
-        meta.write_text(
-            re.sub(r"^title: ", "title: Retitled ", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
-            encoding="utf-8",
-        )
-        retitled = build_pages(corpus, corpus).checked.corpus
-        new = [c.id for d in retitled.documents.values() for c in d.meta.claims if claims[c.id] is not c]
-        assert new == [c.id for c in retitled.documents[_id_of(meta)].meta.claims]  # checked again: its file alone
+    meta = sorted((corpus / "documents").glob("*.yaml"))[0]
+    meta.write_text(
+        re.sub(r"^title: ", "title: Retitled ", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
+    )
+    retitled = build_pages(corpus, corpus, session).checked.corpus
+    new = [c.id for d in retitled.documents.values() for c in d.meta.claims if claims[c.id] is not c]
+    assert new == [c.id for c in retitled.documents[_id_of(meta)].meta.claims]  # checked again: its file alone
 
-        folded.clear(), searched.clear()
-        parties = corpus / "parties.yaml"
-        parties.write_text(
-            re.sub(r"^(\s*name: .+)$", r"\1 (renamed)", parties.read_text(encoding="utf-8"), count=1, flags=re.M),
-            encoding="utf-8",
-        )
-        assert build_pages(corpus, corpus).problems == []
-        assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
-    finally:
-        kept.keep_results(False)
+    folded.clear(), searched.clear()
+    parties = corpus / "parties.yaml"
+    parties.write_text(
+        re.sub(r"^(\s*name: .+)$", r"\1 (renamed)", parties.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
+    )
+    assert build_pages(corpus, corpus, session).problems == []
+    assert folded == [] and len(searched) == len(texts)  # the names to find changed, not the texts
 
 
 def test_kept_document_checks_report_what_a_fresh_check_reports(tmp_path: Path) -> None:
@@ -198,19 +165,16 @@ def test_kept_document_checks_report_what_a_fresh_check_reports(tmp_path: Path) 
             lambda: topic.write_text(topic.read_text(encoding="utf-8") + "\n: [\n", encoding="utf-8"),
         ),
     ]
-    kept.keep_results(True)
-    try:
-        assert check(corpus, corpus).problems == []
-        reported = []
-        for number, (step, change) in enumerate(steps):
-            change()
-            fresh = copy_corpus(corpus, tmp_path / f"fresh-{number}")  # other paths: nothing kept is theirs
-            expected = check(fresh, fresh).problems
-            assert check(corpus, corpus).problems == expected, step
-            reported.append(bool(expected))
-        assert reported == [True, False, True, False, True]  # each edit is one a check can tell
-    finally:
-        kept.keep_results(False)
+    session = Session()
+    assert build_pages(corpus, corpus, session).problems == []
+    reported = []
+    for number, (step, change) in enumerate(steps):
+        change()
+        fresh = copy_corpus(corpus, tmp_path / f"fresh-{number}")  # other paths: nothing kept is theirs
+        expected = check(fresh, fresh).problems
+        assert build_pages(corpus, corpus, session).problems == expected, step
+        reported.append(bool(expected))
+    assert reported == [True, False, True, False, True]  # each edit is one a check can tell
 
 
 def _id_of(metadata: Path) -> str:
@@ -219,19 +183,12 @@ def _id_of(metadata: Path) -> str:
     return found[1]
 
 
-def test_a_single_build_keeps_no_result(tmp_path: Path) -> None:
-    corpus = copy_corpus(MINI, tmp_path / "seeds")
-    assert build_pages(corpus, corpus).problems == []
-    assert kept._KEPT == {}
-
-
 def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> None:
     """``mkdocs serve --dirty`` does not clean the site folder; the page of a document
     deleted between two builds must go all the same (the real MkDocs build, twice)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import mkdocs_plugin
     from tests.conftest import mkdocs_config
 
     corpus = copy_corpus(MINI, tmp_path / "seeds")
@@ -247,20 +204,17 @@ def test_a_dirty_rebuild_stops_serving_a_deleted_document(tmp_path: Path) -> Non
     )
     config_file = mkdocs_config(corpus, tmp_path / "work")
     page = tmp_path / "work" / "site" / "documents" / "second-clash" / "index.html"
-    mkdocs_plugin._LAST_BUILT.clear()
-    try:
-        for dirty in (False, True):
-            config = load_config(config_file=str(config_file))
-            config.plugins["briefing"].serving = True  # as under mkdocs serve
-            config.strict = False  # MkDocs warns of every dirty build
-            build(config, dirty=dirty)
-            if not dirty:
-                assert page.is_file()
-                extra.unlink()
-        assert not page.exists()
-        assert (tmp_path / "work" / "site" / "documents" / "ridge-clash" / "index.html").is_file()
-    finally:
-        mkdocs_plugin._LAST_BUILT.clear()
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=False)  # as under mkdocs serve
+    for dirty in (False, True):
+        config = load_config(config_file=str(config_file))  # a rebuild reads its configuration again
+        config.strict = False  # MkDocs warns of every dirty build
+        build(config, dirty=dirty)
+        if not dirty:
+            assert page.is_file()
+            extra.unlink()
+    assert not page.exists()
+    assert (tmp_path / "work" / "site" / "documents" / "ridge-clash" / "index.html").is_file()
 
 
 def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> None:
@@ -273,7 +227,6 @@ def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> N
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import mkdocs_plugin
     from tests.conftest import mkdocs_config
     from tests.test_kept_pages import add_document, remove_document, rename_party, retitle_and_redate, shorten_quote
 
@@ -286,30 +239,25 @@ def test_dirty_rebuilds_write_the_site_a_clean_build_writes(tmp_path: Path) -> N
             path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()
         }
 
-    mkdocs_plugin._LAST_BUILT.clear()
-    try:
-        for edit in (None, rename_party, shorten_quote, retitle_and_redate, add_document, remove_document):
-            name = "first build" if edit is None else edit(corpus)
-            config = load_config(config_file=str(served))
-            config.plugins.on_startup(command="serve", dirty=True)
-            config.strict = False  # MkDocs warns of every dirty build
-            written_before = {p: p.stat().st_mtime_ns for p in (tmp_path / "served" / "site").rglob("*.html")}
-            build(config, dirty=edit is not None)
-            if edit is not None:
-                rewritten = [p for p, t in written_before.items() if p.exists() and p.stat().st_mtime_ns != t]
-                assert 0 < len(rewritten) < len(written_before) / 2, f"{name}: {len(rewritten)} pages written again"
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(clean)],
-                check=True,
-                env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
-            )
-            want, got = files(tmp_path / "clean" / "site"), files(tmp_path / "served" / "site")
-            assert got.keys() == want.keys(), f"{name}: {sorted(got.keys() ^ want.keys())[:5]}"
-            wrong = [path for path in want if got[path] != want[path]]
-            assert wrong == [], f"{name}: files that differ from a clean build: {wrong[:5]}"
-    finally:
-        mkdocs_plugin._LAST_BUILT.clear()
-        kept.keep_results(False)
+    for edit in (None, rename_party, shorten_quote, retitle_and_redate, add_document, remove_document):
+        name = "first build" if edit is None else edit(corpus)
+        config = load_config(config_file=str(served))
+        config.plugins.on_startup(command="serve", dirty=True)
+        config.strict = False  # MkDocs warns of every dirty build
+        written_before = {p: p.stat().st_mtime_ns for p in (tmp_path / "served" / "site").rglob("*.html")}
+        build(config, dirty=edit is not None)
+        if edit is not None:
+            rewritten = [p for p, t in written_before.items() if p.exists() and p.stat().st_mtime_ns != t]
+            assert 0 < len(rewritten) < len(written_before) / 2, f"{name}: {len(rewritten)} pages written again"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(clean)],
+            check=True,
+            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        want, got = files(tmp_path / "clean" / "site"), files(tmp_path / "served" / "site")
+        assert got.keys() == want.keys(), f"{name}: {sorted(got.keys() ^ want.keys())[:5]}"
+        wrong = [path for path in want if got[path] != want[path]]
+        assert wrong == [], f"{name}: files that differ from a clean build: {wrong[:5]}"
 
 
 def _free_port() -> int:

@@ -11,18 +11,17 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from generator import kept as kept_results
 from generator.incremental import KeptPages
 from generator.model import build_site
-from generator.pipeline import check
-from generator.render import RenderedPage, render_site
+from generator.pipeline import build_pages, check
+from generator.render import RenderedPage
+from generator.session import Session
 from tests.conftest import SNAPSHOT, copy_corpus
 
 ENTITY_FOLDERS = ("documents/", "claims/", "questions/", "parties/", "places/", "outlets/")
@@ -163,40 +162,22 @@ def _texts(pages: list[RenderedPage]) -> dict[str, str]:
     return {page.path: page.text for page in pages}
 
 
-@pytest.fixture
-def preview_keeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Any]]:
-    """Results kept between rebuilds as under the preview (parsed files, folded texts, names
-    found); yields a clean build's site, made with nothing kept."""
-
-    def clean_site(corpus: Path) -> Any:
-        with monkeypatch.context() as clean:
-            clean.setattr(kept_results, "_KEEPING", False)
-            return _site(corpus)
-
-    kept_results.keep_results(True)
-    try:
-        yield clean_site
-    finally:
-        kept_results.keep_results(False)
-
-
-def test_an_incremental_rebuild_is_byte_identical_to_a_clean_one(
-    tmp_path: Path, preview_keeps: Callable[[Path], Any]
-) -> None:
+def test_an_incremental_rebuild_is_byte_identical_to_a_clean_one(tmp_path: Path) -> None:
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
-    kept = KeptPages()
-    kept.render(_site(corpus))
-    every_job = len(kept.rendered)
+    session = Session()
+    build_pages(corpus, corpus, session)
+    every_job = len(session.pages.rendered)
     for edit in EDITS:
         edit(corpus)
-        incremental = _texts(kept.render(_site(corpus)))
-        clean = _texts(render_site(preview_keeps(corpus)))
+        incremental = _texts(build_pages(corpus, corpus, session).pages)
+        clean = _texts(build_pages(corpus, corpus).pages)
         assert incremental.keys() == clean.keys(), edit.__name__
         wrong = [path for path in clean if incremental[path] != clean[path]]
         assert wrong == [], f"{edit.__name__}: pages that differ from a clean build: {wrong[:5]}"
-        assert 0 < len(kept.rendered) < every_job, f"{edit.__name__} rendered {len(kept.rendered)} of {every_job}"
-    kept.render(_site(corpus))
-    assert kept.rendered == []  # nothing changed, nothing rendered
+        rendered = len(session.pages.rendered)
+        assert 0 < rendered < every_job, f"{edit.__name__} rendered {rendered} of {every_job}"
+    build_pages(corpus, corpus, session)
+    assert session.pages.rendered == []  # nothing changed, nothing rendered
 
 
 def _rerendered(corpus: Path, edit: Callable[[Path], str]) -> tuple[str, set[str], set[str], dict[str, str]]:

@@ -17,8 +17,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,7 +25,6 @@ from pydantic import BaseModel
 from generator import inputs
 from generator.corpus import SourceDocument
 from generator.entries import ClaimEntry, EventEntry
-from generator.kept import kept_for
 from generator.model import Site, current
 from generator.render import markup as mk
 from generator.render import paths
@@ -69,8 +67,7 @@ def _neutral(text: str) -> str:
 
 
 class _Lines:
-    """CSV lines, one row at a time; under the preview, a row's line is kept while the
-    input it comes from is the same object and what else it shows is the same (``kind``)."""
+    """CSV lines, one row at a time."""
 
     def __init__(self) -> None:
         self._buffer = io.StringIO()
@@ -82,9 +79,6 @@ class _Lines:
         self._buffer.truncate()
         self._writer.writerow([_cell(v) for v in row])
         return self._buffer.getvalue()
-
-    def kept(self, source: object, kind: Hashable, row: Callable[[], Sequence[Any]]) -> str:
-        return kept_for(source, kind, lambda: self.line(row()))
 
 
 def _pieces(parts: Iterable[str], size: int) -> Iterator[str]:
@@ -167,18 +161,7 @@ def _claim_line(lines: _Lines, site: Site, c: ClaimEntry) -> str:
     side = site.side_of(c.claim.claimant)
     origins = site.independent_origins(c.id)
     disputes = site.disputes.get(c.id, [])
-    shown = (
-        "claims.csv",
-        c.id,
-        c.document.meta.id,
-        side,
-        c.said,
-        tuple(origins),
-        c.quote,
-        c.quote_translated,
-        tuple(disputes),
-    )
-    return lines.kept(c.claim, ("claims.csv", *shown), partial(_claim_row, c, side, origins, disputes))
+    return lines.line(_claim_row(c, side, origins, disputes))
 
 
 def _party_row(p: inputs.Party) -> list[Any]:
@@ -287,10 +270,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "summary",
                 "note",
             ],
-            (
-                lines.kept(d.meta, ("documents.csv", tuple(site.originals[d.meta.id])), partial(_document_row, site, d))
-                for d in documents
-            ),
+            (lines.line(_document_row(site, d)) for d in documents),
         ),
         "claims.csv": _csv(
             lines,
@@ -325,10 +305,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
         "parties.csv": _csv(
             lines,
             ["id", "name", "kind", "affiliation", "offices_now", "aliases", "wikidata", "description"],
-            (
-                lines.kept(p, "parties.csv", partial(_party_row, p))
-                for p in sorted(corpus.parties.values(), key=lambda p: p.id)
-            ),
+            (lines.line(_party_row(p)) for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
         ),
         "places.csv": _csv(
             lines,
@@ -346,39 +323,22 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "wikidata",
                 "description",
             ],
-            (
-                lines.kept(p, "places.csv", partial(_place_row, p))
-                for p in sorted(corpus.locations.values(), key=lambda p: p.id)
-            ),
+            (lines.line(_place_row(p)) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
         ),
         "outlets.csv": _csv(
             lines,
             ["id", "name", "kind", "homepage", "owners_now", "aliases", "notes"],
-            (
-                lines.kept(o, "outlets.csv", partial(_outlet_row, o))
-                for o in sorted(corpus.outlets.values(), key=lambda o: o.id)
-            ),
+            (lines.line(_outlet_row(o)) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
         ),
         "chain_hops.csv": _csv(
             lines,
             ["document", "position", "outlet", "role", "drew_on", "url", "date", "verified", "evidence", "note"],
-            (
-                lines.kept(
-                    h,
-                    ("chain_hops.csv", d.meta.id, index, tuple(site.graphs[d.meta.id][h.outlet])),
-                    partial(_hop_row, site, d, index, h),
-                )
-                for d in documents
-                for index, h in enumerate(d.meta.chain)
-            ),
+            (lines.line(_hop_row(site, d, index, h)) for d in documents for index, h in enumerate(d.meta.chain)),
         ),
         "events.csv": _csv(
             lines,
             ["id", "topic", "date", "end", "title", "parties", "locations", "description", "sources"],
-            (
-                lines.kept(e.event, ("events.csv", e.topic.id), partial(_event_row, e))
-                for e in sorted(site.events.values(), key=lambda e: e.event.id)
-            ),
+            (lines.line(_event_row(e)) for e in sorted(site.events.values(), key=lambda e: e.event.id)),
         ),
     }
 
@@ -398,8 +358,8 @@ def _document_record(document: SourceDocument) -> str:
 
 
 def _record(entry: BaseModel) -> str:
-    """An input's JSON record (under the preview, kept while the input is unchanged: it is frozen)."""
-    return kept_for(entry, "record", entry.model_dump_json)
+    """An input's JSON record."""
+    return entry.model_dump_json()
 
 
 def corpus_json(site: Site) -> Iterator[str]:
@@ -410,10 +370,7 @@ def corpus_json(site: Site) -> Iterator[str]:
     corpus = site.corpus
     sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
-        "documents": (
-            kept_for(d.meta, ("record", d.text, *(t.text for t in d.translations)), partial(_document_record, d))
-            for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)
-        ),
+        "documents": (_document_record(d) for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)),
         "outlets": (_record(o) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
         "parties": (_record(p) for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
         "places": (_record(p) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
