@@ -58,22 +58,39 @@ class RawCorpus:
     unparsed: dict[str, list[str] | None] = field(default_factory=dict)
 
 
-# The step that parses one file: its path and text give the parse (None if it failed)
-# and its problems (the preview's session reuses it for an unchanged file).
-Parse = Callable[[Path, str], "tuple[YamlFile | None, list[Problem]]"]
-
-
 def parse_file(path: Path, text: str, root: Path) -> tuple[YamlFile | None, list[Problem]]:
     """One YAML file's text parsed, with the problems its parsing found."""
     found = Problems(root)
     return parse_yaml(path, text, found), found.items()
 
 
-def load_corpus(root: Path, problems: Problems, parse: Parse | None = None) -> RawCorpus:
-    """Read every metadata file and every text file it names under ``root``, each metadata
-    file parsed by ``parse`` (``parse_file`` if none is given)."""
-    if parse is None:
-        parse = functools.partial(parse_file, root=problems.root)
+def decode_file(path: Path, status: os.stat_result, root: Path) -> tuple[str | None, list[Problem]]:
+    """A regular file's text decoded (``status`` is the file's as it was found), with the
+    problem of a text that is not UTF-8."""
+    found = Problems(root)
+    return _decoded(path, found), found.items()
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The steps the loader takes per file: ``read`` a regular file of a size it accepts
+    (its path and status give its text, None if it is not UTF-8, and the problems), and
+    ``parse`` a metadata file's text (the parse, None if it failed, and the problems). The
+    preview's session reuses each for an unchanged file."""
+
+    read: Callable[[Path, os.stat_result], tuple[str | None, list[Problem]]]
+    parse: Callable[[Path, str], tuple[YamlFile | None, list[Problem]]]
+
+    @classmethod
+    def plain(cls, root: Path) -> Steps:
+        return cls(functools.partial(decode_file, root=root), functools.partial(parse_file, root=root))
+
+
+def load_corpus(root: Path, problems: Problems, steps: Steps | None = None) -> RawCorpus:
+    """Read every metadata file and every text file it names under ``root``, with the
+    loader's ``steps`` (``Steps.plain`` if none are given)."""
+    if steps is None:
+        steps = Steps.plain(problems.root)
     registries: dict[str, YamlFile] = {}
     unreadable: set[str] = set()
     failed: Failed = {}
@@ -100,15 +117,15 @@ def load_corpus(root: Path, problems: Problems, parse: Parse | None = None) -> R
             )
             unreadable.add(name.removesuffix(".yaml"))  # references to its ids are not reported
             continue
-        loaded = load_yaml_file(path, problems, parse, failed)
+        loaded = load_yaml_file(path, problems, steps, failed)
         if loaded is None:
             unreadable.add(name.removesuffix(".yaml"))
         else:
             registries[name.removesuffix(".yaml")] = loaded
     folders = {name: _entries(root / name) for name in (TOPICS_DIR, DOCUMENTS_DIR)}
-    topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, parse, unreadable, failed)
-    documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, parse, unreadable, failed)
-    texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems)
+    topics = _load_folder(root / TOPICS_DIR, folders[TOPICS_DIR], problems, steps, unreadable, failed)
+    documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, steps, unreadable, failed)
+    texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems, steps)
     named = {_in_folder(name) for meta in documents for name, _ in named_files(meta)}
     named |= _named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
     _report_stray_files(root, folders, named, problems)
@@ -145,7 +162,7 @@ def _load_folder(
     folder: Path,
     entries: dict[str, os.DirEntry[str]] | None,
     problems: Problems,
-    parse: Parse,
+    steps: Steps,
     unreadable: set[str],
     failed: Failed,
 ) -> list[YamlFile]:
@@ -166,14 +183,14 @@ def _load_folder(
         for name, entry in (entries or {}).items()
         if name.endswith((".yaml", ".yml")) and (entry.is_symlink() or entry.is_file())
     )
-    loaded = [load_yaml_file(folder / name, problems, parse, failed) for name in names]
+    loaded = [load_yaml_file(folder / name, problems, steps, failed) for name in names]
     if None in loaded:
         unreadable.add(folder.name)
     return [item for item in loaded if item is not None]
 
 
 def _load_texts(
-    documents: list[YamlFile], entries: dict[str, os.DirEntry[str]] | None, problems: Problems
+    documents: list[YamlFile], entries: dict[str, os.DirEntry[str]] | None, problems: Problems, steps: Steps
 ) -> dict[Path, TextFile]:
     """Read the text files each document names (its text and its translations), resolved next
     to it (among ``entries``)."""
@@ -195,7 +212,7 @@ def _load_texts(
                 f"put the verbatim text at {problems.display_path(path)}",
             )
             continue
-        text = read_text(path, problems)
+        text = read_text(path, problems, steps)
         if text is not None:
             texts[path] = TextFile(path, text)
     return texts
@@ -312,7 +329,7 @@ def _is_plain_file_name(name: str) -> bool:
     return len(name) <= 200 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
 
 
-def read_text(path: Path, problems: Problems) -> str | None:
+def read_text(path: Path, problems: Problems, steps: Steps | None = None) -> str | None:
     """A file decoded as UTF-8 (a leading byte-order mark is dropped), or ``None``
     with a problem recorded. Symbolic links and oversized files are refused."""
     try:
@@ -345,7 +362,9 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "split it, or check that it is the file you meant",
         )
         return None
-    return _decoded(path, problems)
+    text, found = (steps or Steps.plain(problems.root)).read(path, status)
+    problems.extend(found)
+    return text
 
 
 def _decoded(path: Path, problems: Problems) -> str | None:
@@ -367,13 +386,13 @@ def _decoded(path: Path, problems: Problems) -> str | None:
     return text.removeprefix(_BOM)
 
 
-def load_yaml_file(path: Path, problems: Problems, parse: Parse, failed: Failed | None = None) -> YamlFile | None:
+def load_yaml_file(path: Path, problems: Problems, steps: Steps, failed: Failed | None = None) -> YamlFile | None:
     """Parse one YAML file; on a problem record it and return ``None``, noting the file in
     ``failed`` with the text it could not parse (None: it could not even be read)."""
-    text = read_text(path, problems)
+    text = read_text(path, problems, steps)
     parsed = None
     if text is not None:
-        parsed, found = parse(path, text)
+        parsed, found = steps.parse(path, text)
         problems.extend(found)
     if parsed is None and failed is not None:
         failed[path] = text

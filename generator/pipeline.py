@@ -7,20 +7,26 @@ is the one made before, looked up by that input's content."""
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from generator import inputs
-from generator.corpus import Corpus, SourceDocument
+from generator.corpus import Corpus, Origin, SourceDocument
 from generator.gc_pause import gc_paused
-from generator.load import TextFile, YamlFile, load_corpus, named_files, parse_file
+from generator.load import Steps as LoadSteps
+from generator.load import TextFile, YamlFile, decode_file, load_corpus, named_files, parse_file
 from generator.mentions import Mention, MentionFinder
 from generator.model import build_site, find_mentions
 from generator.problems import Problem, Problems
 from generator.quotes import NormalizedText
 from generator.render import RenderedPage, paths, render_site
 from generator.session import Session
-from generator.validate import DocumentContext, check_document_file, validate
+from generator.validate import DocumentContext, check_document_file, parse_entry, validate
 from generator.worktree import changed_lines
 
 
@@ -70,6 +76,9 @@ _IDS_OF = {
 }
 
 
+_SETTLED_NS = 2_000_000_000  # a file is trusted by its status once changed this long ago (2 s)
+
+
 @dataclass(frozen=True)
 class _Steps:
     """The steps of the stages, each reusing under ``session`` the result it made from the
@@ -80,6 +89,18 @@ class _Steps:
 
     def parse(self, path: Path, text: str) -> tuple[YamlFile | None, list[Problem]]:
         return self.session.reuse("parse", (path, text), lambda: parse_file(path, text, self.root))
+
+    def read(self, path: Path, status: os.stat_result) -> tuple[str | None, list[Problem]]:
+        # A file whose status is the one it had when it was read is not read again. Its change
+        # time is one no program can set, and a file is trusted only once it has settled:
+        # written later, it would have another change time even where times are coarse.
+        if status.st_ctime_ns > time.time_ns() - _SETTLED_NS:
+            return decode_file(path, status, self.root)
+        same = (path, status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        return self.session.reuse("read", same, lambda: decode_file(path, status, self.root))
+
+    def load(self) -> LoadSteps:
+        return LoadSteps(self.read, self.parse)
 
     def check_document(
         self, file: YamlFile, texts: dict[Path, TextFile], context: DocumentContext
@@ -93,6 +114,12 @@ class _Steps:
         same = self.session.reuse("document context", context.key, object)
         key = (file.path, file.source.text, named, same)
         return self.session.reuse("check document", key, lambda: check_document_file(file, texts, context))
+
+    def parse_entry(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
+        # YAML's data are plain values (text, numbers, dates, lists, mappings): their repr is
+        # exactly what they are. The place is in the key: two entries written alike are two objects.
+        key = (model, origin.file.path, origin.loc, repr(data))
+        return self.session.reuse("entry", key, lambda: parse_entry(model, data, origin))
 
     def find_mentions(self, finder: MentionFinder, text: str, normalized: NormalizedText | None) -> list[Mention]:
         # the folded text is asked for at every rebuild, so that it is kept for the next
@@ -111,8 +138,8 @@ def check(seeds: Path, project_root: Path | None = None, session: Session | None
             raw = load_corpus(seeds, problems)
             corpus = validate(raw, problems, changed_lines(seeds))
         else:
-            raw = load_corpus(seeds, problems, steps.parse)
-            corpus = validate(raw, problems, changed_lines(seeds), steps.check_document)
+            raw = load_corpus(seeds, problems, steps.load())
+            corpus = validate(raw, problems, changed_lines(seeds), steps.check_document, steps.parse_entry)
     found = problems.sorted()
     return Checked(
         corpus,

@@ -62,19 +62,33 @@ def check_document_file(
     return context.checker.check_document_file(file, texts)
 
 
+# The step that checks one entry's data, written at ``Origin``, against its input class
+# (pydantic's ``model_validate``, which raises ``ValidationError``). The preview's
+# session reuses it while the data at that place are the same.
+ParseEntry = Callable[[type[BaseModel], Any, Origin], Any]
+
+
+def parse_entry(model: type[BaseModel], data: Any, origin: Origin) -> Any:
+    """``data`` checked against ``model``: the input object, or ``ValidationError``."""
+    return model.model_validate(data)
+
+
 def validate(
     raw: RawCorpus,
     problems: Problems,
     changed: dict[Path, set[int] | None] | None = None,
     check_document: CheckDocument | None = None,
+    parse: ParseEntry | None = None,
 ) -> Corpus:
     """Check everything; return what is valid. Callers must check ``problems``.
     ``changed`` (lines changed in the work tree) decides which of two entries
     with the same id is reported: the changed one. Each document is checked by
-    ``check_document`` (``check_document_file`` if none is given)."""
+    ``check_document`` (``check_document_file`` if none is given), each entry by
+    ``parse`` (``parse_entry``)."""
     check_document = check_document or check_document_file
     ids = IdIndex(declared_ids(raw), changed_in(changed or {}))
     checker = _Checker(raw.root, problems, raw.unparsed, ids)
+    checker.parse_entry = parse or parse_entry
     checker.report_duplicates()
     registry_models: dict[str, type[BaseModel]] = {registry.file: registry.model for registry in inputs.REGISTRIES}
     for name, file in raw.registries.items():
@@ -98,6 +112,8 @@ def validate(
 
 class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
     """Pass 1 (each file on its own) here; pass 2 and the reporting in the mixins."""
+
+    parse_entry: ParseEntry = staticmethod(parse_entry)
 
     def read_registry(self, name: str, file: YamlFile) -> None:
         if not isinstance(file.data, dict) or not isinstance(file.data.get(name), list):
@@ -277,7 +293,7 @@ class _Checker(References, DocumentChecks, SchemaErrors, CheckerState):
 
     def _parse_reporting(self, model: type[BaseModel], data: Any, origin: Origin) -> tuple[Any, set[str]]:
         try:
-            return model.model_validate(data), set()
+            return self.parse_entry(model, data, origin), set()
         except ValidationError as error:
             placeholders = self.placeholders.get(id(origin.file), set())  # by source
             bad: set[str] = set()

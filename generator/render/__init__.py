@@ -71,9 +71,11 @@ class PageJob:
             ) from error
 
 
-def page_jobs(site: Site) -> list[PageJob]:
+def page_jobs(site: Site, part: dataset.Part = dataset.whole) -> list[PageJob]:
     """The work that writes every generated page. The file each page is edited in is
-    found here, outside ``render``: a page does not depend on where its data is written."""
+    found here, outside ``render``: a page does not depend on where its data is written.
+    Each record and row of a data file is made by ``part`` (under the preview, one kept
+    while what it read is unchanged)."""
     corpus = site.corpus
     origin = corpus.origins
     partial = functools.partial
@@ -102,9 +104,9 @@ def page_jobs(site: Site) -> list[PageJob]:
     ]
     return [
         *(_page(path, render, listed=True) for path, render in overviews),
-        PageJob(dataset.JSON_FILE, partial(_json, site)),
+        PageJob(dataset.JSON_FILE, partial(_json, site, part)),
         PageJob(paths.TOPICS_FOR_SEARCH, partial(_topics_for_search, site)),
-        PageJob(dataset.FOLDER, partial(_tables, site)),
+        PageJob(dataset.FOLDER, partial(_tables, site, part)),
         *(PageJob(path, partial(_listing, render)) for path, render in listings),
         *(
             _page(paths.topic(t.id), partial(_of, render_topic, site, corpus.topics, t.id), origin[t.id].file.path)
@@ -146,16 +148,16 @@ def _page(path: str, render: Callable[[], markup.Page], source: Path | None = No
     return PageJob(path, lambda: [RenderedPage(path, render(), source, listed)], source)
 
 
-def _json(site: Site) -> list[RenderedPage]:
-    return [RenderedPage(dataset.JSON_FILE, markup.data(corpus_json(site)))]
+def _json(site: Site, part: dataset.Part) -> list[RenderedPage]:
+    return [RenderedPage(dataset.JSON_FILE, markup.data(corpus_json(site, part)))]
 
 
 def _topics_for_search(site: Site) -> list[RenderedPage]:
     return [RenderedPage(paths.TOPICS_FOR_SEARCH, markup.data(topics_for_search(site)))]
 
 
-def _tables(site: Site) -> list[RenderedPage]:
-    return [RenderedPage(f"{dataset.FOLDER}/{name}", markup.data(text)) for name, text in tables(site).items()]
+def _tables(site: Site, part: dataset.Part) -> list[RenderedPage]:
+    return [RenderedPage(f"{dataset.FOLDER}/{name}", markup.data(text)) for name, text in tables(site, part).items()]
 
 
 def _listing(render: Callable[[], list[tuple[str, markup.Page]]]) -> list[RenderedPage]:

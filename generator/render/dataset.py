@@ -13,11 +13,12 @@ every value exactly.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -64,6 +65,18 @@ def _neutral(text: str) -> str:
     if "=" in text or "+" in text or "-" in text or "@" in text:  # most text holds none: no search
         text = _FORMULA_START.sub(r"\1'\2", text)
     return "'" + text if text[:1] in _BREAK else text
+
+
+# The step that makes one record or row of a data file: its key (the file and the id of
+# what it shows) and the work that makes it, which looks up its entry by that id. Under
+# the preview, the session's pages keep each one while what it read is unchanged
+# (``incremental.KeptPages.part``); otherwise it is made (``whole``).
+Part = Callable[[Hashable, Callable[[], str]], str]
+
+
+def whole(key: Hashable, make: Callable[[], str]) -> str:
+    """The record or row made, nothing kept."""
+    return make()
 
 
 class _Lines:
@@ -242,11 +255,16 @@ def _event_row(e: EventEntry) -> list[Any]:
     ]
 
 
-def tables(site: Site) -> dict[str, Iterator[str]]:
-    """File name → CSV text (in pieces, made as they are read), one per table."""
+def tables(site: Site, part: Part = whole) -> dict[str, Iterator[str]]:
+    """File name → CSV text (in pieces, made as they are read), one per table, each row
+    made by ``part`` from the entry it looks up by its id."""
     corpus = site.corpus
-    documents = sorted(corpus.documents.values(), key=lambda d: d.meta.id)
+    documents = sorted(corpus.documents)
     lines = _Lines()
+
+    def rows(file: str, ids: Iterable[str], line: Callable[[str], str]) -> Iterator[str]:
+        return (part((file, key), functools.partial(line, key)) for key in ids)
+
     return {
         "documents.csv": _csv(
             lines,
@@ -270,7 +288,7 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "summary",
                 "note",
             ],
-            (lines.line(_document_row(site, d)) for d in documents),
+            rows("documents", documents, lambda i: lines.line(_document_row(site, corpus.documents[i]))),
         ),
         "claims.csv": _csv(
             lines,
@@ -300,12 +318,12 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "supports",
                 "note",
             ],
-            (_claim_line(lines, site, c) for c in sorted(site.claims.values(), key=lambda c: c.id)),
+            rows("claims", sorted(site.claims), lambda i: _claim_line(lines, site, site.claims[i])),
         ),
         "parties.csv": _csv(
             lines,
             ["id", "name", "kind", "affiliation", "offices_now", "aliases", "wikidata", "description"],
-            (lines.line(_party_row(p)) for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
+            rows("parties", sorted(corpus.parties), lambda i: lines.line(_party_row(corpus.parties[i]))),
         ),
         "places.csv": _csv(
             lines,
@@ -323,22 +341,22 @@ def tables(site: Site) -> dict[str, Iterator[str]]:
                 "wikidata",
                 "description",
             ],
-            (lines.line(_place_row(p)) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
+            rows("places", sorted(corpus.locations), lambda i: lines.line(_place_row(corpus.locations[i]))),
         ),
         "outlets.csv": _csv(
             lines,
             ["id", "name", "kind", "homepage", "owners_now", "aliases", "notes"],
-            (lines.line(_outlet_row(o)) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
+            rows("outlets", sorted(corpus.outlets), lambda i: lines.line(_outlet_row(corpus.outlets[i]))),
         ),
         "chain_hops.csv": _csv(
             lines,
             ["document", "position", "outlet", "role", "drew_on", "url", "date", "verified", "evidence", "note"],
-            (lines.line(_hop_row(site, d, index, h)) for d in documents for index, h in enumerate(d.meta.chain)),
+            rows("hops", documents, lambda i: "".join(_hop_lines(lines, site, corpus.documents[i]))),
         ),
         "events.csv": _csv(
             lines,
             ["id", "topic", "date", "end", "title", "parties", "locations", "description", "sources"],
-            (lines.line(_event_row(e)) for e in sorted(site.events.values(), key=lambda e: e.event.id)),
+            rows("events", sorted(site.events), lambda i: lines.line(_event_row(site.events[i]))),
         ),
     }
 
@@ -362,19 +380,30 @@ def _record(entry: BaseModel) -> str:
     return entry.model_dump_json()
 
 
-def corpus_json(site: Site) -> Iterator[str]:
+def _hop_lines(lines: _Lines, site: Site, d: SourceDocument) -> Iterator[str]:
+    return (lines.line(_hop_row(site, d, index, h)) for index, h in enumerate(d.meta.chain))
+
+
+def corpus_json(site: Site, part: Part = whole) -> Iterator[str]:
     """Every input, validated, with each document's verbatim text: one record per
     line (readable, diffable), each written by pydantic's serializer, fields in
     the order the input model defines them. The file comes in pieces of a few hundred
-    records (``_pieces``)."""
+    records (``_pieces``); each record is made by ``part`` from the entry it looks up."""
     corpus = site.corpus
+
+    def records(name: str, table: Mapping[str, Any], record: Callable[[Any], str]) -> Iterator[str]:
+        def made(key: str) -> str:
+            return record(table[key])
+
+        return (part(("json", name, key), functools.partial(made, key)) for key in sorted(table))
+
     sections: dict[str, Iterable[str]] = {
         "license": [json.dumps({"text": LICENCE, "url": LICENCE_URL}, ensure_ascii=False)],
-        "documents": (_document_record(d) for d in sorted(corpus.documents.values(), key=lambda d: d.meta.id)),
-        "outlets": (_record(o) for o in sorted(corpus.outlets.values(), key=lambda o: o.id)),
-        "parties": (_record(p) for p in sorted(corpus.parties.values(), key=lambda p: p.id)),
-        "places": (_record(p) for p in sorted(corpus.locations.values(), key=lambda p: p.id)),
-        "topics": (_record(t) for t in sorted(corpus.topics.values(), key=lambda t: t.id)),
+        "documents": records("documents", corpus.documents, _document_record),
+        "outlets": records("outlets", corpus.outlets, _record),
+        "parties": records("parties", corpus.parties, _record),
+        "places": records("places", corpus.locations, _record),
+        "topics": records("topics", corpus.topics, _record),
     }
     return _pieces(_json_parts(sections), 200)
 
