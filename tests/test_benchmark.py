@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 COLUMNS = (
@@ -26,6 +28,7 @@ COLUMNS = (
 )
 
 
+@pytest.mark.slow  # the whole benchmark, browsers and builds included: minutes (pyproject.toml)
 def test_the_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
     """Two small corpora, indexed for search in parts of a few pages (as 100,000 documents
     are in a full run, in parts of 40,000)."""

@@ -74,6 +74,7 @@ def _assert_publishable(corpus: Path, workdir: Path) -> None:
     assert broken_links(site) == []
 
 
+@pytest.mark.slow  # the whole seed, grown by a topic, built for real (pyproject.toml)
 def test_the_seed_with_a_new_topic_validates_builds_and_links(tmp_path: Path) -> None:
     corpus = copy_corpus(SEEDS, tmp_path / "seeds")
     _add_topic(corpus)
@@ -84,6 +85,7 @@ def test_the_seed_with_a_new_topic_validates_builds_and_links(tmp_path: Path) ->
         assert (tmp_path / "site" / "documents" / document.stem / "index.html").is_file()
 
 
+@pytest.mark.slow  # the whole seed, less a document, built for real (pyproject.toml)
 def test_the_seed_without_one_document_validates_builds_and_links(tmp_path: Path) -> None:
     corpus = copy_corpus(SEEDS, tmp_path / "seeds")
     removed = _remove_document(corpus)

@@ -45,6 +45,7 @@ def _indexed(site: Path) -> list[str]:
     return sorted(pages)
 
 
+@pytest.mark.slow  # four real builds; CI's slow job runs it on every push (pyproject.toml)
 @pytest.mark.parametrize("seeds", [MINI, LANGUAGES], ids=["mini", "languages"])
 def test_mkdocs_and_properdocs_build_the_same_site(seeds: Path, tmp_path: Path) -> None:
     mkdocs = _build("mkdocs", seeds, tmp_path / "mkdocs")

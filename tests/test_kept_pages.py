@@ -162,6 +162,7 @@ def _texts(pages: list[RenderedPage]) -> dict[str, str]:
     return {page.path: page.text for page in pages}
 
 
+@pytest.mark.slow  # a clean build of the seed copy after each of its edits (pyproject.toml)
 def test_an_incremental_rebuild_is_byte_identical_to_a_clean_one(tmp_path: Path) -> None:
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
     session = Session()

@@ -15,6 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from generator import site_folder
 from generator.linkcheck import broken_links
 from tests.conftest import MINI, ROOT, mkdocs_config
@@ -62,6 +64,7 @@ def _first_build(tmp_path: Path) -> tuple[Path, list[str], float]:
     return config, files, time.monotonic() - started
 
 
+@pytest.mark.slow  # three real builds, two of them at once (pyproject.toml)
 def test_two_builds_into_one_folder_at_once_leave_one_whole_site(tmp_path: Path) -> None:
     config, expected, _ = _first_build(tmp_path)
     builds = [_start(config) for _ in range(2)]
@@ -71,6 +74,7 @@ def test_two_builds_into_one_folder_at_once_leave_one_whole_site(tmp_path: Path)
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
 
 
+@pytest.mark.slow  # six real builds, four of them killed (pyproject.toml)
 def test_a_build_killed_at_any_moment_leaves_the_last_site(tmp_path: Path) -> None:
     """Killed while it validates, renders, writes or indexes: the last site stays whole; what
     the killed builds left beside it is removed by the next build, which then replaces it."""
