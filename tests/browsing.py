@@ -141,7 +141,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass  # the browser dropping a connection it no longer needs (a page left mid-load)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)"
     with sync_playwright() as playwright:
