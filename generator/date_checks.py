@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 
 from generator import inputs, writing
-from generator.checker import CheckerState
+from generator.checker import Findings, Index, finding
 from generator.corpus import Origin, SourceDocument, Span
 from generator.inputs.fields import FIRST_YEAR, LAST_YEAR
 from generator.sentences import Sentences
@@ -19,176 +20,171 @@ from generator.when_said import said_of
 QUESTION_REACH = dt.timedelta(days=7)  # events this far from a question's are still its own (a day's reports)
 
 
-class DateChecks(CheckerState):
-    questions: dict[str, inputs.Question]
-    parents_of: dict[str, list[str]]
-    # the texts cut last (a document's and its translation's): a document's claims follow one another
-    _cut: tuple[tuple[str, Sentences], ...] = ()
+def check_claim_timing(
+    seed: Index,
+    document: SourceDocument,
+    claim: inputs.Claim,
+    origin: Origin,
+    span: Span | None,
+    cut: Callable[[str], Sentences],
+) -> Findings:
+    """The claim's dates against its quote's sentence, and its question against both. Dates
+    are read in English: in a text in another language, the sentence of the claim's passage
+    in an English translation is read where there is one. ``cut`` gives a text's sentences
+    (cut once for all of a document's claims)."""
+    yield from check_status_note(claim, origin)
+    published = document.meta.published
+    text = document.text
+    first = document.translations[0] if document.translations else None
+    if (
+        writing.primary(document.meta.language) != "en"
+        and first is not None
+        and writing.primary(first.meta.language) == "en"
+        and claim.id in first.claim_spans
+    ):
+        text, span = first.text, first.claim_spans[claim.id]
+    sentences = cut(text) if span is not None else None
+    named = [] if sentences is None or span is None else sentences.dates(span, published)
+    if named:
+        yield from check_claim_dates(document, claim, origin, named)
+    if sentences is not None and span is not None:
+        yield from check_calendar_days(claim, origin, sentences.around(span), published)
+        yield from check_paraphrase(document, claim, origin, sentences.around(span))
+    if claim.question is not None and "topic" not in document.unchecked:
+        # a sentence that names no date most often goes on from the one before ("A soldier was killed")
+        context = named or ([] if sentences is None or span is None else sentences.dates_before(span, published))
+        yield from check_question_fit(seed, document, claim, origin, context)
 
-    def sentences_of(self, text: str) -> Sentences:
-        """The sentences of ``text``, cut once for all of a document's claims."""
-        for cut_text, cut in self._cut:
-            if cut_text is text:
-                return cut
-        cut = Sentences(text)
-        self._cut = ((text, cut), *self._cut[:1])
-        return cut
 
-    def check_claim_timing(
-        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, span: Span | None
-    ) -> None:
-        """The claim's dates against its quote's sentence, and its question against both. Dates
-        are read in English: in a text in another language, the sentence of the claim's passage
-        in an English translation is read where there is one."""
-        self.check_status_note(claim, origin)
-        published = document.meta.published
-        text = document.text
-        first = document.translations[0] if document.translations else None
-        if (
-            writing.primary(document.meta.language) != "en"
-            and first is not None
-            and writing.primary(first.meta.language) == "en"
-            and claim.id in first.claim_spans
-        ):
-            text, span = first.text, first.claim_spans[claim.id]
-        sentences = self.sentences_of(text) if span is not None else None
-        named = [] if sentences is None or span is None else sentences.dates(span, published)
-        if named:
-            self.check_claim_dates(document, claim, origin, named)
-        if sentences is not None and span is not None:
-            self.check_calendar_days(claim, origin, sentences.around(span), published)
-            self.check_paraphrase(document, claim, origin, sentences.around(span))
-        if claim.question is not None and "topic" not in document.unchecked:
-            # a sentence that names no date most often goes on from the one before ("A soldier was killed")
-            context = named or ([] if sentences is None or span is None else sentences.dates_before(span, published))
-            self.check_question_fit(document, claim, origin, context)
+def check_claim_dates(
+    document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
+) -> Findings:
+    """The dates named in the sentence of the claim's quote agree with those the claim records."""
+    meta = document.meta
+    recorded = _recorded_days(claim)
+    if recorded:
+        disagree = [date for date in named if not any(date.covers(first, last) for first, last in recorded)]
+        if disagree:
+            yield finding(
+                origin.file,
+                (*origin.loc, "event_date" if claim.event_date is not None else "date"),
+                "claim-date-unlike-text",
+                f"the quote's sentence says {_listed(disagree)}; {_claim_dates_text(claim)}",
+                "check each date against the text: `date` is the day the claim was made, `event_date` "
+                "(and `event_end`) the days of the events it is about",
+            )
+        return
+    yield finding(
+        origin.file,
+        (*origin.loc, "quote"),
+        "claim-date-unlike-text",
+        f"the quote's sentence says {_listed(named)}, but the claim records neither when it was made "
+        "nor when its events happened",
+        _dates_hint(named[0], meta.published),
+    )
 
-    def check_claim_dates(
-        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
-    ) -> None:
-        """The dates named in the sentence of the claim's quote agree with those the claim records."""
-        meta = document.meta
-        recorded = _recorded_days(claim)
-        if recorded:
-            disagree = [date for date in named if not any(date.covers(first, last) for first, last in recorded)]
-            if disagree:
-                self.report(
-                    origin.file,
-                    (*origin.loc, "event_date" if claim.event_date is not None else "date"),
-                    "claim-date-unlike-text",
-                    f"the quote's sentence says {_listed(disagree)}; {_claim_dates_text(claim)}",
-                    "check each date against the text: `date` is the day the claim was made, `event_date` "
-                    "(and `event_end`) the days of the events it is about",
-                )
-            return
-        self.report(
+
+def check_calendar_days(claim: inputs.Claim, origin: Origin, sentence: str, published: dt.date | None) -> Findings:
+    """A day the quote's sentence names is one of the calendar (``29 February`` read in a
+    year that has one): one that is not is no date, and is said so rather than passed over."""
+    for missing in days_not_in_calendar(sentence, published)[:LISTED]:
+        if missing.written or published is None:
+            read = f"{missing.year} has no such day"
+        else:
+            read = f"read against the copy's publication ({published.isoformat()}), it falls in {missing.year}, "
+            read += "which has no such day"
+        yield finding(
             origin.file,
             (*origin.loc, "quote"),
-            "claim-date-unlike-text",
-            f"the quote's sentence says {_listed(named)}, but the claim records neither when it was made "
-            "nor when its events happened",
-            _dates_hint(named[0], meta.published),
+            "date-not-in-calendar",
+            f"the quote's sentence names '{missing.words}', but {read}: it is read as no date",
+            "check the copy's 'published' date (a year off?); if it is right, the text names a day that does not "
+            "exist: give the claim's days from the record ('date', 'event_date'), or leave them out",
         )
 
-    def check_calendar_days(
-        self, claim: inputs.Claim, origin: Origin, sentence: str, published: dt.date | None
-    ) -> None:
-        """A day the quote's sentence names is one of the calendar (``29 February`` read in a
-        year that has one): one that is not is no date, and is said so rather than passed over."""
-        for missing in days_not_in_calendar(sentence, published)[:LISTED]:
-            if missing.written or published is None:
-                read = f"{missing.year} has no such day"
-            else:
-                read = f"read against the copy's publication ({published.isoformat()}), it falls in {missing.year}, "
-                read += "which has no such day"
-            self.report(
-                origin.file,
-                (*origin.loc, "quote"),
-                "date-not-in-calendar",
-                f"the quote's sentence names '{missing.words}', but {read}: it is read as no date",
-                "check the copy's 'published' date (a year off?); if it is right, the text names a day that does not "
-                "exist: give the claim's days from the record ('date', 'event_date'), or leave them out",
-            )
 
-    def check_paraphrase(self, document: SourceDocument, claim: inputs.Claim, origin: Origin, sentence: str) -> None:
-        """A paraphrase names no number and no day that the quote's ``sentence`` (or the claim's
-        recorded dates) does not: a paraphrase says what the claimant says, no more."""
-        meta = document.meta
-        hop_days = [hop.date for hop in meta.chain if hop.date is not None]
-        reference = meta.published or (max(hop_days) if hop_days else None) or claim.date or meta.event_date
-        days = [(d.first, d.last) for d in named_dates(sentence, reference)] + _recorded_days(claim)
-        added = [
-            d.words
-            for d in named_dates(claim.paraphrase, reference)
-            if d.first == d.last and not any(d.covers(first, last) for first, last in days)
-        ]
-        counted = _counted(claim.paraphrase)
-        if counted or any(ch.isdigit() for ch in claim.paraphrase):  # most paraphrases give no count
-            bare = _DATES_OUT.sub(" ", claim.paraphrase)
-            numbers = {n.replace(",", "") for n in _NUMBER.findall(_DATES_OUT.sub(" ", sentence))}
-            numbers |= {str(value) for _word, value in _counted(sentence)}
-            added += [n for n in _NUMBER.findall(bare) if n.replace(",", "") not in numbers]
-            added += [word for word, value in counted if value > 1 and str(value) not in numbers]
-        if added:
-            listed = ", ".join(f"'{words}'" for words in dict.fromkeys(added))
-            self.report(
-                origin.file,
-                (*origin.loc, "paraphrase"),
-                "paraphrase-adds",
-                f"the paraphrase says {listed}, which the quote's sentence does not",
-                "say no more than the claimant says in the text: take the number or the day out of the "
-                "paraphrase, or quote the words that give it",
-            )
+def check_paraphrase(document: SourceDocument, claim: inputs.Claim, origin: Origin, sentence: str) -> Findings:
+    """A paraphrase names no number and no day that the quote's ``sentence`` (or the claim's
+    recorded dates) does not: a paraphrase says what the claimant says, no more."""
+    meta = document.meta
+    hop_days = [hop.date for hop in meta.chain if hop.date is not None]
+    reference = meta.published or (max(hop_days) if hop_days else None) or claim.date or meta.event_date
+    days = [(d.first, d.last) for d in named_dates(sentence, reference)] + _recorded_days(claim)
+    added = [
+        d.words
+        for d in named_dates(claim.paraphrase, reference)
+        if d.first == d.last and not any(d.covers(first, last) for first, last in days)
+    ]
+    counted = _counted(claim.paraphrase)
+    if counted or any(ch.isdigit() for ch in claim.paraphrase):  # most paraphrases give no count
+        bare = _DATES_OUT.sub(" ", claim.paraphrase)
+        numbers = {n.replace(",", "") for n in _NUMBER.findall(_DATES_OUT.sub(" ", sentence))}
+        numbers |= {str(value) for _word, value in _counted(sentence)}
+        added += [n for n in _NUMBER.findall(bare) if n.replace(",", "") not in numbers]
+        added += [word for word, value in counted if value > 1 and str(value) not in numbers]
+    if added:
+        listed = ", ".join(f"'{words}'" for words in dict.fromkeys(added))
+        yield finding(
+            origin.file,
+            (*origin.loc, "paraphrase"),
+            "paraphrase-adds",
+            f"the paraphrase says {listed}, which the quote's sentence does not",
+            "say no more than the claimant says in the text: take the number or the day out of the "
+            "paraphrase, or quote the words that give it",
+        )
 
-    def check_status_note(self, claim: inputs.Claim, origin: Origin) -> None:
-        """A claim marked corroborated is not one whose own note says it is unchecked."""
-        said = _UNCHECKED.search(claim.note or "")
-        if claim.status == "corroborated" and said:
-            self.report(
-                origin.file,
-                (*origin.loc, "status"),
-                "status-unlike-note",
-                f"the claim is marked corroborated, but its note says '{said[0]}'",
-                "corroborated means independent sources confirm the claim: if they do not, mark it "
-                "'unverified' (or 'disputed'); if they do, say so in the note and cite them",
-            )
 
-    def check_question_fit(
-        self, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
-    ) -> None:
-        """A claim is filed under a question about its own days and places: the days it records,
-        or, where it records none, those its sentence names."""
-        question = self.questions.get(claim.question or "")
-        if question is None:
-            return
-        where = (*origin.loc, "question")
-        far = _far_in_time(claim, document.meta, question, named)
-        if far:
-            self.report(
-                origin.file,
-                where,
-                "question-off-topic",
-                f"the question '{question.id}' is about {_range_text(question.date, question.end)}, {far}",
-                "file the claim under a question about its own events (or add one), or leave 'question' out; "
-                "if the question's dates are wrong, fix its 'date' and 'end'",
-            )
-        places = [s for s in claim.subjects if s in self.parents_of]
-        if question.places and places and not any(self._near(p, q) for p in places for q in question.places):
-            self.report(
-                origin.file,
-                where,
-                "question-off-topic",
-                f"the question '{question.id}' is about {', '.join(question.places)}, and the claim about "
-                f"{', '.join(places)}, none of them within or around those places",
-                "file the claim under a question about its own places (or add one), or leave 'question' out; "
-                "if the question's places are wrong, fix its 'places'",
-            )
+def check_status_note(claim: inputs.Claim, origin: Origin) -> Findings:
+    """A claim marked corroborated is not one whose own note says it is unchecked."""
+    said = _UNCHECKED.search(claim.note or "")
+    if claim.status == "corroborated" and said:
+        yield finding(
+            origin.file,
+            (*origin.loc, "status"),
+            "status-unlike-note",
+            f"the claim is marked corroborated, but its note says '{said[0]}'",
+            "corroborated means independent sources confirm the claim: if they do not, mark it "
+            "'unverified' (or 'disputed'); if they do, say so in the note and cite them",
+        )
 
-    def _near(self, place: str, other: str) -> bool:
-        """The same place, or one within the other."""
-        if place == other:
-            return True
-        return other in reachable(self.parents_of, place) or place in reachable(self.parents_of, other)
+
+def check_question_fit(
+    seed: Index, document: SourceDocument, claim: inputs.Claim, origin: Origin, named: list[NamedDate]
+) -> Findings:
+    """A claim is filed under a question about its own days and places: the days it records,
+    or, where it records none, those its sentence names."""
+    question = seed.questions.get(claim.question or "")
+    if question is None:
+        return
+    where = (*origin.loc, "question")
+    far = _far_in_time(claim, document.meta, question, named)
+    if far:
+        yield finding(
+            origin.file,
+            where,
+            "question-off-topic",
+            f"the question '{question.id}' is about {_range_text(question.date, question.end)}, {far}",
+            "file the claim under a question about its own events (or add one), or leave 'question' out; "
+            "if the question's dates are wrong, fix its 'date' and 'end'",
+        )
+    places = [s for s in claim.subjects if s in seed.parents_of]
+    if question.places and places and not any(_near(seed.parents_of, p, q) for p in places for q in question.places):
+        yield finding(
+            origin.file,
+            where,
+            "question-off-topic",
+            f"the question '{question.id}' is about {', '.join(question.places)}, and the claim about "
+            f"{', '.join(places)}, none of them within or around those places",
+            "file the claim under a question about its own places (or add one), or leave 'question' out; "
+            "if the question's places are wrong, fix its 'places'",
+        )
+
+
+def _near(parents_of: Mapping[str, list[str]], place: str, other: str) -> bool:
+    """The same place, or one within the other."""
+    if place == other:
+        return True
+    return other in reachable(parents_of, place) or place in reachable(parents_of, other)
 
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import inputs
+from generator.checker import Index
 from generator.corpus import Corpus, Origin, SourceDocument
 from generator.gc_pause import gc_paused
 from generator.load import Steps as LoadSteps
@@ -26,7 +27,7 @@ from generator.problems import Problem, Problems
 from generator.quotes import NormalizedText
 from generator.render import RenderedPage, paths, render_site
 from generator.session import Session
-from generator.validate import DocumentContext, check_document_file, parse_entry, validate
+from generator.validate import check_document_file, parse_entry, validate
 from generator.worktree import changed_lines
 
 
@@ -103,7 +104,7 @@ class _Steps:
         return LoadSteps(self.read, self.parse)
 
     def check_document(
-        self, file: YamlFile, texts: dict[Path, TextFile], context: DocumentContext
+        self, file: YamlFile, texts: dict[Path, TextFile], seed: Index
     ) -> tuple[SourceDocument | None, list[Problem]]:
         named = tuple(
             (name, None if (text := texts.get(file.path.parent / name)) is None else text.text)
@@ -111,9 +112,9 @@ class _Steps:
         )
         # the context's values stand for themselves by one token per rebuild: compared once,
         # not once for every document
-        same = self.session.reuse("document context", context.key, object)
+        same = self.session.reuse("document context", seed.key, object)
         key = (file.path, file.source.text, named, same)
-        return self.session.reuse("check document", key, lambda: check_document_file(file, texts, context))
+        return self.session.reuse("check document", key, lambda: check_document_file(file, texts, seed))
 
     def parse_entry(self, model: type[BaseModel], data: Any, origin: Origin) -> Any:
         # YAML's data are plain values (text, numbers, dates, lists, mappings): their repr is

@@ -13,52 +13,51 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.checker import CheckerState
+from generator.checker import Finding, finding
 from generator.corpus import Origin
 from generator.load import Loc
 
 
-class SchemaErrors(CheckerState):
-    def report_schema_error(self, model: type[BaseModel], item: Any, origin: Origin) -> None:
-        loc = tuple(item["loc"])
-        kind = item["type"]
-        file = origin.file
-        if kind == "missing":
-            name = loc[-1]
-            info = _field_info(model, loc)
-            example = _example_of(info)
-            self.report(
-                file,
-                origin.loc + loc[:-1],
-                "missing-field",
-                f"missing required field '{name}'",
-                f"add '{name}:' here"
-                + (f", for example '{name}: {example}'" if example else "")
-                + (f" ({info.description})" if info is not None and info.description else ""),
-                prefer_key=True,
-            )
-        elif kind == "extra_forbidden":
-            name = str(loc[-1])
-            allowed = _field_names(model, loc[:-1])
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(allowed)
-            hint = _RENAMED.get(name, hint)
-            self.report(file, origin.loc + loc, "unknown-field", f"unknown field '{name}'", hint, prefer_key=True)
-        elif kind == "literal_error":
-            expected = item["ctx"]["expected"]
-            written = _written(item["input"])
-            close = difflib.get_close_matches(written, re.findall(r"'([^']*)'", expected), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"use one of {expected}"
-            self.report(file, origin.loc + loc, "invalid-value", f"'{written}' is not allowed for '{loc[-1]}'", hint)
-        else:
-            message, hint = _describe(item)
-            field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
-            if kind in ("model_type", "dict_type") and isinstance(item["input"], str) and field in _DATED_FORMS:
-                hint = _DATED_FORMS[field]
-            if not hint:
-                info = _field_info(model, loc) if loc and isinstance(loc[-1], str) else None
-                hint = _hint_for(info)
-            self.report(file, origin.loc + loc, "invalid-value", message, hint)
+def schema_finding(model: type[BaseModel], item: Any, origin: Origin) -> Finding:
+    """What pydantic's ``item`` (one error of ``model`` at ``origin``) says, in a contributor's words."""
+    loc = tuple(item["loc"])
+    kind = item["type"]
+    file = origin.file
+    if kind == "missing":
+        name = loc[-1]
+        info = field_info(model, loc)
+        example = _example_of(info)
+        return finding(
+            file,
+            origin.loc + loc[:-1],
+            "missing-field",
+            f"missing required field '{name}'",
+            f"add '{name}:' here"
+            + (f", for example '{name}: {example}'" if example else "")
+            + (f" ({info.description})" if info is not None and info.description else ""),
+            prefer_key=True,
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(allowed)
+        hint = _RENAMED.get(name, hint)
+        return finding(file, origin.loc + loc, "unknown-field", f"unknown field '{name}'", hint, prefer_key=True)
+    if kind == "literal_error":
+        expected = item["ctx"]["expected"]
+        written = _written(item["input"])
+        close = difflib.get_close_matches(written, re.findall(r"'([^']*)'", expected), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of {expected}"
+        return finding(file, origin.loc + loc, "invalid-value", f"'{written}' is not allowed for '{loc[-1]}'", hint)
+    message, hint = _describe(item)
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if kind in ("model_type", "dict_type") and isinstance(item["input"], str) and field in _DATED_FORMS:
+        hint = _DATED_FORMS[field]
+    if not hint:
+        info = field_info(model, loc) if loc and isinstance(loc[-1], str) else None
+        hint = hint_for(info)
+    return finding(file, origin.loc + loc, "invalid-value", message, hint)
 
 
 # Facts that change over time are written with their dates; an entry in the older, undated
@@ -132,7 +131,7 @@ def _describe(item: Any) -> tuple[str, str]:
 _NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
 
 
-def _hint_for(info: Any) -> str:
+def hint_for(info: Any) -> str:
     """The field's own description and example, as a reminder of what it takes."""
     if info is None:
         return "see the input model reference for what this field takes"
@@ -200,7 +199,7 @@ def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
     return list(inner.model_fields) if inner else []
 
 
-def _field_info(model: type[BaseModel], loc: Loc) -> Any:
+def field_info(model: type[BaseModel], loc: Loc) -> Any:
     inner = _model_at(model, loc[:-1])
     return inner.model_fields.get(str(loc[-1])) if inner else None
 
@@ -212,14 +211,14 @@ def _example_of(info: Any) -> str:
     return example if isinstance(example, str) else str(example)
 
 
-def _walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+def walk(data: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     """Every scalar of a parsed YAML document with its path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _walk(value, (*loc, key))
+            yield from walk(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _walk(value, (*loc, index))
+            yield from walk(value, (*loc, index))
     else:
         yield loc, data
 

@@ -207,3 +207,13 @@ def test_only_the_adapter_imports_the_adapter() -> None:
         for imported in imports & ADAPTER
     )
     assert reaching == []
+
+
+def test_no_module_imports_another_ones_private_names() -> None:
+    """A name that starts with ``_`` is its module's own: no other module imports it."""
+    private = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator"):
+                private += [f"{_module(path)} imports {node.module}.{a.name}" for a in node.names if a.name[:1] == "_"]
+    assert private == []

@@ -37,12 +37,15 @@ def test_every_rule_is_shown_at_work_by_a_test() -> None:
 
 
 def test_every_rule_the_code_reports_is_in_the_table() -> None:
-    """Each rule id written in a check (a string passed to ``report`` or ``add``, or the
+    """Each rule id written in a check (a string passed to ``finding`` or ``add``, or the
     first item of a problem tuple) is a registered rule."""
     found: set[str] = set()
     for module in (ROOT / "generator").glob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("report", "add"):
+            called = (
+                getattr(node.func, "attr", "") or getattr(node.func, "id", "") if isinstance(node, ast.Call) else ""
+            )
+            if called in ("finding", "add"):
                 found |= {
                     arg.value
                     for arg in node.args
