@@ -21,8 +21,8 @@ FULL = os.environ.get("HYPOTHESIS_PROFILE") == "full"
 
 
 def examples(full: int) -> int:
-    """``full`` examples in the full profile, a twentieth (at least 5) on every run."""
-    return full if FULL else max(5, full // 20)
+    """``full`` examples in the full profile, a fiftieth (at least 5) on every run."""
+    return full if FULL else max(5, full // 50)
 
 
 # Every tag and attribute the theme and the generator write; anything else came from data.

@@ -1,4 +1,4 @@
-"""Property-based, every generated page: a thousand arbitrary strings (fifty on every run,
+"""Property-based, every generated page: a thousand arbitrary strings (twenty on every run,
 all of them in the full profile: ``tests/properties.py``) in every free-text field of the
 fixture corpus, through the generator's own stages
 in-process (validation, model, every renderer). No element or attribute may
