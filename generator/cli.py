@@ -7,14 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.linkcheck import broken_links
-from generator.new_document import Translating, new_document
-from generator.pipeline import build_pages, check
-from generator.problems import format_report, visible
+from generator.base.problems import format_report, visible
+from generator.base.rules import RULES
+from generator.build.pipeline import build_pages, check
+from generator.inputs.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
 from generator.render import markup
-from generator.rules import RULES
-from generator.schema import SCHEMA_DIR, outdated_schemas, write_id_schemas, write_schemas
-from generator.search_index import PART_PAGES, SearchIndexError, index_site
+from generator.scaffold.new_document import Translating, new_document
+from generator.site.linkcheck import broken_links
+from generator.site.search_index import PART_PAGES, SearchIndexError, index_site
 
 
 def main(argv: list[str] | None = None) -> int:

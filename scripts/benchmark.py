@@ -50,12 +50,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import build as build_corpus  # noqa: E402
 
 from generator import search_index  # noqa: E402
-from generator.gc_pause import gc_paused  # noqa: E402
-from generator.load import load_corpus  # noqa: E402
-from generator.model import build_site  # noqa: E402
-from generator.problems import Problems  # noqa: E402
+from generator.base.problems import Problems  # noqa: E402
+from generator.build.gc_pause import gc_paused  # noqa: E402
+from generator.load.folder import load_corpus  # noqa: E402
+from generator.model.site import build_site  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.validate.validation import validate  # noqa: E402
 from tests.conftest import mkdocs_config  # noqa: E402
 
 INDEX_PARTS = ("index.html",)
@@ -101,7 +101,7 @@ def mkdocs_build(seeds: Path, work: Path) -> tuple[float, int]:
 
 def search_index_run(site: Path, part_pages: int) -> tuple[float, int]:
     """Wall seconds and peak resident memory (MB, the largest of the command and its Pagefind
-    runs) of indexing the built site as the build's last step does (``generator/search_index.py``),
+    runs) of indexing the built site as the build's last step does (``generator/site/search_index.py``),
     in parts of at most ``part_pages`` pages."""
     command = [sys.executable, "-m", "generator", "index", str(site), "--part-pages", str(part_pages)]
     return _timed(command, dict(os.environ), f"Pagefind failed on {site}")
@@ -446,8 +446,8 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
     one shows time growing faster than the input."""
     import shutil
 
+    from generator.build.pipeline import build_pages
     from generator.inputs.fields import MAX_PARAGRAPH
-    from generator.pipeline import build_pages
     from generator.render.prose import prose
     from tests.conftest import MINI
     from tests.properties import inject
@@ -483,8 +483,8 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
 
     def place_map(spread: bool, count: int) -> float:
         """A place's page with ``count`` places within it, at its point or on a grid 0.02° apart."""
-        from generator.model import build_site
-        from generator.pipeline import check
+        from generator.build.pipeline import check
+        from generator.model.site import build_site
         from generator.render.entity_pages import render_location
 
         corpus = work / "places"
@@ -535,7 +535,7 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
 
 
 def _parts(site: Path) -> list[str]:
-    """The search index's parts after the first (``generator/search_index.py``)."""
+    """The search index's parts after the first (``generator/site/search_index.py``)."""
     import json
 
     manifest = site / search_index.BUNDLE / search_index.PARTS
@@ -561,7 +561,7 @@ def hostile(work: Path) -> None:
 
     import yaml
 
-    from generator.pipeline import check
+    from generator.build.pipeline import check
     from tests.conftest import MINI
     from tests.test_hostile_inputs import _long_chain
 

@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import check  # noqa: E402
-from generator.scaffold import analyse  # noqa: E402
+from generator.build.pipeline import check  # noqa: E402
+from generator.scaffold.drafts import analyse  # noqa: E402
 
 SETS = {
     "written": ROOT / "tests" / "fixtures" / "attribution",

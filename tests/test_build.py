@@ -15,8 +15,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from generator.linkcheck import broken_links, internal_targets, page_of, parse
-from generator.model import document_entities
+from generator.model.site import document_entities
+from generator.site.linkcheck import broken_links, internal_targets, page_of, parse
 from tests.conftest import MINI, ROOT, SNAPSHOT, copy_corpus, mkdocs_build, mkdocs_config
 
 # Pages of the frozen seed copy, whose facts were checked by hand.
@@ -279,7 +279,7 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
 
 def test_a_renderers_failure_names_its_page_and_the_file_of_its_data(monkeypatch) -> None:
     import generator.render as render
-    from generator.pipeline import build_pages
+    from generator.build.pipeline import build_pages
     from tests.conftest import MINI
 
     def broken(site, document):

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.entries import FigurePoint, FigureSeries
-from generator.model import Site
-from generator.pipeline import build_pages
+from generator.build.pipeline import build_pages
+from generator.model.entries import FigurePoint, FigureSeries
+from generator.model.site import Site
 from generator.render import charts, paths
 from generator.render.common import number
 from tests.conftest import MINI, checked_model, copy_corpus

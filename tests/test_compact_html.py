@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compact_html import compact
+from generator.site.compact_html import compact
 from tests.conftest import SNAPSHOT, built_site
 
 _RAW = {"pre", "textarea", "script", "style"}

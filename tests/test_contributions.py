@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck import broken_links
-from generator.pipeline import check
+from generator.build.pipeline import check
+from generator.site.linkcheck import broken_links
 from tests.conftest import SEEDS, built_site, copy_corpus
 
 NEW_TOPIC = Path(__file__).parent / "fixtures" / "sourcing"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.pipeline import check
+from generator.build.pipeline import check
 from tests.conftest import built_site
 
 DATING = Path(__file__).parent / "fixtures" / "dating"
@@ -213,7 +213,7 @@ def test_counts_are_written_as_readers_write_them() -> None:
 
 def _mini_with(tmp_path: Path, edits: list[tuple[str, str, str]]) -> dict[str, str]:
     """The pages of the mini corpus with each ``(file, old, new)`` edit made once."""
-    from generator.pipeline import build_pages
+    from generator.build.pipeline import build_pages
     from tests.conftest import MINI, ROOT, copy_corpus
 
     corpus = copy_corpus(MINI, tmp_path / "seeds")
@@ -316,7 +316,7 @@ def test_what_holds_is_read_against_the_build_day() -> None:
     import datetime as dt
 
     from generator import inputs
-    from generator.tenures import held_before, held_now, overlapping
+    from generator.facts.tenures import held_before, held_now, overlapping
 
     day = dt.date(2025, 6, 1)
     office = [
@@ -355,7 +355,7 @@ def test_an_end_that_is_today_is_not_said_to_be_to_come(monkeypatch) -> None:
 def test_a_day_and_month_without_a_year_is_read_within_the_rule_or_said_to_be_no_day() -> None:
     import datetime as dt
 
-    from generator.text_dates import days_not_in_calendar, named_dates
+    from generator.text.text_dates import days_not_in_calendar, named_dates
 
     assert [d.first for d in named_dates("on 5 January", dt.date(2024, 12, 20))] == [dt.date(2025, 1, 5)]  # ahead
     assert [d.first for d in named_dates("on 29 February", dt.date(2024, 12, 20))] == [dt.date(2024, 2, 29)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.pipeline import check
+from generator.build.pipeline import check
 from tests.conftest import MINI, copy_corpus
 
 NEW_PARTY = """  - id: wire-one

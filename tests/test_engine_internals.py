@@ -1,5 +1,5 @@
 """Each private detail of the engine (MkDocs 1.6, or ProperDocs) that the adapter relies on,
-checked on its own (``generator/mkdocs_internals.py`` names them): a release that changes one
+checked on its own (``generator/adapter/mkdocs_internals.py`` names them): a release that changes one
 fails the test named after it, instead of the preview or the build misbehaving."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from watchdog.observers import Observer
 
-from generator.mkdocs_internals import use_observer, watched_paths, wrap_injection
-from generator.mkdocs_pages import GeneratedFile
+from generator.adapter.mkdocs_internals import use_observer, watched_paths, wrap_injection
+from generator.adapter.mkdocs_pages import GeneratedFile
 
 SERVER = inspect.getsource(LiveReloadServer)
 

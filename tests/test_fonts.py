@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from generator.fonts import FONTS, stylesheets_for
+from generator.render.fonts import FONTS, stylesheets_for
 from tests.conftest import ROOT
 
 VENDOR = ROOT / "scripts" / "vendor.sh"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_pages
+from generator.build.pipeline import build_pages
 from tests.conftest import MINI, ROOT, SNAPSHOT
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from generator.pipeline import build_pages, check
+from generator.build.pipeline import build_pages, check
 from tests.conftest import MINI, copy_corpus
 
 BOMB = """outlets:
@@ -266,7 +266,7 @@ def test_a_thousand_hops_each_drawing_on_every_earlier_one_validate(tmp_path: Pa
 
 
 def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path, monkeypatch) -> None:
-    from generator import yaml_reader
+    from generator.load import yaml_reader
 
     for fast in (yaml_reader._FAST_LOADER, None):
         monkeypatch.setattr(yaml_reader, "_FAST_LOADER", fast)
@@ -280,8 +280,8 @@ def test_a_lone_surrogate_is_a_syntax_problem_with_either_parser(tmp_path: Path,
 
 
 def test_an_invalid_escape_is_reported_at_the_escape_with_either_parser(tmp_path: Path, monkeypatch) -> None:
-    from generator import yaml_reader
-    from generator.problems import Problems
+    from generator.base.problems import Problems
+    from generator.load import yaml_reader
 
     cases = [  # (value, line and column of the escape, what the message or hint says)
         (
@@ -412,7 +412,7 @@ def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_p
     import subprocess
     import sys
 
-    from generator.mkdocs_plugin import _SITE_URL
+    from generator.adapter.mkdocs_plugin import _SITE_URL
     from tests.conftest import ROOT, mkdocs_config
 
     config = mkdocs_config(MINI, tmp_path / "build")
@@ -501,7 +501,7 @@ def test_a_loop_at_the_end_of_a_long_chain_is_reported_once(tmp_path: Path) -> N
 def test_a_long_chain_of_places_each_with_two_parents_is_counted_up_to_a_bound(tmp_path: Path) -> None:
     """Where a place has several parents, the places above it are walked, not taken from one
     parent: the walk stops at ``ABOVE_COUNTED`` and the page says "at least"."""
-    from generator.model import ABOVE_COUNTED
+    from generator.model.site import ABOVE_COUNTED
     from generator.render.entity_pages import render_location
     from tests.conftest import checked_model
 

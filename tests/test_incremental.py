@@ -1,5 +1,5 @@
 """Under ``mkdocs serve``, a rebuild parses only the metadata files that changed, and folds
-and searches for names only the texts that changed (``generator/session.py``)."""
+and searches for names only the texts that changed (``generator/build/session.py``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator import load, mentions, quotes
-from generator.pipeline import build_pages, check
-from generator.session import Session
+from generator.build.pipeline import build_pages, check
+from generator.build.session import Session
+from generator.load import folder as load
+from generator.text import mentions, quotes
 from tests.conftest import MINI, SNAPSHOT, copy_corpus
 
 
@@ -81,7 +82,7 @@ def test_a_rebuild_checks_folds_and_searches_only_the_edited_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The texts folded for quotes and searched for names, and the files' data checked
-    against the input model, are kept between rebuilds (``generator/session.py``): a rebuild
+    against the input model, are kept between rebuilds (``generator/build/session.py``): a rebuild
     does that work again for the edited file alone, and searches every text again once a
     name changes."""
     corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yaml_reader
-from generator.pipeline import check
+from generator.build.pipeline import check
+from generator.load import yaml_reader
 from tests.conftest import MINI, copy_corpus
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*.yaml"))

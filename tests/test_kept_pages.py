@@ -1,5 +1,5 @@
 """Under the preview, an edit re-renders only the pages it can change, and the pages come
-out exactly as a clean build makes them (``generator/incremental.py``).
+out exactly as a clean build makes them (``generator/build/incremental.py``).
 
 The edits are made to a copy of the frozen seed, through its YAML, the way a
 contributor makes them: a rename, a new quote, a status, a retitled and redated
@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.incremental import KeptPages
-from generator.model import build_site
-from generator.pipeline import build_pages, check
+from generator.build.incremental import KeptPages
+from generator.build.pipeline import build_pages, check
+from generator.build.session import Session
+from generator.model.site import build_site
 from generator.render import RenderedPage
-from generator.session import Session
 from tests.conftest import SNAPSHOT, copy_corpus
 
 ENTITY_FOLDERS = ("documents/", "claims/", "questions/", "parties/", "places/", "outlets/")

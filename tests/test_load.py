@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load, yaml_reader
-from generator.problems import Problems
+from generator.base.problems import Problems
+from generator.load import folder as load
+from generator.load import yaml_reader
 from tests.conftest import MINI, SEEDS
 
 

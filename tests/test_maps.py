@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from shapely import LineString, Polygon
 
-from generator import boundaries
-from generator.pipeline import check
-from generator.references import MAX_POSITIONS
+from generator.build.pipeline import check
+from generator.facts import boundaries
 from generator.render import cartography as cg
 from generator.render.maps import _drawing, _unwrapped
+from generator.validate.references import MAX_POSITIONS
 from tests.conftest import MINI, ROOT, checked_model, copy_corpus
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_pages
+from generator.build.pipeline import build_pages
 from generator.render import markup
 from tests.conftest import MINI, ROOT
 

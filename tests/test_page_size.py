@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from generator import parts
-from generator.pipeline import build_pages
+from generator.build.pipeline import build_pages
+from generator.model import parts
 from generator.render import markup
 from generator.render.charts import FIGURE_POINTS_SHOWN, FIGURES_SHOWN
 from generator.render.topic_page import DISPUTES_SHOWN, KEY_SHOWN

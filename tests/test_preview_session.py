@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.pipeline import Built, build_pages
-from generator.session import Session
+from generator.build.pipeline import Built, build_pages
+from generator.build.session import Session
 from tests.conftest import MINI, copy_corpus
 
 LANGUAGES = MINI.parent / "languages"
@@ -275,7 +275,7 @@ def test_the_check_itself_catches_a_step_that_reads_more_than_its_key(
 ) -> None:
     """A document check that read a party's name (not in its key) would serve a stale
     result: the comparison with a clean build tells (the test can fail)."""
-    from generator import validate
+    from generator.validate import validation as validate
 
     corpus = copy_corpus(MINI, tmp_path / "seeds")
     real = validate.check_document_file
@@ -287,8 +287,8 @@ def test_the_check_itself_catches_a_step_that_reads_more_than_its_key(
             document = type(document)(**{**document.__dict__, "text": document.text + name})
         return document, problems
 
-    monkeypatch.setattr("generator.pipeline.check_document_file", reads_a_name)
-    monkeypatch.setattr("generator.validate.check_document_file", reads_a_name)
+    monkeypatch.setattr("generator.build.pipeline.check_document_file", reads_a_name)
+    monkeypatch.setattr("generator.validate.validation.check_document_file", reads_a_name)
     session = Session()
     assert _outcome(build_pages(corpus, corpus, session)) == _outcome(build_pages(corpus, corpus))
     parties = corpus / "parties.yaml"

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from generator.pipeline import build_pages
+from generator.build.pipeline import build_pages
 from generator.render import markup
 from tests.conftest import MINI
 from tests.properties import FREE_TEXT, Page, examples, inject

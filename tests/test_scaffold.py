@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.pipeline import check
+from generator.build.pipeline import check
 from tests.conftest import MINI, copy_corpus
 
 TEXT = (
@@ -193,7 +193,7 @@ WIRE_COPY = (
 def test_new_suggests_the_graph_names_the_unnamed_and_splits_unknown_names(tmp_path: Path) -> None:
     """Datelines are not quoted; a source the text does not name is written as one; an outlet cited
     as carrying another draws on it; names on two lines or joined by "and" are two names."""
-    from generator.scaffold import analyse
+    from generator.scaffold.drafts import analyse
 
     corpus = check(MINI, MINI).corpus
     scaffold = analyse(WIRE_COPY, "copy.txt", corpus)
@@ -213,7 +213,7 @@ def test_new_reads_pathological_texts_in_linear_time() -> None:
     """A run-on sentence of thousands of reporting verbs, thousands of sentences on one line,
     a long line of spaces around a colon: each is read (this test would not finish were the
     reading quadratic; its time is measured nowhere else)."""
-    from generator.scaffold import analyse
+    from generator.scaffold.drafts import analyse
 
     corpus = check(MINI, MINI).corpus
     assert len(analyse("Beta said " * 40_000, "x.txt", corpus).candidates) <= 12
@@ -305,7 +305,7 @@ def test_a_registered_id_under_another_name_is_offered_as_an_alias(tmp_path: Pat
 
 
 def test_adjectives_of_countries_resolve_to_their_country() -> None:
-    from generator.speakers import demonym_of
+    from generator.scaffold.speakers import demonym_of
 
     for adjective, country in [
         ("Kyrgyz", "Kyrgyzstan"),
@@ -327,7 +327,7 @@ def test_a_text_of_thousands_of_claims_gets_a_scaffold_validation_can_read(tmp_p
     """A long text on one line: the scaffold lists the first claim candidates and says how many
     more there are, and a name's lines are cut short, so that the file stays far under the
     validator's size cap and reads as YAML."""
-    from generator.scaffold_yaml import MAX_CANDIDATES
+    from generator.scaffold.scaffold_yaml import MAX_CANDIDATES
 
     copy_corpus(MINI, tmp_path / "seeds")
     source = tmp_path / "long.txt"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 
-from generator.load import parse_yaml
-from generator.pipeline import check
-from generator.problems import Problems
-from generator.schema import FILE_KINDS, outdated_schemas, rendered_schemas, write_id_schemas
+from generator.base.problems import Problems
+from generator.build.pipeline import check
+from generator.inputs.schema import FILE_KINDS, outdated_schemas, rendered_schemas, write_id_schemas
+from generator.load.folder import parse_yaml
 from tests.conftest import ROOT, SEEDS
 
 

@@ -46,7 +46,7 @@ def test_mkdocs_own_search_index_is_not_written(snapshot_site: Path) -> None:
 
 
 def test_a_missing_pagefind_binary_fails_the_build_saying_how_to_fix_it(monkeypatch, tmp_path: Path) -> None:
-    from generator import search_index
+    from generator.site import search_index
 
     def missing():
         raise FileNotFoundError("no pagefind in site-packages")

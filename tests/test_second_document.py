@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import check
+from generator.build.pipeline import check
 from tests.conftest import SNAPSHOT, copy_corpus
 
 FIXTURE = Path(__file__).parent / "fixtures" / "second-document"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import document_entities
+from generator.model.site import document_entities
 from tests.conftest import SNAPSHOT
 
 SEED_TEXT = SNAPSHOT / "documents" / "2023-05-11-sotk-border-clash.txt"

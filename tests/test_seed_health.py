@@ -29,8 +29,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from generator.linkcheck import broken_links
-from generator.pipeline import check
+from generator.build.pipeline import check
+from generator.site.linkcheck import broken_links
 from tests.browsing import (
     DRAWING_TEXT,
     GRAPH_TEXT,

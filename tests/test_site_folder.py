@@ -1,6 +1,6 @@
 """The site folder is never left half-made: two builds into one folder at once, or a build
 killed at any moment (SIGKILL included), leave either the last site or the new one, whole,
-its search bundle complete and every link resolving (``generator/site_folder.py``)."""
+its search bundle complete and every link resolving (``generator/site/site_folder.py``)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import site_folder
-from generator.linkcheck import broken_links
+from generator.site import site_folder
+from generator.site.linkcheck import broken_links
 from tests.conftest import MINI, ROOT, mkdocs_config
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.model import Site
+from generator.model.site import Site
 from tests.conftest import built_site, checked_model
 
 SOURCING = Path(__file__).parent / "fixtures" / "sourcing"

@@ -8,8 +8,8 @@ import json
 import re
 from pathlib import Path
 
-from generator.linkcheck import page_of
 from generator.render.dataset import _cell
+from generator.site.linkcheck import page_of
 
 # The schema.org types and properties the generator uses (each checked on schema.org).
 TYPES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.pipeline import check
+from generator.build.pipeline import check
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from generator.mentions import MentionFinder
-from generator.quotes import NormalizedText, closest_passage, find_all
+from generator.text.mentions import MentionFinder
+from generator.text.quotes import NormalizedText, closest_passage, find_all
 from tests.conftest import MINI, checked_model, copy_corpus
 
 TEXT = "The  government in Baku said:\n“we were attacked”\u00a0today. Baku denied it."

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from anyascii import anyascii
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from generator import writing
+from generator.text import writing
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.model import Site
+from generator.model.site import Site
 from generator.render import dataset, markup, paths
 from generator.render.claim_pages import render_claim, render_claims_index, render_question
 from generator.render.dataset import corpus_json, render_data_page, tables
@@ -166,7 +166,7 @@ def _listing(render: Callable[[], list[tuple[str, markup.Page]]]) -> list[Render
 
 def _of(render: Callable[[Site, Any], markup.Page], site: Site, table: Mapping[str, Any], key: str) -> markup.Page:
     """The page of ``table[key]``, looked up as it is rendered (so that, under the preview,
-    the page is known to read its own entry: see ``generator/reads.py``)."""
+    the page is known to read its own entry: see ``generator/model/reads.py``)."""
     return render(site, table[key])
 
 

@@ -1,6 +1,6 @@
 """Maps drawn as SVG when the site is built: what to show, where, and where each label goes.
 
-- Outlines: Natural Earth (``generator.boundaries``), only those the map's view reaches,
+- Outlines: Natural Earth (``generator.facts.boundaries``), only those the map's view reaches,
   clipped to it and simplified to its scale (Shapely).
 - Projection: Web Mercator centred on the view (pyproj), every shape first cut at the
   meridian opposite the centre and moved to the view's side of it, so that no outline
@@ -46,7 +46,7 @@ from shapely.affinity import translate
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from generator import boundaries
+from generator.facts import boundaries
 
 CHAR_WIDTH = 0.6  # a label's width per character, in ems (a generous estimate for sans-serif type)
 CAPITALS_WIDTH = 0.8  # the same for a country's name, in spaced capitals

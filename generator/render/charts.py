@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.entries import FigurePoint, FigureSeries
-from generator.model import Site
+from generator.model.entries import FigurePoint, FigureSeries
+from generator.model.site import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, document_link, entity_link, number

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator import inputs, parts, writing
-from generator.entries import ClaimEntry, figure_series
-from generator.model import UNNAMED, Site
+from generator import inputs
+from generator.model import parts
+from generator.model.entries import ClaimEntry, figure_series
+from generator.model.site import UNNAMED, Site
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.charts import capped_figures
@@ -32,6 +33,7 @@ from generator.render.common import (
 )
 from generator.render.paginate import Pages, numbered_parts
 from generator.render.source_text import is_site_language, translator_label
+from generator.text import writing
 
 
 def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from generator import inputs
-from generator.corpus import SourceDocument
-from generator.entries import ClaimEntry, FigurePoint, FigureSeries, figure_series
-from generator.model import Site, TenureT, current
+from generator.facts.tenures import build_day, held_before
+from generator.model.entries import ClaimEntry, FigurePoint, FigureSeries, figure_series
+from generator.model.site import Site, TenureT, current
 from generator.render import markup as mk
 from generator.render import paths
-from generator.tenures import build_day, held_before
+from generator.validate.corpus import SourceDocument
 
 STATUS_LABELS = {
     "unverified": "Unverified",

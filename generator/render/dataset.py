@@ -24,12 +24,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import inputs
-from generator.corpus import SourceDocument
-from generator.entries import ClaimEntry, EventEntry
-from generator.model import Site, current
+from generator.model.entries import ClaimEntry, EventEntry
+from generator.model.site import Site, current
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.reading_page import LICENCE, LICENCE_URL, licence_sentence
+from generator.validate.corpus import SourceDocument
 
 FOLDER = "data"
 JSON_FILE = f"{FOLDER}/briefings.json"

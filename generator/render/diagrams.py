@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from generator import sourcegraph
-from generator.corpus import SourceDocument
-from generator.model import Site
+from generator.facts import sourcegraph
+from generator.model.site import Site
 from generator.render import graph_layout
 from generator.render import markup as mk
 from generator.render.common import ROLE_LABELS, entity_link
 from generator.render.graph_layout import Layout
+from generator.validate.corpus import SourceDocument
 
 
 @dataclass(frozen=True)

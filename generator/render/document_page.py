@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from generator import writing
-from generator.corpus import SourceDocument
-from generator.model import Site, document_entities
+from generator.model.site import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
@@ -20,6 +18,8 @@ from generator.render.common import (
 from generator.render.diagrams import HOPS_FILE, chain_diagram, chain_layout, chain_line, cut_note, named_links
 from generator.render.graph_layout import Layout
 from generator.render.source_text import label_of, original_text, render_text, searched_apart, translator_label
+from generator.text import writing
+from generator.validate.corpus import SourceDocument
 
 
 def render_document(site: Site, document: SourceDocument) -> mk.Page:

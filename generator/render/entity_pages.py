@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator import inputs, parts, writing
-from generator.corpus import SourceDocument
-from generator.entries import Backlinks, ClaimEntry, EventEntry
-from generator.model import Site, current
+from generator import inputs
+from generator.model import parts
+from generator.model.entries import Backlinks, ClaimEntry, EventEntry
+from generator.model.site import Site, current
 from generator.render import markup as mk
 from generator.render import paths, structured_data
 from generator.render.common import (
@@ -29,6 +29,8 @@ from generator.render.diagrams import named_links
 from generator.render.listings import event_page
 from generator.render.maps import map_block
 from generator.render.paginate import Pages, numbered_parts
+from generator.text import writing
+from generator.validate.corpus import SourceDocument
 
 
 def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:

@@ -16,7 +16,7 @@ from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator import sourcegraph
+from generator.facts import sourcegraph
 
 Step = tuple[str, str, int]  # (drawn on, drawing, how many texts took the step)
 

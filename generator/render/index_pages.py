@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from generator.model import Site
+from generator.model.site import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.claim_pages import contested_questions, disputes_side_by_side, most_contested

@@ -16,15 +16,16 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
-from generator import inputs, parts
-from generator.corpus import SourceDocument
-from generator.entries import EventEntry
-from generator.model import Site
+from generator import inputs
+from generator.model import parts
+from generator.model.entries import EventEntry
+from generator.model.site import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import citations, date_range, document_link, entity_link, label
 from generator.render.maps import map_block
 from generator.render.paginate import Pages, Part, part_pages
+from generator.validate.corpus import SourceDocument
 
 OVERVIEW_MAP_LIMIT = 500  # places on the overview map of the places page
 

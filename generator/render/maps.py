@@ -16,8 +16,9 @@ from typing import Any
 from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
-from generator import boundaries, inputs
-from generator.model import Site
+from generator import inputs
+from generator.facts import boundaries
+from generator.model.site import Site
 from generator.render import cartography as cg
 from generator.render import markup as mk
 from generator.render import paths

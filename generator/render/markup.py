@@ -24,7 +24,7 @@ from typing import NamedTuple, TypeAlias, overload
 
 from markdown.extensions.toc import slugify, unique
 
-from generator import fonts
+from generator.render import fonts
 from generator.render.inline import (
     attr,
     date_text,
@@ -253,7 +253,7 @@ class Page:
     head: FrontMatter
     packed: bytes  # the body
     packed_outline: bytes  # the headings and the ids, as JSON
-    fonts: tuple[str, ...] = ()  # the font stylesheets of the scripts the body shows (``generator.fonts``)
+    fonts: tuple[str, ...] = ()  # the font stylesheets of the scripts the body shows (``generator.render.fonts``)
 
     @property
     def body(self) -> str:

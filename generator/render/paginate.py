@@ -1,4 +1,4 @@
-"""The one way a long list becomes pages: each part (cut by ``generator.parts``) on a
+"""The one way a long list becomes pages: each part (cut by ``generator.model.parts``) on a
 page of its own, headed by its title with a link back to the list, and the links to
 the parts for the list's first page."""
 
@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator import parts
+from generator.model import parts
 from generator.render import markup as mk
 from generator.render import paths
 

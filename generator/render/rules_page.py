@@ -1,4 +1,4 @@
-"""The validator's rules for contributors, written from ``generator.rules``: what
+"""The validator's rules for contributors, written from ``generator.base.rules``: what
 each checks, a wrong and a right example, and the fix. Each problem the
 validator reports names its rule, and the rule's id is its anchor here."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 
+from generator.base.rules import GROUPS, RULES, Rule
 from generator.render import markup as mk
-from generator.rules import GROUPS, RULES, Rule
 
 
 @functools.cache  # the same for every corpus: made once per process

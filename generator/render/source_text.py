@@ -14,15 +14,16 @@ import itertools
 from collections.abc import Callable
 from typing import NamedTuple
 
-from generator import inputs, writing
-from generator.corpus import SourceDocument, Span
-from generator.mentions import Mention
-from generator.model import Site
+from generator import inputs
+from generator.model.site import Site
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.common import STATUS_LABELS, claimant_name, entity_link
 from generator.render.markup import relative_url
-from generator.sentences import paragraph_spans
+from generator.text import writing
+from generator.text.mentions import Mention
+from generator.text.sentences import paragraph_spans
+from generator.validate.corpus import SourceDocument, Span
 
 
 class _Run(NamedTuple):

@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from generator import inputs
-from generator.corpus import SourceDocument
-from generator.entries import ClaimEntry
-from generator.model import Site, current
+from generator.model.entries import ClaimEntry
+from generator.model.site import Site, current
+from generator.validate.corpus import SourceDocument
 
 CONTEXT = "https://schema.org"
 _PARTY_TYPES = {

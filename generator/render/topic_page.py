@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from generator import inputs
-from generator.entries import EventEntry, figure_series
-from generator.model import Site, document_entities
+from generator.model.entries import EventEntry, figure_series
+from generator.model.site import Site, document_entities
 from generator.render import markup as mk
 from generator.render import paths
 from generator.render.charts import capped_figures

@@ -1,0 +1,1 @@
+"""The problem type every stage reports, and the table of validation rules."""

@@ -1,0 +1,1 @@
+"""Stage 1: the seed folder read into plain data that remembers positions."""

@@ -1,0 +1,1 @@
+"""``python -m generator new``: a first metadata file for a new source text."""

@@ -1,0 +1,1 @@
+"""Stage 2: one pass of small checks over the corpus, and the validated corpus's types."""
