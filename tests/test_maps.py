@@ -19,7 +19,7 @@ from generator.build.pipeline import check
 from generator.facts import boundaries
 from generator.render import cartography as cg
 from generator.render.maps import _drawing, _unwrapped
-from generator.validate.references import MAX_POSITIONS
+from generator.validate.places import MAX_POSITIONS
 from tests.conftest import MINI, ROOT, checked_model, copy_corpus
 
 

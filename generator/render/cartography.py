@@ -59,7 +59,7 @@ SOUTH, NORTH = -80.0, 84.0  # the latitudes a map's view keeps within (Mercator 
 # Positions of one line or ring handed to GEOS's simplifier at most: its recursion goes as deep
 # as a line has positions at worst (a zig-zag), and 55,000 overflowed an 8 MB stack (Shapely
 # 2.2, GEOS 3.14). The atlas's longest ring, Russia's at 1:10m, has 22,849, clipped to a view
-# far fewer; validation caps a place's line or area at 5,000 (references.MAX_POSITIONS).
+# far fewer; validation caps a place's line or area at 5,000 (validate.places.MAX_POSITIONS).
 SIMPLIFY_LIMIT = 10_000
 CLUSTER_EXACT = 500  # distinct points clustered exactly (complete linkage keeps every distance: quadratic)
 

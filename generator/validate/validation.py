@@ -37,7 +37,7 @@ from generator.validate.checker import (
 from generator.validate.corpus import Corpus, Origin, SourceDocument, TranslatedText
 from generator.validate.document_checks import check_document
 from generator.validate.id_index import IdIndex, changed_in, declared_ids
-from generator.validate.references import Registries, check_references
+from generator.validate.references import check_references, registries_of
 from generator.validate.schema_errors import field_info, hint_for, schema_finding, walk
 
 __all__ = ["PLACEHOLDER", "is_placeholder", "validate"]
@@ -108,7 +108,7 @@ def validate(
             corpus.origins[topic.id] = Origin(file.source, ())
             positions.update(where)
     seed = Index.of(raw.root, ids, raw.unparsed, stripped, corpus.topics, corpus.locations)
-    found += check_references(Registries.of(seed, corpus, positions))
+    found += check_references(registries_of(seed, corpus, positions))
     add(problems, found)
     for file in raw.documents:
         document, problems_found = (check or check_document_file)(file, raw.texts, seed)
