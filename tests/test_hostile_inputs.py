@@ -412,7 +412,7 @@ def test_a_site_url_with_markup_stops_the_build_before_any_page_is_written(tmp_p
     import subprocess
     import sys
 
-    from generator.adapter.mkdocs_plugin import _SITE_URL
+    from generator.adapter.config import SITE_URL as _SITE_URL
     from tests.conftest import ROOT, mkdocs_config
 
     config = mkdocs_config(MINI, tmp_path / "build")

@@ -1,4 +1,4 @@
-"""The MkDocs adapter (with ``mkdocs_pages``, the only modules that import mkdocs).
+"""The MkDocs plugin (the adapter, ``generator/adapter/``, is the only package that imports mkdocs).
 
 On every build (and every rebuild of ``mkdocs serve``) it runs the pipeline
 on the seed folder and adds the generated pages to the build in memory;
@@ -21,19 +21,13 @@ import functools
 import logging
 import os
 import re
-import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.bccache
-import watchdog.events
-import watchdog.observers
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -43,8 +37,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.adapter.config import SITE_URL, BriefingConfig
 from generator.adapter.mkdocs_internals import Injector, use_observer, wrap_injection
 from generator.adapter.mkdocs_pages import GeneratedFile, PrebuiltPage
+from generator.adapter.serving import EditsOnly, not_the_dirty_build_warning, stop_as_on_ctrl_c
+from generator.adapter.theme import CompiledTemplates, list_theme_without_hidden_folders
 from generator.base.problems import format_report, problems_overlay, visible
 from generator.build.gc_pause import collect_less_often, return_to_collection, set_aside_from_collection
 from generator.build.pipeline import build_pages, hidden_pages
@@ -54,32 +51,10 @@ from generator.render import RenderedPage, markup, paths
 from generator.render.markup import in_language
 from generator.render.source_text import SITE_LANGUAGE
 from generator.site.compact_html import compact
-from generator.site.search_index import PART_PAGES, IndexWhenIdle, SearchIndexError, index_site
+from generator.site.search_index import IndexWhenIdle, SearchIndexError, index_site
 from generator.site.site_folder import Staged, discard, publish, stage
 
 log = get_plugin_logger(__name__)
-
-
-# An http(s) address: a host, then path characters only (no quote, angle bracket, space or backslash).
-_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
-
-
-class BriefingConfig(base.Config):
-    seeds = c.Type(str, default="seeds")
-    """The seed folder, relative to mkdocs.yml."""
-    search_index = c.Type(bool, default=True)
-    """Index the built site for search with Pagefind; ``false`` leaves the index out (the
-    benchmark builds a corpus too large for Pagefind to index in one run so)."""
-    search_part_pages = c.Type(int, default=PART_PAGES)
-    """Pages Pagefind indexes in one run: a larger site is indexed in parts, merged in the
-    reader's browser (Pagefind holds a part in memory, about 100 KB a page)."""
-    file_events = c.Type(bool, default=True)
-    """Under serve, see a save through the system's file events; ``false`` keeps MkDocs' own
-    polling every half second (for a file system that does not report changes, as some
-    network drives and containers do not)."""
-    compact_html = c.Type(bool, default=True)
-    """Write pages without the theme's indentation and blank lines (``compact_html``);
-    ``false`` writes the templates' output as it is."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -94,7 +69,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Under serve (MkDocs keeps a plugin with on_startup from one rebuild to the next): what
         # a rebuild keeps for the next (``generator.build.session``); a plain build keeps nothing.
         self.session: Session | None = None
-        self.compiled = _CompiledTemplates()
+        self.compiled = CompiledTemplates()
         self.indexer: IndexWhenIdle | None = None  # the first build is indexed before it is served
         self.ended = False  # under serve: whether every changed page of the last build was written
         self.apart = False  # a whole build (not serve, not --dirty): the site is written apart
@@ -113,7 +88,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # cannot be here, where the navigation is mkdocs.yml's (a restart takes an edit of
             # it) and a generated page changes whenever what it shows does. Under strict, the
             # warning would fail every rebuild.
-            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_build_warning)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -124,10 +99,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         every half second, and a shorter wait for a save to settle (the server's details it
         relies on are in ``mkdocs_internals``)."""
         self._overlay_as_served(server)
-        _stop_as_on_ctrl_c()
+        stop_as_on_ctrl_c()
         if not self.config.file_events:
             return server
-        use_observer(server, _EditsOnly(), build_delay=0.03)
+        use_observer(server, EditsOnly(), build_delay=0.03)
         return server
 
     def _overlay_as_served(self, server: LiveReloadServer) -> None:
@@ -154,14 +129,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(
                 "briefing: generated pages link to directory URLs; remove 'use_directory_urls: false' from mkdocs.yml"
             )
-        if config.site_url and not _SITE_URL.fullmatch(config.site_url):
+        if config.site_url and not SITE_URL.fullmatch(config.site_url):
             # The theme writes site_url into every page unescaped (canonical links): a quote or an
             # angle bracket there would be markup in every page.
             raise PluginError(
                 f"briefing: site_url {config.site_url!r} is not a plain http(s) address; write it as "
                 "https://host/path/ (no quotes, spaces or angle brackets), or leave SITE_URL unset"
             )
-        _list_theme_without_hidden_folders(config)
+        list_theme_without_hidden_folders(config)
         if self.apart:  # the site is written beside the site folder, and takes its place once whole
             staged = stage(Path(config.site_dir))
             self.staged, self.indexed = (staged, config), False
@@ -390,87 +365,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.compact_html and template_name.endswith(".html"):
             return compact(output_content)
         return output_content
-
-
-def _stop_as_on_ctrl_c() -> None:
-    """A preview told to stop by SIGTERM (an editor's stop button, a process manager,
-    ``kill``) or SIGHUP (its terminal closed) stops as on Ctrl+C: MkDocs then runs
-    ``on_shutdown``, which stops the background indexing, and removes its temporary site
-    folder. Python's default for these signals ended the process at once, and left both
-    behind: a copy of the whole site in the system's temporary folder at every stop
-    (124 MB at 1,000 documents), and at times a Pagefind process. A second signal ends
-    the process at once. A handler set by someone else is left as it is."""
-    if threading.current_thread() is not threading.main_thread():
-        return  # only the main thread may set handlers (and MkDocs serves from it)
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)  # Windows has no SIGHUP
-        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
-            signal.signal(number, _interrupt)
-
-
-def _interrupt(number: int, frame: object) -> None:
-    signal.signal(number, signal.SIG_DFL)
-    raise KeyboardInterrupt
-
-
-def _list_theme_without_hidden_folders(config: MkDocsConfig) -> None:
-    """The theme's template environment, made by MkDocs at each build, lists its files
-    (for MkDocs to copy the static ones) without walking hidden folders: MkDocs copies
-    no file from one (its filter drops ``.*`` and ``*/.*``), and Material keeps its
-    14,000 icons in one, ``.icons``, which took 0.04 s of every build and rebuild to list."""
-    theme = config.theme
-    make_env = theme.get_env
-
-    def get_env() -> jinja2.Environment:
-        env = make_env()
-        env.loader = _ThemeFolders(theme.dirs)
-        return env
-
-    theme.get_env = get_env  # type: ignore[method-assign]  # the one place MkDocs makes it
-
-
-class _ThemeFolders(jinja2.FileSystemLoader):
-    """Jinja's loader of a theme's folders, listing none of their hidden folders."""
-
-    def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for folder in self.searchpath:
-            for path, folders, names in os.walk(folder, followlinks=self.followlinks):
-                folders[:] = [name for name in folders if not name.startswith(".")]
-                within = os.path.relpath(path, folder).replace(os.sep, "/")
-                found.update(names if within == "." else (f"{within}/{name}" for name in names))
-        return sorted(found)
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory, by template and source (Jinja's own cache API)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.kept.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.kept[bucket.key] = bucket.bytecode_to_string()
-
-
-def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class _EditsOnly(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # the platform's own observer
-    """An observer told of files written, created, moved and deleted, not of files read."""
-
-    EDITS: ClassVar[list[type[watchdog.events.FileSystemEvent]]] = [
-        watchdog.events.FileCreatedEvent,
-        watchdog.events.FileModifiedEvent,
-        watchdog.events.FileClosedEvent,
-        watchdog.events.FileMovedEvent,
-        watchdog.events.FileDeletedEvent,
-    ]
-
-    def schedule(self, handler: Any, path: Any, *, recursive: bool = False, **options: Any) -> Any:
-        return super().schedule(handler, path, recursive=recursive, event_filter=self.EDITS, **options)
