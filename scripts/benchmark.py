@@ -53,7 +53,7 @@ from generator import search_index  # noqa: E402
 from generator.base.problems import Problems  # noqa: E402
 from generator.build.gc_pause import gc_paused  # noqa: E402
 from generator.load.folder import load_corpus  # noqa: E402
-from generator.model.site import build_site  # noqa: E402
+from generator.model.indexing import build_site  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.validate.validation import validate  # noqa: E402
 from tests.conftest import mkdocs_config  # noqa: E402
@@ -484,7 +484,7 @@ def linear_time(work: Path, scale: float = 1.0, patterns: int = len(PATTERNS)) -
     def place_map(spread: bool, count: int) -> float:
         """A place's page with ``count`` places within it, at its point or on a grid 0.02° apart."""
         from generator.build.pipeline import check
-        from generator.model.site import build_site
+        from generator.model.indexing import build_site
         from generator.render.entity_pages import render_location
 
         corpus = work / "places"

@@ -80,7 +80,7 @@ def built_site(seeds: Path, workdir: Path, **options: object) -> Path:
 def checked_model(seeds: Path, project: Path):
     """``seeds`` validated (without a problem) and indexed."""
     from generator.build.pipeline import check
-    from generator.model.site import build_site
+    from generator.model.indexing import build_site
 
     checked = check(seeds, project)
     assert checked.problems == []

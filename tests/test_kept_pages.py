@@ -20,7 +20,7 @@ import yaml
 from generator.build.incremental import KeptPages
 from generator.build.pipeline import build_pages, check
 from generator.build.session import Session
-from generator.model.site import build_site
+from generator.model.indexing import build_site
 from generator.render import RenderedPage
 from tests.conftest import SNAPSHOT, copy_corpus
 

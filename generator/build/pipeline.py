@@ -22,7 +22,7 @@ from generator.build.session import Session
 from generator.load.folder import Steps as LoadSteps
 from generator.load.folder import TextFile, YamlFile, decode_file, load_corpus, named_files, parse_file
 from generator.load.worktree import changed_lines
-from generator.model.site import build_site, find_mentions
+from generator.model.indexing import build_site, find_mentions
 from generator.render import RenderedPage, paths, render_site
 from generator.text.mentions import Mention, MentionFinder
 from generator.text.quotes import NormalizedText
