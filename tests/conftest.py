@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -75,6 +78,34 @@ def built_site(seeds: Path, workdir: Path, **options: object) -> Path:
     result = mkdocs_build(seeds, workdir, **options)
     assert result.returncode == 0, result.stdout + result.stderr
     return workdir / "site"
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command printed and the code it exited with."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> Ran:
+    """``python -m generator ARGS`` run in this process, in ``cwd``: the command line's own main
+    function, its output captured (``run_command`` starts the real entry point in a process)."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's refusal of the arguments
+            code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run_command(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` run in a process of its own, in ``cwd``."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def checked_model(seeds: Path, project: Path):

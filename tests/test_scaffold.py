@@ -1,16 +1,15 @@
-"""``python -m generator new`` on a fresh text, against the fixture registries."""
+"""``python -m generator new`` on a fresh text, against the fixture registries (the command line's
+main function in this process; the first test starts the real command)."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
 from generator.build.pipeline import check
-from tests.conftest import MINI, copy_corpus
+from tests.conftest import MINI, Ran, copy_corpus, run_cli, run_command
 
 TEXT = (
     "Beta accused Alpha of shelling North Ridge on Monday, Wire One reported.\n"
@@ -19,10 +18,8 @@ TEXT = (
 )
 
 
-def run_new(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "new", *args], cwd=workdir, capture_output=True, text=True
-    )
+def run_new(workdir: Path, *args: str) -> Ran:
+    return run_cli("new", *args, cwd=workdir)
 
 
 def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_path: Path) -> None:
@@ -30,7 +27,7 @@ def test_new_writes_a_scaffold_that_fails_only_on_what_a_person_must_fill(tmp_pa
     source = tmp_path / "incoming report.txt"
     source.write_text(TEXT, encoding="utf-8")
 
-    result = run_new(tmp_path, str(source), "--topic", "ridge")
+    result = run_command("new", str(source), "--topic", "ridge", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
     text_copy = corpus / "documents" / "incoming-report.txt"
