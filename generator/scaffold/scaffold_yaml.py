@@ -15,8 +15,8 @@ from generator.inputs import slugify
 from generator.inputs.schema import modeline
 from generator.scaffold.drafts import Candidate, Found, Hop, Scaffold, UnknownName, analyse
 from generator.text.sentences import paragraph_spans
+from generator.validate.checker import PLACEHOLDER
 from generator.validate.corpus import Corpus
-from generator.validate.validation import PLACEHOLDER
 
 # A scaffold lists this many claim candidates (some 800 bytes each) and, for each name, this
 # many lines it is found on: a text of megabytes gets a scaffold that validation can read.
