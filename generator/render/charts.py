@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from generator.model.entries import FigurePoint, FigureSeries
 from generator.model.site import Site
 from generator.render import markup as mk
@@ -48,26 +50,26 @@ def giver_name(site: Site, series: FigureSeries) -> str:
     return f"not attributed ({where})" if where else "not attributed"
 
 
-def _giver_html(site: Site, series: FigureSeries, here: str) -> str:
+def _giver_html(site: Site, series: FigureSeries, here: str) -> Markup:
     """Who gave a series' counts, linked: the party or outlet, or the document that records them."""
     if series.giver is not None:
         return entity_link(site, series.giver, here)
-    said = []
+    said: list[Markup] = []
     if series.giver_words:
-        said.append("unnamed")
+        said.append(Markup("unnamed"))
         if series.speaks_for:
-            said.append(f"speaking for {entity_link(site, series.speaks_for, here)}")
+            said.append(mk.html("speaking for {}", entity_link(site, series.speaks_for, here)))
     if series.document:
-        said.append(f"in {document_link(site.corpus.documents[series.document], here)}")
-    words = mk.text(series.giver_words) if series.giver_words else "not attributed"
-    return f"{words} <small>({', '.join(said)})</small>" if said else words
+        said.append(mk.html("in {}", document_link(site.corpus.documents[series.document], here)))
+    words = mk.text(series.giver_words) if series.giver_words else Markup("not attributed")
+    return mk.html("{} <small>({})</small>", words, mk.join(", ", said)) if said else words
 
 
 FIGURES_SHOWN = 20  # series on a topic's or a question's page: those with the most counts first
 FIGURE_POINTS_SHOWN = 6  # counts of one series in its table there: the first and the newest (the chart has all)
 
 
-def capped_figures(site: Site, series: list[FigureSeries], here: str, elsewhere: str) -> str:
+def capped_figures(site: Site, series: list[FigureSeries], here: str, elsewhere: str) -> Markup:
     """Charts of at most ``FIGURES_SHOWN`` series, those with the most counts first, then the
     others in their order, their tables of at most ``FIGURE_POINTS_SHOWN`` counts each; a note
     says what is left out and where it is (``elsewhere``)."""
@@ -81,46 +83,56 @@ def capped_figures(site: Site, series: list[FigureSeries], here: str, elsewhere:
     if any(len(s.points) > FIGURE_POINTS_SHOWN for s in shown):
         said.append("a long series' table shows its first and newest counts, its chart all of them")
     if said:
-        drawn += mk.note("; ".join(said).capitalize() + f"; {elsewhere}.")
+        drawn += mk.note(mk.text("; ".join(said).capitalize() + f"; {elsewhere}."))
     return drawn
 
 
-def figure_charts(site: Site, series: Sequence[FigureSeries], here: str) -> str:
+def figure_charts(site: Site, series: Sequence[FigureSeries], here: str) -> Markup:
     """A chart and table for each thing counted, in the order of ``series`` (the first
     series of a thing counted places it)."""
     units: dict[str, list[FigureSeries]] = {}
     for one in series:
         units.setdefault(one.unit, []).append(one)
-    return "".join(_figure(site, unit, group, here) for unit, group in units.items())
+    return mk.join("", (_figure(site, unit, group, here) for unit, group in units.items()))
 
 
 def _dated(one: FigureSeries) -> list[FigurePoint]:
     return [p for p in one.points if p.as_of is not None]
 
 
-def _figure(site: Site, unit: str, group: list[FigureSeries], here: str) -> str:
+def _figure(site: Site, unit: str, group: list[FigureSeries], here: str) -> Markup:
     title = unit[:1].upper() + unit[1:]
     drawn = sum(len(_dated(one)) for one in group) >= 2
-    chart = "".join(_drawing(site, group, layout) for layout in (WIDE, MEDIUM, NARROW)) if drawn else ""
-    key = ""
+    chart = mk.join("", (_drawing(site, group, layout) for layout in (WIDE, MEDIUM, NARROW))) if drawn else Markup()
+    key = Markup()
     if drawn:
-        key = "".join(
-            f'<li><svg class="chart-swatch" viewBox="0 0 24 10" aria-hidden="true" focusable="false">'
-            f'<path class="chart-line chart-line-{i % LINES}" d="M1 5H23"/></svg>{mk.text(giver_name(site, one))}</li>'
-            for i, one in enumerate(group)
-            if _dated(one)
+        key = mk.join(
+            "",
+            (
+                mk.html(
+                    '<li><svg class="chart-swatch" viewBox="0 0 24 10" aria-hidden="true" focusable="false"><path '
+                    'class="chart-line chart-line-{}" d="M1 5H23"/></svg>{}</li>',
+                    i % LINES,
+                    mk.text(giver_name(site, one)),
+                )
+                for i, one in enumerate(group)
+                if _dated(one)
+            ),
         )
-        key = f'<ul class="chart-key" aria-hidden="true">{key}</ul>'
+        key = mk.html('<ul class="chart-key" aria-hidden="true">{}</ul>', key)
         if any(p.as_of is None for one in group for p in one.points):
-            chart_note = '<p class="chart-note">Undated counts are in the table, not on the chart.</p>'
+            chart_note = Markup('<p class="chart-note">Undated counts are in the table, not on the chart.</p>')
             key += chart_note
-    return (
-        f'<figure class="figure-chart"><figcaption>{mk.text(title)}, by who gave each count</figcaption>'
-        f"{key}{chart}{_table(site, group, here)}</figure>"
+    return mk.html(
+        '<figure class="figure-chart"><figcaption>{}, by who gave each count</figcaption>{}{}{}</figure>',
+        mk.text(title),
+        key,
+        chart,
+        _table(site, group, here),
     )
 
 
-def _table(site: Site, group: list[FigureSeries], here: str) -> str:
+def _table(site: Site, group: list[FigureSeries], here: str) -> Markup:
     """Every count, grouped by who gave it, oldest first: the chart's data, to read and copy."""
     rows = []
     for one in group:
@@ -133,13 +145,17 @@ def _table(site: Site, group: list[FigureSeries], here: str) -> str:
             if point.revision is None:
                 source = mk.link("the claim", here, paths.claim(point.claim.id))
             else:
-                note = f"{mk.text(point.revision.note.rstrip('.'))}; " if point.revision.note else ""
+                note = mk.html("{}; ", mk.text(point.revision.note.rstrip("."))) if point.revision.note else Markup()
                 source = note + citations(site, [point.revision.source], here)
             if index == 0:
-                rows.append(f'<tr><th colspan="3" scope="colgroup">Given by {giver}</th></tr>')
-            rows.append(f'<tr><td class="figure-count">{number(point.value)}</td><td>{when}</td><td>{source}</td></tr>')
-    head = "<thead><tr><th>Count</th><th>As of</th><th>Source</th></tr></thead>"
-    return f'<div class="figure-table"><table>{head}<tbody>{"".join(rows)}</tbody></table></div>'
+                rows.append(mk.html('<tr><th colspan="3" scope="colgroup">Given by {}</th></tr>', giver))
+            rows.append(
+                mk.html(
+                    '<tr><td class="figure-count">{}</td><td>{}</td><td>{}</td></tr>', number(point.value), when, source
+                )
+            )
+    head = Markup("<thead><tr><th>Count</th><th>As of</th><th>Source</th></tr></thead>")
+    return mk.html('<div class="figure-table"><table>{}<tbody>{}</tbody></table></div>', head, mk.join("", rows))
 
 
 _STEPS = tuple(Decimal(factor) for factor in ("1", "2", "2.5", "5", "10", "20", "25", "50"))
@@ -231,7 +247,7 @@ def _stacked(wanted: list[float], gap: float, low: float, high: float) -> list[f
     return placed
 
 
-def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
+def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> Markup:
     font = layout.font
     lines = [(i, one, _dated(one)) for i, one in enumerate(group) if _dated(one)]
     days = [p.as_of.toordinal() for _, _, points in lines for p in points]
@@ -256,12 +272,16 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
     def y(value: float) -> float:
         return plot_bottom - (value - bottom) / (top - bottom) * (plot_bottom - plot_top)
 
-    body = []
+    body: list[Markup] = []
     for tick in ticks:
-        body.append(f'<path class="chart-grid" d="M{left:.1f} {y(float(tick)):.1f}H{plot_right:.1f}"/>')
+        body.append(mk.html('<path class="chart-grid" d="M{:.1f} {:.1f}H{:.1f}"/>', left, y(float(tick)), plot_right))
         body.append(
-            f'<text class="chart-tick" x="{left - 6:.1f}" y="{y(float(tick)) + font * 0.35:.1f}" '
-            f'text-anchor="end">{number(tick)}</text>'
+            mk.html(
+                '<text class="chart-tick" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>',
+                left - 6,
+                y(float(tick)) + font * 0.35,
+                number(tick),
+            )
         )
     body.extend(_time_axis(first, last, x, left, plot_bottom, layout))
     ends: list[tuple[float, float, str, str]] = []
@@ -272,30 +292,45 @@ def _drawing(site: Site, group: list[FigureSeries], layout: ChartLayout) -> str:
             steps.append(f"H{x(point.as_of.toordinal()):.1f}V{y(point.value):.1f}")
         name = mk.text(giver_name(site, one))
         body.append(
-            f'<g class="chart-series"><title>{name}</title><path class="chart-line {style}" d="{"".join(steps)}"/>'
+            mk.html(
+                '<g class="chart-series"><title>{}</title><path class="chart-line {}" d="{}"/>',
+                name,
+                style,
+                "".join(steps),  # an SVG path: numbers and letters
+            )
         )
         for point in points if len(points) <= DOTS else points[-1:]:  # a long series: its line, and its latest dot
             body.append(
-                f'<circle class="chart-dot {style}" cx="{x(point.as_of.toordinal()):.1f}" '
-                f'cy="{y(point.value):.1f}" r="3.2"/>'
+                mk.html(
+                    '<circle class="chart-dot {}" cx="{:.1f}" cy="{:.1f}" r="3.2"/>',
+                    style,
+                    x(point.as_of.toordinal()),
+                    y(point.value),
+                )
             )
-        body.append("</g>")
+        body.append(Markup("</g>"))
         ends.append((y(points[-1].value) + font * 0.35, x(points[-1].as_of.toordinal()), words, style))
     ends.sort()
     # The latest counts a line apart, beside the chart above the dates; none where they cannot all be.
     baselines = _stacked([end[0] for end in ends], font * 1.15, font, plot_bottom + font * 0.35) if labelled else None
     for baseline, (_, at, words, style) in zip(baselines or [], ends, strict=False):
-        body.append(f'<text class="chart-end {style}" x="{at + 7:.1f}" y="{baseline:.1f}">{words}</text>')
-    return (
-        f'<div class="drawing-layout drawing-layout--{layout.name}">'
-        f'<svg class="chart-drawing" viewBox="0 0 {layout.width} '
-        f'{layout.height}" aria-hidden="true" focusable="false" font-size="{font}">{"".join(body)}</svg></div>'
+        body.append(
+            mk.html('<text class="chart-end {}" x="{:.1f}" y="{:.1f}">{}</text>', style, at + 7, baseline, words)
+        )
+    return mk.html(
+        '<div class="drawing-layout drawing-layout--{}"><svg class="chart-drawing" viewBox="0 0 {} {}" '
+        'aria-hidden="true" focusable="false" font-size="{}">{}</svg></div>',
+        layout.name,
+        layout.width,
+        layout.height,
+        font,
+        mk.join("", body),
     )
 
 
 def _time_axis(
     first: int, last: int, x: Callable[[int], float], left: float, plot_bottom: float, layout: ChartLayout
-) -> list[str]:
+) -> list[Markup]:
     """The dates under the chart: the densest round steps of at least two dates whose words do
     not overlap (a word at an edge moved in, not cut); else the sparsest."""
     candidates = _date_ticks(first, last)
@@ -308,10 +343,10 @@ def _time_axis(
 
 def _date_marks(
     ticks: list[tuple[int, str]], x: Callable[[int], float], left: float, plot_bottom: float, layout: ChartLayout
-) -> list[str] | None:
+) -> list[Markup] | None:
     """A mark and words under the chart for each date, or None when two would overlap."""
     font = layout.font
-    marks: list[str] = []
+    marks: list[Markup] = []
     taken: list[tuple[float, float]] = []
     for day, words in ticks:
         mark = x(day)
@@ -320,9 +355,13 @@ def _date_marks(
         if any(a - 4 < at + half and at - half < b + 4 for a, b in taken):
             return None
         taken.append((at - half, at + half))
-        marks.append(f'<path class="chart-grid" d="M{mark:.1f} {plot_bottom:.1f}v4"/>')
+        marks.append(mk.html('<path class="chart-grid" d="M{:.1f} {:.1f}v4"/>', mark, plot_bottom))
         marks.append(
-            f'<text class="chart-tick" x="{at:.1f}" y="{plot_bottom + font * 1.3:.1f}" '
-            f'text-anchor="middle">{mk.text(words)}</text>'
+            mk.html(
+                '<text class="chart-tick" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>',
+                at,
+                plot_bottom + font * 1.3,
+                mk.text(words),
+            )
         )
     return marks

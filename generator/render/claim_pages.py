@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model import parts
 from generator.model.entries import ClaimEntry, figure_series
@@ -45,11 +47,13 @@ def render_claim(site: Site, entry: ClaimEntry) -> mk.Page:
         ("Said", said_html(site, entry)),
         ("Events it is about", events_html(entry)),
         ("Reported", carriers_html(site, entry, here)),
-        ("Kind", label(claim.kind)),
+        ("Kind", mk.text(label(claim.kind))),
         ("Status", status_badge(claim.status, here)),
         (
             "Document",
-            mk.link(document.meta.title, here, paths.document(document.meta.id)) + f" ({quote_link(entry, here)})",
+            mk.html(
+                "{} ({})", mk.link(document.meta.title, here, paths.document(document.meta.id)), quote_link(entry, here)
+            ),
         ),
     ]
     facts.append(("Independent sources", independent_sources(site, entry, here)))
@@ -81,7 +85,7 @@ def _note(site: Site, entry: ClaimEntry, here: str) -> list[mk.Block]:
     if claim.note:
         parts.append(mk.prose(claim.note))
     if claim.sources:
-        parts.append(mk.para(f"Sources: {citations(site, claim.sources, here)}"))
+        parts.append(mk.para(mk.html("Sources: {}", citations(site, claim.sources, here))))
     return parts
 
 
@@ -97,8 +101,12 @@ def _relations(site: Site, entry: ClaimEntry, here: str) -> list[mk.Block]:
             parts.append(mk.heading(2, title, relation))
             parts.append(
                 mk.bullets(
-                    f"{claimant_html(site, site.claims[o].claim, here)}: {claim_link(site.claims[o], here)} "
-                    f"{status_badge(site.claims[o].claim.status, here)}"
+                    mk.html(
+                        "{}: {} {}",
+                        claimant_html(site, site.claims[o].claim, here),
+                        claim_link(site.claims[o], here),
+                        status_badge(site.claims[o].claim.status, here),
+                    )
                     for o in others
                 )
             )
@@ -112,8 +120,10 @@ def render_claims_index(site: Site) -> mk.Page:
     blocks: list[mk.Block] = [
         mk.heading(1, "Claims"),
         mk.para(
-            "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
-            "competing claims side by side, each with its status and a link to its exact quote."
+            Markup(
+                "Every claim recorded, by topic and by the question it answers. Each question's page puts the "
+                "competing claims side by side, each with its status and a link to its exact quote."
+            )
         ),
     ]
     for topic in sorted(site.corpus.topics.values(), key=lambda t: t.title):
@@ -123,7 +133,11 @@ def render_claims_index(site: Site) -> mk.Page:
             if entries:
                 contested = sum(1 for e in entries if site.is_contested(e.id))
                 rows.append(
-                    (mk.link(question.text, here, paths.question(question.id)), str(len(entries)), str(contested))
+                    (
+                        mk.link(question.text, here, paths.question(question.id)),
+                        mk.html("{}", len(entries)),
+                        mk.html("{}", contested),
+                    )
                 )
         loose = site.unquestioned_claims(topic.id)
         if not rows and not loose:
@@ -138,7 +152,9 @@ def render_claims_index(site: Site) -> mk.Page:
             blocks.append(side_by_side(site, by_claimant(site, shown), here))
             if len(loose) > LIST_LIMIT:
                 blocks.append(
-                    mk.note(f"The {LIST_LIMIT} newest of {len(loose)}; every claim is on its document's page.")
+                    mk.note(
+                        mk.html("The {} newest of {}; every claim is on its document's page.", LIST_LIMIT, len(loose))
+                    )
                 )
     return mk.page(head, *blocks)
 
@@ -158,12 +174,16 @@ def render_question(site: Site, topic: inputs.Topic, question: inputs.Question) 
         ),
         mk.heading(1, question.text),
         mk.para(
-            f"A question of {mk.link(topic.title, here, paths.topic(topic.id))}: {len(entries)} "
-            f"claim{'s' if len(entries) != 1 else ''}, side by side by who makes them."
+            mk.html(
+                "A question of {}: {} claim{}, side by side by who makes them.",
+                mk.link(topic.title, here, paths.topic(topic.id)),
+                len(entries),
+                "s" if len(entries) != 1 else "",
+            )
         ),
         claims,
-        mk.heading(2, "Figures, by who gave them", "figures") if series else "",
-        capped_figures(site, series, here, "every count is on its claim's page") if series else "",
+        mk.heading(2, "Figures, by who gave them", "figures") if series else Markup(),
+        capped_figures(site, series, here, "every count is on its claim's page") if series else Markup(),
     )
     return page, extra
 
@@ -174,7 +194,7 @@ def _question_claims(
     """The claims side by side: all of them, or, past ``parts.BACKLINK_LIMIT``, that many a
     side, with every claim in numbered parts under ``lists/``."""
     if not entries:
-        return mk.note("No claims recorded yet."), []
+        return mk.note(Markup("No claims recorded yet.")), []
     if len(entries) <= parts.BACKLINK_LIMIT:
         return side_by_side(site, entries, here, facing=question.parties), []
     links, pages = numbered_parts(
@@ -187,7 +207,7 @@ def _question_claims(
         lambda part, at: side_by_side(site, part, at, facing=question.parties),
     )
     shown = side_by_side(site, entries, here, per_side=parts.BACKLINK_LIMIT, more=pages[0][0], facing=question.parties)
-    every = f"Up to {parts.BACKLINK_LIMIT} claims a side here; all {len(entries)}, in parts: {links}"
+    every = mk.html("Up to {} claims a side here; all {}, in parts: {}", parts.BACKLINK_LIMIT, len(entries), links)
     return [shown, mk.para(every)], pages
 
 
@@ -238,7 +258,7 @@ def side_by_side(
     per_side: int | None = None,
     more: str | None = None,
     facing: Iterable[str] = (),
-) -> str:
+) -> Markup:
     """Competing claims in columns, one per side ("Azerbaijan says / Armenia says"),
     each claim with its claimant, carrier, status and a link to its exact quote.
     The sides of the parties ``facing`` (a question's disputing parties) come first, face
@@ -254,8 +274,8 @@ def side_by_side(
         return _cards(site, sides, rest, here, per_side, more)
     grids = [_cards(site, sides, first, here, per_side, more, "face-to-face")]
     if rest:
-        grids.append(f"<p><strong>Others</strong></p>{_cards(site, sides, rest, here, per_side, more)}")
-    return "".join(grids)
+        grids.append(mk.html("<p><strong>Others</strong></p>{}", _cards(site, sides, rest, here, per_side, more)))
+    return mk.join("", grids)
 
 
 def _says(site: Site, side: str) -> str:
@@ -271,7 +291,7 @@ def _cards(
     per_side: int | None,
     more: str | None,
     extra_class: str = "",
-) -> str:
+) -> Markup:
     cards = []
     for side in order:
         shown = sides[side][:per_side] if per_side else sides[side]
@@ -280,30 +300,37 @@ def _cards(
         for entry in shown:
             claim = entry.claim
             carrier = carriers_html(site, entry, here)
-            against = ""
+            against = Markup()
             if site.disputes.get(entry.id):
                 names = sorted({claimant_name(site, site.claims[o].claim) for o in site.disputes[entry.id]})
-                against = f"<br><small>Contradicted by {mk.text(', '.join(names))}</small>"
+                against = mk.html("<br><small>Contradicted by {}</small>", mk.text(", ".join(names)))
             items.append(
-                f"<li>{mk.link(claim.paraphrase, here, paths.claim(entry.id))}<br>"
-                f"{claimant_html(site, claim, here)} · {status_badge(claim.status, here)} · {carrier} · "
-                f"{quote_link(entry, here, 'exact quote')}"
-                f"{against}</li>"
+                mk.html(
+                    "<li>{}<br>{} · {} · {} · {}{}</li>",
+                    mk.link(claim.paraphrase, here, paths.claim(entry.id)),
+                    claimant_html(site, claim, here),
+                    status_badge(claim.status, here),
+                    carrier,
+                    quote_link(entry, here, "exact quote"),
+                    against,
+                )
             )
         if hidden and more:
-            items.append(f"<li>{mk.link(f'{hidden} more', here, more)}</li>")
-        cards.append(f"<li><p><strong>{mk.text(_says(site, side))}</strong></p><ul>{''.join(items)}</ul></li>")
+            items.append(mk.html("<li>{}</li>", mk.link(f"{hidden} more", here, more)))
+        cards.append(
+            mk.html("<li><p><strong>{}</strong></p><ul>{}</ul></li>", mk.text(_says(site, side)), mk.join("", items))
+        )
     classes = f"grid cards {extra_class}".strip()
-    return f'<div class="{classes}"><ul>{"".join(cards)}</ul></div>'
+    return mk.html('<div class="{}"><ul>{}</ul></div>', classes, mk.join("", cards))
 
 
-def claim_matrix(site: Site, topic_id: str, here: str) -> str:
+def claim_matrix(site: Site, topic_id: str, here: str) -> Markup:
     """Questions as rows, sides as columns, each cell the side's claims; contested rows marked."""
     topic = site.corpus.topics[topic_id]
     rows_data = [(q, site.claims_on(q.id)) for q in topic.questions]
     rows_data = [(q, entries) for q, entries in rows_data if entries]
     if not rows_data:
-        return ""
+        return Markup()
     outlets = "outlets"  # outlets speaking in their own voice share one column
 
     def column(entry: ClaimEntry) -> str:
@@ -323,55 +350,72 @@ def claim_matrix(site: Site, topic_id: str, here: str) -> str:
         contested = any(site.is_contested(e.id) for e in entries)
         label_cell = mk.link(question.text, here, paths.question(question.id))
         if contested:
-            label_cell += " " + contested_badge(here)
+            label_cell = mk.html("{} {}", label_cell, contested_badge(here))
         cells = [label_cell]
         for side in sides:
             mine = [e for e in entries if column(e) == side]
-            cell = "<br>".join(_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT]) or "&mdash;"
+            cell = mk.join("<br>", (_matrix_cell(site, e, here) for e in mine[:MATRIX_CELL_LIMIT])) or Markup("&mdash;")
             if len(mine) > MATRIX_CELL_LIMIT:
-                cell += "<br>" + mk.link(f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id))
+                cell += Markup("<br>") + mk.link(
+                    f"{len(mine) - MATRIX_CELL_LIMIT} more", here, paths.question(question.id)
+                )
             cells.append(cell)
         rows.append(cells)
-    return f'<div class="claim-matrix">{mk.table(header, rows)}</div>'
+    return mk.html('<div class="claim-matrix">{}</div>', mk.table(header, rows))
 
 
 MATRIX_CELL_LIMIT = 3
 
 
-def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> str:
+def _matrix_cell(site: Site, entry: ClaimEntry, here: str) -> Markup:
     claim = entry.claim
     short = mk.shorten(entry.quote, 60)
     own_voice = claim.via == [claim.claimant] and claim.unnamed_source is None
     carrier = f", via {' and '.join(site.entity_name(o) for o in claim.via)}" if claim.via and not own_voice else ""
-    figure = f" {mk.text(claim.figure.unit)}: <strong>{number(claim.figure.value)}</strong>." if claim.figure else ""
-    events = f", about {date_range(*entry.events)}" if entry.events else ""
-    byline = f"{mk.text(claimant_name(site, claim) + carrier)}, {said_short(entry)}{events}"
-    return (
-        f"&ldquo;{quote_link(entry, here, short)}&rdquo;"
-        f"{figure} <small>{byline}</small> {status_badge(claim.status, here)}"
+    figure = (
+        mk.html(" {}: <strong>{}</strong>.", mk.text(claim.figure.unit), number(claim.figure.value))
+        if claim.figure
+        else Markup()
+    )
+    events = mk.html(", about {}", date_range(*entry.events)) if entry.events else Markup()
+    byline = mk.html("{}, {}{}", mk.text(claimant_name(site, claim) + carrier), said_short(entry), events)
+    return mk.html(
+        "&ldquo;{}&rdquo;{} <small>{}</small> {}",
+        quote_link(entry, here, short),
+        figure,
+        byline,
+        status_badge(claim.status, here),
     )
 
 
-def _quotes(site: Site, entry: ClaimEntry, here: str) -> str:
+def _quotes(site: Site, entry: ClaimEntry, here: str) -> Markup:
     """The claim's words as its document gives them, in the text's own language and direction,
     and in the translation beside the text where the claim is pinned there too."""
     document = entry.document
     language = document.meta.language
     original = (
-        f'<p lang="{mk.attr(language)}" dir="{writing.direction(entry.quote)}">{mk.text(entry.quote)}</p>'
-        f"<p>&mdash; as quoted in {quote_link(entry, here, document.meta.title)}"
-        + ("" if is_site_language(language) else f", in {mk.text(writing.language_name(language))}")
-        + "</p>"
+        mk.html(
+            '<p lang="{}" dir="{}">{}</p><p>&mdash; as quoted in {}',
+            mk.attr(language),
+            writing.direction(entry.quote),
+            mk.text(entry.quote),
+            quote_link(entry, here, document.meta.title),
+        )
+        + (Markup() if is_site_language(language) else mk.html(", in {}", mk.text(writing.language_name(language))))
+        + Markup("</p>")
     )
     translated = entry.quote_translated
     if translated is None:
-        return f"<blockquote>{original}</blockquote>"
+        return mk.html("<blockquote>{}</blockquote>", original)
     first = document.translations[0].meta
     document_page = paths.document(document.meta.id)
     there = mk.link("in the translation", here, document_page, paths.translated_quote_anchor(entry.id))
-    return (
-        f"<blockquote>{original}"
-        f'<p lang="{mk.attr(first.language)}" dir="{writing.direction(translated)}">{mk.text(translated)}</p>'
-        f"<p>&mdash; {there}: {translator_label(site, first, here)}</p>"
-        "</blockquote>"
+    return mk.html(
+        '<blockquote>{}<p lang="{}" dir="{}">{}</p><p>&mdash; {}: {}</p></blockquote>',
+        original,
+        mk.attr(first.language),
+        writing.direction(translated),
+        mk.text(translated),
+        there,
+        translator_label(site, first, here),
     )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator import inputs
@@ -423,8 +424,10 @@ def render_data_page(site: Site) -> mk.Page:
     rows = [
         (
             mk.link("briefings.json", here, JSON_FILE),
-            "everything: registries, topics, documents with their verbatim text (and their translations'), "
-            "claims and chains, as validated",
+            Markup(
+                "everything: registries, topics, documents with their verbatim text (and their translations'), "
+                "claims and chains, as validated"
+            ),
         ),
         *(
             (mk.link(name, here, f"{FOLDER}/{name}"), mk.text(description))
@@ -447,7 +450,7 @@ def render_data_page(site: Site) -> mk.Page:
     return mk.page(
         mk.front_matter("Data", "The whole corpus as JSON and CSV, for reuse."),
         mk.heading(1, "Data"),
-        mk.para(f"The whole corpus, for reuse: {counts}. The files are rebuilt with the site."),
+        mk.para(mk.html("The whole corpus, for reuse: {}. The files are rebuilt with the site.", counts)),
         mk.ours(
             "In the CSV files, lists are joined with `; `, every text is in double quotes and numbers are "
             "not, and an apostrophe goes before each `=`, `+`, `-` or `@` that a spreadsheet could take for "

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from markupsafe import Markup
+
 from generator.facts import sourcegraph
 from generator.model.site import Site
 from generator.render import graph_layout
@@ -38,7 +40,7 @@ NAMED = 8  # names a box or a line gives of what it drew on, before "and 2,493 m
 HOPS_FILE = "data/chain_hops.csv"
 
 
-def layered_graph(label: str, nodes: Sequence[Node], edges: Sequence[Edge], layout: Layout, unit: str) -> str:
+def layered_graph(label: str, nodes: Sequence[Node], edges: Sequence[Edge], layout: Layout, unit: str) -> Markup:
     """The drawn ``nodes`` of ``layout`` in layers, each box naming what it drew on;
     ``label`` names the graph for a screen reader, ``unit`` what a node is ("hop")."""
     drew_on: dict[str, list[tuple[str, str]]] = {key: [] for key in layout.drawn}
@@ -58,38 +60,47 @@ def layered_graph(label: str, nodes: Sequence[Node], edges: Sequence[Edge], layo
         left = layout.left_in(level)
         if left:
             boxes.append(
-                '<li class="source-graph__node source-graph__more">'
-                f'<strong class="source-graph__name">and {left:,} more</strong>'
-                f'<span class="source-graph__note">{_plural(left, unit)} of this layer, not drawn</span></li>'
+                mk.html(
+                    '<li class="source-graph__node source-graph__more"><strong class="source-graph__name">and {:,} '
+                    'more</strong><span class="source-graph__note">{} of this layer, not drawn</span></li>',
+                    left,
+                    _plural(left, unit),
+                )
             )
-        rows.append(f'<li class="source-graph__layer"><ul>{"".join(boxes)}</ul></li>')
-    return (
-        f'<div class="source-graph" role="figure" aria-label="{mk.attr(label)}" data-pagefind-ignore><ol>'
-        + "".join(rows)
-        + "</ol></div>"
+        rows.append(mk.html('<li class="source-graph__layer"><ul>{}</ul></li>', mk.join("", boxes)))
+    return mk.html(
+        '<div class="source-graph" role="figure" aria-label="{}" data-pagefind-ignore><ol>{}</ol></div>',
+        mk.attr(label),
+        mk.join("", rows),
     )
 
 
-def _box(node: Node, froms: list[tuple[str, str]], names: dict[str, str], layout: Layout) -> str:
+def _box(node: Node, froms: list[tuple[str, str]], names: dict[str, str], layout: Layout) -> Markup:
     """A node's box: its name, its note, and what it drew on (those drawn first)."""
     froms = sorted(froms, key=lambda fc: fc[0] not in layout.drawn)
-    sources = ", ".join(
-        f'<span class="source-graph__from">{mk.text(names[b])}</span>' + (f" ({mk.text(c)})" if c else "")
-        for b, c in froms[:NAMED]
-    ) + (f" and {len(froms) - NAMED:,} more" if len(froms) > NAMED else "")
-    return (
-        f'<li class="source-graph__node{" source-graph__node--unverified" if node.unverified else ""}">'
-        f'<strong class="source-graph__name">{mk.text(node.name)}</strong>'
-        + (f'<span class="source-graph__note">{mk.text(node.note)}</span>' if node.note else "")
-        + (f'<span class="source-graph__drew">drew on {sources}</span>' if sources else "")
-        + "</li>"
+    sources = mk.join(
+        ", ",
+        (
+            mk.html('<span class="source-graph__from">{}</span>', mk.text(names[b]))
+            + (mk.html(" ({})", mk.text(c)) if c else Markup())
+            for b, c in froms[:NAMED]
+        ),
+    ) + (mk.html(" and {:,} more", len(froms) - NAMED) if len(froms) > NAMED else Markup())
+    return mk.html(
+        '<li class="source-graph__node{}"><strong class="source-graph__name">{}</strong>{}{}</li>',
+        " source-graph__node--unverified" if node.unverified else "",
+        mk.text(node.name),
+        mk.html('<span class="source-graph__note">{}</span>', mk.text(node.note)) if node.note else Markup(),
+        mk.html('<span class="source-graph__drew">drew on {}</span>', sources) if sources else Markup(),
     )
 
 
-def _gap(count: int, unit: str) -> str:
-    return (
-        '<li class="source-graph__layer source-graph__gap">'
-        f'<span class="source-graph__note">&hellip; {count:,} {_plural(count, unit)} not drawn &hellip;</span></li>'
+def _gap(count: int, unit: str) -> Markup:
+    return mk.html(
+        '<li class="source-graph__layer source-graph__gap"><span class="source-graph__note">&hellip; {:,} {} not '
+        "drawn &hellip;</span></li>",
+        count,
+        _plural(count, unit),
     )
 
 
@@ -109,14 +120,18 @@ def what_is_drawn(layout: Layout, unit: str) -> str:
     return drawn + (": " + ", ".join(how) if how else "")
 
 
-def cut_note(layout: Layout, here: str) -> str:
+def cut_note(layout: Layout, here: str) -> Markup:
     """What a cut graph of a chain draws, and where every hop is listed; nothing for a
     whole graph."""
     if layout.whole:
-        return ""
+        return Markup()
     return mk.note(
-        f"The graph is cut: it draws {what_is_drawn(layout, 'hop')}. The list below gives the same hops; "
-        f"every hop, with the hops it drew on, is in {mk.link('chain_hops.csv', here, HOPS_FILE)}."
+        mk.html(
+            "The graph is cut: it draws {}. The list below gives the same hops; "
+            "every hop, with the hops it drew on, is in {}.",
+            what_is_drawn(layout, "hop"),
+            mk.link("chain_hops.csv", here, HOPS_FILE),
+        )
     )
 
 
@@ -127,7 +142,7 @@ def chain_layout(site: Site, document: SourceDocument) -> Layout:
     return graph_layout.layout(list(graph), steps, end=document.meta.chain[-1].outlet)
 
 
-def chain_diagram(site: Site, document: SourceDocument, layout: Layout) -> str:
+def chain_diagram(site: Site, document: SourceDocument, layout: Layout) -> Markup:
     """Every hop and every "drew on" edge, originals first, the copy held last;
     unverified hops dashed and labelled. Of a large graph, what ``layout`` draws."""
     chain = document.meta.chain
@@ -141,17 +156,17 @@ def chain_diagram(site: Site, document: SourceDocument, layout: Layout) -> str:
     return layered_graph(f"How {document.meta.title} reached us", nodes, edges, layout, "hop")
 
 
-def named_links(site: Site, ids: Sequence[str], here: str, limit: int = NAMED) -> str:
+def named_links(site: Site, ids: Sequence[str], here: str, limit: int = NAMED) -> Markup:
     """``A, B, C``; of more than ``limit``, the first ``limit`` and ``and 2,493 more``."""
-    links = ", ".join(entity_link(site, i, here) for i in ids[:limit])
-    return links + (f" and {len(ids) - limit:,} more" if len(ids) > limit else "")
+    links = mk.join(", ", (entity_link(site, i, here) for i in ids[:limit]))
+    return links + (mk.html(" and {:,} more", len(ids) - limit) if len(ids) > limit else Markup())
 
 
 ORIGINALS_NAMED = 4
 LATER_NAMED = 6
 
 
-def chain_line(site: Site, document: SourceDocument, here: str) -> str:
+def chain_line(site: Site, document: SourceDocument, here: str) -> Markup:
     """``Reuters → Hot News → 247 News Reel``; originals side by side: ``BBC + Sky News → Site``.
     Of a long chain, the first and the last few hops, and how many between."""
     originals = site.originals[document.meta.id]
@@ -162,16 +177,16 @@ def chain_line(site: Site, document: SourceDocument, here: str) -> str:
         for o in originals[: ORIGINALS_NAMED - 1 if len(originals) > ORIGINALS_NAMED else None]
     ]
     if len(originals) > ORIGINALS_NAMED:
-        tops.append(f"{len(originals) - len(tops):,} more")
+        tops.append(mk.html("{:,} more", len(originals) - len(tops)))
     if len(later) > LATER_NAMED:
         steps = [
             *(entity_link(site, o, here) for o in later[:2]),
-            f"&hellip; {len(later) - 4:,} more &hellip;",
+            mk.html("&hellip; {:,} more &hellip;", len(later) - 4),
             *(entity_link(site, o, here) for o in later[-2:]),
         ]
     else:
         steps = [entity_link(site, o, here) for o in later]
-    return " &rarr; ".join(step for step in [" + ".join(tops), *steps] if step)
+    return mk.join(" &rarr; ", (step for step in [mk.join(" + ", tops), *steps] if step))
 
 
 FUNNEL_STEPS = 40  # steps taken by fewer texts than the 40th busiest are not drawn
@@ -193,7 +208,7 @@ def funnel_diagram(site: Site, here: str) -> list[mk.Block]:
     least = sorted(steps.values(), reverse=True)[FUNNEL_STEPS - 1] if len(steps) > FUNNEL_STEPS else 1
     busiest = {pair: count for pair, count in steps.items() if count >= least}
     groups = _groups(sorted(busiest.items()))
-    graphs: list[str] = []
+    graphs: list[Markup] = []
     layouts: list[Layout] = []
     for group in groups[:FUNNEL_GRAPHS]:
         room = FUNNEL_BOXES - sum(len(layout.drawn) for layout in layouts)
@@ -209,11 +224,11 @@ def funnel_diagram(site: Site, here: str) -> list[mk.Block]:
     )
     return [
         _funnel_note(layouts, len(groups), here, left_out if len(busiest) < len(steps) else ""),
-        "".join(graphs),
+        mk.join("", graphs),
     ]
 
 
-def _funnel_note(layouts: list[Layout], groups: int, here: str, busiest: str) -> str:
+def _funnel_note(layouts: list[Layout], groups: int, here: str, busiest: str) -> Markup:
     """What the funnel leaves out, if anything: steps, groups, outlets of a group."""
     cut = [layout for layout in layouts if not layout.whole]
     said = [busiest] if busiest else []
@@ -228,9 +243,9 @@ def _funnel_note(layouts: list[Layout], groups: int, here: str, busiest: str) ->
             f"they draw {drawn:,} of their {total:,} outlets."
         )
     if not said:
-        return ""
+        return Markup()
     csv = mk.link("chain_hops.csv", here, HOPS_FILE)
-    return mk.note(f"The funnel is cut. {' '.join(said)} Every hop of every chain is in {csv}.")
+    return mk.note(mk.html("The funnel is cut. {} Every hop of every chain is in {}.", " ".join(said), csv))
 
 
 def _groups(steps: list[tuple[tuple[str, str], int]]) -> list[list[tuple[tuple[str, str], int]]]:
@@ -255,7 +270,7 @@ def _groups(steps: list[tuple[tuple[str, str], int]]) -> list[list[tuple[tuple[s
 
 def _funnel_group(
     site: Site, outlets: list[str], steps: list[tuple[tuple[str, str], int]], unverified: set[str], layout: Layout
-) -> str:
+) -> Markup:
     nodes = [
         Node(o, site.entity_name(o), "has unverified hops" if o in unverified else "", o in unverified) for o in outlets
     ]

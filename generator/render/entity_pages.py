@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model import parts
 from generator.model.entries import Backlinks, ClaimEntry, EventEntry
@@ -36,12 +38,14 @@ from generator.validate.corpus import SourceDocument
 def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
     here = paths.entity("party", party.id)
     links = site.backlinks.get(party.id, Backlinks())
-    facts = [("Kind", label(party.kind))]
+    facts = [("Kind", mk.text(label(party.kind)))]
     if party.offices:
         facts.append(
             (
                 "Offices",
-                tenures_html(site, party.offices, lambda o: mk.text(o.title), here, "None held now, as recorded."),
+                tenures_html(
+                    site, party.offices, lambda o: mk.text(o.title), here, Markup("None held now, as recorded.")
+                ),
             )
         )
     if party.affiliation is not None:
@@ -51,7 +55,10 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
             # every office recorded has ended: where the person belonged is past, not present
             until = mk.date_text(max(ended))
             facts.append(
-                ("Belonged to", f"{belongs} <small>(until {until}, the end of the last office recorded)</small>")
+                (
+                    "Belonged to",
+                    mk.html("{} <small>(until {}, the end of the last office recorded)</small>", belongs, until),
+                )
             )
         else:
             facts.append(("Belongs to", belongs))
@@ -72,11 +79,14 @@ def render_party(site: Site, party: inputs.Party) -> tuple[mk.Page, Pages]:
         facts.append(
             (
                 what,
-                f"{len(own)} {verb.removeprefix('more ')} {mk.text(party.name)}"
-                + (
-                    f", {len(below)} {verb} parties under it ({len(own) + len(below)} in all)"
+                mk.html(
+                    "{} {} {}{}",
+                    len(own),
+                    verb.removeprefix("more "),
+                    mk.text(party.name),
+                    mk.html(", {} {} parties under it ({} in all)", len(below), verb, len(own) + len(below))
                     if site.members.get(party.id)
-                    else ""
+                    else Markup(),
                 ),
             )
         )
@@ -135,19 +145,24 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     lat, lon = location.coordinates.lat, location.coordinates.lon
     osm = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=12/{lat:.5f}/{lon:.5f}"
     facts = [
-        ("Kind", label(location.kind)),
+        ("Kind", mk.text(label(location.kind))),
         (
             "Coordinates",
-            f'<span class="coordinates" data-lat="{lat:.5f}" data-lon="{lon:.5f}">'
-            f"{_degrees(lat, 'N', 'S')}, {_degrees(lon, 'E', 'W')}</span> "
-            f"({mk.external('open on OpenStreetMap', osm)})",
+            mk.html(
+                '<span class="coordinates" data-lat="{:.5f}" data-lon="{:.5f}">{}, {}</span> ({})',
+                lat,
+                lon,
+                _degrees(lat, "N", "S"),
+                _degrees(lon, "E", "W"),
+                mk.external("open on OpenStreetMap", osm),
+            ),
         ),
     ]
     above = site.places_above[location.id]
     if location.parents:
         facts.append(("Part of", _part_of(site, location, here)))
     if location.geometry is not None:
-        facts.append(("Drawn as", "a line" if "LineString" in location.geometry.type else "an area"))
+        facts.append(("Drawn as", Markup("a line" if "LineString" in location.geometry.type else "an area")))
     facts += _linked_facts(site, here, [("Places within", site.sublocations.get(location.id, []))])
     if location.administered_by:
         facts.append(("Administered by", _administrations(site, location.administered_by, here)))
@@ -157,8 +172,12 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
             (
                 "Split between",
                 mk.bullets(
-                    f"{mk.text(part.name)}: administered by {_administrations(site, part.administered_by, here)}"
-                    + (f" <small>({mk.text(part.note)})</small>" if part.note else "")
+                    mk.html(
+                        "{}: administered by {}{}",
+                        mk.text(part.name),
+                        _administrations(site, part.administered_by, here),
+                        mk.html(" <small>({})</small>", mk.text(part.note)) if part.note else Markup(),
+                    )
                     for part in location.parts
                 ),
             )
@@ -181,7 +200,9 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
             ("Documents", links.documents, documents_within),
             ("Timeline events", links.events, events_within),
         ):
-            facts.append((what, f"{len(own)} at {mk.text(location.name)}, {len(below)} more at places within it"))
+            facts.append(
+                (what, mk.html("{} at {}, {} more at places within it", len(own), mk.text(location.name), len(below)))
+            )
         sections.add(
             "Documents of places within it",
             "documents-within",
@@ -206,20 +227,20 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     ), sections.extra
 
 
-def _belongs_to(site: Site, party_id: str, here: str) -> str:
+def _belongs_to(site: Site, party_id: str, here: str) -> Markup:
     """The parties a party belongs to, nearest first, up to the top; of a long chain, the
     nearest, how many lie between them and the top, and the top."""
     above = site.affiliations[party_id]
     links = [entity_link(site, pid, here) for pid in above.nearest]
     if above.count > len(links):
         links[-1:] = [
-            f"&hellip; {above.count - len(links):,} more &hellip;",
+            mk.html("&hellip; {:,} more &hellip;", above.count - len(links)),
             entity_link(site, site.sides[party_id], here),
         ]
-    return " &rarr; ".join(links)
+    return mk.join(" &rarr; ", links)
 
 
-def _part_of(site: Site, location: inputs.Location, here: str) -> str:
+def _part_of(site: Site, location: inputs.Location, here: str) -> Markup:
     """A place's parents, and within what they lie: the nearest few places, and how many more."""
     above = site.places_above[location.id]
     parents = entity_links(site, location.parents, here)
@@ -228,16 +249,16 @@ def _part_of(site: Site, location: inputs.Location, here: str) -> str:
         return parents
     more = above.count - len(above.nearest)
     counted = f" and {'' if above.exact else 'at least '}{more:,} more" if more > 0 else ""
-    return f"{parents} (within {entity_links(site, beyond, here)}{counted})"
+    return mk.html("{} (within {}{})", parents, entity_links(site, beyond, here), counted)
 
 
-def _owner(site: Site, ownership: inputs.Ownership, here: str) -> str:
+def _owner(site: Site, ownership: inputs.Ownership, here: str) -> Markup:
     return entity_link(site, ownership.party, here) if ownership.party else mk.text(ownership.owner)
 
 
-def _administrations(site: Site, administrations: list[inputs.Administration], here: str) -> str:
+def _administrations(site: Site, administrations: list[inputs.Administration], here: str) -> Markup:
     return tenures_html(
-        site, administrations, lambda a: entity_links(site, a.by, here), here, "No administration recorded now."
+        site, administrations, lambda a: entity_links(site, a.by, here), here, Markup("No administration recorded now.")
     )
 
 
@@ -246,7 +267,7 @@ def _entity_page(
     entity: inputs.Party | inputs.Location,
     here: str,
     tags: list[str],
-    facts: list[tuple[str, str]],
+    facts: list[tuple[str, Markup]],
     sections: list[mk.Block],
 ) -> mk.Page:
     kind = "Party" if isinstance(entity, inputs.Party) else "Place"
@@ -260,7 +281,7 @@ def _entity_page(
     )
 
 
-def _administered(site: Site, party_id: str, place_ids: list[str], here: str) -> str:
+def _administered(site: Site, party_id: str, place_ids: list[str], here: str) -> Markup:
     """The places a party administers as recorded now, each with the date it rests on (and the
     part, where it administers a part): never a bare present tense."""
     items = []
@@ -271,12 +292,16 @@ def _administered(site: Site, party_id: str, place_ids: list[str], here: str) ->
         ]
         held += [(part.name, a) for part in place.parts for a in current(part.administered_by) if party_id in a.by]
         for part, administration in held:
-            which = f", {mk.text(part)}" if part else ""
-            items.append(f"{entity_link(site, place_id, here)}{which} <small>({tenure_text(administration)})</small>")
+            which = mk.html(", {}", mk.text(part)) if part else Markup()
+            items.append(
+                mk.html(
+                    "{}{} <small>({})</small>", entity_link(site, place_id, here), which, tenure_text(administration)
+                )
+            )
     return mk.bullets(items)
 
 
-def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[str]]]) -> list[tuple[str, str]]:
+def _linked_facts(site: Site, here: str, rows: list[tuple[str, list[str] | set[str]]]) -> list[tuple[str, Markup]]:
     """Rows of linked entities, leaving out the empty ones."""
     return [(name, entity_links(site, sorted(ids), here)) for name, ids in rows if ids]
 
@@ -285,14 +310,19 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
     here = paths.entity("outlet", outlet.id)
     links = site.backlinks.get(outlet.id, Backlinks())
     facts = [
-        ("Kind", label(outlet.kind)),
-        ("Home page", mk.external(outlet.homepage, outlet.homepage) if outlet.homepage else "<em>not confirmed</em>"),
+        ("Kind", mk.text(label(outlet.kind))),
+        (
+            "Home page",
+            mk.external(outlet.homepage, outlet.homepage) if outlet.homepage else Markup("<em>not confirmed</em>"),
+        ),
     ]
     if outlet.owners:
         facts.append(
             (
                 "Owned by",
-                tenures_html(site, outlet.owners, lambda o: _owner(site, o, here), here, "No owner recorded now."),
+                tenures_html(
+                    site, outlet.owners, lambda o: _owner(site, o, here), here, Markup("No owner recorded now.")
+                ),
             )
         )
     facts += _common_facts(outlet.aliases, outlet.native_names, None)
@@ -330,7 +360,7 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
     return mk.page(
         mk.front_matter(outlet.name, description, tag_links(tags_of(outlet), here), kind="Outlet"),
         mk.heading(1, outlet.name),
-        mk.para(mk.text(outlet.notes)) if outlet.notes else "",
+        mk.para(mk.text(outlet.notes)) if outlet.notes else Markup(),
         mk.facts(facts),
         sources_line(site, outlet.sources, here),
         *sections.blocks,
@@ -340,17 +370,22 @@ def render_outlet(site: Site, outlet: inputs.Outlet) -> tuple[mk.Page, Pages]:
 
 def _common_facts(
     aliases: list[str], native_names: list[inputs.NativeName], wikidata: str | None
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Markup]]:
     facts = []
     if native_names:
         names = [
-            f'<span lang="{mk.attr(n.language)}" dir="{writing.direction(n.name)}">{mk.text(n.name)}</span> '
-            f"<small>({mk.text(writing.language_name(n.language))})</small>"
+            mk.html(
+                '<span lang="{}" dir="{}">{}</span> <small>({})</small>',
+                mk.attr(n.language),
+                writing.direction(n.name),
+                mk.text(n.name),
+                mk.text(writing.language_name(n.language)),
+            )
             for n in native_names
         ]
-        facts.append(("In other languages", ", ".join(names)))
+        facts.append(("In other languages", mk.join(", ", names)))
     if aliases:
-        facts.append(("Also called", ", ".join(f"&ldquo;{mk.text(alias)}&rdquo;" for alias in aliases)))
+        facts.append(("Also called", mk.join(", ", (mk.html("&ldquo;{}&rdquo;", mk.text(alias)) for alias in aliases))))
     if wikidata:
         facts.append(("Wikidata", mk.external(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")))
     return facts
@@ -376,7 +411,7 @@ class Sections:
         title: str,
         anchor: str,
         rows: list[Any],
-        render: Callable[[list[Any], str], str],
+        render: Callable[[list[Any], str], Markup],
         none: str = "None recorded.",
         part_title: str | None = None,
         part_description: str | None = None,
@@ -387,7 +422,7 @@ class Sections:
         title of the entity)."""
         self.blocks.append(mk.heading(2, title, anchor))
         if not rows:
-            self.blocks.append(mk.note(none))
+            self.blocks.append(mk.note(mk.text(none)))
             return
         self.blocks.append(mk.unsearched(render(rows[: parts.BACKLINK_LIMIT], self.here)))
         if len(rows) <= parts.BACKLINK_LIMIT:
@@ -402,7 +437,9 @@ class Sections:
             render,
         )
         self.extra += pages
-        self.blocks.append(mk.para(f"The first {parts.BACKLINK_LIMIT} of {len(rows)}. All of them, in parts: {links}"))
+        self.blocks.append(
+            mk.para(mk.html("The first {} of {}. All of them, in parts: {}", parts.BACKLINK_LIMIT, len(rows), links))
+        )
 
 
 def _newest_first(site: Site, document_ids: Iterable[str]) -> list[SourceDocument]:
@@ -414,23 +451,26 @@ def _in_order(site: Site, event_ids: Iterable[str]) -> list[EventEntry]:
     return sorted((site.events[e] for e in event_ids), key=lambda e: (e.event.date, e.event.id))
 
 
-def _documents(documents: list[SourceDocument], here: str) -> str:
-    return mk.bullets(f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents)
+def _documents(documents: list[SourceDocument], here: str) -> Markup:
+    return mk.bullets(mk.html("{} ({})", document_link(d, here), mk.date_text(d.meta.event_date)) for d in documents)
 
 
-def _events(site: Site) -> Callable[[list[EventEntry], str], str]:
+def _events(site: Site) -> Callable[[list[EventEntry], str], Markup]:
     return lambda events, here: mk.bullets(
-        f"{date_range(e.event.date, e.event.end)}: "
-        + mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id))
+        mk.html(
+            "{}: {}",
+            date_range(e.event.date, e.event.end),
+            mk.link(e.event.title, here, event_page(site, e.event.id), paths.event_anchor(e.event.id)),
+        )
         for e in events
     )
 
 
-def _claims(site: Site) -> Callable[[list[ClaimEntry], str], str]:
+def _claims(site: Site) -> Callable[[list[ClaimEntry], str], Markup]:
     return lambda claims, here: claims_table(site, claims, here)
 
 
-def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], here: str) -> str:
+def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], here: str) -> Markup:
     """Each chain an outlet is a hop of: the document, what the hop drew on, its role, and
     whether its own copy is linked."""
     rows = []
@@ -439,9 +479,9 @@ def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], h
         rows.append(
             (
                 document_link(document, here),
-                "drew on " + named_links(site, drew, here) if drew else "an original",
-                label(hop.role),
-                "linked" if hop.url else "unverified",
+                mk.html("drew on {}", named_links(site, drew, here)) if drew else Markup("an original"),
+                mk.text(label(hop.role)),
+                Markup("linked" if hop.url else "unverified"),
             )
         )
     return mk.table(("Document", "Drew on", "Role", "Link"), rows)
@@ -499,5 +539,5 @@ def render_tags(site: Site) -> Pages:
             part_description=f"Topics, parties, places and outlets tagged {tag}.",
         )
     head = mk.front_matter("Tags", intro, searched=False)
-    blocks = sections.blocks or [mk.note("None yet.")]
-    return [(here, mk.page(head, mk.heading(1, "Tags"), mk.para(intro), *blocks)), *sections.extra]
+    blocks = sections.blocks or [mk.note(Markup("None yet."))]
+    return [(here, mk.page(head, mk.heading(1, "Tags"), mk.para(mk.text(intro)), *blocks)), *sections.extra]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from markupsafe import Markup
+
 from generator.model.site import Site
 from generator.render import markup as mk
 from generator.render import paths
@@ -24,20 +26,24 @@ def render_home(site: Site) -> mk.Page:
     here = paths.HOME
     topics = sorted(site.corpus.topics.values(), key=lambda t: t.title)
     topic_items = [
-        f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}" for t in topics
+        mk.html("<strong>{}</strong>: {}", mk.link(t.title, here, paths.topic(t.id)), mk.text(t.summary))
+        for t in topics
     ]
     latest = site.documents_newest_first(limit=LATEST_ON_HOME)
     latest_items = [
-        f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})<br>{mk.text(d.meta.summary)}" for d in latest
+        mk.html("{} ({})<br>{}", document_link(d, here), mk.date_text(d.meta.event_date), mk.text(d.meta.summary))
+        for d in latest
     ]
     return mk.page(
         mk.front_matter("Briefings", "Source documents, who claims what, and how each report reached us."),
         mk.heading(1, "Briefings"),
         mk.para(
-            "Each briefing starts from source documents kept verbatim. For every document you can see "
-            "<strong>who claims what</strong> (each claim pinned to its exact words), <strong>where the sides "
-            "contradict each other</strong>, <strong>how the text reached us</strong> (its chain of sources), "
-            "and the <strong>background</strong> needed to understand it."
+            Markup(
+                "Each briefing starts from source documents kept verbatim. For every document you can see "
+                "<strong>who claims what</strong> (each claim pinned to its exact words), <strong>where the sides "
+                "contradict each other</strong>, <strong>how the text reached us</strong> (its chain of sources), "
+                "and the <strong>background</strong> needed to understand it."
+            )
         ),
         mk.heading(2, "Topics", "topics"),
         list_or_none(topic_items, "No topics yet."),
@@ -66,7 +72,9 @@ def render_home(site: Site) -> mk.Page:
 def _contested(site: Site, here: str) -> mk.Block:
     """Questions with contradicting claims, the most contested first."""
     disputes = contested_questions(site, (question for _topic, question in site.questions.values()))
-    return disputes_side_by_side(site, most_contested(disputes, 5), here) or mk.note("No contested claims recorded.")
+    return disputes_side_by_side(site, most_contested(disputes, 5), here) or mk.note(
+        Markup("No contested claims recorded.")
+    )
 
 
 def topics_for_search(site: Site) -> str:
@@ -83,15 +91,17 @@ def topics_for_search(site: Site) -> str:
 def render_topics_index(site: Site) -> mk.Page:
     here = paths.TOPICS
     items = [
-        f"<strong>{mk.link(t.title, here, paths.topic(t.id))}</strong>: {mk.text(t.summary)}"
+        mk.html("<strong>{}</strong>: {}", mk.link(t.title, here, paths.topic(t.id)), mk.text(t.summary))
         for t in sorted(site.corpus.topics.values(), key=lambda t: t.title)
     ]
     return mk.page(
         mk.front_matter("Topics", "Every topic with its background explainer."),
         mk.heading(1, "Topics"),
         mk.para(
-            "Each topic has a background explainer: its history, key parties and places, timeline, "
-            "documents and open disputes."
+            Markup(
+                "Each topic has a background explainer: its history, key parties and places, timeline, "
+                "documents and open disputes."
+            )
         ),
         list_or_none(items, "No topics yet."),
     )
@@ -105,7 +115,12 @@ def render_sources_overview(site: Site) -> mk.Page:
     here = paths.SOURCES
     documents = site.documents_newest_first()
     chain_rows = [
-        (document_link(d, here), chain_line(site, d, here), f"{len(d.meta.chain):,}", f"{unverified_hops(d):,}")
+        (
+            document_link(d, here),
+            chain_line(site, d, here),
+            mk.html("{:,}", len(d.meta.chain)),
+            mk.html("{:,}", unverified_hops(d)),
+        )
         for d in documents[:CHAINS_LIMIT]
     ]
     funnel: Counter[str] = Counter()
@@ -122,9 +137,9 @@ def render_sources_overview(site: Site) -> mk.Page:
     funnel_rows = [
         (
             entity_link(site, outlet_id, here),
-            f"{funnel[outlet_id]:,}",
-            f"{original[outlet_id]:,}",
-            f"{unverified[outlet_id]:,}",
+            mk.html("{:,}", funnel[outlet_id]),
+            mk.html("{:,}", original[outlet_id]),
+            mk.html("{:,}", unverified[outlet_id]),
         )
         for outlet_id in sorted(funnel, key=lambda o: (-funnel[o], site.entity_name(o)))[:FUNNEL_ROWS]
     ]
@@ -134,27 +149,38 @@ def render_sources_overview(site: Site) -> mk.Page:
         mk.front_matter("Source chains", "How every text reached us, and which outlets the texts funnel through."),
         mk.heading(1, "Source chains"),
         mk.para(
-            "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
-            "originals side by side, and each hop names the hops it drew on. A hop without a link "
-            f"is <strong>unverified</strong>: we could not check that version. Across the site: {total_hops:,} hops, "
-            f"{total_unverified:,} unverified."
+            mk.html(
+                "A source chain runs from the original reporting to the copy we hold; a copy may draw on several "
+                "originals side by side, and each hop names the hops it drew on. A hop without a link is "
+                "<strong>unverified</strong>: we could not check that version. Across the site: {:,} hops, {:,} "
+                "unverified.",
+                total_hops,
+                total_unverified,
+            )
         ),
         mk.heading(2, "Chains by document", "chains"),
         mk.table(("Document", "Chain", "Hops", "Unverified"), chain_rows)
         if chain_rows
-        else mk.note("No documents yet."),
-        mk.note(f"The {CHAINS_LIMIT} newest of {len(documents)} documents; each document's page draws its chain.")
+        else mk.note(Markup("No documents yet.")),
+        mk.note(
+            mk.html(
+                "The {} newest of {} documents; each document's page draws its chain.", CHAINS_LIMIT, len(documents)
+            )
+        )
         if len(documents) > CHAINS_LIMIT
-        else "",
+        else Markup(),
         mk.heading(2, "Outlets the texts funnel through", "funnel"),
         funnel_diagram(site, here),
         mk.table(("Outlet", "Texts carried", "As original reporting", "Unverified hops"), funnel_rows)
         if funnel_rows
-        else mk.note("None."),
+        else mk.note(Markup("None.")),
         mk.note(
-            f"The {FUNNEL_ROWS} outlets that carried the most texts, of {len(funnel):,}; each outlet's page "
-            "lists the texts it carried."
+            mk.html(
+                "The {} outlets that carried the most texts, of {:,}; each outlet's page lists the texts it carried.",
+                FUNNEL_ROWS,
+                len(funnel),
+            )
         )
         if len(funnel) > FUNNEL_ROWS
-        else "",
+        else Markup(),
     )

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model import parts
 from generator.model.entries import EventEntry
@@ -46,7 +48,7 @@ def render_documents(site: Site) -> Pages:
     head = mk.front_matter("Documents", "Every source document, by topic and year, newest first.")
     blocks: list[mk.Block] = [
         mk.heading(1, "Documents"),
-        mk.para(f"All {len(site.corpus.documents)} source documents, by topic, newest first."),
+        mk.para(mk.html("All {} source documents, by topic, newest first.", len(site.corpus.documents))),
     ]
     pages: Pages = []
     one_page = len(site.corpus.documents) <= parts.ONE_PAGE_LIMIT
@@ -77,19 +79,19 @@ def _document_parts(site: Site, topic: inputs.Topic, by_period: dict[str, list[S
             f"Source documents on {topic.title}, {_period_title(period)}.",
             _documents_table(site, in_period, page),
             count=len(in_period),
-            note=f" · {len(in_period)} documents, newest first.",
+            note=mk.html(" · {} documents, newest first.", len(in_period)),
         )
 
 
-def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> str:
+def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str) -> Markup:
     return mk.table(
         ("Date", "Document", "Copy held", "Claims"),
         (
             (
-                mk.date_text(d.meta.event_date),
+                Markup(mk.date_text(d.meta.event_date)),
                 document_link(d, here),
                 entity_link(site, d.meta.outlet, here),
-                str(len(d.meta.claims)),
+                mk.html("{}", len(d.meta.claims)),
             )
             for d in documents
         ),
@@ -116,12 +118,12 @@ def render_entities(site: Site, kind: str) -> Pages:
     table = tables[kind]
     entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
     head = mk.front_matter(title, intro)
-    blocks: list[mk.Block] = [mk.heading(1, title), mk.para(intro)]
+    blocks: list[mk.Block] = [mk.heading(1, title), mk.para(mk.text(intro))]
     if kind == "location" and entities:  # an overview map: every place, up to a number a map can show
         mapped = entities[:OVERVIEW_MAP_LIMIT]
         blocks.append(map_block(site, [e.id for e in mapped], here, "All places", note=_left_off(entities, mapped)))
     if not entities:
-        return [(here, mk.page(head, *blocks, mk.note("None yet.")))]
+        return [(here, mk.page(head, *blocks, mk.note(Markup("None yet."))))]
     if len(entities) <= parts.ONE_PAGE_LIMIT:
         return [(here, mk.page(head, *blocks, _entities_by_kind(site, kind, entities, here)))]
     letter_parts = []
@@ -138,20 +140,25 @@ def render_entities(site: Site, kind: str) -> Pages:
             )
         )
     links, pages = part_pages(here, f"All {title.lower()}", letter_parts)
-    blocks.append(mk.para(f"{len(entities)} in all, by the first letter of their names: {links}"))
+    blocks.append(mk.para(mk.html("{} in all, by the first letter of their names: {}", len(entities), links)))
     return [(here, mk.page(head, *blocks)), *pages]
 
 
-def _left_off(entities: list[Any], mapped: list[Any]) -> str:
+def _left_off(entities: list[Any], mapped: list[Any]) -> Markup:
     """What the overview map leaves out, past ``OVERVIEW_MAP_LIMIT`` places, and where to find it."""
     if len(mapped) == len(entities):
-        return ""
+        return Markup()
     rest = entities[len(mapped) :]
-    return (
-        f"Of the {len(entities):,} places, this map takes the first {len(mapped):,} by name "
-        f"({mk.text(mapped[0].name)} to {mk.text(mapped[-1].name)}); the other {len(rest):,} "
-        f"({mk.text(rest[0].name)} to {mk.text(rest[-1].name)}) are listed below, "
-        "and each place's page has a map of its own."
+    return mk.html(
+        "Of the {:,} places, this map takes the first {:,} by name ({} to {}); the other {:,} ({} to {}) are listed "
+        "below, and each place's page has a map of its own.",
+        len(entities),
+        len(mapped),
+        mk.text(mapped[0].name),
+        mk.text(mapped[-1].name),
+        len(rest),
+        mk.text(rest[0].name),
+        mk.text(rest[-1].name),
     )
 
 
@@ -167,7 +174,7 @@ def _entities_by_kind(site: Site, kind: str, entities: list[Any], here: str) -> 
                 (
                     (
                         mk.link(e.name, here, paths.entity(kind, e.id)),
-                        str(len(site.backlinks[e.id].documents)) if e.id in site.backlinks else "0",
+                        mk.html("{}", len(site.backlinks[e.id].documents) if e.id in site.backlinks else 0),
                         mk.text(mk.shorten(getattr(e, "description", None) or getattr(e, "notes", None) or "", 140)),
                     )
                     for e in group
@@ -193,7 +200,7 @@ def event_page(site: Site, event_id: str) -> str:
 def render_timeline(site: Site) -> Pages:
     """Every event and every document, newest first, grouped by year and month."""
     intro = "All dated events and documents, newest first. Each topic's explainer has its own timeline."
-    opening = (mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), mk.para(intro))
+    opening = (mk.front_matter("Timeline", intro), mk.heading(1, "Timeline"), mk.para(mk.text(intro)))
     if list(site.timeline) == [""]:
         return [(paths.TIMELINE, mk.page(*opening, _timeline_body(site, site.timeline[""], paths.TIMELINE)))]
     links, pages = part_pages(
@@ -212,7 +219,7 @@ def render_timeline(site: Site) -> Pages:
         ),
         searched=True,
     )
-    return [(paths.TIMELINE, mk.page(*opening, mk.para(f"By period, newest first: {links}"))), *pages]
+    return [(paths.TIMELINE, mk.page(*opening, mk.para(mk.html("By period, newest first: {}", links)))), *pages]
 
 
 def _timeline_body(site: Site, items: list[tuple[dt.date, str, Any]], here: str) -> list[mk.Block]:
@@ -231,22 +238,30 @@ def _timeline_item(site: Site, item: Any, here: str) -> mk.Block:
     meta = item.meta
     topic = site.corpus.topics[meta.topic]
     return mk.para(
-        f"<strong>{mk.date_text(meta.event_date)}</strong> · Document: {document_link(item, here)} "
-        f"· {mk.link(topic.title, here, paths.topic(topic.id))}"
+        mk.html(
+            "<strong>{}</strong> · Document: {} · {}",
+            mk.date_text(meta.event_date),
+            document_link(item, here),
+            mk.link(topic.title, here, paths.topic(topic.id)),
+        )
     )
 
 
 def _event_item(site: Site, entry: EventEntry, here: str) -> mk.Anchored:
     event = entry.event
     lines = [
-        f"<strong>{date_range(event.date, event.end)}</strong> · "
-        f"<strong>{mk.text(event.title)}</strong> · {mk.link(entry.topic.title, here, paths.topic(entry.topic.id))}"
+        mk.html(
+            "<strong>{}</strong> · <strong>{}</strong> · {}",
+            date_range(event.date, event.end),
+            mk.text(event.title),
+            mk.link(entry.topic.title, here, paths.topic(entry.topic.id)),
+        )
     ]
     if event.description:
         lines.append(mk.text(event.description))
     involved = [entity_link(site, e, here) for e in (*event.parties, *event.locations)]
     if involved:
-        lines.append("Involved: " + ", ".join(involved))
-    lines.append(f"Source: {citations(site, event.sources, here)}")
+        lines.append(mk.html("Involved: {}", mk.join(", ", involved)))
+    lines.append(mk.html("Source: {}", citations(site, event.sources, here)))
     anchor = paths.event_anchor(event.id)
-    return mk.Anchored(f'<p id="{anchor}">' + "<br>".join(lines) + "</p>", (anchor,))
+    return mk.Anchored(mk.html('<p id="{}">{}</p>', anchor, mk.join("<br>", lines)), (anchor,))

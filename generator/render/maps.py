@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from markupsafe import Markup
 from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
@@ -34,15 +35,15 @@ def map_block(
     own: str | None = None,
     fit: Iterable[str] | None = None,
     together: bool = False,
-    note: str = "",
-) -> str:
+    note: Markup | None = None,
+) -> Markup:
     """A map of the places (the page's own place, ``own``, marked out), fitted to those of
     ``fit`` where given (the others shown where they fall within it), and with ``together``
     to those of them that lie together; or nothing if there are no places. ``note`` (HTML)
     ends the legend: what the map leaves out, where it does."""
     places = [_place(site, location_id, here, own) for location_id in dict.fromkeys(location_ids)]
     if not places:
-        return ""
+        return Markup()
     beyond = [p for p in places if not cg.drawable(p)]
     drawable = [p for p in places if cg.drawable(p)]
     fitting = set(fit) if fit is not None else set()
@@ -54,14 +55,17 @@ def map_block(
     shown = [p for p in drawable if p.id in fitted_ids or cg.holds(view, p)]
     shown_ids = {p.id for p in shown}
     away = [p for p in drawable if p.id not in shown_ids]
-    drawings, drawn = [], set()
+    drawings: list[Markup] = []
+    drawn: set[str] = set()
     for layout in cg.LAYOUTS:
         html, kinds = _drawing(view, shown, layout)
         drawings.append(html)
         drawn |= kinds
-    return (
-        f'<figure class="briefing-map" role="group" aria-label="{mk.attr("Map: " + title)}" data-pagefind-ignore>'
-        f"{''.join(drawings)}{_legend(shown, away, beyond, view, drawn, note)}</figure>"
+    return mk.html(
+        '<figure class="briefing-map" role="group" aria-label="{}" data-pagefind-ignore>{}{}</figure>',
+        mk.attr("Map: " + title),
+        mk.join("", drawings),
+        _legend(shown, away, beyond, view, drawn, note),
     )
 
 
@@ -116,26 +120,26 @@ def _unwrapped(coordinates: Any) -> Any:
 # -- one drawing ---------------------------------------------------------------------
 
 
-def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tuple[str, set[str]]:
+def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tuple[Markup, set[str]]:
     """One layout's SVG (and its list of numbered groups), and the kinds of mark it draws."""
     frame = cg.Frame(view, layout)
     labels = cg.Labels(layout)
-    body: list[str] = [f'<rect class="map-sea" width="{layout.width}" height="{layout.height}"/>']
+    body: list[Markup] = [mk.html('<rect class="map-sea" width="{}" height="{}"/>', layout.width, layout.height)]
     countries = [(c.name, frame.shape(c.shape)) for c in cg.countries_in(frame.view)]
     countries = [(name, drawn) for name, drawn in countries if not drawn.is_empty]
     for _, drawn in countries:
-        body.append(f'<path class="map-land" d="{cg.path(drawn, 0)}"/>')
+        body.append(mk.html('<path class="map-land" d="{}"/>', cg.path(drawn, 0)))
     projected = {p.id: frame.shape(p.shape, margin=0.5) for p in places if p.shape is not None}
     for place in places:
         if place.kind == "area" and not projected[place.id].is_empty:
             own = " map-area--own" if place.own else ""
-            body.append(_linked(place, f'<path class="map-area{own}" d="{cg.path(projected[place.id])}"/>'))
+            body.append(_linked(place, mk.html('<path class="map-area{}" d="{}"/>', own, cg.path(projected[place.id]))))
     inset = _locator(frame, places)
     if inset:
         body.append(inset[0])
         labels.take(inset[1])
     pins = cg.marks(frame, [p for p in places if p.kind == "point"])
-    drawn_pins: dict[bool, list[str]] = {False: [], True: []}  # single pins, numbered groups
+    drawn_pins: dict[bool, list[Markup]] = {False: [], True: []}  # single pins, numbered groups
     for mark in pins:
         radius = mark.radius(layout)
         labels.take((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius))
@@ -145,47 +149,73 @@ def _drawing(view: cg.View, places: Sequence[cg.Place], layout: cg.Layout) -> tu
     for place in places:
         if place.kind == "line" and not projected[place.id].is_empty:
             own = " map-line--own" if place.own else ""
-            body.append(_linked(place, f'<path class="map-line{own}" d="{cg.path(projected[place.id])}"/>'))
+            body.append(_linked(place, mk.html('<path class="map-line{}" d="{}"/>', own, cg.path(projected[place.id]))))
     body.extend(drawn_pins[True])
     _label_everything(labels, frame, pins, places, projected, countries)
     for text, x, y, anchor, kind in labels.placed:
         body.append(
-            f'<text class="map-label map-label--{kind}" x="{x:.1f}" y="{y:.1f}" '
-            f'text-anchor="{anchor}">{mk.text(text)}</text>'
+            mk.html(
+                '<text class="map-label map-label--{}" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text>',
+                kind,
+                x,
+                y,
+                anchor,
+                mk.text(text),
+            )
         )
-    groups = "".join(
-        f'<li value="{mark.number}">{", ".join(mk.text(p.name) for p in mark.places)}</li>'
-        for mark in pins
-        if mark.number
+    groups = mk.join(
+        "",
+        (
+            mk.html('<li value="{}">{}</li>', mark.number, mk.join(", ", (mk.text(p.name) for p in mark.places)))
+            for mark in pins
+            if mark.number
+        ),
     )
     kinds = {("own" if mark.own else "group" if mark.number else "point") for mark in pins}
     kinds |= {p.kind for p in places if p.kind != "point" and not projected[p.id].is_empty}
     return (
-        f'<div class="drawing-layout drawing-layout--{layout.name}">'
-        f'<svg class="map-drawing" viewBox="0 0 {layout.width} {layout.height}" aria-hidden="true" focusable="false" '
-        f'font-size="{layout.font}">{"".join(body)}</svg>'
-        + (f'<ol class="map-groups" aria-label="Places drawn as one numbered mark">{groups}</ol>' if groups else "")
-        + "</div>",
+        mk.html(
+            '<div class="drawing-layout drawing-layout--{}"><svg class="map-drawing" viewBox="0 0 {} {}" '
+            'aria-hidden="true" focusable="false" font-size="{}">{}</svg>',
+            layout.name,
+            layout.width,
+            layout.height,
+            layout.font,
+            mk.join("", body),
+        )
+        + (
+            mk.html('<ol class="map-groups" aria-label="Places drawn as one numbered mark">{}</ol>', groups)
+            if groups
+            else Markup()
+        )
+        + Markup("</div>"),
         kinds,
     )
 
 
-def _linked(place: cg.Place, drawn: str) -> str:
-    return f'<a href="{mk.attr(place.url)}" tabindex="-1"><title>{mk.text(place.name)}</title>{drawn}</a>'
+def _linked(place: cg.Place, drawn: Markup) -> Markup:
+    return mk.html('<a href="{}" tabindex="-1"><title>{}</title>{}</a>', mk.attr(place.url), mk.text(place.name), drawn)
 
 
-def _pin(mark: cg.Mark, radius: float, layout: cg.Layout) -> str:
+def _pin(mark: cg.Mark, radius: float, layout: cg.Layout) -> Markup:
     own = " map-pin--own" if mark.own else ""
     if mark.number:
         names = ", ".join(p.name for p in mark.places)
-        return (
-            f'<g class="map-group{own}"><title>{mk.text(names)}</title>'
-            f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>'
-            f'<text x="{mark.x:.1f}" y="{mark.y + layout.font * 0.35:.1f}" '
-            f'text-anchor="middle">{mark.number}</text></g>'
+        return mk.html(
+            '<g class="map-group{}"><title>{}</title><circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}"/><text x="{:.1f}" '
+            'y="{:.1f}" text-anchor="middle">{}</text></g>',
+            own,
+            mk.text(names),
+            mark.x,
+            mark.y,
+            radius,
+            mark.x,
+            mark.y + layout.font * 0.35,
+            mark.number,
         )
     return _linked(
-        mark.places[0], f'<circle class="map-pin{own}" cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="{radius:.1f}"/>'
+        mark.places[0],
+        mk.html('<circle class="map-pin{}" cx="{:.1f}" cy="{:.1f}" r="{:.1f}"/>', own, mark.x, mark.y, radius),
     )
 
 
@@ -238,7 +268,7 @@ def _label_everything(
             labels.place(name, [(x, y + font * 0.35, "middle") for x, y in spots], font, "country")
 
 
-def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] | None:
+def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[Markup, cg.Box] | None:
     """A small map of the region around, with the map's own view boxed, in the corner with
     fewest places; none for a map that already shows a large part of the world."""
     view, layout = frame.view, frame.layout
@@ -260,21 +290,35 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
     x, y = min(corners, key=crowding)
     around = cg.View(view.centre, view.west, view.south, view.east, view.north).widened(7, 20)
     inset = cg.Frame(around, cg.Layout("inset", width, height, layout.font, layout.pin, (0, 0)))
-    body = [f'<rect class="map-sea" width="{width}" height="{height}"/>']
+    body = [mk.html('<rect class="map-sea" width="{}" height="{}"/>', width, height)]
     for country in cg.countries_in(inset.view, "110m"):
         drawn = inset.shape(country.shape, tolerance=0.8)
         if not drawn.is_empty:
-            body.append(f'<path class="map-land" d="{cg.path(drawn, 0)}"/>')
+            body.append(mk.html('<path class="map-land" d="{}"/>', cg.path(drawn, 0)))
     (x0, y0), (x1, y1) = inset.point(view.west, view.north), inset.point(view.east, view.south)
     side = max(x1 - x0, y1 - y0, 6)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     body.append(
-        f'<rect class="map-locator-box" x="{cx - side / 2:.1f}" y="{cy - side / 2:.1f}" '
-        f'width="{side:.1f}" height="{side:.1f}"/>'
+        mk.html(
+            '<rect class="map-locator-box" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>',
+            cx - side / 2,
+            cy - side / 2,
+            side,
+            side,
+        )
     )
-    svg = (
-        f'<svg class="map-locator" x="{x}" y="{y}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f'{"".join(body)}<rect class="map-locator-frame" width="{width}" height="{height}"/></svg>'
+    svg = mk.html(
+        '<svg class="map-locator" x="{}" y="{}" width="{}" height="{}" viewBox="0 0 {} {}">{}<rect '
+        'class="map-locator-frame" width="{}" height="{}"/></svg>',
+        x,
+        y,
+        width,
+        height,
+        width,
+        height,
+        mk.join("", body),
+        width,
+        height,
     )
     return svg, (x - 4, y - 4, x + width + 4, y + height + 4)
 
@@ -282,14 +326,17 @@ def _locator(frame: cg.Frame, places: Sequence[cg.Place]) -> tuple[str, cg.Box] 
 # -- the legend ----------------------------------------------------------------------
 
 _SWATCHES = {
-    "point": ('<circle class="map-pin" cx="9" cy="7" r="4.5"/>', "a place"),
-    "own": ('<circle class="map-pin map-pin--own" cx="9" cy="7" r="5.5"/>', "this page's place"),
+    "point": (Markup('<circle class="map-pin" cx="9" cy="7" r="4.5"/>'), Markup("a place")),
+    "own": (Markup('<circle class="map-pin map-pin--own" cx="9" cy="7" r="5.5"/>'), Markup("this page's place")),
     "group": (
-        '<circle class="map-group-swatch" cx="9" cy="7" r="6"/>',
-        "places too close to tell apart: numbered, listed beneath",
+        Markup('<circle class="map-group-swatch" cx="9" cy="7" r="6"/>'),
+        Markup("places too close to tell apart: numbered, listed beneath"),
     ),
-    "line": ('<path class="map-line" d="M1 10L17 4"/>', "a line or border"),
-    "area": ('<rect class="map-area" x="2" y="2" width="14" height="10"/>', "an area: a province, a region"),
+    "line": (Markup('<path class="map-line" d="M1 10L17 4"/>'), Markup("a line or border")),
+    "area": (
+        Markup('<rect class="map-area" x="2" y="2" width="14" height="10"/>'),
+        Markup("an area: a province, a region"),
+    ),
 }
 
 
@@ -299,37 +346,49 @@ def _legend(
     beyond: Sequence[cg.Place],
     view: cg.View,
     kinds: set[str],
-    note: str = "",
-) -> str:
-    key = "".join(
-        f'<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">'
-        f"{swatch}</svg>{label}</li>"
-        for kind, (swatch, label) in _SWATCHES.items()
-        if kind in kinds
+    note: Markup | None = None,
+) -> Markup:
+    key = mk.join(
+        "",
+        (
+            mk.html(
+                '<li><svg class="map-swatch" viewBox="0 0 18 14" aria-hidden="true" focusable="false">{}</svg>{}</li>',
+                swatch,
+                label,
+            )
+            for kind, (swatch, label) in _SWATCHES.items()
+            if kind in kinds
+        ),
     )
-    parts = [f'<ul class="map-key">{key}</ul>']
+    parts = [mk.html('<ul class="map-key">{}</ul>', key)]
     if shown:
-        parts.append(f'<p class="map-places">On the map: {_links(shown)}.</p>')
+        parts.append(mk.html('<p class="map-places">On the map: {}.</p>', _links(shown)))
     if away:
-        parts.append(f'<p class="map-places">Too far away to share the map: {_links(away)}.</p>')
+        parts.append(mk.html('<p class="map-places">Too far away to share the map: {}.</p>', _links(away)))
     if beyond:
         parts.append(
-            f'<p class="map-places">Not on the map, which shows latitudes {-cg.SOUTH:g}° S to {cg.NORTH:g}° N '
-            f"only: {_links(beyond)}.</p>"
+            mk.html(
+                '<p class="map-places">Not on the map, which shows latitudes {:g}° S to {:g}° N only: {}.</p>',
+                -cg.SOUTH,
+                cg.NORTH,
+                _links(beyond),
+            )
         )
     if note:
-        parts.append(f'<p class="map-places">{note}</p>')
-    parts.append(f'<p class="map-credit">Outlines: Natural Earth. {_elsewhere(view)}</p>')
-    return f'<figcaption class="map-legend">{"".join(parts)}</figcaption>'
+        parts.append(mk.html('<p class="map-places">{}</p>', note))
+    parts.append(mk.html('<p class="map-credit">Outlines: Natural Earth. {}</p>', _elsewhere(view)))
+    return mk.html('<figcaption class="map-legend">{}</figcaption>', mk.join("", parts))
 
 
-def _links(places: Sequence[cg.Place]) -> str:
-    return ", ".join(f'<a href="{mk.attr(p.url)}">{mk.text(p.name)}</a>' for p in places)
+def _links(places: Sequence[cg.Place]) -> Markup:
+    return mk.join(", ", (mk.html('<a href="{}">{}</a>', mk.attr(p.url), mk.text(p.name)) for p in places))
 
 
-def _elsewhere(view: cg.View) -> str:
+def _elsewhere(view: cg.View) -> Markup:
     """A link to the same area on OpenStreetMap: loaded only if the reader follows it."""
     lat, lon = (view.north + view.south) / 2, cg.near((view.west + view.east) / 2, 0)
     zoom = max(1, min(18, round(math.log2(cg.WIDE.width * 360 / (256 * max(view.span, 0.01))))))
     address = f"https://www.openstreetmap.org/#map={zoom}/{lat:.4f}/{lon:.4f}"
-    return f'<a href="{mk.attr(address)}" rel="noopener">This area on OpenStreetMap</a> (opens openstreetmap.org).'
+    return mk.html(
+        '<a href="{}" rel="noopener">This area on OpenStreetMap</a> (opens openstreetmap.org).', mk.attr(address)
+    )

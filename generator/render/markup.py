@@ -14,7 +14,7 @@ helpers of ``inline`` (escaped text, links) and the Markdown of ``prose``.
 
 from __future__ import annotations
 
-import html
+import html as stdlib_html
 import json
 import re
 import zlib
@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeAlias, overload
 
 from markdown.extensions.toc import slugify, unique
+from markupsafe import Markup
 
 from generator.render import fonts
 from generator.render.inline import (
     attr,
     date_text,
     external,
+    html,
+    join,
     link,
     link_html,
     plain,
@@ -41,9 +44,12 @@ from generator.render.inline import (
 from generator.render.prose import ours, prose
 
 __all__ = [
+    "Markup",
     "attr",
     "date_text",
     "external",
+    "html",
+    "join",
     "link",
     "link_html",
     "ours",
@@ -59,53 +65,64 @@ __all__ = [
 # -- blocks -------------------------------------------------------------------------
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def table(headers: Sequence[str], rows: Iterable[Sequence[Markup]]) -> Markup:
     """A table in the theme's wrapper; headers are plain text, cells HTML. On a narrow
     screen each row becomes a card whose cells are labelled with their column
     (``data-label``, shown by the stylesheet), so that nothing has to be scrolled sideways."""
-    labels = [f' data-label="{attr(h)}"' for h in headers]
-    head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "\n".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row, strict=False)) + "</tr>\n"
-        for row in rows
+    labels = [html(' data-label="{}"', attr(h)) for h in headers]
+    head = join("", (html("<th>{}</th>", text(h)) for h in headers))
+    body = join(
+        "",
+        (
+            html(
+                "<tr>{}</tr>\n",
+                join("\n", (html("<td{}>{}</td>", label, cell) for label, cell in zip(labels, row, strict=False))),
+            )
+            for row in rows
+        ),
     )
-    return (
+    return html(
         '<div class="md-typeset__scrollwrap stack"><div class="md-typeset__table"><table>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>"
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div></div>",
+        head,
+        body,
     )
 
 
-def facts(rows: Iterable[tuple[str, str]]) -> str:
+def facts(rows: Iterable[tuple[str, Markup]]) -> Markup:
     """A box of labelled facts; names are plain text, values HTML."""
     # A line break between cells: text extracted from the page (search snippets) keeps them apart.
-    body = "".join(f'<tr><th scope="row">{text(name)}</th>\n<td>{value}</td></tr>\n' for name, value in rows)
-    return (
+    body = join(
+        "", (html('<tr><th scope="row">{}</th>\n<td>{}</td></tr>\n', text(name), value) for name, value in rows)
+    )
+    return html(
         '<div class="md-typeset__scrollwrap facts"><div class="md-typeset__table"><table>'
-        f"<tbody>{body}</tbody></table></div></div>"
+        "<tbody>{}</tbody></table></div></div>",
+        body,
     )
 
 
-def bullets(items: Iterable[str]) -> str:
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+def bullets(items: Iterable[Markup]) -> Markup:
+    return html("<ul>{}</ul>", join("", (html("<li>{}</li>", item) for item in items)))
 
 
-def numbered(items: Sequence[tuple[str | None, str]]) -> Anchored:
+def numbered(items: Sequence[tuple[str | None, Markup]]) -> Anchored:
     """An ordered list of (id, HTML) items."""
-    body = "".join(f'<li id="{i}">{item}</li>' if i else f"<li>{item}</li>" for i, item in items)
-    return Anchored(f"<ol>{body}</ol>", tuple(i for i, _ in items if i))
+    body = join("", (html('<li id="{}">{}</li>', i, item) if i else html("<li>{}</li>", item) for i, item in items))
+    return Anchored(html("<ol>{}</ol>", body), tuple(i for i, _ in items if i))
 
 
-def para(content: str, css_class: str | None = None) -> str:
+def para(content: Markup, css_class: str | None = None) -> Markup:
     """A paragraph of HTML."""
-    return f'<p class="{css_class}">{content}</p>' if css_class else f"<p>{content}</p>"
+    return html('<p class="{}">{}</p>', css_class, content) if css_class else html("<p>{}</p>", content)
 
 
-def note(content: str) -> str:
+def note(content: Markup) -> Markup:
     """A paragraph in italics: "none recorded", "the first 50 of ..."."""
-    return f"<p><em>{content}</em></p>"
+    return html("<p><em>{}</em></p>", content)
 
 
-def summary(value: str) -> str:
+def summary(value: str) -> Markup:
     """A lead paragraph, styled as such."""
     return para(text(value), "summary")
 
@@ -114,12 +131,14 @@ def weighted(blocks: list[Block], weight: int) -> Wrapped:
     """Blocks whose words count ``weight`` times in site search (Pagefind's weights run to
     10; a page's title counts 7 by default): a topic's title and lead, so that a topic
     comes first for the words that name and sum it up."""
-    return Wrapped(f'<div data-pagefind-weight="{weight}">', blocks, "</div>")
+    return Wrapped(html('<div data-pagefind-weight="{}">', weight), blocks, Markup("</div>"))
 
 
-def admonition(kind: str, title: str, blocks: Iterable[str]) -> str:
+def admonition(kind: str, title: str, blocks: Iterable[Markup]) -> Markup:
     """The theme's call-out box."""
-    return f'<div class="admonition {kind}"><p class="admonition-title">{text(title)}</p>' + "".join(blocks) + "</div>"
+    return html(
+        '<div class="admonition {}"><p class="admonition-title">{}</p>{}</div>', kind, text(title), join("", blocks)
+    )
 
 
 @dataclass(frozen=True)
@@ -141,7 +160,7 @@ def heading(level: int, value: str, anchor: str | None = None) -> Heading:
 class Anchored:
     """A block of HTML that defines ids other pages link to (``ids``, all of them)."""
 
-    html: str
+    html: Markup
     ids: tuple[str, ...]
 
 
@@ -149,32 +168,38 @@ class Anchored:
 class Wrapped:
     """Blocks inside an element (``start`` and ``end`` are its tags)."""
 
-    start: str
+    start: Markup
     blocks: list[Block]
-    end: str
+    end: Markup
 
 
-# A page is a list of blocks: HTML made by the functions here (a ``str`` that is a
+# A page is a list of blocks: HTML made by the functions here (``Markup`` that is a
 # whole block element), headings, anchored HTML, wrapped blocks and groups (lists)
 # of blocks.
-Block: TypeAlias = "str | Heading | Anchored | Wrapped | list[Block]"
+Block: TypeAlias = "Markup | Heading | Anchored | Wrapped | list[Block]"
 
 
-def _heading(level: int, ident: str, inner: str) -> str:
-    return (
-        f'<h{level} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
-        f'title="Permanent link">&para;</a></h{level}>'
+def _heading(level: int, ident: str, inner: Markup) -> Markup:
+    return html(
+        '<h{} id="{}">{}<a class="headerlink" href="#{}" title="Permanent link">&para;</a></h{}>',
+        level,
+        ident,
+        inner,
+        ident,
+        level,
     )
 
 
-def code_block(source: str) -> str:
+def code_block(source: str) -> Markup:
     """Text shown as written, line breaks and indentation kept (no blank line, so that it
     stays one HTML block for any Markdown engine)."""
-    return f"<pre><code>{html.escape(source.replace(chr(10) * 2, chr(10)), quote=False)}</code></pre>"
+    return html(
+        "<pre><code>{}</code></pre>", Markup(stdlib_html.escape(source.replace(chr(10) * 2, chr(10)), quote=False))
+    )
 
 
 @overload
-def unsearched(block: str) -> str: ...
+def unsearched(block: Markup) -> Markup: ...
 @overload
 def unsearched(block: Block) -> Block: ...
 def unsearched(block: Block) -> Block:
@@ -182,10 +207,12 @@ def unsearched(block: Block) -> Block:
     searched themselves. Results then point at the page that holds the text,
     and the search index stays a fraction of the site."""
     if not block:
-        return ""
-    if isinstance(block, str):
-        return f"<div data-pagefind-ignore>{block}</div>"
-    return Wrapped("<div data-pagefind-ignore>", block if isinstance(block, list) else [block], "</div>")
+        return Markup()
+    if isinstance(block, Markup):
+        return html("<div data-pagefind-ignore>{}</div>", block)
+    return Wrapped(
+        Markup("<div data-pagefind-ignore>"), block if isinstance(block, list) else [block], Markup("</div>")
+    )
 
 
 # -- pages ----------------------------------------------------------------------------
@@ -238,7 +265,7 @@ class TocEntry(NamedTuple):
 
     level: int
     id: str
-    name: str  # HTML
+    name: Markup
 
 
 @dataclass(frozen=True)
@@ -263,7 +290,7 @@ class Page:
     def outline(self) -> tuple[tuple[TocEntry, ...], frozenset[str]]:
         """The headings and the ids, unpacked once."""
         headings, anchors = json.loads(zlib.decompress(self.packed_outline))
-        return tuple(TocEntry(*heading) for heading in headings), frozenset(anchors)
+        return tuple(TocEntry(level, ident, Markup(name)) for level, ident, name in headings), frozenset(anchors)
 
     @property
     def markdown(self) -> str:
@@ -303,8 +330,8 @@ def in_language(page_html: str, language: str, site_language: str) -> str:
     """A page written by the theme, filed under ``language``: its ``<html>`` says that language
     (which is what site search reads to index it), its ``<body>`` the site's (the theme's
     wording), and the text in that language says so itself."""
-    page_html = _HTML_TAG.sub(f'<html lang="{attr(language)}"', page_html, count=1)
-    return _BODY_TAG.sub(f'<body lang="{attr(site_language)}"', page_html, count=1)
+    page_html = _HTML_TAG.sub(html('<html lang="{}"', attr(language)), page_html, count=1)
+    return _BODY_TAG.sub(html('<body lang="{}"', attr(site_language)), page_html, count=1)
 
 
 @dataclass(frozen=True)
@@ -377,17 +404,17 @@ class _Writer:
         return separator.join(self.block(block) for block in blocks if block)
 
     def block(self, block: Block) -> str:
-        if isinstance(block, str):
+        if isinstance(block, Markup):
             return block
         if isinstance(block, Anchored):
             return block.html
         if isinstance(block, list):
             return self.write(block, "\n")
         if isinstance(block, Wrapped):
-            return block.start + self.write(block.blocks, "\n") + block.end
+            return str(block.start) + self.write(block.blocks, "\n") + str(block.end)  # the output, a str
         inner = text(block.title)
         ident = block.anchor
         if ident is None:
-            ident = unique(slugify(html.unescape(inner), "-") or "section", self.taken)
+            ident = unique(slugify(stdlib_html.unescape(inner), "-") or "section", self.taken)
         self.toc.append(TocEntry(block.level, ident, inner))
         return _heading(block.level, ident, inner)

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from markupsafe import Markup
+
 from generator.model import parts
 from generator.render import markup as mk
 from generator.render import paths
@@ -25,24 +27,28 @@ class Part:
     description: str
     blocks: mk.Block  # what it lists, linked from ``page``
     count: int | None = None  # shown after its link, if given
-    note: str = ""  # HTML after the link back to the list
+    note: Markup | None = None  # HTML after the link back to the list
 
 
-def part_pages(list_page: str, back: str, parts: Iterable[Part], searched: bool = False) -> tuple[str, Pages]:
+def part_pages(list_page: str, back: str, parts: Iterable[Part], searched: bool = False) -> tuple[Markup, Pages]:
     """The parts' pages, and their links (HTML, `` · ``-separated) for ``list_page``;
     ``back`` is the label of the link from each part back to it. Parts of lists of
     links to searched pages are left out of search (``searched``)."""
-    links, pages = [], []
+    links: list[Markup] = []
+    pages: Pages = []
     for part in parts:
-        links.append(mk.link(part.label, list_page, part.page) + (f" ({part.count})" if part.count is not None else ""))
+        links.append(
+            mk.link(part.label, list_page, part.page)
+            + (mk.html(" ({})", part.count) if part.count is not None else Markup())
+        )
         page = mk.page(
             mk.front_matter(part.title, part.description, searched=searched),
             mk.heading(1, part.title),
-            mk.para(mk.link(back, part.page, list_page) + part.note),
+            mk.para(mk.link(back, part.page, list_page) + (part.note or Markup())),
             part.blocks,
         )
         pages.append((part.page, page))
-    return " · ".join(links), pages
+    return mk.join(" · ", links), pages
 
 
 def numbered_parts(
@@ -53,7 +59,7 @@ def numbered_parts(
     description: str,
     rows: Sequence[Item],
     render: Callable[[list[Item], str], mk.Block],
-) -> tuple[str, Pages]:
+) -> tuple[Markup, Pages]:
     """``rows`` in numbered parts (``parts.numbered``), each on its page ``lists/STEM-N``
     titled ``TITLE (N of M)`` and drawn by ``render(part, page)`` with links from that
     page; their links and pages, as ``part_pages`` gives them."""

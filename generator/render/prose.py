@@ -8,6 +8,7 @@ import re
 from xml.etree import ElementTree
 
 import markdown
+from markupsafe import Markup
 
 from generator.render.inline import text_chars
 
@@ -49,7 +50,7 @@ _PROSE = _converter("sane_lists", minor_headings_only=True)
 _OURS = _converter("tables", "sane_lists")
 
 
-def prose(value: str) -> str:
+def prose(value: str) -> Markup:
     """Contributor Markdown, restricted to what reads as prose.
 
     Kept: paragraphs, emphasis, lists, blockquotes, code, headings of level 3
@@ -62,13 +63,13 @@ def prose(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def ours(source: str) -> str:
+def ours(source: str) -> Markup:
     """Markdown written in this package (never data): help text, the input reference."""
     return _convert(_OURS, source)
 
 
-def _convert(converter: markdown.Markdown, source: str) -> str:
+def _convert(converter: markdown.Markdown, source: str) -> Markup:
     converter.reset()
     converted = converter.convert(source)
     # No blank line inside the result, so that it stays one HTML block for any Markdown engine.
-    return re.sub(r"\n\s*\n", "\n", converted)
+    return Markup(re.sub(r"\n\s*\n", "\n", converted))  # Markdown made safe above

@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -59,20 +60,23 @@ def render_reference() -> mk.Page:
         blocks.append(mk.ours(_doc(model)))
         headers = ("Field", "Type", "Required", "Meaning", "Example")
         table = mk.ours(_markdown_table(headers, [_row(name, info) for name, info in model.model_fields.items()]))
-        blocks.append(f'<div class="stack reference">{_labelled(table, headers)}</div>')
+        blocks.append(mk.html('<div class="stack reference">{}</div>', _labelled(table, headers)))
     return mk.page(head, *blocks)
 
 
-def _labelled(table: str, headers: tuple[str, ...]) -> str:
+def _labelled(table: Markup, headers: tuple[str, ...]) -> Markup:
     """Each cell labelled with its column, as ``markup.table`` does: cards on a phone."""
-    rows = table.split("<tr>")
+    rows = table.split("<tr>")  # pieces of Markup, cut between its tags
     for index, row in enumerate(rows[1:], start=1):
         cells = row.split("<td>")
-        rows[index] = cells[0] + "".join(
-            f'<td data-label="{mk.attr(headers[i] if i < len(headers) else "")}">{cell}'
-            for i, cell in enumerate(cells[1:])
+        rows[index] = cells[0] + mk.join(
+            "",
+            (
+                mk.html('<td data-label="{}">{}', mk.attr(headers[i] if i < len(headers) else ""), cell)
+                for i, cell in enumerate(cells[1:])
+            ),
         )
-    return "<tr>".join(rows)
+    return mk.join("<tr>", rows)
 
 
 def _markdown_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

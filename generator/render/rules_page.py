@@ -37,9 +37,11 @@ def _rule(rule: Rule) -> list[mk.Block]:
     return [
         mk.heading(3, rule.id, rule.id),
         mk.ours(rule.checks),
-        '<div class="rule-examples">\n'
-        f"<div><p><strong>Wrong</strong></p>{mk.code_block(rule.wrong)}</div>\n"
-        f"<div><p><strong>Right</strong></p>{mk.code_block(rule.right)}</div>\n"
-        "</div>",
+        mk.html(
+            '<div class="rule-examples">\n<div><p><strong>Wrong</strong></p>{}</div>\n<div><p><strong>Right</strong>'
+            "</p>{}</div>\n</div>",
+            mk.code_block(rule.wrong),
+            mk.code_block(rule.right),
+        ),
         mk.ours(f"**Fix:** {rule.fix}"),
     ]

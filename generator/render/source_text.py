@@ -14,6 +14,8 @@ import itertools
 from collections.abc import Callable
 from typing import NamedTuple
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model.site import Site
 from generator.render import markup as mk
@@ -69,8 +71,10 @@ def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     # a text in another language than the site's is searched on its own page (paths.original)
     own_page = not is_site_language(meta.language)
     apart = searched_apart(meta.language)
-    original_label = f"Original, in {mk.text(writing.language_name(meta.language))}" + (
-        f" ({mk.link('on its own page', here, paths.original(meta.id))})" if own_page else ""
+    original_label = mk.html(
+        "Original, in {}{}",
+        mk.text(writing.language_name(meta.language)),
+        mk.html(" ({})", mk.link("on its own page", here, paths.original(meta.id))) if own_page else Markup(),
     )
     columns = [
         _version("original", original_label, _text_block(site, original, meta.language, here), apart),
@@ -83,22 +87,25 @@ def render_text(site: Site, document: SourceDocument, here: str) -> mk.Anchored:
     ]
     original_name = mk.text(writing.language_name(meta.language))
     translation_name = mk.text(writing.language_name(first.meta.language))
-    tabs = (
+    tabs = mk.html(
         '<input class="text-versions__switch" type="radio" name="text-version" id="text-version-original" checked>'
-        f'<label class="text-versions__tab" for="text-version-original">Original ({original_name})</label>'
-        '<input class="text-versions__switch" type="radio" name="text-version" id="text-version-translation">'
-        f'<label class="text-versions__tab" for="text-version-translation">{translation_name} translation</label>'
+        '<label class="text-versions__tab" for="text-version-original">Original ({})</label><input '
+        'class="text-versions__switch" type="radio" name="text-version" id="text-version-translation"><label '
+        'class="text-versions__tab" for="text-version-translation">{} translation</label>',
+        original_name,
+        translation_name,
     )
     others = [_other_translation(site, document, index, here) for index in range(1, len(document.translations))]
-    html = "\n".join(
+    html = mk.join(
+        "\n",
         [
-            f'<div class="text-versions">{tabs}',
-            '<div class="text-versions__columns">',
+            mk.html('<div class="text-versions">{}', tabs),
+            Markup('<div class="text-versions__columns">'),
             *columns,
-            "</div>",
-            "</div>",
+            Markup("</div>"),
+            Markup("</div>"),
             *others,
-        ]
+        ],
     )
     switches = ("text-version-original", "text-version-translation")
     return mk.Anchored(html, ids + tuple(paths.translated_quote_anchor(c) for c in first.claim_spans) + switches)
@@ -121,59 +128,62 @@ def _original(site: Site, document: SourceDocument) -> _Shown:
     )
 
 
-def translator_label(site: Site, translation: inputs.Translation, here: str) -> str:
+def translator_label(site: Site, translation: inputs.Translation, here: str) -> Markup:
     """Who translated a text, when, and where it was published: "English translation by
     the Nation (Thailand), 27 July 2025 (published version)"."""
     language = mk.text(writing.language_name(translation.language))
     by = translation.translator
     if by.outlet is not None:
-        who = f"{language} translation by {entity_link(site, by.outlet, here)}"
+        who = mk.html("{} translation by {}", language, entity_link(site, by.outlet, here))
     elif by.party is not None:
-        who = f"{language} version by its issuer, {entity_link(site, by.party, here)}"
+        who = mk.html("{} version by its issuer, {}", language, entity_link(site, by.party, here))
     elif by.person is not None:
-        who = f"{language} translation by {mk.text(by.person)}"
+        who = mk.html("{} translation by {}", language, mk.text(by.person))
     elif by.machine is not None:
-        who = f"{language} machine translation ({mk.text(by.machine)})"
+        who = mk.html("{} machine translation ({})", language, mk.text(by.machine))
     else:
-        who = f"{language} translation, translator not named: {mk.text(by.unnamed or '')}"
-    details = [mk.date_text(translation.date)] if translation.date else []
+        who = mk.html("{} translation, translator not named: {}", language, mk.text(by.unnamed or ""))
+    details = [Markup(mk.date_text(translation.date))] if translation.date else []
     if translation.url:
         details.append(mk.external("published version", translation.url))
     if translation.partial:
-        details.append(f"partial: {'the opening only' if translation.partial == 'opening' else 'an excerpt'}")
-    return who + (f", {', '.join(details)}" if details else "")
+        details.append(mk.html("partial: {}", "the opening only" if translation.partial == "opening" else "an excerpt"))
+    return who + (mk.html(", {}", mk.join(", ", details)) if details else Markup())
 
 
-def _version(kind: str, label: str, block: str, unsearched: bool) -> str:
+def _version(kind: str, label: Markup, block: Markup, unsearched: bool) -> Markup:
     """One column of the texts side by side; a text that is searched on its own page
     (``SEARCHED_APART``) is left out of this page's search."""
     ignore = " data-pagefind-ignore" if unsearched else ""
-    return (
-        f'<section class="text-version text-version--{kind}"{ignore}>\n'
-        f'<p class="text-version__label">{label}</p>\n{block}\n</section>'
+    return mk.html(
+        '<section class="text-version text-version--{}"{}>\n<p class="text-version__label">{}</p>\n{}\n</section>',
+        kind,
+        ignore,
+        label,
+        block,
     )
 
 
-def _other_translation(site: Site, document: SourceDocument, index: int, here: str) -> str:
+def _other_translation(site: Site, document: SourceDocument, index: int, here: str) -> Markup:
     """A further translation, folded under the texts side by side."""
     translation = document.translations[index]
     shown = _Shown(translation.text, {}, [], site.translated_mentions[document.meta.id][index], paths.quote_anchor)
-    return (
-        f'<details class="text-version text-version--other"><summary>{translator_label(site, translation.meta, here)}'
-        f"</summary>\n{_text_block(site, shown, translation.meta.language, here)}\n</details>"
+    return mk.html(
+        '<details class="text-version text-version--other"><summary>{}</summary>\n{}\n</details>',
+        translator_label(site, translation.meta, here),
+        _text_block(site, shown, translation.meta.language, here),
     )
 
 
-def _text_block(site: Site, shown: _Shown, language: str, here: str) -> str:
+def _text_block(site: Site, shown: _Shown, language: str, here: str) -> Markup:
     """The paragraphs of a text in its container, with its language and direction."""
     text = shown.text
     claim_spans = sorted(shown.claim_spans.items(), key=lambda item: (item[1], item[0]))
-    anchors: dict[int, str] = {}
+    anchors: dict[int, Markup] = {}
     for claim_id, (claim_start, _) in sorted(shown.claim_spans.items()):
         # out of search: Pagefind would read an anchor as a break in the words ("“ Shockingly")
-        anchors[claim_start] = (
-            anchors.get(claim_start, "")
-            + f'<span class="quote-anchor" id="{shown.anchor(claim_id)}" data-pagefind-ignore></span>'
+        anchors[claim_start] = anchors.get(claim_start, Markup()) + mk.html(
+            '<span class="quote-anchor" id="{}" data-pagefind-ignore></span>', shown.anchor(claim_id)
         )
     mention_starts = [m.start for m in shown.mentions]
     paragraphs = []
@@ -189,8 +199,10 @@ def _text_block(site: Site, shown: _Shown, language: str, here: str) -> str:
         inside = [m for m in shown.mentions[first:last] if m.end <= end]
         paragraphs.append(_paragraph(site, text, runs, anchors, inside, here))
     # The text is escaped here, character for character, and the links are the pages' final URLs.
-    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return f'<div class="source-text" lang="{mk.attr(language)}" dir="{writing.direction(text)}">\n{body}\n</div>'
+    body = mk.join("\n", (mk.html("<p>{}</p>", p) for p in paragraphs))
+    return mk.html(
+        '<div class="source-text" lang="{}" dir="{}">\n{}\n</div>', mk.attr(language), writing.direction(text), body
+    )
 
 
 def searched_apart(language: str) -> bool:
@@ -203,8 +215,8 @@ def is_site_language(language: str) -> bool:
 
 
 def _paragraph(
-    site: Site, text: str, runs: list[_Run], anchors: dict[int, str], mentions: list[Mention], here: str
-) -> str:
+    site: Site, text: str, runs: list[_Run], anchors: dict[int, Markup], mentions: list[Mention], here: str
+) -> Markup:
     linked: set[str] = set()
     out = []
     for run in runs:
@@ -214,9 +226,9 @@ def _paragraph(
         if run.claims:
             inner = _mark(site, run.claims, inner, here)
         if run.boilerplate:
-            inner = f'<span class="boilerplate" title="{mk.attr(run.boilerplate)}">{inner}</span>'
+            inner = mk.html('<span class="boilerplate" title="{}">{}</span>', mk.attr(run.boilerplate), inner)
         out.append(inner)
-    return "".join(out)
+    return mk.join("", out)
 
 
 def _runs(start: int, end: int, claim_spans: list[tuple[str, Span]], boilerplate: list[tuple[Span, str]]) -> list[_Run]:
@@ -248,7 +260,7 @@ def label_of(kind: str) -> str:
     )
 
 
-def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention], linked: set[str], here: str) -> str:
+def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention], linked: set[str], here: str) -> Markup:
     out = []
     position = run.start
     for mention in mentions:
@@ -264,10 +276,10 @@ def _run_text(site: Site, text: str, run: _Run, mentions: list[Mention], linked:
             out.append(mk.link(surface, here, paths.entity(kind, mention.entity)))
         position = mention.end
     out.append(mk.text(text[position : run.end]))
-    return "".join(out)
+    return mk.join("", out)
 
 
-def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
+def _mark(site: Site, claim_ids: tuple[str, ...], inner: Markup, here: str) -> Markup:
     """A highlighted quote. Hovering, focusing or tapping it shows who claims it, the
     status and a link to the claim: one tooltip, the site's own (no ``title`` as well)."""
     tips = []
@@ -275,10 +287,14 @@ def _mark(site: Site, claim_ids: tuple[str, ...], inner: str, here: str) -> str:
         claim = site.claims[claim_id].claim
         status = STATUS_LABELS[claim.status]
         tips.append(
-            f"<strong>{mk.text(claimant_name(site, claim))}</strong> · {status} · "
-            f'<a href="{relative_url(here, paths.claim(claim_id))}">the claim</a>'
+            mk.html(
+                '<strong>{}</strong> · {} · <a href="{}">the claim</a>',
+                mk.text(claimant_name(site, claim)),
+                status,
+                relative_url(here, paths.claim(claim_id)),
+            )
         )
     classes = " ".join(f"claim-{cid}" for cid in claim_ids)
     # the tooltip is not part of the text: search leaves it out, so the quote reads on
-    tip = f'<span class="claim-tip" role="tooltip" data-pagefind-ignore>{"<br>".join(tips)}</span>'
-    return f'<mark class="claim-quote {classes}" tabindex="0">{inner}{tip}</mark>'
+    tip = mk.html('<span class="claim-tip" role="tooltip" data-pagefind-ignore>{}</span>', mk.join("<br>", tips))
+    return mk.html('<mark class="claim-quote {}" tabindex="0">{}{}</mark>', classes, inner, tip)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model.entries import ClaimEntry
 from generator.model.site import Site, current
+from generator.render.inline import html
 from generator.validate.corpus import SourceDocument
 
 CONTEXT = "https://schema.org"
@@ -26,11 +29,11 @@ _PARTY_TYPES = {
 _NEWS_OUTLETS = {"wire-agency", "newspaper", "broadcaster", "news-website"}
 
 
-def script(data: dict[str, Any]) -> str:
+def script(data: dict[str, Any]) -> Markup:
     """The JSON-LD element, safe to embed in HTML."""
     text = json.dumps({"@context": CONTEXT, **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
+    return html('<script type="application/ld+json">\n{}\n</script>', Markup(text))  # escaped above, for JSON
 
 
 def _wikidata(wikidata: str | None) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from markupsafe import Markup
+
 from generator import inputs
 from generator.model.entries import EventEntry, figure_series
 from generator.model.site import Site, document_entities
@@ -58,7 +60,7 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
         mk.heading(2, "Documents", "documents"),
         mk.unsearched(_documents(site, topic, here)),
         mk.heading(2, "Who claims what", "who-claims-what"),
-        mk.unsearched(claim_matrix(site, topic.id, here)) or mk.note("No claims recorded yet."),
+        mk.unsearched(claim_matrix(site, topic.id, here)) or mk.note(Markup("No claims recorded yet.")),
         mk.heading(2, "Figures over time", "figures"),
         _figures(site, topic, here),
         mk.heading(2, "Open disputes", "open-disputes"),
@@ -66,15 +68,15 @@ def render_topic(site: Site, topic: inputs.Topic) -> mk.Page:
     )
 
 
-def _key_facts(site: Site, topic: inputs.Topic, here: str) -> str:
+def _key_facts(site: Site, topic: inputs.Topic, here: str) -> Markup:
     if not topic.key_facts:
-        return ""
+        return Markup()
     return mk.admonition(
         "abstract",
         "Key facts",
         [
             mk.bullets(
-                f"{mk.text(fact.text)} <small>({citations(site, fact.sources, here)})</small>"
+                mk.html("{} <small>({})</small>", mk.text(fact.text), citations(site, fact.sources, here))
                 for fact in topic.key_facts
             )
         ],
@@ -88,14 +90,16 @@ def _section(site: Site, section: inputs.Section, here: str) -> list[mk.Block]:
 KEY_SHOWN = 30  # key parties, and key places (on the map too): the most involved
 
 
-def _key_entities(site: Site, ranked: list[str], here: str, index: str) -> str:
+def _key_entities(site: Site, ranked: list[str], here: str, index: str) -> Markup:
     """Entities of the topic, the most involved first (``ranked``), up to ``KEY_SHOWN``."""
     if not ranked:
-        return mk.note("None recorded.")
+        return mk.note(Markup("None recorded."))
     listed = mk.para(entity_links(site, ranked[:KEY_SHOWN], here))
     if len(ranked) > KEY_SHOWN:
         every = mk.link("every one", here, index)
-        listed += mk.note(f"The {KEY_SHOWN} most involved of {len(ranked)}, in documents and events; {every}.")
+        listed += mk.note(
+            mk.html("The {} most involved of {}, in documents and events; {}.", KEY_SHOWN, len(ranked), every)
+        )
     return listed
 
 
@@ -119,16 +123,16 @@ def _event_key(entry: EventEntry) -> tuple:
     return (entry.event.date, entry.event.id)
 
 
-def _events_list(site: Site, events: list[EventEntry], here: str) -> str:
+def _events_list(site: Site, events: list[EventEntry], here: str) -> Markup:
     items = []
     for entry in events:
         event = entry.event
-        line = f"<strong>{date_range(event.date, event.end)}</strong>: " + mk.link(
+        line = mk.html("<strong>{}</strong>: ", date_range(event.date, event.end)) + mk.link(
             event.title, here, event_page(site, event.id), paths.event_anchor(event.id)
         )
         involved = entity_links(site, (*event.parties, *event.locations), here)
         if involved:
-            line += f" · {involved}"
+            line += mk.html(" · {}", involved)
         items.append(line)
     return list_or_none(items)
 
@@ -137,7 +141,7 @@ TOPIC_LIST_LIMIT = 20
 TIMELINE_CLAIMS = 30  # claims placed on the topic's timeline: those about the latest events
 
 
-def _claims_by_events_date(site: Site, topic: inputs.Topic, here: str) -> str:
+def _claims_by_events_date(site: Site, topic: inputs.Topic, here: str) -> Markup:
     """The topic's claims whose events' dates are recorded, by those dates (the latest
     ``TIMELINE_CLAIMS``); a claim without them is not placed, never at another date."""
     dated = [
@@ -147,11 +151,11 @@ def _claims_by_events_date(site: Site, topic: inputs.Topic, here: str) -> str:
         if (events := (entry := site.claims[claim.id]).events) is not None
     ]
     if not dated:
-        return mk.note("No claim records the date of its events.")
+        return mk.note(Markup("No claim records the date of its events."))
     dated.sort(key=lambda pair: (pair[0][0], pair[0][1] or pair[0][0], pair[1].id))
     shown = dated[-TIMELINE_CLAIMS:]
     items = [
-        f"<strong>{date_range(*events)}</strong>: {mk.text(claimant_name(site, entry.claim))}: "
+        mk.html("<strong>{}</strong>: {}: ", date_range(*events), mk.text(claimant_name(site, entry.claim)))
         + claim_link(entry, here)
         for events, entry in shown
     ]
@@ -165,30 +169,36 @@ def _claims_by_events_date(site: Site, topic: inputs.Topic, here: str) -> str:
     if undated:
         said.append(f"{undated} claim{'s' if undated != 1 else ''} without a recorded date of events, not placed")
     if said:
-        listed += mk.note("; ".join(said).capitalize() + ".")
+        listed += mk.note(mk.text("; ".join(said).capitalize() + "."))
     return listed
 
 
-def _documents(site: Site, topic: inputs.Topic, here: str) -> str:
+def _documents(site: Site, topic: inputs.Topic, here: str) -> Markup:
     documents = site.documents_newest_first(topic.id)
-    items = [f"{document_link(d, here)} ({mk.date_text(d.meta.event_date)})" for d in documents[:TOPIC_LIST_LIMIT]]
+    items = [
+        mk.html("{} ({})", document_link(d, here), mk.date_text(d.meta.event_date))
+        for d in documents[:TOPIC_LIST_LIMIT]
+    ]
     listed = list_or_none(items)
     if len(documents) > TOPIC_LIST_LIMIT:
         listed += mk.para(
-            f"The {TOPIC_LIST_LIMIT} newest of {len(documents)}: "
-            + mk.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}")
-            + "."
+            mk.html(
+                "The {} newest of {}: {}.",
+                TOPIC_LIST_LIMIT,
+                len(documents),
+                mk.link("all documents of this topic", here, paths.DOCUMENTS, f"topic-{topic.id}"),
+            )
         )
     return listed
 
 
-def _figures(site: Site, topic: inputs.Topic, here: str) -> str:
+def _figures(site: Site, topic: inputs.Topic, here: str) -> Markup:
     """Numbers claimed on the topic and their other counts over time, one series per
     giver and thing counted (capped, see ``capped_figures``)."""
     entries = [site.claims[c.id] for d in site.documents_newest_first(topic.id) for c in d.meta.claims if c.figure]
     series = figure_series(entries)
     if not series:
-        return mk.note("No figures recorded.")
+        return mk.note(Markup("No figures recorded."))
     return capped_figures(site, series, here, "every count is on its claim's page")
 
 
@@ -199,10 +209,12 @@ def _open_disputes(site: Site, topic: inputs.Topic, here: str) -> mk.Block:
     """The most contested questions of the topic, in the topic's order, with their sides."""
     disputes = contested_questions(site, topic.questions)
     if not disputes:
-        return mk.note("No contested claims recorded.")
+        return mk.note(Markup("No contested claims recorded."))
     most = {question.id for question, _ in most_contested(disputes, DISPUTES_SHOWN)}
     blocks = disputes_side_by_side(site, [pair for pair in disputes if pair[0].id in most], here)
     if len(disputes) > len(most):
         everything = mk.link("every question, side by side", here, paths.CLAIMS, f"topic-{topic.id}")
-        blocks.append(mk.note(f"The {len(most)} most contested of {len(disputes)} questions; {everything}."))
+        blocks.append(
+            mk.note(mk.html("The {} most contested of {} questions; {}.", len(most), len(disputes), everything))
+        )
     return blocks
