@@ -19,8 +19,9 @@ from generator import inputs
 from generator.base.problems import Problem, Problems
 from generator.build.gc_pause import gc_paused
 from generator.build.session import Session
+from generator.load.files import decode_file
 from generator.load.folder import Steps as LoadSteps
-from generator.load.folder import TextFile, YamlFile, decode_file, load_corpus, named_files, parse_file
+from generator.load.folder import TextFile, YamlFile, load_corpus, named_files, parse_file
 from generator.load.worktree import changed_lines
 from generator.model.indexing import build_site, find_mentions
 from generator.render import RenderedPage, paths, render_site

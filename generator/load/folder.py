@@ -7,32 +7,20 @@ too large, reads the texts, and reports files the generator would ignore.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from generator import inputs
 from generator.base.problems import Problem, Problems
+from generator.load.files import decode_file, read_text
+from generator.load.layout import DOCUMENTS_DIR, REGISTRY_FILES, REGISTRY_NAMES, TOPICS_DIR, Failed
+from generator.load.stray_files import named_by_unparsed, report_stray_files
 from generator.load.yaml_reader import MAX_DEPTH, Loc, Position, YamlFile, YamlSource, parse_yaml
 
 __all__ = ["MAX_DEPTH", "Loc", "Position", "YamlFile", "YamlSource", "load_corpus", "parse_yaml"]
-
-
-REGISTRY_FILES = tuple(f"{registry.file}.yaml" for registry in inputs.REGISTRIES)
-_REGISTRY_NAMES = {registry.file for registry in inputs.REGISTRIES}
-# Files that returned no data, and the text that did not parse (None: it could not be read).
-Failed = dict[Path, "str | None"]
-TOPICS_DIR = "topics"
-DOCUMENTS_DIR = "documents"
-# Larger files are refused before they are read: metadata this big is a mistake
-# or an attack, and parsing it would take minutes and gigabytes.
-MAX_FILE_BYTES = 10 * 1024 * 1024
-_BOM = "\ufeff"
 
 
 @dataclass
@@ -62,13 +50,6 @@ def parse_file(path: Path, text: str, root: Path) -> tuple[YamlFile | None, list
     """One YAML file's text parsed, with the problems its parsing found."""
     found = Problems(root)
     return parse_yaml(path, text, found), found.items()
-
-
-def decode_file(path: Path, status: os.stat_result, root: Path) -> tuple[str | None, list[Problem]]:
-    """A regular file's text decoded (``status`` is the file's as it was found), with the
-    problem of a text that is not UTF-8."""
-    found = Problems(root)
-    return _decoded(path, found), found.items()
 
 
 @dataclass(frozen=True)
@@ -127,8 +108,8 @@ def load_corpus(root: Path, problems: Problems, steps: Steps | None = None) -> R
     documents = _load_folder(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], problems, steps, unreadable, failed)
     texts = _load_texts(documents, folders[DOCUMENTS_DIR], problems, steps)
     named = {_in_folder(name) for meta in documents for name, _ in named_files(meta)}
-    named |= _named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
-    _report_stray_files(root, folders, named, problems)
+    named |= named_by_unparsed(root / DOCUMENTS_DIR, folders[DOCUMENTS_DIR], failed)
+    report_stray_files(root, folders, named, problems)
     unparsed = {name: _unparsed_texts(root, name, failed) for name in unreadable}
     return RawCorpus(root, registries, topics, documents, texts, unreadable, unparsed)
 
@@ -136,7 +117,7 @@ def load_corpus(root: Path, problems: Problems, steps: Steps | None = None) -> R
 def _unparsed_texts(root: Path, name: str, failed: Failed) -> list[str] | None:
     """The text of the files of ``name`` (a registry or a folder) that did not parse; None
     when one could not even be read (missing, too large, not UTF-8, a link)."""
-    if name in _REGISTRY_NAMES:
+    if name in REGISTRY_NAMES:
         sources = [text for path, text in failed.items() if path == root / f"{name}.yaml"]
     else:
         sources = [text for path, text in failed.items() if path.parent == root / name]
@@ -212,7 +193,7 @@ def _load_texts(
                 f"put the verbatim text at {problems.display_path(path)}",
             )
             continue
-        text = read_text(path, problems, steps)
+        text = read_text(path, problems, steps.read)
         if text is not None:
             texts[path] = TextFile(path, text)
     return texts
@@ -230,92 +211,6 @@ def named_files(meta: YamlFile) -> list[tuple[str, Loc]]:
     return found
 
 
-def _named_by_unparsed(folder: Path, entries: dict[str, os.DirEntry[str]] | None, failed: Failed) -> set[str]:
-    """Texts that a metadata file which failed to parse seems to name: they are not
-    reported as orphans (the syntax error is the one to fix)."""
-    unparsed = {path.stem: text for path, text in failed.items() if path.parent == folder and text is not None}
-    if not unparsed:
-        return set()
-    return {
-        name
-        for name in entries or {}
-        if name.endswith(".txt")
-        and (name.removesuffix(".txt") in unparsed or any(name in source for source in unparsed.values()))
-    }
-
-
-def _report_stray_files(
-    root: Path, folders: dict[str, dict[str, os.DirEntry[str]] | None], named: set[str], problems: Problems
-) -> None:
-    """Files the generator would ignore: a text no metadata names (``named``: the names of
-    the documents folder's texts that are), a misnamed registry. Ignoring them silently
-    would lose a contributor's work."""
-    expected_root = {*REGISTRY_FILES, TOPICS_DIR, DOCUMENTS_DIR}
-    for path in sorted(root.iterdir(), key=lambda path: path.name):
-        if path.name.startswith(".") or path.name in expected_root or path.name.lower().startswith("readme"):
-            continue
-        close = difflib.get_close_matches(path.name, sorted(expected_root), n=1)
-        problems.add(
-            path,
-            1,
-            1,
-            "unexpected-file",
-            f"'{path.name}' is not a file the generator reads",
-            f"did you mean '{close[0]}'?"
-            if close
-            else "registries are parties.yaml, locations.yaml and outlets.yaml; "
-            "topics go in topics/, documents in documents/",
-        )
-    for name, allowed in ((TOPICS_DIR, (".yaml", ".yml")), (DOCUMENTS_DIR, (".yaml", ".yml", ".txt"))):
-        entries = folders[name]
-        if entries is None:
-            continue
-        folder = root / name
-        _report_case_collisions(folder, sorted(entries), problems)
-        for entry_name, entry in sorted(entries.items()):
-            if entry_name.startswith(".") or (name == DOCUMENTS_DIR and entry_name in named):
-                continue  # a named text is reported when read
-            path = folder / entry_name
-            is_file = entry.is_symlink() or entry.is_file()
-            if path.suffix not in allowed or not is_file:
-                kind = "file" if is_file else "regular file"
-                problems.add(
-                    path,
-                    1,
-                    1,
-                    "unexpected-file",
-                    f"'{path.name}' is not a {kind} the generator reads",
-                    f"only {', '.join(allowed)} files belong in {folder.name}/",
-                )
-            elif path.suffix == ".txt":
-                problems.add(
-                    path,
-                    1,
-                    1,
-                    "orphan-text",
-                    "no metadata file names this text, so it would not be published",
-                    f"run 'python -m generator new {problems.display_path(path)}', "
-                    "or name it in a document's 'text:' field",
-                )
-
-
-def _report_case_collisions(folder: Path, names: list[str], problems: Problems) -> None:
-    """Names that differ only in case are one file on Windows and macOS."""
-    seen: dict[str, str] = {}
-    for name in names:
-        first = seen.setdefault(name.casefold(), name)
-        if first is not name:
-            path = folder / name
-            problems.add(
-                path,
-                1,
-                1,
-                "case-collision",
-                f"'{name}' differs from '{first}' only in upper and lower case",
-                "on Windows and macOS they are the same file: rename one of them",
-            )
-
-
 def _in_folder(name: str) -> str:
     """The name of the file ``name`` leads to in the folder it is written in ('' if it leads out)."""
     if _is_plain_file_name(name):
@@ -329,67 +224,10 @@ def _is_plain_file_name(name: str) -> bool:
     return len(name) <= 200 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) is not None and ".." not in name
 
 
-def read_text(path: Path, problems: Problems, steps: Steps | None = None) -> str | None:
-    """A file decoded as UTF-8 (a leading byte-order mark is dropped), or ``None``
-    with a problem recorded. Symbolic links and oversized files are refused."""
-    try:
-        status = os.lstat(path)  # one look at the file, its link not followed: a preview reads every file
-    except OSError:
-        status = None
-    if status is not None and stat.S_ISLNK(status.st_mode):
-        problems.add(
-            path, 1, 1, "unsafe-path", "symbolic links are not followed", "replace the link by the file itself"
-        )
-        return None
-    if status is None or not stat.S_ISREG(status.st_mode):  # a folder, a pipe or a device: reading it could block
-        problems.add(
-            path,
-            1,
-            1,
-            "unexpected-file",
-            f"'{path.name}' is not a regular file",
-            "metadata and texts are plain files; remove or rename this entry",
-        )
-        return None
-    size = status.st_size
-    if size > MAX_FILE_BYTES:
-        problems.add(
-            path,
-            1,
-            1,
-            "file-too-large",
-            f"the file is {size / 1024 / 1024:.1f} MB; files over {MAX_FILE_BYTES // 1024 // 1024} MB are refused",
-            "split it, or check that it is the file you meant",
-        )
-        return None
-    text, found = (steps or Steps.plain(problems.root)).read(path, status)
-    problems.extend(found)
-    return text
-
-
-def _decoded(path: Path, problems: Problems) -> str | None:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.add(
-            path,
-            line,
-            column,
-            "encoding",
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            "save the file as UTF-8",
-        )
-        return None
-    return text.removeprefix(_BOM)
-
-
 def load_yaml_file(path: Path, problems: Problems, steps: Steps, failed: Failed | None = None) -> YamlFile | None:
     """Parse one YAML file; on a problem record it and return ``None``, noting the file in
     ``failed`` with the text it could not parse (None: it could not even be read)."""
-    text = read_text(path, problems, steps)
+    text = read_text(path, problems, steps.read)
     parsed = None
     if text is not None:
         parsed, found = steps.parse(path, text)

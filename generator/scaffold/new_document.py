@@ -15,7 +15,7 @@ from generator.base.problems import format_report, visible
 from generator.build.pipeline import check
 from generator.inputs import check_file_name, check_id, is_language_code, slugify
 from generator.inputs.schema import write_id_schemas
-from generator.load.folder import MAX_FILE_BYTES
+from generator.load.files import MAX_FILE_BYTES
 from generator.scaffold.scaffold_yaml import scaffold_document, unknown_line
 
 
