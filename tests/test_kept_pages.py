@@ -8,10 +8,12 @@ document, a place, an outlet, a topic's text, a document added and removed.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -181,11 +183,32 @@ def test_an_incremental_rebuild_is_byte_identical_to_a_clean_one(tmp_path: Path)
     assert session.pages.rendered == []  # nothing changed, nothing rendered
 
 
-def _rerendered(corpus: Path, edit: Callable[[Path], str]) -> tuple[str, set[str], set[str], dict[str, str]]:
-    """What ``edit`` names, the pages rendered again, the pages whose text changed, and the
-    pages before and after (both)."""
+@dataclass(frozen=True)
+class Rendered:
+    """The seed copy in ``corpus``, rendered once: the kept pages and the pages' texts."""
+
+    corpus: Path
+    kept: KeptPages
+    texts: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def rendered_once(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The unedited seed copy rendered once for this module's tests (in each process): each
+    test edits a fresh copy in the same folder (the model knows each file by its path) and
+    renders again from a copy of these kept pages."""
+    corpus = copy_corpus(SNAPSHOT, tmp_path_factory.mktemp("kept") / "seeds")
     kept = KeptPages()
-    before = _texts(kept.render(_site(corpus)))
+    return Rendered(corpus, kept, _texts(kept.render(_site(corpus))))
+
+
+def _rerendered(once: Rendered, edit: Callable[[Path], str]) -> tuple[str, set[str], set[str], dict[str, str]]:
+    """What ``edit`` names, the pages rendered again, the pages whose text changed, and the
+    pages before and after (both); ``once.corpus`` holds the edited copy."""
+    corpus = once.corpus
+    shutil.rmtree(corpus)
+    copy_corpus(SNAPSHOT, corpus)
+    kept, before = copy.deepcopy(once.kept), once.texts
     edited = edit(corpus)
     after = _texts(kept.render(_site(corpus)))
     changed = {path for path in after if before.get(path) != after[path]}
@@ -197,9 +220,9 @@ def _entity_pages(paths: set[str]) -> set[str]:
     return {path for path in paths if path.startswith(ENTITY_FOLDERS) and not path.endswith("/index.md")}
 
 
-def test_a_party_rename_re_renders_every_page_that_shows_it_and_no_other(tmp_path: Path) -> None:
-    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
-    party, rendered, changed, both = _rerendered(corpus, rename_party)
+def test_a_party_rename_re_renders_every_page_that_shows_it_and_no_other(rendered_once: Rendered) -> None:
+    corpus = rendered_once.corpus
+    party, rendered, changed, both = _rerendered(rendered_once, rename_party)
     assert changed <= rendered  # every page that changed was rendered again
     name = _load(corpus / "parties.yaml")["parties"][0]["name"]
     shows = re.compile(rf"[/\"]{re.escape(party)}/|{re.escape(name)}")  # a link to it, or its name
@@ -208,9 +231,9 @@ def test_a_party_rename_re_renders_every_page_that_shows_it_and_no_other(tmp_pat
     assert _entity_pages(changed) == showing  # and every page that shows it changed
 
 
-def test_a_new_quote_re_renders_its_document_claim_question_and_party(tmp_path: Path) -> None:
-    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
-    claim_id, rendered, changed, both = _rerendered(corpus, shorten_quote)
+def test_a_new_quote_re_renders_its_document_claim_question_and_party(rendered_once: Rendered) -> None:
+    corpus = rendered_once.corpus
+    claim_id, rendered, changed, both = _rerendered(rendered_once, shorten_quote)
     assert changed <= rendered
     site = _site(corpus)
     claim = site.claims[claim_id]
@@ -227,7 +250,6 @@ def test_a_new_quote_re_renders_its_document_claim_question_and_party(tmp_path: 
 
 
 @pytest.mark.parametrize("edit", EDITS[:7], ids=lambda edit: edit.__name__)
-def test_every_page_an_edit_changes_is_rendered_again(tmp_path: Path, edit: Callable[[Path], str]) -> None:
-    corpus = copy_corpus(SNAPSHOT, tmp_path / "seeds")
-    _, rendered, changed, _ = _rerendered(corpus, edit)
+def test_every_page_an_edit_changes_is_rendered_again(rendered_once: Rendered, edit: Callable[[Path], str]) -> None:
+    _, rendered, changed, _ = _rerendered(rendered_once, edit)
     assert changed and changed <= rendered
