@@ -131,7 +131,7 @@ def said_html(site: Site, entry: ClaimEntry) -> Markup:
     latest day it can have been made, saying so. Never another date borrowed."""
     said = entry.said
     if said.basis == "recorded":
-        return Markup(mk.date_text(said.on))
+        return mk.date_text(said.on)
     if said.basis == "published":
         assert said.outlet is not None
         who = mk.text(site.entity_name(said.outlet))
@@ -252,7 +252,7 @@ def list_or_none(items: Sequence[Markup], none: str = "None recorded.") -> Marku
 def date_range(start: object, end: object | None) -> Markup:
     """``11 May 2023``, ``1–4 May 2023``, ``27 September – 10 November 2020``."""
     if end is None or end == start:
-        return Markup(mk.date_text(start))
+        return mk.date_text(start)
     if (start.year, start.month) == (end.year, end.month):  # type: ignore[attr-defined]
         return mk.html("{}&ndash;{}", start.day, mk.date_text(end))  # type: ignore[attr-defined]
     if start.year == end.year:  # type: ignore[attr-defined]
@@ -339,12 +339,12 @@ def tenure_text(tenure: inputs.Tenure) -> Markup:
     ended = tenure.until is not None and tenure.until <= build_day()  # its last day is today: not to come
     if tenure.since is not None and tenure.until is not None and ended:
         return date_range(tenure.since, tenure.until)
-    held = [f"since {mk.date_text(tenure.since)}"] if tenure.since is not None else []
+    held = [mk.html("since {}", mk.date_text(tenure.since))] if tenure.since is not None else []
     if tenure.as_of is not None:
-        held.append(f"as of {mk.date_text(tenure.as_of)}")
+        held.append(mk.html("as of {}", mk.date_text(tenure.as_of)))
     if tenure.until is not None:
-        held.append(f"{'until' if ended else 'due to end'} {mk.date_text(tenure.until)}")
-    return mk.join(", ", (Markup(part) for part in held))  # dates and words of this module
+        held.append(mk.html("{} {}", "until" if ended else "due to end", mk.date_text(tenure.until)))
+    return mk.join(", ", held)
 
 
 def tenures_html(

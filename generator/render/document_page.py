@@ -129,7 +129,7 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> Markup:
     unverified = unverified_hops(document)
     rows = [
         ("Topic", mk.link(site.corpus.topics[meta.topic].title, here, paths.topic(meta.topic))),
-        ("Date of the events", Markup(mk.date_text(meta.event_date))),
+        ("Date of the events", mk.date_text(meta.event_date)),
         (
             "Copy held",
             entity_link(site, meta.outlet, here)
@@ -152,7 +152,7 @@ def _metadata_box(site: Site, document: SourceDocument, here: str) -> Markup:
         ),
         (
             "Date of the copy",
-            Markup(mk.date_text(meta.published)) if meta.published else Markup("<em>not shown in the copy</em>"),
+            mk.date_text(meta.published) if meta.published else Markup("<em>not shown in the copy</em>"),
         ),
         (
             "Language",
@@ -270,7 +270,7 @@ def _hop(site: Site, document: SourceDocument, index: int, here: str) -> Markup:
         role += mk.html(" · in {}", mk.text(writing.language_name(hop.language)))
     parts = [mk.html("<strong>{}</strong>", entity_link(site, hop.outlet, here)), role]
     if hop.date is not None:
-        parts.append(Markup(mk.date_text(hop.date)))
+        parts.append(mk.date_text(hop.date))
     parts.append(
         mk.external("link", hop.url) if hop.url else Markup('<span class="unverified">unverified: no link</span>')
     )

@@ -145,9 +145,9 @@ def shorten(value: str, limit: int) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def date_text(value: object) -> str:
-    """A date as ``11 May 2023``."""
-    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
+def date_text(value: object) -> Markup:
+    """A date as ``11 May 2023``: digits and a month's name, HTML as it is."""
+    return Markup(f"{value.day} {value:%B %Y}")  # type: ignore[attr-defined]
 
 
 _PLAIN = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02"})

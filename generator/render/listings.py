@@ -88,7 +88,7 @@ def _documents_table(site: Site, documents: Iterable[SourceDocument], here: str)
         ("Date", "Document", "Copy held", "Claims"),
         (
             (
-                Markup(mk.date_text(d.meta.event_date)),
+                mk.date_text(d.meta.event_date),
                 document_link(d, here),
                 entity_link(site, d.meta.outlet, here),
                 mk.html("{}", len(d.meta.claims)),

@@ -143,7 +143,7 @@ def translator_label(site: Site, translation: inputs.Translation, here: str) -> 
         who = mk.html("{} machine translation ({})", language, mk.text(by.machine))
     else:
         who = mk.html("{} translation, translator not named: {}", language, mk.text(by.unnamed or ""))
-    details = [Markup(mk.date_text(translation.date))] if translation.date else []
+    details = [mk.date_text(translation.date)] if translation.date else []
     if translation.url:
         details.append(mk.external("published version", translation.url))
     if translation.partial:
