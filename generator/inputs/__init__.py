@@ -25,22 +25,11 @@ from generator.inputs.documents import (
     Translator,
 )
 from generator.inputs.entities import (
-    Administration,
-    Citation,
-    Coordinates,
-    Geometry,
-    Location,
-    LocationPart,
     LocationRegistry,
-    NativeName,
-    Office,
     Outlet,
     OutletRegistry,
-    Outline,
-    Ownership,
     Party,
     PartyRegistry,
-    Tenure,
     surface_forms_of,
 )
 from generator.inputs.fields import (
@@ -93,6 +82,8 @@ from generator.inputs.fields import (
     is_slug,
     slugify,
 )
+from generator.inputs.places import Geometry, Location, LocationPart, Outline
+from generator.inputs.records import Administration, Citation, Coordinates, NativeName, Office, Ownership, Tenure
 from generator.inputs.topics import (
     Event,
     KeyFact,

@@ -7,9 +7,6 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StrictFloat, StrictInt, model_validator
 
-from generator.inputs.entities import (
-    Citation,
-)
 from generator.inputs.fields import (
     BoilerplateKind,
     ClaimIds,
@@ -35,6 +32,7 @@ from generator.inputs.fields import (
     TopicId,
     Url,
 )
+from generator.inputs.records import Citation
 
 
 class Boilerplate(Strict):

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from generator.inputs.entities import (
-    Citation,
-)
 from generator.inputs.fields import (
     Date,
     LocationIds,
@@ -17,6 +14,7 @@ from generator.inputs.fields import (
     Strict,
     Text,
 )
+from generator.inputs.records import Citation
 
 
 class Section(Strict):
