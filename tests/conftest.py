@@ -185,3 +185,31 @@ def grown_site(grown_seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def grown_model(grown_seeds: Path):
     """The grown seed, validated and indexed."""
     return checked_model(grown_seeds, ROOT)
+
+
+# A synthetic corpus of 600 documents (``scripts/synthetic_corpus.py``), built with the limits of
+# a question's claims a side and of the items on a page of a list lowered to these, so that its
+# questions, tags and long months are cut into numbered parts (tests/test_page_size.py).
+LONG_DOCUMENTS = 600
+LOWERED_LIMIT = 10
+
+
+@pytest.fixture(scope="session")
+def long_pages(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The long synthetic corpus's pages, as ``{path: markup.Page}``, built once per process
+    (tests/test_page_size.py reads their sizes, tests/test_page_blocks.py their blocks)."""
+    from generator.build.pipeline import build_pages
+    from generator.model import parts
+    from generator.render import markup
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic_corpus import build as synthetic
+
+    seeds = tmp_path_factory.mktemp("long") / "seeds"
+    synthetic(seeds, documents=LONG_DOCUMENTS, seed=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts, "BACKLINK_LIMIT", LOWERED_LIMIT)
+        patch.setattr(parts, "PART_LIMIT", LOWERED_LIMIT)
+        built = build_pages(seeds, ROOT)
+    assert built.problems == []
+    return {p.path: p.content for p in built.pages if isinstance(p.content, markup.Page)}

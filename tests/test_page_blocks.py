@@ -7,7 +7,6 @@ HTML in a paragraph that the prebuilt page does not have)."""
 from __future__ import annotations
 
 import html
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,9 +15,6 @@ import pytest
 from generator.build.pipeline import build_pages
 from generator.render import markup
 from tests.conftest import MINI, ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_corpus import build as synthetic
 
 BLOCKS = {
     "div",
@@ -87,19 +83,16 @@ def _pages(seeds: Path) -> list[tuple[str, markup.Page]]:
     return [(p.path, p.content) for p in built.pages if isinstance(p.content, markup.Page)]
 
 
-@pytest.fixture(scope="module")
-def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Long enough for every list to be cut into parts and every backlink section to overflow."""
-    out = tmp_path_factory.mktemp("long") / "seeds"
-    synthetic(out, documents=340, seed=7)
-    return out
-
-
 @pytest.mark.parametrize("corpus", ["seed", "mini", "long"])
-def test_outline_and_ids_are_known_as_made(corpus: str, long_corpus: Path) -> None:
-    seeds = {"seed": ROOT / "seeds", "mini": MINI, "long": long_corpus}[corpus]
+def test_outline_and_ids_are_known_as_made(corpus: str, request: pytest.FixtureRequest) -> None:
+    """``long``: the synthetic corpus of tests/conftest.py's ``long_pages``, its limits lowered
+    so that every list is cut into parts and every backlink section overflows."""
+    if corpus == "long":
+        pages = list(request.getfixturevalue("long_pages").items())
+    else:
+        pages = _pages({"seed": ROOT / "seeds", "mini": MINI}[corpus])
     wrong = []
-    for path, page in _pages(seeds):
+    for path, page in pages:
         parsed = _Body()
         parsed.feed(page.body)
         parsed.close()

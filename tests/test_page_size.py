@@ -7,43 +7,23 @@ side, with every claim in numbered parts."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from generator.build.pipeline import build_pages
-from generator.model import parts
 from generator.render import markup
 from generator.render.charts import FIGURE_POINTS_SHOWN, FIGURES_SHOWN
 from generator.render.topic_page import DISPUTES_SHOWN, KEY_SHOWN
-from tests.conftest import ROOT
+from tests.conftest import LONG_DOCUMENTS, LOWERED_LIMIT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_corpus import build as synthetic
-
-# Claims a side on a question's page, lowered for this test so that the synthetic corpus
-# below (generated here, not the seed) has questions past it.
-QUESTION_LIMIT = 10
-# Items on a page of the timeline or of a topic's documents, lowered likewise so that its
-# long months are cut into numbered parts.
-PERIOD_LIMIT = 10
+# Claims a side on a question's page, and items on a page of the timeline or of a topic's
+# documents, lowered for the synthetic corpus (tests/conftest.py's ``long_pages``, generated
+# there, not the seed) so that its questions are past it and its long months cut into parts.
+QUESTION_LIMIT = PERIOD_LIMIT = LOWERED_LIMIT
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, markup.Page]:
-    seeds = tmp_path_factory.mktemp("long") / "seeds"
-    synthetic(seeds, documents=600, seed=3)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parts, "BACKLINK_LIMIT", QUESTION_LIMIT)
-        patch.setattr(parts, "PART_LIMIT", PERIOD_LIMIT)
-        built = build_pages(seeds, ROOT)
-    assert built.problems == []
-    return {p.path: p.content for p in built.pages if isinstance(p.content, markup.Page)}
-
-
-@pytest.fixture(scope="module")
-def pages(generated: dict[str, markup.Page]) -> dict[str, str]:
-    return {path: page.body for path, page in generated.items()}
+def pages(long_pages: dict[str, markup.Page]) -> dict[str, str]:
+    return {path: page.body for path, page in long_pages.items()}
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +88,7 @@ def test_a_question_shows_some_claims_a_side_and_lists_every_claim_in_parts(page
 
 
 def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(
-    pages: dict[str, str], generated: dict[str, markup.Page]
+    pages: dict[str, str], long_pages: dict[str, markup.Page]
 ) -> None:
     """The tags page shows each tag's first pages (the limit lowered above) and links to
     all of them in numbered parts, so that it stays small however many places there are;
@@ -128,7 +108,7 @@ def test_each_tag_lists_its_first_pages_and_the_rest_in_parts(
             assert sum(pages[f"{part}.md"].count("<li>") for part in part_pages) == total, anchor
             tag = re.sub(r" \(\d+\)$", "", section.split(">", 1)[1].split("<", 1)[0])
             for part in part_pages:
-                head = generated[f"{part}.md"].head
+                head = long_pages[f"{part}.md"].head
                 assert head.title.startswith(f"Tags: {tag.lower()}"), (part, head.title)
                 # a part lives two folders deep (lists/<part>/): its links climb two folders
                 for target in re.findall(r'<li><a href="([^"]+)"', pages[f"{part}.md"]):
@@ -147,4 +127,4 @@ def test_a_long_month_of_the_timeline_is_cut_in_numbered_parts(pages: dict[str, 
         items = body.count("<p><strong>") + body.count('<p id="event-')
         assert 0 < items <= PERIOD_LIMIT, (path, items)
         documents += body.count(" · Document: ")
-    assert documents == 600
+    assert documents == LONG_DOCUMENTS
