@@ -162,7 +162,7 @@ def render_location(site: Site, location: inputs.Location) -> tuple[mk.Page, Pag
     if location.parents:
         facts.append(("Part of", _part_of(site, location, here)))
     if location.geometry is not None:
-        facts.append(("Drawn as", Markup("a line" if "LineString" in location.geometry.type else "an area")))
+        facts.append(("Drawn as", Markup("a line") if "LineString" in location.geometry.type else Markup("an area")))
     facts += _linked_facts(site, here, [("Places within", site.sublocations.get(location.id, []))])
     if location.administered_by:
         facts.append(("Administered by", _administrations(site, location.administered_by, here)))
@@ -481,7 +481,7 @@ def _chain_table(site: Site, carried: list[tuple[SourceDocument, inputs.Hop]], h
                 document_link(document, here),
                 mk.html("drew on {}", named_links(site, drew, here)) if drew else Markup("an original"),
                 mk.text(label(hop.role)),
-                Markup("linked" if hop.url else "unverified"),
+                Markup("linked") if hop.url else Markup("unverified"),
             )
         )
     return mk.table(("Document", "Drew on", "Role", "Link"), rows)
