@@ -13,13 +13,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from generator.inputs.claims import Claim, Figure, FigureRevision
 from generator.inputs.documents import (
     TRANSLATOR_KINDS,
     Boilerplate,
-    Claim,
     Document,
-    Figure,
-    FigureRevision,
     Hop,
     Translation,
     Translator,
