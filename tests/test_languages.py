@@ -12,11 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browsing import served, served_only_from
 from tests.conftest import _built_once
@@ -176,24 +178,41 @@ QUERIES = [
 ]
 
 
-@pytest.mark.parametrize(("words", "wanted"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_search_finds_a_text_by_the_words_of_either_language(
-    site: Path, browser: Browser, words: str, wanted: set[str]
-) -> None:
+@dataclass(frozen=True)
+class Searching:
+    """The site's search opened in a real browser, and what the browser fetched from elsewhere."""
+
+    page: Page
+    elsewhere: list[str]
+
+
+@pytest.fixture(scope="module")
+def searching(site: Path, browser: Browser) -> Iterator[Searching]:
+    """A reader's search box on a document page, opened once for every query below."""
     with served(site) as server:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         elsewhere = served_only_from(context, server)
         page = context.new_page()
         page.goto(server + "documents/ridge-clash/")
         page.locator(".briefing-search__open").click()
-        box = page.locator("#briefing-search input.briefing-search__input")
-        expect(box).to_be_focused(timeout=15_000)
-        box.fill(words)
-        expect(page.locator(".briefing-search__result").first).to_be_visible(timeout=15_000)
-        found = page.evaluate(
-            """() => [...document.querySelectorAll('#briefing-search .briefing-search__result-link')]
-                 .map(link => new URL(link.href).pathname)"""
-        )
+        expect(page.locator("#briefing-search input.briefing-search__input")).to_be_focused(timeout=15_000)
+        yield Searching(page, elsewhere)
         context.close()
-    assert elsewhere == []
+
+
+@pytest.mark.parametrize(("words", "wanted"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_finds_a_text_by_the_words_of_either_language(
+    searching: Searching, words: str, wanted: set[str]
+) -> None:
+    page = searching.page
+    box = page.locator("#briefing-search input.briefing-search__input")
+    box.fill("")  # the last query's results cleared, so that those read below are of these words
+    expect(page.locator(".briefing-search__result")).to_have_count(0, timeout=15_000)
+    box.fill(words)
+    expect(page.locator(".briefing-search__result").first).to_be_visible(timeout=15_000)
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('#briefing-search .briefing-search__result-link')]
+             .map(link => new URL(link.href).pathname)"""
+    )
+    assert searching.elsewhere == []
     assert {"/" + address for address in wanted} <= set(found), found
