@@ -53,7 +53,7 @@
     return node;
   }
 
-  /* A large site is indexed in parts (generator/search_index.py): parts.json lists the
+  /* A large site is indexed in parts (generator/site/search_index.py): parts.json lists the
      bundles after the first, which Pagefind merges into its search. */
   function parts() {
     return fetch(new URL("parts.json", bundle).href)
