@@ -28,21 +28,6 @@ _COMMON_STARTERS = frozenset(
 )
 
 
-# A run of capitalised words on one line ("Ministry of Defence"), never across a line
-# break ("India" at a line's end and "BEIJING" starting the next are two names) or
-# "and" ("CNN and The Associated Press" are two).
-_CAPITALISED = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})"
-    r"(?:[ \t]+(?:(?:of|the|de|del|al|for)[ \t]+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*"
-)
-_COMMON_STARTERS = frozenset(
-    """A An And As At But By For From He Her His However If In It Its Last Many More Most New No Not On One
-    Our She Since So Some The Their There These They This Those Thursday Monday Tuesday Wednesday Friday
-    Saturday Sunday January February March April May June July August September October November
-    December To Two Under We What When Where While Who With""".split()
-)
-
-
 # Titles and roles before a name: the phrase is the known person, not a new name.
 _TITLES = (
     r"(?:[A-Z][\w’'-]*\s+)?(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|"
