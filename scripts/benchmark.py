@@ -49,12 +49,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic_corpus import build as build_corpus  # noqa: E402
 
-from generator import search_index  # noqa: E402
 from generator.base.problems import Problems  # noqa: E402
 from generator.build.gc_pause import gc_paused  # noqa: E402
 from generator.load.folder import load_corpus  # noqa: E402
 from generator.model.indexing import build_site  # noqa: E402
 from generator.render import render_site  # noqa: E402
+from generator.site import search_index  # noqa: E402
 from generator.validate.validation import validate  # noqa: E402
 from tests.conftest import mkdocs_config  # noqa: E402
 
