@@ -154,26 +154,21 @@ class Editor:
         return f"{path.name} {'/'.join(map(str, at))}: {old!r} -> {new!r}"
 
     def drop_item(self) -> str:
-        path, data = self._some_yaml()
-        lists = _lists(data)
-        if not lists:
-            return self.put_back()
-        at = self.rng.choice(lists)
-        items = _get(data, at)
-        gone = items.pop(self.rng.randrange(len(items)))
-        _save(path, data)
-        return f"{path.name} {'/'.join(map(str, at))}: removed {str(gone)[:60]}"
+        return self._edit_list(lambda items: f"removed {str(items.pop(self.rng.randrange(len(items))))[:60]}")
 
     def repeat_item(self) -> str:
+        return self._edit_list(lambda items: items.append(items[self.rng.randrange(len(items))]) or "an item repeated")
+
+    def _edit_list(self, change: Callable[[list[Any]], str]) -> str:
+        """One list of a metadata file changed by ``change`` (which says what it did)."""
         path, data = self._some_yaml()
         lists = _lists(data)
         if not lists:
             return self.put_back()
         at = self.rng.choice(lists)
-        items = _get(data, at)
-        items.append(items[self.rng.randrange(len(items))])
+        done = change(_get(data, at))
         _save(path, data)
-        return f"{path.name} {'/'.join(map(str, at))}: an item repeated"
+        return f"{path.name} {'/'.join(map(str, at))}: {done}"
 
     def break_syntax(self) -> str:
         path = self.rng.choice(self.yaml_files())
